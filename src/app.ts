@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import { AppError } from './core/errors.js';
+import { configureZodMessages } from './core/http/zod-messages.js';
+import { installCsrfGuard } from './core/http/csrf.js';
+import { registerDocs } from './core/http/docs.js';
+import { registerHealthRoutes } from './core/http/health.js';
+import { installProblemHandler } from './core/http/problem.js';
+import { loggerOptions } from './core/logging.js';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import { cookieNames, createAuthGuards } from './modules/auth/auth.guards.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.js';
+import { registerSecurityRoutes } from './modules/security/security.routes.js';
+import { registerStaffRoutes } from './modules/staff/staff.routes.js';
+import type { Platform } from './platform.js';
+
+export interface AppOptions {
+  logStream?: DestinationStream;
+  /** Extra routes (benchmarks register their ceilings here), added before the app is ready. */
+  extraRoutes?: (app: FastifyInstance) => void;
+  /** Runs the background flush of the rate-limit store (off in tests that flush by hand). */
+  startBackgroundWork?: boolean;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the HTTP application from a platform. Listening is the caller's business. */
+export async function buildApp(platform: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = platform;
+  configureZodMessages();
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, opts.logStream),
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    bodyLimit: config.bodyLimit,
+    // A client's X-Request-Id is kept when it looks like an id, so traces join up across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandler(app);
+
+  app.decorateRequest('ctx', undefined as never);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.ctx = {
+      requestId: request.id,
+      ip: request.ip,
+      userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
+      now: platform.clock.now(),
+      actor: { kind: 'anonymous' },
+    };
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // The API docs page loads its own script and styles from this origin only.
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        // TLS is the proxy's business; on plain http (a laptop) this would break every asset.
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    store: platform.rateStore.Store as never,
+    keyGenerator: (request) => request.ip,
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    errorResponseBuilder: (_request, context) =>
+      new AppError('blocked', `Too many requests from this address. Try again in ${Math.ceil(context.ttl / 1000)} s.`, { retryAfterSeconds: context.ttl / 1000 }),
+  });
+  installCsrfGuard(app, { publicUrl: config.publicUrl, cookieNames: Object.values(cookieNames) });
+  await registerDocs(app);
+
+  const guards = createAuthGuards(platform.sessions);
+  registerHealthRoutes(app, platform.database);
+  registerAccountRoutes(app, { accounts: platform.accounts, consent: platform.consent, guards, security: platform.security });
+  registerAuthRoutes(app, { sessions: platform.sessions, guards });
+  registerStaffRoutes(app, { staff: platform.staff, sessions: platform.sessions, guards, security: platform.security });
+  registerSecurityRoutes(app, { security: platform.security, guards });
+  registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards });
+  opts.extraRoutes?.(app);
+
+  if (opts.startBackgroundWork !== false) platform.rateStore.start();
+  app.addHook('onClose', async () => { await platform.rateStore.stop(); });
+  await platform.rateStore.reloadBlocks();
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { Command } from 'commander';
+import { systemClock } from '../core/clock.js';
+import { ConfigError, loadConfig, type Config } from '../core/config.js';
+import { acquireDataDirLock, DataDirBusyError, readLock } from '../core/db/data-dir-lock.js';
+import { openPlatform } from '../core/db/open-platform.js';
+import { AppError } from '../core/errors.js';
+import { startServer } from '../server.js';
+import { operatorCommands, type CommandResult, type OperatorCommandName } from './operator-commands.js';
+
+/**
+ * Runs an operator command where the data lives: through the running server when it holds the
+ * embedded database (never a second process on the same files), otherwise in this process.
+ */
+async function runOperator(config: Config, command: OperatorCommandName, args: Record<string, unknown>): Promise<CommandResult> {
+  if (!config.databaseUrl) {
+    const server = readLock(config.dataDir);
+    if (server) {
+      const response = await fetch(`http://127.0.0.1:${server.port}/internal/admin/run`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-admin-token': server.adminToken },
+        body: JSON.stringify({ command, args }),
+      });
+      const body = await response.json() as CommandResult & { detail?: string; errors?: { field: string; message: string }[] };
+      if (!response.ok) {
+        return { lines: [body.detail ?? `Server answered ${response.status}`, ...(body.errors ?? []).map((e) => `  ${e.field}: ${e.message}`)], exitCode: 1 };
+      }
+      return body;
+    }
+  }
+  const release = config.databaseUrl ? () => undefined
+    : acquireDataDirLock(config.dataDir, { pid: process.pid, port: 0, adminToken: randomBytes(16).toString('hex'), startedAt: new Date().toISOString() });
+  try {
+    const platform = await openPlatform(config, systemClock, (msg) => console.error(msg), () => undefined);
+    try {
+      return await operatorCommands[command](platform, args);
+    } catch (e) {
+      if (e instanceof AppError) return { lines: [e.message, ...(e.errors ?? []).map((f) => `  ${f.field}: ${f.message}`)], exitCode: 1 };
+      throw e;
+    } finally {
+      await platform.database.close();
+    }
+  } finally {
+    release();
+  }
+}
+
+function operatorAction(command: OperatorCommandName, toArgs: (...a: any[]) => Record<string, unknown> = () => ({})) {
+  return async (...a: unknown[]) => {
+    const result = await runOperator(loadConfig(), command, toArgs(...a));
+    for (const line of result.lines) console.log(line);
+    process.exitCode = result.exitCode;
+  };
+}
+
+export function buildCli(): Command {
+  const program = new Command('sellrocket')
+    .description('SellRocket: the shop platform and its operator tasks. Configuration comes from environment variables (see README).')
+    .showHelpAfterError();
+
+  program.command('start').description('migrate the database, seed a demo when empty, and serve HTTP')
+    .action(async () => {
+      const stop = await startServer(loadConfig());
+      const shutdown = async () => { await stop(); process.exit(0); };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+
+  program.command('migrate').description('apply pending database migrations').action(operatorAction('migrate'));
+
+  const staff = program.command('staff').description('platform staff accounts');
+  staff.command('create').description('create a staff member; prints a generated password once unless --password is given')
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--role <role...>', 'one or more of: admin, support, billing, privacy')
+    .option('--password <password>', 'initial password (otherwise generated)')
+    .action(operatorAction('staff-create', (o: { email: string; name: string; role: string[]; password?: string }) =>
+      ({ email: o.email, name: o.name, roles: o.role, password: o.password })));
+
+  const audit = program.command('audit').description('the audit log (S6)');
+  audit.command('verify').description('check the hash chain of the audit log; exits 1 when it is broken').action(operatorAction('audit-verify'));
+
+  const security = program.command('security').description('firewall blocks (S1)');
+  security.command('blocks').description('list active blocks').option('--all', 'include expired and lifted blocks')
+    .action(operatorAction('security-blocks', (o: { all?: boolean }) => ({ all: o.all === true })));
+  security.command('lift').description('lift a block by id').argument('<id>', 'block id (blk_…)')
+    .action(operatorAction('security-lift', (id: string) => ({ id })));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof DataDirBusyError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,48 @@
+import { operatorContext } from '../core/context.js';
+import { migrate } from '../core/db/migrate.js';
+import type { Platform } from '../platform.js';
+
+export interface CommandResult { lines: string[]; exitCode: number }
+
+/**
+ * Operator tasks, written once against a platform. The CLI runs them in its own process when no
+ * server holds the embedded database, and asks the running server to run them otherwise.
+ */
+export const operatorCommands = {
+  async migrate(p: Platform): Promise<CommandResult> {
+    const report = await migrate(p.db, p.clock);
+    return { lines: [report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Database is up to date.', `Current: ${report.current}`], exitCode: 0 };
+  },
+
+  async 'staff-create'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
+    const created = await p.staff.createStaff(operatorContext(p.clock.now()), {
+      email: String(args.email ?? ''), name: String(args.name ?? ''),
+      roles: Array.isArray(args.roles) ? args.roles.map(String) : [],
+      password: typeof args.password === 'string' ? args.password : undefined,
+    });
+    const lines = [`Created staff ${created.id} <${created.email}> with roles ${created.roles.join(', ')}.`];
+    if (created.generatedPassword) lines.push(`Password (shown once): ${created.generatedPassword}`);
+    return { lines, exitCode: 0 };
+  },
+
+  async 'audit-verify'(p: Platform): Promise<CommandResult> {
+    const result = await p.audit.verify();
+    return result.ok
+      ? { lines: [`Audit chain intact: ${result.checked} entries verified.`], exitCode: 0 }
+      : { lines: [`AUDIT CHAIN BROKEN at entry ${result.firstBadSeq}: ${result.reason} (${result.checked} entries verified before it).`], exitCode: 1 };
+  },
+
+  async 'security-blocks'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
+    const rows = await p.security.listBlocks({ includeInactive: args.all === true });
+    const lines = rows.map((b) => `${b.id}  ${b.kind.padEnd(5)} ${(b.ip ?? b.account_id ?? '(pseudonymous)').padEnd(40)} ${b.reason.padEnd(15)} until ${new Date(b.until).toISOString()}${b.lifted_at ? ' (lifted)' : ''}`);
+    return { lines: lines.length ? lines : ['No active blocks.'], exitCode: 0 };
+  },
+
+  async 'security-lift'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
+    const lifted = await p.security.liftBlock(operatorContext(p.clock.now()), String(args.id ?? ''));
+    return { lines: [`Lifted ${lifted.id}.`], exitCode: 0 };
+  },
+} satisfies Record<string, (p: Platform, args: Record<string, unknown>) => Promise<CommandResult>>;
+
+export type OperatorCommandName = keyof typeof operatorCommands;
+export const isOperatorCommand = (name: string): name is OperatorCommandName => name in operatorCommands;

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable the platform reads. README's configuration table mirrors this list. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().default(''),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_WINDOW: z.string().default('1 minute'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_BLOCK_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 14),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  ENCRYPTION_KEYS: z.string().optional(),
+  ENCRYPTION_KEY_CURRENT: z.string().optional(),
+  HASH_KEY: z.string().optional(),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  publicUrl: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed; empty = the socket address only. */
+  trustProxy: string[];
+  rateLimit: { max: number; windowMs: number };
+  login: { maxFailures: number; blockBaseSeconds: number };
+  sessionTtlMs: number;
+  bodyLimit: number;
+  keys: { encryptionKeys: string | undefined; currentKeyId: string | undefined; hashKey: string | undefined };
+  seedDemo: boolean;
+}
+
+const units: Record<string, number> = {
+  ms: 1, millisecond: 1, second: 1000, s: 1000, minute: 60_000, min: 60_000, m: 60_000,
+  hour: 3_600_000, h: 3_600_000,
+};
+
+/** Parses "1 minute", "30 seconds", "10s" or a plain number of milliseconds. */
+export function parseDuration(text: string): number {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const match = /^(\d+)\s*([a-z]+?)s?$/i.exec(trimmed);
+  const unit = match?.[2] ? units[match[2].toLowerCase()] : undefined;
+  if (!match || unit === undefined) throw new Error(`Cannot read duration "${text}" (try "1 minute" or "30 seconds")`);
+  return Number(match[1]) * unit;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean),
+    rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: parseDuration(e.RATE_LIMIT_WINDOW) },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, blockBaseSeconds: e.LOGIN_BLOCK_BASE_SECONDS },
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    keys: { encryptionKeys: e.ENCRYPTION_KEYS, currentKeyId: e.ENCRYPTION_KEY_CURRENT, hashKey: e.HASH_KEY },
+    seedDemo: e.SEED_DEMO === 'true',
+  };
+}

@@ -1,0 +1,31 @@
+import type { StaffRole } from '../modules/staff/staff.tables.js';
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'customer'; accountId: string; sessionId: string }
+  | { kind: 'staff'; staffId: string; sessionId: string; roles: StaffRole[] }
+  /** Someone at the server's console (npx sellrocket …). */
+  | { kind: 'operator' }
+  /** The platform itself (jobs, retention). */
+  | { kind: 'system' };
+
+/** Built once per request (or per operator command) and passed first to every service call. */
+export interface RequestContext {
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+  now: Date;
+  actor: Actor;
+}
+
+export function actorRef(actor: Actor): { kind: 'customer' | 'staff' | 'system' | 'operator' | 'anonymous'; id: string | null } {
+  switch (actor.kind) {
+    case 'customer': return { kind: 'customer', id: actor.accountId };
+    case 'staff': return { kind: 'staff', id: actor.staffId };
+    default: return { kind: actor.kind, id: null };
+  }
+}
+
+export function operatorContext(now: Date): RequestContext {
+  return { requestId: `op-${now.getTime()}`, ip: '127.0.0.1', userAgent: 'sellrocket-cli', now, actor: { kind: 'operator' } };
+}

@@ -1,0 +1,41 @@
+/**
+ * One error type for expected failures. The HTTP layer maps each code to a status and a
+ * problem+json body once (src/core/http/problem.ts).
+ */
+export const errorCodes = {
+  validation: { status: 422, title: 'Invalid input' },
+  unauthenticated: { status: 401, title: 'Not signed in' },
+  /** Wrong email or password: one code for both so the answer never tells which. */
+  invalid_credentials: { status: 401, title: 'Invalid credentials' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  csrf: { status: 403, title: 'Cross-site request refused' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  /** A temporary block after repeated failures or a request burst (S1). */
+  blocked: { status: 429, title: 'Too many requests' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly errors: FieldError[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, detail: string, opts: { errors?: FieldError[]; retryAfterSeconds?: number } = {}) {
+    super(detail);
+    this.code = code;
+    this.errors = opts.errors;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+}
+
+export function validationError(errors: FieldError[], detail = 'Some fields are not valid.'): AppError {
+  return new AppError('validation', detail, { errors });
+}

@@ -1,0 +1,31 @@
+import { declareTables, notPersonal, personal } from './data-map.js';
+
+export const coreTables = declareTables({
+  schema_migration: {
+    description: 'Applied database migrations.',
+    columns: {
+      version: notPersonal('migration number'), name: notPersonal('migration name'),
+      checksum: notPersonal('SHA-256 of the migration file'), applied_at: notPersonal('technical timestamp'),
+    },
+  },
+  audit_log: {
+    description: 'Append-only, hash-chained log of who did what to whom, by reference (S6).',
+    subject: 'customer',
+    owner: { column: 'actor_id' },
+    columns: {
+      seq: notPersonal('position in the chain'),
+      at: notPersonal('time of the action'),
+      actor_kind: notPersonal('customer, staff, system, operator or anonymous'),
+      actor_id: personal({ category: 'identification', key: 'reference.actor_id', purposes: ['accountability', 'security'], basis: 'legal-obligation', retention: 'audit-trail', description: 'a reference (acc_…, stf_…), pseudonymous once the account is erased' }),
+      action: notPersonal('what was done'),
+      target_kind: notPersonal('kind of thing acted on'),
+      target_id: personal({ category: 'identification', key: 'reference.target_id', purposes: ['accountability'], basis: 'legal-obligation', retention: 'audit-trail' }),
+      ip: personal({ category: 'tracking', key: 'device.ip_address', purposes: ['accountability', 'security'], basis: 'legitimate-interest', retention: 'ip-history', identifier: true, description: 'forgotten (set to null) by retention; the chain keeps only its keyed digest' }),
+      ip_digest: notPersonal('keyed HMAC of the IP: cannot be reversed without the key; keeps the chain verifiable'),
+      request_id: notPersonal('request correlation id'),
+      data: notPersonal('field names and ids only, never personal values'),
+      prev_hash: notPersonal('hash of the previous entry'),
+      hash: notPersonal('hash of this entry'),
+    },
+  },
+});

@@ -1,0 +1,114 @@
+import type { Category, LegalBasis, Purpose, Recipient, StorageRegion, Subject } from './vocabulary.js';
+import type { RetentionRuleId } from './retention-rules.js';
+
+export interface PersonalColumn {
+  personal: true;
+  category: Category;
+  /** Fine-grained kind of datum, e.g. contact.email, device.ip_address. */
+  key: string;
+  purposes: readonly Purpose[];
+  basis: LegalBasis;
+  retention: RetentionRuleId;
+  regions: readonly StorageRegion[];
+  recipients: readonly Recipient[];
+  /** Identifies the person on its own (email, phone, NIF, IP, name): the erasure residue scan looks for these. */
+  identifier: boolean;
+  /** `omit`: never exported, not even to its owner (password hashes). */
+  export: 'include' | 'omit';
+  description?: string;
+}
+
+export interface NotPersonalColumn {
+  personal: false;
+  why: string;
+}
+
+export type ColumnDeclaration = PersonalColumn | NotPersonalColumn;
+
+/** Whose row this is: the subject id column itself, or a reference to another declared table. */
+export type Owner = { column: string } | { via: string; to: `${string}.${string}` };
+
+export interface TableDeclaration {
+  description: string;
+  /** Absent for tables that hold no personal data. */
+  subject?: Subject;
+  owner?: Owner;
+  columns: Record<string, ColumnDeclaration>;
+}
+
+export type TableDeclarations = Record<string, TableDeclaration>;
+
+type PersonalInput = Omit<PersonalColumn, 'personal' | 'identifier' | 'export' | 'regions' | 'recipients'> &
+  Partial<Pick<PersonalColumn, 'identifier' | 'export' | 'regions' | 'recipients'>>;
+
+export function personal(input: PersonalInput): PersonalColumn {
+  return {
+    personal: true,
+    identifier: false,
+    export: 'include',
+    regions: ['servers', 'backups'],
+    recipients: ['hosting', 'backup'],
+    ...input,
+  };
+}
+
+export function notPersonal(why: string): NotPersonalColumn {
+  return { personal: false, why };
+}
+
+export function declareTables<T extends TableDeclarations>(tables: T): T {
+  return tables;
+}
+
+export interface DataMap {
+  tables: TableDeclarations;
+  /** Every problem with the declarations themselves (the live-schema check is separate). */
+  problems: string[];
+}
+
+/**
+ * Merges the modules' declarations and checks them: no table declared twice, every table with a
+ * personal column names its subject, and is reachable from that subject through `owner`.
+ */
+export function buildDataMap(parts: TableDeclarations[]): DataMap {
+  const tables: TableDeclarations = {};
+  const problems: string[] = [];
+  for (const part of parts) {
+    for (const [name, decl] of Object.entries(part)) {
+      if (tables[name]) problems.push(`table ${name} is declared twice`);
+      tables[name] = decl;
+    }
+  }
+  for (const [name, decl] of Object.entries(tables)) {
+    const hasPersonal = Object.values(decl.columns).some((c) => c.personal);
+    if (!hasPersonal) continue;
+    if (!decl.subject) problems.push(`table ${name} holds personal data but names no subject`);
+    if (!decl.owner) { problems.push(`table ${name} holds personal data but has no owner`); continue; }
+    // Follow references until a table that owns itself; a cycle or dead end means unreachable.
+    const seen = new Set<string>();
+    let current: string | undefined = name;
+    while (current) {
+      if (seen.has(current)) { problems.push(`table ${name}: owner references form a cycle`); break; }
+      seen.add(current);
+      const d: TableDeclaration | undefined = tables[current];
+      if (!d?.owner) { problems.push(`table ${name} is not reachable from its subject (stops at ${current})`); break; }
+      if ('column' in d.owner) {
+        if (!d.columns[d.owner.column]) problems.push(`table ${current}: owner column ${d.owner.column} is not declared`);
+        break;
+      }
+      if (!d.columns[d.owner.via]) problems.push(`table ${current}: reference column ${d.owner.via} is not declared`);
+      current = d.owner.to.split('.')[0];
+    }
+  }
+  return { tables, problems };
+}
+
+/** Compares declarations with the live schema's columns. */
+export function compareWithSchema(map: DataMap, live: { table: string; column: string }[]): { undeclared: string[]; stale: string[] } {
+  const liveSet = new Set(live.map((c) => `${c.table}.${c.column}`));
+  const declared = new Set(Object.entries(map.tables).flatMap(([t, d]) => Object.keys(d.columns).map((c) => `${t}.${c}`)));
+  return {
+    undeclared: [...liveSet].filter((c) => !declared.has(c)).sort(),
+    stale: [...declared].filter((c) => !liveSet.has(c)).sort(),
+  };
+}

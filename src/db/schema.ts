@@ -1,0 +1,19 @@
+import type { AuditLogTable } from '../core/audit/audit.tables.js';
+import type { AccountsTables } from '../modules/accounts/accounts.tables.js';
+import type { AuthTables } from '../modules/auth/auth.tables.js';
+import type { ConsentTables } from '../modules/consent/consent.tables.js';
+import type { SecurityTables } from '../modules/security/security.tables.js';
+import type { StaffTables } from '../modules/staff/staff.tables.js';
+
+export interface SchemaMigrationTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Date;
+}
+
+/** The whole schema as Kysely sees it; each module owns the types of its own tables. */
+export interface Database extends AccountsTables, AuthTables, ConsentTables, StaffTables, SecurityTables {
+  audit_log: AuditLogTable;
+  schema_migration: SchemaMigrationTable;
+}

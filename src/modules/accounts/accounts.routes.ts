@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { problems, typed } from '../../core/http/types.js';
+import { AppError } from '../../core/errors.js';
+import { cookieNames, customerOf, setSessionCookie, type AuthGuards } from '../auth/auth.guards.js';
+import type { SecurityService } from '../security/security.service.js';
+import {
+  AccessHistoryResponse, AccountResponse, ChangePasswordBody, ConsentResponse, LoginBody, MarketingConsentBody,
+  SignupBody, UpdateAccountBody,
+} from './accounts.schemas.js';
+import type { AccountsService } from './accounts.service.js';
+import type { ConsentService } from '../consent/consent.service.js';
+
+export function registerAccountRoutes(app: FastifyInstance, deps: {
+  accounts: AccountsService; consent: ConsentService; guards: AuthGuards; security: SecurityService;
+}) {
+  const r = typed(app);
+  const { accounts, guards, security } = deps;
+  const tags = ['accounts'];
+
+  r.post('/api/v1/auth/signup', {
+    schema: { tags, summary: 'Open a merchant account', body: SignupBody, response: { 201: AccountResponse, ...problems(409, 422) } },
+  }, async (request, reply) => {
+    const { account, session } = await accounts.signup(request.ctx, request.body);
+    setSessionCookie(reply, request, cookieNames.customer, session.token, session.expiresAt);
+    return reply.code(201).send(account);
+  });
+
+  r.post('/api/v1/auth/login', {
+    schema: { tags, summary: 'Sign in as a merchant', body: LoginBody, response: { 200: AccountResponse, ...problems(401, 422, 429) } },
+  }, async (request, reply) => {
+    const { email, password } = request.body;
+    const key = security.loginKey('account', email);
+    await security.assertLoginAllowed(request.ctx.ip, key);
+    const found = await accounts.verifyCredentials(email, password);
+    if (!found) {
+      await security.recordLoginFailure(request.ctx.ip, key, null);
+      throw new AppError('invalid_credentials', 'The email or password is not correct.');
+    }
+    await security.recordLoginSuccess(request.ctx.ip, key);
+    const session = await accounts.signIn(request.ctx, found.accountId);
+    setSessionCookie(reply, request, cookieNames.customer, session.token, session.expiresAt);
+    return accounts.getAccount(found.accountId);
+  });
+
+  r.get('/api/v1/account', {
+    preHandler: guards.requireCustomer,
+    schema: { tags, summary: 'The signed-in account', response: { 200: AccountResponse, ...problems(401) } },
+  }, async (request) => accounts.getAccount(customerOf(request).accountId));
+
+  r.patch('/api/v1/account', {
+    preHandler: guards.requireCustomer,
+    schema: { tags, summary: 'Rectify account data (D2)', body: UpdateAccountBody, response: { 200: AccountResponse, ...problems(401, 409, 422) } },
+  }, async (request) => accounts.updateAccount(request.ctx, customerOf(request).accountId, request.body));
+
+  r.post('/api/v1/account/password', {
+    preHandler: guards.requireCustomer,
+    schema: { tags, summary: 'Change the password; other sessions are revoked', body: ChangePasswordBody, response: { 200: z.object({ revokedSessions: z.number().int() }), ...problems(401, 422) } },
+  }, async (request) => {
+    const me = customerOf(request);
+    return accounts.changePassword(request.ctx, me.accountId, me.sessionId, request.body.currentPassword, request.body.newPassword);
+  });
+
+  r.put('/api/v1/account/consents/marketing', {
+    preHandler: guards.requireCustomer,
+    schema: { tags, summary: 'Give or withdraw marketing consent (M1, M2)', body: MarketingConsentBody, response: { 200: ConsentResponse, ...problems(401, 422) } },
+  }, async (request) => {
+    const record = await accounts.setMarketingConsent(request.ctx, customerOf(request).accountId, request.body.granted);
+    return { ...record, recordedAt: record.recordedAt.toISOString() };
+  });
+
+  r.get('/api/v1/account/consents', {
+    preHandler: guards.requireCustomer,
+    schema: { tags, summary: 'Consent history of the account', response: { 200: z.object({ items: z.array(ConsentResponse) }), ...problems(401) } },
+  }, async (request) => {
+    const items = await deps.consent.listForAccount(customerOf(request).accountId);
+    return { items: items.map((i) => ({ ...i, recordedAt: new Date(i.recordedAt).toISOString() })) };
+  });
+
+  r.get('/api/v1/account/access-history', {
+    preHandler: guards.requireCustomer,
+    schema: { tags, summary: 'IPs and times of sign-ins (T2)', response: { 200: AccessHistoryResponse, ...problems(401) } },
+  }, async (request) => ({ items: await accounts.listAccess(customerOf(request).accountId) }));
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { checkPassword } from '../../core/crypto/password-policy.js';
+import { checkCountryFields, isCountryCode } from './contact-fields.js';
+
+const text = (max: number) => z.string().trim().min(1, 'Required').max(max);
+
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('Not a valid email address'));
+
+export const newPassword = z.string().superRefine((value, ctx) => {
+  const problem = checkPassword(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const country = z.string().trim().toUpperCase()
+  .refine(isCountryCode, 'Use an ISO 3166-1 alpha-2 country code, e.g. PT');
+
+export const Address = z.object({
+  line1: text(200),
+  line2: z.string().trim().max(200).optional().transform((v) => (v ? v : null)),
+  postalCode: text(20),
+  city: text(100),
+  country,
+});
+
+export const SignupBody = z.object({
+  firstName: text(100),
+  lastName: text(100),
+  email,
+  password: newPassword,
+  phone: text(40),
+  address: Address,
+  company: z.string().trim().max(200).optional().transform((v) => (v ? v : null)),
+  nif: z.string().trim().max(40).optional(),
+  marketingConsent: z.boolean().default(false),
+}).superRefine((body, ctx) => {
+  // Runs even when other fields failed, so one answer names every wrong field.
+  const country = typeof body.address?.country === 'string' ? body.address.country : undefined;
+  const phone = typeof body.phone === 'string' && body.phone.length > 0 ? body.phone : undefined;
+  const { errors } = checkCountryFields({ phone, nif: body.nif, country });
+  for (const e of errors) ctx.addIssue({ code: 'custom', path: [e.field], message: e.message });
+}, { when: () => true });
+export type SignupInput = z.output<typeof SignupBody>;
+
+export const UpdateAccountBody = z.object({
+  firstName: text(100).optional(),
+  lastName: text(100).optional(),
+  email: email.optional(),
+  phone: text(40).optional(),
+  company: z.string().trim().max(200).nullable().optional(),
+  nif: z.string().trim().max(40).nullable().optional(),
+  address: Address.optional(),
+}).refine((b) => Object.keys(b).length > 0, { message: 'Send at least one field to change' });
+export type UpdateAccountInput = z.output<typeof UpdateAccountBody>;
+
+export const LoginBody = z.object({
+  email,
+  password: z.string().min(1, 'Required').max(1024),
+});
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'Required').max(1024),
+  newPassword,
+});
+
+export const MarketingConsentBody = z.object({ granted: z.boolean() });
+
+export const AccountResponse = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  company: z.string().nullable(),
+  nif: z.string().nullable(),
+  address: z.object({
+    line1: z.string(), line2: z.string().nullable(), postalCode: z.string(), city: z.string(), country: z.string(),
+  }),
+  marketingConsent: z.boolean(),
+  status: z.enum(['active', 'suspended', 'closed']),
+  createdAt: z.iso.datetime(),
+});
+export type AccountView = z.infer<typeof AccountResponse>;
+
+export const AccessHistoryResponse = z.object({
+  items: z.array(z.object({ kind: z.enum(['signup', 'login']), ip: z.string(), userAgent: z.string().nullable(), at: z.iso.datetime() })),
+});
+
+export const ConsentResponse = z.object({
+  id: z.string(), purpose: z.string(), granted: z.boolean(), noticeVersion: z.string(), method: z.string(), recordedAt: z.iso.datetime(),
+});

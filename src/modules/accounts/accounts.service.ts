@@ -1,0 +1,170 @@
+import type { Transaction, Updateable } from 'kysely';
+import type { AuditLog } from '../../core/audit/audit-log.js';
+import { actorRef, type RequestContext } from '../../core/context.js';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
+import type { Db } from '../../core/db/database.js';
+import { AppError, validationError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { Database } from '../../db/schema.js';
+import type { SessionService } from '../auth/sessions.service.js';
+import type { ConsentService } from '../consent/consent.service.js';
+import type { AccountRow, AccountsRepo } from './accounts.repo.js';
+import type { AccountView, SignupInput, UpdateAccountInput } from './accounts.schemas.js';
+import type { AccountTable } from './accounts.tables.js';
+import { checkCountryFields } from './contact-fields.js';
+
+export function toAccountView(row: AccountRow): AccountView {
+  return {
+    id: row.id, firstName: row.first_name, lastName: row.last_name, email: row.email, phone: row.phone,
+    company: row.company, nif: row.nif,
+    address: { line1: row.address_line1, line2: row.address_line2, postalCode: row.postal_code, city: row.city, country: row.country },
+    marketingConsent: row.marketing_consent, status: row.status, createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+const emailTakenError = () =>
+  new AppError('conflict', 'An account with this email already exists. Sign in, or use another email.');
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
+}
+
+export function createAccountsService(deps: {
+  db: Db; repo: AccountsRepo; audit: AuditLog; sessions: SessionService; consent: ConsentService;
+}) {
+  async function recordAccess(tx: Transaction<Database>, ctx: RequestContext, accountId: string, kind: 'signup' | 'login') {
+    await tx.insertInto('account_access').values({ id: newId('acx'), account_id: accountId, kind, ip: ctx.ip, user_agent: ctx.userAgent, at: ctx.now }).execute();
+  }
+
+  /** Opens an account (C1, C2, C4, M1): account, access history, consent record, audit and session commit together. */
+  async function signup(ctx: RequestContext, input: SignupInput) {
+    const checked = checkCountryFields({ phone: input.phone, nif: input.nif, country: input.address.country });
+    if (checked.errors.length > 0) throw validationError(checked.errors);
+    if (await deps.repo.emailTaken(input.email)) throw emailTakenError();
+    const passwordHash = await hashPassword(input.password);
+    const id = newId('acc');
+    try {
+      return await deps.db.transaction().execute(async (tx) => {
+        await tx.insertInto('account').values({
+          id, first_name: input.firstName, last_name: input.lastName, email: input.email, phone: checked.phone!,
+          company: input.company, nif: checked.nif ?? null,
+          address_line1: input.address.line1, address_line2: input.address.line2, postal_code: input.address.postalCode,
+          city: input.address.city, country: input.address.country, password_hash: passwordHash,
+          created_at: ctx.now, updated_at: ctx.now,
+        }).execute();
+        const signedUp: RequestContext = { ...ctx, actor: { kind: 'customer', accountId: id, sessionId: '' } };
+        await deps.audit.record(tx, { actor: { kind: 'customer', id }, action: 'account.signup', target: { kind: 'account', id }, ip: ctx.ip, requestId: ctx.requestId });
+        await recordAccess(tx, ctx, id, 'signup');
+        if (input.marketingConsent) {
+          await deps.consent.recordDecision(tx, signedUp, { accountId: id, purpose: 'marketing', granted: true, method: 'signup-form' });
+        }
+        const session = await deps.sessions.create(tx, 'customer', id, ctx);
+        const row = await deps.repo.getById(id, tx);
+        return { account: toAccountView(row!), session };
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw emailTakenError(); // lost a race with a simultaneous signup
+      throw e;
+    }
+  }
+
+  /** The account for an email and password, or null; unknown emails cost the same time as wrong passwords. */
+  async function verifyCredentials(email: string, password: string): Promise<{ accountId: string } | null> {
+    const found = await deps.repo.findCredentialsByEmail(email);
+    if (!found) return verifyAgainstDecoy(password).then(() => null);
+    const ok = await verifyPassword(found.password_hash, password);
+    return ok && found.status === 'active' ? { accountId: found.id } : null;
+  }
+
+  /** Starts a session after a successful sign-in and writes the access history (T2). */
+  async function signIn(ctx: RequestContext, accountId: string) {
+    return deps.db.transaction().execute(async (tx) => {
+      await recordAccess(tx, ctx, accountId, 'login');
+      await deps.audit.record(tx, { actor: { kind: 'customer', id: accountId }, action: 'account.login', target: { kind: 'account', id: accountId }, ip: ctx.ip, requestId: ctx.requestId });
+      return deps.sessions.create(tx, 'customer', accountId, ctx);
+    });
+  }
+
+  async function getAccount(accountId: string): Promise<AccountView> {
+    const row = await deps.repo.getById(accountId);
+    if (!row) throw new AppError('not_found', 'No such account.');
+    return toAccountView(row);
+  }
+
+  /**
+   * Rectification (D2). The audit entry names the fields that changed, never their old or new
+   * values: the log must not become a second copy of the personal data.
+   */
+  async function updateAccount(ctx: RequestContext, accountId: string, patch: UpdateAccountInput): Promise<AccountView> {
+    return deps.db.transaction().execute(async (tx) => {
+      const current = await tx.selectFrom('account').selectAll().where('id', '=', accountId).forUpdate().executeTakeFirst();
+      if (!current) throw new AppError('not_found', 'No such account.');
+      const country = patch.address?.country ?? current.country;
+      // A new country re-checks the stored phone and NIF too, since both are read by country.
+      const checked = checkCountryFields({
+        phone: patch.phone ?? (patch.address ? current.phone : undefined),
+        nif: patch.nif !== undefined ? patch.nif : patch.address && current.nif ? current.nif : undefined,
+        country,
+      });
+      if (checked.errors.length > 0) throw validationError(checked.errors);
+      const next: Updateable<AccountTable> = {};
+      if (patch.firstName !== undefined) next.first_name = patch.firstName;
+      if (patch.lastName !== undefined) next.last_name = patch.lastName;
+      if (patch.email !== undefined) next.email = patch.email;
+      if (checked.phone !== undefined) next.phone = checked.phone;
+      if (patch.company !== undefined) next.company = patch.company || null;
+      if (checked.nif !== undefined) next.nif = checked.nif;
+      if (patch.address) {
+        Object.assign(next, {
+          address_line1: patch.address.line1, address_line2: patch.address.line2, postal_code: patch.address.postalCode,
+          city: patch.address.city, country: patch.address.country,
+        });
+      }
+      const changed = Object.entries(next).filter(([k, v]) => current[k as keyof AccountRow] !== v).map(([k]) => k).sort();
+      if (changed.length === 0) return toAccountView(current);
+      if (next.email !== undefined && next.email !== current.email && (await deps.repo.emailTaken(next.email, tx))) throw emailTakenError();
+      try {
+        await tx.updateTable('account').set({ ...next, updated_at: ctx.now }).where('id', '=', accountId).execute();
+      } catch (e) {
+        if (isUniqueViolation(e)) throw emailTakenError();
+        throw e;
+      }
+      await deps.audit.record(tx, {
+        actor: actorRef(ctx.actor), action: 'account.rectify', target: { kind: 'account', id: accountId },
+        ip: ctx.ip, requestId: ctx.requestId, data: { fields: changed },
+      });
+      return toAccountView((await deps.repo.getById(accountId, tx))!);
+    });
+  }
+
+  /** Needs the current password; every other session of the account is revoked (a stolen one dies). */
+  async function changePassword(ctx: RequestContext, accountId: string, keepSessionId: string, currentPassword: string, newPassword: string) {
+    const row = await deps.repo.getById(accountId);
+    if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
+      throw validationError([{ field: 'currentPassword', message: 'The current password is not correct.' }]);
+    }
+    const hash = await hashPassword(newPassword);
+    return deps.db.transaction().execute(async (tx) => {
+      await tx.updateTable('account').set({ password_hash: hash, updated_at: ctx.now }).where('id', '=', accountId).execute();
+      const revoked = await deps.sessions.revokeAllExcept(tx, 'customer', accountId, keepSessionId);
+      await deps.audit.record(tx, {
+        actor: actorRef(ctx.actor), action: 'account.password.change', target: { kind: 'account', id: accountId },
+        ip: ctx.ip, requestId: ctx.requestId, data: { revokedSessions: revoked },
+      });
+      return { revokedSessions: revoked };
+    });
+  }
+
+  async function setMarketingConsent(ctx: RequestContext, accountId: string, granted: boolean) {
+    return deps.db.transaction().execute((tx) =>
+      deps.consent.recordDecision(tx, ctx, { accountId, purpose: 'marketing', granted, method: 'account-settings' }));
+  }
+
+  async function listAccess(accountId: string, limit = 100) {
+    const rows = await deps.repo.listAccess(accountId, limit);
+    return rows.map((r) => ({ kind: r.kind, ip: r.ip, userAgent: r.user_agent, at: new Date(r.at).toISOString() }));
+  }
+
+  return { signup, verifyCredentials, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess };
+}
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,35 @@
+import type { Generated } from 'kysely';
+
+export interface AccountTable {
+  id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  company: string | null;
+  nif: string | null;
+  address_line1: string;
+  address_line2: string | null;
+  postal_code: string;
+  city: string;
+  country: string;
+  password_hash: string;
+  marketing_consent: Generated<boolean>;
+  status: Generated<'active' | 'suspended' | 'closed'>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface AccountAccessTable {
+  id: string;
+  account_id: string;
+  kind: 'signup' | 'login';
+  ip: string;
+  user_agent: string | null;
+  at: Date;
+}
+
+export interface AccountsTables {
+  account: AccountTable;
+  account_access: AccountAccessTable;
+}

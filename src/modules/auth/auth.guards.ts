@@ -1,0 +1,56 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.js';
+import type { StaffRole } from '../staff/staff.tables.js';
+import type { SessionService } from './sessions.service.js';
+
+export const cookieNames = { customer: 'sr_session', staff: 'sr_staff_session' } as const;
+
+/** HttpOnly, SameSite=Lax, Secure whenever the request arrived over TLS (directly or via a trusted proxy). */
+export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, name: string, token: string, expiresAt: Date) {
+  reply.setCookie(name, token, {
+    path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest, name: string) {
+  reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+}
+
+export function createAuthGuards(sessions: SessionService) {
+  /** preHandler: the caller must be a signed-in customer; sets ctx.actor. */
+  async function requireCustomer(request: FastifyRequest): Promise<void> {
+    const token = request.cookies[cookieNames.customer];
+    const found = token ? await sessions.resolveCustomer(token) : null;
+    if (!found) throw new AppError('unauthenticated', 'Sign in to continue.');
+    request.ctx.actor = { kind: 'customer', accountId: found.accountId, sessionId: found.sessionId };
+  }
+
+  /** preHandler factory: the caller must be staff holding one of `roles` (admin passes every check). */
+  function requireStaff(...roles: StaffRole[]) {
+    return async function staffGuard(request: FastifyRequest): Promise<void> {
+      const token = request.cookies[cookieNames.staff];
+      const found = token ? await sessions.resolveStaff(token) : null;
+      if (!found) throw new AppError('unauthenticated', 'Sign in as staff to continue.');
+      if (roles.length > 0 && !found.roles.includes('admin') && !roles.some((r) => found.roles.includes(r))) {
+        throw new AppError('forbidden', `This needs one of the roles: ${roles.join(', ')}.`);
+      }
+      request.ctx.actor = { kind: 'staff', staffId: found.staffId, sessionId: found.sessionId, roles: found.roles };
+    };
+  }
+
+  return { requireCustomer, requireStaff };
+}
+export type AuthGuards = ReturnType<typeof createAuthGuards>;
+
+/** Narrows ctx.actor after a guard ran; a route without the guard fails loudly here. */
+export function customerOf(request: FastifyRequest) {
+  const actor = request.ctx.actor;
+  if (actor.kind !== 'customer') throw new AppError('unauthenticated', 'Sign in to continue.');
+  return actor;
+}
+
+export function staffOf(request: FastifyRequest) {
+  const actor = request.ctx.actor;
+  if (actor.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in as staff to continue.');
+  return actor;
+}

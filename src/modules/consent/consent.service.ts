@@ -1,0 +1,48 @@
+import type { Transaction } from 'kysely';
+import type { AuditLog } from '../../core/audit/audit-log.js';
+import { actorRef, type RequestContext } from '../../core/context.js';
+import type { Db } from '../../core/db/database.js';
+import type { Database } from '../../db/schema.js';
+import { newId } from '../../core/ids.js';
+import { currentNotice, type ConsentPurpose } from './notices.js';
+
+export type ConsentMethod = 'signup-form' | 'account-settings' | 'api';
+
+export function createConsentService(deps: { db: Db; audit: AuditLog }) {
+  /**
+   * Writes one consent decision (given or withdrawn) with the notice shown, how, when, from which IP
+   * and browser, and keeps the account's current flag in step, in the caller's transaction.
+   */
+  async function recordDecision(tx: Transaction<Database>, ctx: RequestContext, input: {
+    accountId: string; purpose: ConsentPurpose; granted: boolean; method: ConsentMethod;
+  }) {
+    const notice = currentNotice(input.purpose);
+    const id = newId('cns');
+    await tx.insertInto('consent_record').values({
+      id, account_id: input.accountId, purpose: input.purpose, granted: input.granted,
+      notice_version: notice.version, notice_hash: notice.hash, method: input.method,
+      ip: ctx.ip, user_agent: ctx.userAgent, recorded_at: ctx.now,
+    }).execute();
+    if (input.purpose === 'marketing') {
+      await tx.updateTable('account').set({ marketing_consent: input.granted, updated_at: ctx.now })
+        .where('id', '=', input.accountId).execute();
+    }
+    await deps.audit.record(tx, {
+      actor: actorRef(ctx.actor), action: input.granted ? 'consent.grant' : 'consent.withdraw',
+      target: { kind: 'account', id: input.accountId }, ip: ctx.ip, requestId: ctx.requestId,
+      data: { purpose: input.purpose, noticeVersion: notice.version, method: input.method },
+    });
+    return { id, purpose: input.purpose, granted: input.granted, noticeVersion: notice.version, recordedAt: ctx.now, method: input.method };
+  }
+
+  /** The owner's consent history; scoped by account id. */
+  async function listForAccount(accountId: string) {
+    const rows = await deps.db.selectFrom('consent_record')
+      .select(['id', 'purpose', 'granted', 'notice_version', 'method', 'recorded_at'])
+      .where('account_id', '=', accountId).orderBy('recorded_at', 'desc').orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, purpose: r.purpose, granted: r.granted, noticeVersion: r.notice_version, method: r.method, recordedAt: r.recorded_at }));
+  }
+
+  return { recordDecision, listForAccount };
+}
+export type ConsentService = ReturnType<typeof createConsentService>;

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { AuditLog } from '../../core/audit/audit-log.js';
+import { actorRef, type RequestContext } from '../../core/context.js';
+import { checkPassword } from '../../core/crypto/password-policy.js';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
+import type { Db } from '../../core/db/database.js';
+import { AppError, validationError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { SessionService } from '../auth/sessions.service.js';
+import { staffRoles, type StaffRole } from './staff.tables.js';
+
+export function generatePassword(): string {
+  return randomBytes(18).toString('base64url'); // 24 characters, 144 bits
+}
+
+export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: SessionService }) {
+  /** Creates a platform staff member (operator task). Returns the password once when it was generated. */
+  async function createStaff(ctx: RequestContext, input: { email: string; name: string; roles: string[]; password?: string | undefined }) {
+    const email = input.email.trim().toLowerCase();
+    const errors = [];
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', message: 'Not a valid email address' });
+    if (!input.name.trim()) errors.push({ field: 'name', message: 'Required' });
+    const roles = [...new Set(input.roles)];
+    const unknown = roles.filter((r) => !staffRoles.includes(r as StaffRole));
+    if (roles.length === 0 || unknown.length > 0) errors.push({ field: 'roles', message: `Choose from: ${staffRoles.join(', ')}` });
+    const password = input.password ?? generatePassword();
+    const problem = checkPassword(password);
+    if (problem) errors.push({ field: 'password', message: problem });
+    if (errors.length > 0) throw validationError(errors);
+    const existing = await deps.db.selectFrom('staff_user').select('id').where('email', '=', email).executeTakeFirst();
+    if (existing) throw new AppError('conflict', 'A staff member with this email already exists.');
+    const id = newId('stf');
+    const passwordHash = await hashPassword(password);
+    await deps.db.transaction().execute(async (tx) => {
+      await tx.insertInto('staff_user').values({
+        id, email, name: input.name.trim(), password_hash: passwordHash, roles: roles as StaffRole[],
+        created_at: ctx.now, updated_at: ctx.now, disabled_at: null,
+      }).execute();
+      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'staff.create', target: { kind: 'staff', id }, ip: ctx.ip, requestId: ctx.requestId, data: { roles } });
+    });
+    return { id, email, roles: roles as StaffRole[], generatedPassword: input.password ? undefined : password };
+  }
+
+  async function verifyCredentials(email: string, password: string): Promise<{ staffId: string } | null> {
+    const row = await deps.db.selectFrom('staff_user').select(['id', 'password_hash', 'disabled_at']).where('email', '=', email).executeTakeFirst();
+    if (!row) return verifyAgainstDecoy(password).then(() => null);
+    return (await verifyPassword(row.password_hash, password)) && !row.disabled_at ? { staffId: row.id } : null;
+  }
+
+  async function signIn(ctx: RequestContext, staffId: string) {
+    return deps.db.transaction().execute(async (tx) => {
+      await deps.audit.record(tx, { actor: { kind: 'staff', id: staffId }, action: 'staff.login', target: { kind: 'staff', id: staffId }, ip: ctx.ip, requestId: ctx.requestId });
+      return deps.sessions.create(tx, 'staff', staffId, ctx);
+    });
+  }
+
+  async function getStaff(staffId: string) {
+    const row = await deps.db.selectFrom('staff_user').select(['id', 'email', 'name', 'roles']).where('id', '=', staffId).executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'No such staff member.');
+    return row;
+  }
+
+  async function countStaff(): Promise<number> {
+    const row = await deps.db.selectFrom('staff_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  return { createStaff, verifyCredentials, signIn, getStaff, countStaff };
+}
+export type StaffService = ReturnType<typeof createStaffService>;

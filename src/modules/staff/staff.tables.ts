@@ -1,0 +1,17 @@
+export type StaffRole = 'admin' | 'support' | 'billing' | 'privacy';
+export const staffRoles: readonly StaffRole[] = ['admin', 'support', 'billing', 'privacy'];
+
+export interface StaffUserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  roles: StaffRole[];
+  created_at: Date;
+  updated_at: Date;
+  disabled_at: Date | null;
+}
+
+export interface StaffTables {
+  staff_user: StaffUserTable;
+}

@@ -1,0 +1,46 @@
+import { createAuditLog } from './core/audit/audit-log.js';
+import type { Clock } from './core/clock.js';
+import type { Config } from './core/config.js';
+import { createFieldCipher } from './core/crypto/field-encryption.js';
+import type { Secrets } from './core/crypto/keys.js';
+import type { DatabaseHandle } from './core/db/database.js';
+import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { createSessionService } from './modules/auth/sessions.service.js';
+import { createConsentService } from './modules/consent/consent.service.js';
+import { platformDataMap } from './modules/privacy/privacy.data-map.js';
+import { createRateLimitStore } from './modules/security/rate-limit.store.js';
+import { createSecurityService } from './modules/security/security.service.js';
+import { createStaffService } from './modules/staff/staff.service.js';
+
+export interface PlatformInput {
+  config: Config;
+  clock: Clock;
+  database: DatabaseHandle;
+  secrets: Secrets;
+  onError: (err: unknown) => void;
+}
+
+/**
+ * Builds every service from explicit dependencies, without HTTP: the server and the operator
+ * command line share it, so a command behaves the same whether or not the server runs.
+ */
+export function createPlatform(input: PlatformInput) {
+  const { config, clock, database, secrets } = input;
+  const db = database.db;
+  const audit = createAuditLog({ db, clock, hashKey: secrets.hashKey });
+  const cipher = createFieldCipher(secrets.keyring);
+  const rateStore = createRateLimitStore({ db, clock, onError: input.onError }, config.rateLimit);
+  const sessions = createSessionService({ db, clock, ttlMs: config.sessionTtlMs });
+  const consent = createConsentService({ db, audit });
+  const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, sessions, consent });
+  const staff = createStaffService({ db, audit, sessions });
+  const security = createSecurityService({ db, clock, audit, hashKey: secrets.hashKey, rateStore, login: config.login });
+  const dataMap = platformDataMap();
+  if (dataMap.problems.length > 0) {
+    // Like Fides: a personal table nobody can reach from its subject could never be exported or erased.
+    throw new Error(`The data map is inconsistent:\n${dataMap.problems.join('\n')}`);
+  }
+  return { config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, dataMap };
+}
+export type Platform = ReturnType<typeof createPlatform>;

@@ -1,0 +1,25 @@
+import { operatorContext } from './core/context.js';
+import type { Platform } from './platform.js';
+import { generatePassword } from './modules/staff/staff.service.js';
+
+/**
+ * On an empty database: a demo merchant and a staff administrator, with fresh random passwords
+ * printed once. Nothing is seeded when any account or staff member exists.
+ */
+export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
+  const accounts = await p.db.selectFrom('account').select('id').limit(1).execute();
+  if (accounts.length > 0 || (await p.staff.countStaff()) > 0) return null;
+  const ctx = operatorContext(p.clock.now());
+  const merchantPassword = generatePassword();
+  const { account } = await p.accounts.signup(ctx, {
+    firstName: 'Demo', lastName: 'Merchant', email: 'demo@sellrocket.test', password: merchantPassword,
+    phone: '+351912345678', company: 'Demo Shop, Lda.', nif: 'PT501964843', marketingConsent: false,
+    address: { line1: 'Rua Augusta 1', line2: null, postalCode: '1100-048', city: 'Lisboa', country: 'PT' },
+  });
+  const staff = await p.staff.createStaff(ctx, { email: 'admin@sellrocket.test', name: 'Platform Admin', roles: ['admin'] });
+  return [
+    'Demo data created (these passwords are shown once):',
+    `  merchant  ${account.email}  password: ${merchantPassword}`,
+    `  staff     ${staff.email}  password: ${staff.generatedPassword}  (roles: admin)`,
+  ];
+}
