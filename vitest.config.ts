@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// Integration tests (*.int.test.ts) run once on embedded PGlite and, when TEST_DATABASE_URL names a
+// PostgreSQL server, once more on it: same migrations, same queries, both proven.
+const integration = (name: string, db: 'pglite' | 'postgres') => ({
+  extends: true as const,
+  test: {
+    name,
+    include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+    env: { SR_TEST_DB: db },
+    globalSetup: [`test/global-setup-${db}.ts`],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    // Two cores: two workers, each with its own database.
+    pool: 'forks',
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/node_modules/**'] } },
+      integration('int:pglite', 'pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [integration('int:postgres', 'postgres')] : []),
+    ],
+  },
+});
