@@ -33,7 +33,8 @@ export const SignupBody = z.object({
   nif: z.string().trim().max(40).optional(),
   marketingConsent: z.boolean().default(false),
 }).superRefine((body, ctx) => {
-  // Runs even when other fields failed, so one answer names every wrong field.
+  // Runs even when other fields failed (so one answer names every wrong field), hence the guards.
+  if (typeof body !== 'object' || body === null) return;
   const country = typeof body.address?.country === 'string' ? body.address.country : undefined;
   const phone = typeof body.phone === 'string' && body.phone.length > 0 ? body.phone : undefined;
   const { errors } = checkCountryFields({ phone, nif: body.nif, country });
