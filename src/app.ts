@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -11,6 +10,7 @@ import { installCsrfGuard } from './core/http/csrf.js';
 import { registerDocs } from './core/http/docs.js';
 import { registerHealthRoutes } from './core/http/health.js';
 import { installProblemHandler } from './core/http/problem.js';
+import { installSecurityHeaders } from './core/http/security-headers.js';
 import { loggerOptions } from './core/logging.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { cookieNames, createAuthGuards } from './modules/auth/auth.guards.js';
@@ -61,7 +61,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     };
   });
 
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         // The API docs page loads its own script and styles from this origin only.

@@ -8,7 +8,7 @@ import {
   AccessHistoryResponse, AccountResponse, ChangePasswordBody, ConsentResponse, LoginBody, MarketingConsentBody,
   SignupBody, UpdateAccountBody,
 } from './accounts.schemas.js';
-import type { AccountsService } from './accounts.service.js';
+import { toAccountView, type AccountsService } from './accounts.service.js';
 import type { ConsentService } from '../consent/consent.service.js';
 
 export function registerAccountRoutes(app: FastifyInstance, deps: {
@@ -46,7 +46,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: {
   r.get('/api/v1/account', {
     preHandler: guards.requireCustomer,
     schema: { tags, summary: 'The signed-in account', response: { 200: AccountResponse, ...problems(401) } },
-  }, async (request) => accounts.getAccount(customerOf(request).accountId));
+  }, async (request) => (request.signedInAccount ? toAccountView(request.signedInAccount) : accounts.getAccount(customerOf(request).accountId)));
 
   r.patch('/api/v1/account', {
     preHandler: guards.requireCustomer,

@@ -1,5 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../core/errors.js';
+import type { AccountTable } from '../accounts/accounts.tables.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in customer's account as read with their session, for this request only. */
+    signedInAccount?: Selectable<AccountTable>;
+  }
+}
 import type { StaffRole } from '../staff/staff.tables.js';
 import type { SessionService } from './sessions.service.js';
 
@@ -23,6 +32,7 @@ export function createAuthGuards(sessions: SessionService) {
     const found = token ? await sessions.resolveCustomer(token) : null;
     if (!found) throw new AppError('unauthenticated', 'Sign in to continue.');
     request.ctx.actor = { kind: 'customer', accountId: found.accountId, sessionId: found.sessionId };
+    request.signedInAccount = found.account;
   }
 
   /** preHandler factory: the caller must be staff holding one of `roles` (admin passes every check). */
