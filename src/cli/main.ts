@@ -31,7 +31,8 @@ async function runOperator(config: Config, command: OperatorCommandName, args: R
   const release = config.databaseUrl ? () => undefined
     : acquireDataDirLock(config.dataDir, { pid: process.pid, port: 0, adminToken: randomBytes(16).toString('hex'), startedAt: new Date().toISOString() });
   try {
-    const platform = await openPlatform(config, systemClock, (msg) => console.error(msg), () => undefined);
+    // `migrate` reports what it applies, so it must find the database as it is.
+    const platform = await openPlatform(config, systemClock, (msg) => console.error(msg), () => undefined, { migrate: command !== 'migrate' });
     try {
       return await operatorCommands[command](platform, args);
     } catch (e) {
