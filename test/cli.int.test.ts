@@ -71,6 +71,12 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     expect(run('migrate').stdout).toMatch(/up to date/);
   });
 
+  it('refuses the admin endpoint without the server\'s token', async () => {
+    const res = await fetch(`${baseUrl}/internal/admin/run`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-token': 'guess' }, body: JSON.stringify({ command: 'audit-verify' }) });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
   it('has --help on every command', async () => {
     const top = run('--help');
     expect(top.status).toBe(0);

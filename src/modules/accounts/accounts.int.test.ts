@@ -50,6 +50,24 @@ describe('signup (C1, C2, C4)', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('a failure midway leaves nothing half-written', async () => {
+    // Make the last write of a signup (the consent record) fail, as a full disk or a bug would.
+    await sql.raw(`create function fail_consent() returns trigger language plpgsql as $$ begin raise exception 'simulated failure'; end $$;
+      create trigger fail_consent before insert on consent_record for each row execute function fail_consent();`).execute(t.platform.db);
+    try {
+      const body = signupBody({ marketingConsent: true });
+      const res = await signup(body);
+      expect(res.statusCode).toBe(500);
+      expect(res.json().detail).not.toContain('simulated');
+      const accounts = await t.platform.db.selectFrom('account').select('id').where('email', '=', body.email).execute();
+      expect(accounts).toHaveLength(0);
+      const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'account.signup' and at = ${t.clock.now()} and actor_id not in (select id from account)`.execute(t.platform.db);
+      expect(audit.rows[0]!.n).toBe(0);
+    } finally {
+      await sql.raw('drop trigger fail_consent on consent_record; drop function fail_consent();').execute(t.platform.db);
+    }
+  });
+
   it('company is optional, and so is the NIF (C1, C2)', async () => {
     const res = await signup(signupBody());
     expect(res.statusCode).toBe(201);
