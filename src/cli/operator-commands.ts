@@ -33,7 +33,7 @@ export const operatorCommands = {
   },
 
   async 'security-blocks'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
-    const rows = await p.security.listBlocks({ includeInactive: args.all === true });
+    const rows = await p.security.listBlocks(operatorContext(p.clock.now()), { includeInactive: args.all === true });
     const lines = rows.map((b) => `${b.id}  ${b.kind.padEnd(5)} ${(b.ip ?? b.account_id ?? '(pseudonymous)').padEnd(40)} ${b.reason.padEnd(15)} until ${new Date(b.until).toISOString()}${b.lifted_at ? ' (lifted)' : ''}`);
     return { lines: lines.length ? lines : ['No active blocks.'], exitCode: 0 };
   },

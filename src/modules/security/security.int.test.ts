@@ -85,6 +85,8 @@ describe('request bursts (S1)', () => {
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/staff/security/blocks', headers: { cookie: staff.cookie }, remoteAddress: '198.51.100.200' });
     expect(list.statusCode).toBe(200);
     const block = (list.json().items as { id: string; ip: string; reason: string }[]).find((b) => b.ip === ip)!;
+    const reads = await t.platform.db.selectFrom('audit_log').select(['actor_id', 'action']).where('action', '=', 'security.blocks.read').execute();
+    expect(reads).toEqual([{ actor_id: staff.staff.id, action: 'security.blocks.read' }]);
     expect(block.reason).toBe('rate-limit');
     const lift = await t.app.inject({ method: 'DELETE', url: `/api/v1/staff/security/blocks/${block.id}`, headers: { cookie: staff.cookie }, remoteAddress: '198.51.100.200' });
     expect(lift.statusCode).toBe(200);

@@ -25,7 +25,7 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: { security: S
   r.get('/api/v1/staff/security/blocks', {
     preHandler: guard,
     schema: { tags, summary: 'IP and sign-in blocks (S1)', querystring: z.object({ all: z.enum(['true', 'false']).default('false') }), response: { 200: z.object({ items: z.array(BlockResponse) }), ...problems(401, 403) } },
-  }, async (request) => ({ items: (await deps.security.listBlocks({ includeInactive: request.query.all === 'true' })).map(toView) }));
+  }, async (request) => ({ items: (await deps.security.listBlocks(request.ctx, { includeInactive: request.query.all === 'true' })).map(toView) }));
 
   r.delete('/api/v1/staff/security/blocks/:id', {
     preHandler: guard,

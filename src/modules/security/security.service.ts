@@ -81,10 +81,13 @@ export function createSecurityService(deps: SecurityDeps) {
     await deps.db.deleteFrom('login_throttle').where('key', 'in', [`ip:${ip}`, `login:${key}`]).execute();
   }
 
-  async function listBlocks(opts: { includeInactive: boolean }) {
+  /** Blocks hold visitors' IPs, so every look at them is audited (who looked, not what they saw). */
+  async function listBlocks(ctx: RequestContext, opts: { includeInactive: boolean }) {
     let q = deps.db.selectFrom('security_block').selectAll().orderBy('created_at', 'desc').limit(500);
     if (!opts.includeInactive) q = q.where('lifted_at', 'is', null).where('until', '>', deps.clock.now());
-    return q.execute();
+    const rows = await q.execute();
+    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'security.blocks.read', ip: ctx.ip, requestId: ctx.requestId, data: { count: rows.length, includeInactive: opts.includeInactive } });
+    return rows;
   }
 
   async function liftBlock(ctx: RequestContext, id: string) {
