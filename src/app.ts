@@ -15,8 +15,10 @@ import { loggerOptions } from './core/logging.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { cookieNames, createAuthGuards } from './modules/auth/auth.guards.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerMfaRoutes } from './modules/mfa/mfa.routes.js';
 import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.js';
 import { registerSecurityRoutes } from './modules/security/security.routes.js';
+import { registerStaffConsoleRoutes } from './modules/staff/staff-console.routes.js';
 import { registerStaffRoutes } from './modules/staff/staff.routes.js';
 import type { Platform } from './platform.js';
 
@@ -89,11 +91,16 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
 
   const guards = createAuthGuards(platform.sessions);
   registerHealthRoutes(app, platform.database);
-  registerAccountRoutes(app, { accounts: platform.accounts, consent: platform.consent, guards, security: platform.security });
+  registerAccountRoutes(app, { accounts: platform.accounts, consent: platform.consent, guards, security: platform.security, mfa: platform.mfa });
   registerAuthRoutes(app, { sessions: platform.sessions, guards });
-  registerStaffRoutes(app, { staff: platform.staff, sessions: platform.sessions, guards, security: platform.security });
+  registerStaffRoutes(app, { staff: platform.staff, sessions: platform.sessions, guards, security: platform.security, mfa: platform.mfa });
   registerSecurityRoutes(app, { security: platform.security, guards });
+  registerStaffConsoleRoutes(app, { accounts: platform.accounts, audit: platform.audit, guards });
   registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards });
+  registerMfaRoutes(app, {
+    mfa: platform.mfa, guards,
+    labelOf: async (p, id) => (p === 'customer' ? (await platform.accounts.getAccount(id)).email : (await platform.staff.getStaff(id)).email),
+  });
   opts.extraRoutes?.(app);
 
   if (opts.startBackgroundWork !== false) platform.rateStore.start();

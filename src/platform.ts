@@ -8,6 +8,7 @@ import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createSessionService } from './modules/auth/sessions.service.js';
 import { createConsentService } from './modules/consent/consent.service.js';
+import { createMfaService } from './modules/mfa/mfa.service.js';
 import { platformDataMap } from './modules/privacy/privacy.data-map.js';
 import { createRateLimitStore } from './modules/security/rate-limit.store.js';
 import { createSecurityService } from './modules/security/security.service.js';
@@ -36,11 +37,12 @@ export function createPlatform(input: PlatformInput) {
   const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, sessions, consent });
   const staff = createStaffService({ db, audit, sessions });
   const security = createSecurityService({ db, clock, audit, hashKey: secrets.hashKey, rateStore, login: config.login });
+  const mfa = createMfaService({ db, clock, audit, cipher, hashKey: secrets.hashKey });
   const dataMap = platformDataMap();
   if (dataMap.problems.length > 0) {
     // Like Fides: a personal table nobody can reach from its subject could never be exported or erased.
     throw new Error(`The data map is inconsistent:\n${dataMap.problems.join('\n')}`);
   }
-  return { config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, dataMap };
+  return { config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, dataMap };
 }
 export type Platform = ReturnType<typeof createPlatform>;

@@ -75,8 +75,9 @@ export function buildCli(): Command {
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--role <role...>', 'one or more of: admin, support, billing, privacy')
     .option('--password <password>', 'initial password (otherwise generated)')
-    .action(operatorAction('staff-create', (o: { email: string; name: string; role: string[]; password?: string }) =>
-      ({ email: o.email, name: o.name, roles: o.role, password: o.password })));
+    .option('--require-2fa', 'the staff console stays closed until they turn on two-factor sign-in')
+    .action(operatorAction('staff-create', (o: { email: string; name: string; role: string[]; password?: string; require2fa?: boolean }) =>
+      ({ email: o.email, name: o.name, roles: o.role, password: o.password, require2fa: o.require2fa === true })));
 
   const audit = program.command('audit').description('the audit log (S6)');
   audit.command('verify').description('check the hash chain of the audit log; exits 1 when it is broken').action(operatorAction('audit-verify'));

@@ -19,8 +19,9 @@ export const operatorCommands = {
       email: String(args.email ?? ''), name: String(args.name ?? ''),
       roles: Array.isArray(args.roles) ? args.roles.map(String) : [],
       password: typeof args.password === 'string' ? args.password : undefined,
+      mfaRequired: args.require2fa === true,
     });
-    const lines = [`Created staff ${created.id} <${created.email}> with roles ${created.roles.join(', ')}.`];
+    const lines = [`Created staff ${created.id} <${created.email}> with roles ${created.roles.join(', ')}${created.mfaRequired ? ', two-factor sign-in required' : ''}.`];
     if (created.generatedPassword) lines.push(`Password (shown once): ${created.generatedPassword}`);
     return { lines, exitCode: 0 };
   },

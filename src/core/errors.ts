@@ -7,6 +7,10 @@ export const errorCodes = {
   unauthenticated: { status: 401, title: 'Not signed in' },
   /** Wrong email or password: one code for both so the answer never tells which. */
   invalid_credentials: { status: 401, title: 'Invalid credentials' },
+  /** Password accepted; the sign-in needs the second factor (field `code`) to finish. */
+  mfa_required: { status: 401, title: 'Two-factor code required' },
+  /** Staff whose policy requires two-factor sign-in may only enrol until they have. */
+  mfa_enrolment_required: { status: 403, title: 'Two-factor enrolment required' },
   forbidden: { status: 403, title: 'Forbidden' },
   csrf: { status: 403, title: 'Cross-site request refused' },
   not_found: { status: 404, title: 'Not found' },

@@ -108,6 +108,17 @@ export function createAuditLog(deps: { db: Db; clock: Clock; hashKey: Buffer }) 
       .orderBy('seq', 'desc').limit(limit).execute();
   }
 
-  return { record, recordNow, verify, listForTarget };
+  /** Newest first, optionally for one target, paged by `beforeSeq`. IPs are not part of the view. */
+  async function list(filter: { targetKind?: string | undefined; targetId?: string | undefined; beforeSeq?: number | undefined; limit: number }) {
+    let q = deps.db.selectFrom('audit_log')
+      .select(['seq', 'at', 'actor_kind', 'actor_id', 'action', 'target_kind', 'target_id', 'data'])
+      .orderBy('seq', 'desc').limit(filter.limit);
+    if (filter.targetKind) q = q.where('target_kind', '=', filter.targetKind);
+    if (filter.targetId) q = q.where('target_id', '=', filter.targetId);
+    if (filter.beforeSeq !== undefined) q = q.where('seq', '<', String(filter.beforeSeq));
+    return q.execute();
+  }
+
+  return { record, recordNow, verify, listForTarget, list };
 }
 export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
-import { AppError } from '../../core/errors.js';
 import { cookieNames, customerOf, setSessionCookie, type AuthGuards } from '../auth/auth.guards.js';
 import type { SecurityService } from '../security/security.service.js';
+import type { MfaService } from '../mfa/mfa.service.js';
+import { checkSignIn } from '../auth/sign-in.js';
 import {
   AccessHistoryResponse, AccountResponse, ChangePasswordBody, ConsentResponse, LoginBody, MarketingConsentBody,
   SignupBody, UpdateAccountBody,
@@ -12,7 +13,7 @@ import { toAccountView, type AccountsService } from './accounts.service.js';
 import type { ConsentService } from '../consent/consent.service.js';
 
 export function registerAccountRoutes(app: FastifyInstance, deps: {
-  accounts: AccountsService; consent: ConsentService; guards: AuthGuards; security: SecurityService;
+  accounts: AccountsService; consent: ConsentService; guards: AuthGuards; security: SecurityService; mfa: MfaService;
 }) {
   const r = typed(app);
   const { accounts, guards, security } = deps;
@@ -29,18 +30,13 @@ export function registerAccountRoutes(app: FastifyInstance, deps: {
   r.post('/api/v1/auth/login', {
     schema: { tags, summary: 'Sign in as a merchant', body: LoginBody, response: { 200: AccountResponse, ...problems(401, 422, 429) } },
   }, async (request, reply) => {
-    const { email, password } = request.body;
-    const key = security.loginKey('account', email);
-    await security.assertLoginAllowed(request.ctx.ip, key);
-    const found = await accounts.verifyCredentials(email, password);
-    if (!found) {
-      await security.recordLoginFailure(request.ctx.ip, key, null);
-      throw new AppError('invalid_credentials', 'The email or password is not correct.');
-    }
-    await security.recordLoginSuccess(request.ctx.ip, key);
-    const session = await accounts.signIn(request.ctx, found.accountId);
+    const accountId = await checkSignIn({ security, mfa: deps.mfa }, {
+      principal: 'customer', scope: 'account', ip: request.ctx.ip, ...request.body,
+      verifyPassword: async (email, password) => (await accounts.verifyCredentials(email, password))?.accountId ?? null,
+    });
+    const session = await accounts.signIn(request.ctx, accountId);
     setSessionCookie(reply, request, cookieNames.customer, session.token, session.expiresAt);
-    return accounts.getAccount(found.accountId);
+    return accounts.getAccount(accountId);
   });
 
   r.get('/api/v1/account', {

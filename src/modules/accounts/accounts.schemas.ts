@@ -56,6 +56,8 @@ export type UpdateAccountInput = z.output<typeof UpdateAccountBody>;
 export const LoginBody = z.object({
   email,
   password: z.string().min(1, 'Required').max(1024),
+  /** Six-digit authenticator code or a recovery code, when two-factor sign-in is on. */
+  code: z.string().trim().max(32).optional(),
 });
 
 export const ChangePasswordBody = z.object({

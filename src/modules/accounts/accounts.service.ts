@@ -165,6 +165,41 @@ export function createAccountsService(deps: {
     return rows.map((r) => ({ kind: r.kind, ip: r.ip, userAgent: r.user_agent, at: new Date(r.at).toISOString() }));
   }
 
-  return { signup, verifyCredentials, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess };
+  /**
+   * Staff search over accounts by name, email, company or id. Audited with the number of results,
+   * not the search words (they are often an email).
+   */
+  async function searchForStaff(ctx: RequestContext, query: string, limit = 50) {
+    const q = query.trim().toLowerCase();
+    let select = deps.db.selectFrom('account').select(['id', 'first_name', 'last_name', 'email', 'company', 'country', 'status', 'created_at'])
+      .orderBy('created_at', 'desc').limit(limit);
+    if (q) {
+      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      select = select.where((eb) => eb.or([
+        eb(eb.fn('lower', ['email']), 'like', like), eb(eb.fn('lower', ['first_name']), 'like', like),
+        eb(eb.fn('lower', ['last_name']), 'like', like), eb(eb.fn('lower', ['company']), 'like', like), eb('id', '=', query.trim()),
+      ]));
+    }
+    const rows = await select.execute();
+    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'staff.accounts.search', ip: ctx.ip, requestId: ctx.requestId, data: { results: rows.length, filtered: q.length > 0 } });
+    return rows.map((r) => ({
+      id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, company: r.company, country: r.country,
+      status: r.status, createdAt: new Date(r.created_at).toISOString(),
+    }));
+  }
+
+  /** Everything staff may see of one account; every view is written to the audit log. */
+  async function viewForStaff(ctx: RequestContext, accountId: string) {
+    const row = await deps.repo.getById(accountId);
+    if (!row) throw new AppError('not_found', 'No such account.');
+    const [access, consents] = await Promise.all([listAccess(accountId, 20), deps.consent.listForAccount(accountId)]);
+    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'staff.account.view', target: { kind: 'account', id: accountId }, ip: ctx.ip, requestId: ctx.requestId });
+    return {
+      account: toAccountView(row), accessHistory: access,
+      consents: consents.map((c) => ({ ...c, recordedAt: new Date(c.recordedAt).toISOString() })),
+    };
+  }
+
+  return { signup, verifyCredentials, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -35,20 +35,36 @@ export function createAuthGuards(sessions: SessionService) {
     request.signedInAccount = found.account;
   }
 
-  /** preHandler factory: the caller must be staff holding one of `roles` (admin passes every check). */
+  async function resolveStaff(request: FastifyRequest) {
+    const token = request.cookies[cookieNames.staff];
+    const found = token ? await sessions.resolveStaff(token) : null;
+    if (!found) throw new AppError('unauthenticated', 'Sign in as staff to continue.');
+    request.ctx.actor = { kind: 'staff', staffId: found.staffId, sessionId: found.sessionId, roles: found.roles };
+    return found;
+  }
+
+  /**
+   * preHandler factory: the caller must be staff holding one of `roles` (admin passes every check),
+   * and, when their policy requires it, must have two-factor sign-in on.
+   */
   function requireStaff(...roles: StaffRole[]) {
     return async function staffGuard(request: FastifyRequest): Promise<void> {
-      const token = request.cookies[cookieNames.staff];
-      const found = token ? await sessions.resolveStaff(token) : null;
-      if (!found) throw new AppError('unauthenticated', 'Sign in as staff to continue.');
+      const found = await resolveStaff(request);
+      if (found.mfaRequired && !found.mfaEnabled) {
+        throw new AppError('mfa_enrolment_required', 'Turn on two-factor sign-in to use the staff console.');
+      }
       if (roles.length > 0 && !found.roles.includes('admin') && !roles.some((r) => found.roles.includes(r))) {
         throw new AppError('forbidden', `This needs one of the roles: ${roles.join(', ')}.`);
       }
-      request.ctx.actor = { kind: 'staff', staffId: found.staffId, sessionId: found.sessionId, roles: found.roles };
     };
   }
 
-  return { requireCustomer, requireStaff };
+  /** preHandler: any signed-in staff member, even one who still has to enrol two-factor sign-in. */
+  async function requireStaffSession(request: FastifyRequest): Promise<void> {
+    await resolveStaff(request);
+  }
+
+  return { requireCustomer, requireStaff, requireStaffSession };
 }
 export type AuthGuards = ReturnType<typeof createAuthGuards>;
 

@@ -63,17 +63,18 @@ export function createSessionService(deps: { db: Db; clock: Clock; ttlMs: number
     return { sessionId, accountId: account.id, account };
   }
 
-  async function resolveStaff(token: string): Promise<{ sessionId: string; staffId: string; roles: StaffRole[] } | null> {
+  async function resolveStaff(token: string): Promise<{ sessionId: string; staffId: string; roles: StaffRole[]; mfaRequired: boolean; mfaEnabled: boolean } | null> {
     const now = deps.clock.now();
     const row = await deps.db.selectFrom('staff_session as s').innerJoin('staff_user as u', 'u.id', 's.staff_id')
-      .select(['s.id', 's.staff_id', 's.last_seen_at', 'u.roles'])
+      .leftJoin('staff_mfa as m', 'm.staff_id', 'u.id')
+      .select(['s.id', 's.staff_id', 's.last_seen_at', 'u.roles', 'u.mfa_required', 'm.enabled_at as mfa_enabled_at'])
       .where('s.token_hash', '=', hashToken(token)).where('s.revoked_at', 'is', null).where('s.expires_at', '>', now)
       .where('u.disabled_at', 'is', null).executeTakeFirst();
     if (!row) return null;
     if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
       await deps.db.updateTable('staff_session').set({ last_seen_at: now }).where('id', '=', row.id).execute();
     }
-    return { sessionId: row.id, staffId: row.staff_id, roles: row.roles };
+    return { sessionId: row.id, staffId: row.staff_id, roles: row.roles, mfaRequired: row.mfa_required, mfaEnabled: row.mfa_enabled_at !== null };
   }
 
   /** Active sessions of one owner; the owner id is part of the query, so nobody lists another's. */

@@ -16,6 +16,7 @@ export const staffTables = declareTables({
       created_at: notPersonal('technical timestamp'),
       updated_at: notPersonal('technical timestamp'),
       disabled_at: notPersonal('technical timestamp'),
+      mfa_required: notPersonal('security policy flag'),
     },
   },
 });

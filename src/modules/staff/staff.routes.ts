@@ -1,35 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { problems, typed } from '../../core/http/types.js';
-import { email } from '../accounts/accounts.schemas.js';
+import { LoginBody } from '../accounts/accounts.schemas.js';
+import { checkSignIn } from '../auth/sign-in.js';
+import type { MfaService } from '../mfa/mfa.service.js';
 import { clearSessionCookie, cookieNames, setSessionCookie, staffOf, type AuthGuards } from '../auth/auth.guards.js';
 import type { SessionService } from '../auth/sessions.service.js';
 import type { SecurityService } from '../security/security.service.js';
 import type { StaffService } from './staff.service.js';
 import { staffRoles } from './staff.tables.js';
 
-const StaffResponse = z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.enum(staffRoles)) });
+const StaffResponse = z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.enum(staffRoles)), mfaRequired: z.boolean() });
 
-export function registerStaffRoutes(app: FastifyInstance, deps: { staff: StaffService; sessions: SessionService; guards: AuthGuards; security: SecurityService }) {
+export function registerStaffRoutes(app: FastifyInstance, deps: { staff: StaffService; sessions: SessionService; guards: AuthGuards; security: SecurityService; mfa: MfaService }) {
   const r = typed(app);
   const tags = ['staff'];
 
   r.post('/api/v1/staff/auth/login', {
-    schema: { tags, summary: 'Sign in as platform staff', body: z.object({ email, password: z.string().min(1).max(1024) }), response: { 200: StaffResponse, ...problems(401, 422, 429) } },
+    schema: { tags, summary: 'Sign in as platform staff', body: LoginBody, response: { 200: StaffResponse, ...problems(401, 422, 429) } },
   }, async (request, reply) => {
-    const { email: address, password } = request.body;
-    const key = deps.security.loginKey('staff', address);
-    await deps.security.assertLoginAllowed(request.ctx.ip, key);
-    const found = await deps.staff.verifyCredentials(address, password);
-    if (!found) {
-      await deps.security.recordLoginFailure(request.ctx.ip, key, null);
-      throw new AppError('invalid_credentials', 'The email or password is not correct.');
-    }
-    await deps.security.recordLoginSuccess(request.ctx.ip, key);
-    const session = await deps.staff.signIn(request.ctx, found.staffId);
+    const staffId = await checkSignIn({ security: deps.security, mfa: deps.mfa }, {
+      principal: 'staff', scope: 'staff', ip: request.ctx.ip, ...request.body,
+      verifyPassword: async (address, password) => (await deps.staff.verifyCredentials(address, password))?.staffId ?? null,
+    });
+    const session = await deps.staff.signIn(request.ctx, staffId);
     setSessionCookie(reply, request, cookieNames.staff, session.token, session.expiresAt);
-    return deps.staff.getStaff(found.staffId);
+    return deps.staff.getStaff(staffId);
   });
 
   r.post('/api/v1/staff/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (request, reply) => {
@@ -40,7 +36,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { staff: StaffSe
   });
 
   r.get('/api/v1/staff/me', {
-    preHandler: deps.guards.requireStaff(),
+    preHandler: deps.guards.requireStaffSession,
     schema: { tags, summary: 'The signed-in staff member', response: { 200: StaffResponse, ...problems(401) } },
   }, async (request) => deps.staff.getStaff(staffOf(request).staffId));
 }

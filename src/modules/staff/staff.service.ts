@@ -15,7 +15,7 @@ export function generatePassword(): string {
 
 export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: SessionService }) {
   /** Creates a platform staff member (operator task). Returns the password once when it was generated. */
-  async function createStaff(ctx: RequestContext, input: { email: string; name: string; roles: string[]; password?: string | undefined }) {
+  async function createStaff(ctx: RequestContext, input: { email: string; name: string; roles: string[]; password?: string | undefined; mfaRequired?: boolean }) {
     const email = input.email.trim().toLowerCase();
     const errors = [];
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', message: 'Not a valid email address' });
@@ -34,11 +34,11 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
     await deps.db.transaction().execute(async (tx) => {
       await tx.insertInto('staff_user').values({
         id, email, name: input.name.trim(), password_hash: passwordHash, roles: roles as StaffRole[],
-        created_at: ctx.now, updated_at: ctx.now, disabled_at: null,
+        created_at: ctx.now, updated_at: ctx.now, disabled_at: null, mfa_required: input.mfaRequired ?? false,
       }).execute();
-      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'staff.create', target: { kind: 'staff', id }, ip: ctx.ip, requestId: ctx.requestId, data: { roles } });
+      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'staff.create', target: { kind: 'staff', id }, ip: ctx.ip, requestId: ctx.requestId, data: { roles, mfaRequired: input.mfaRequired ?? false } });
     });
-    return { id, email, roles: roles as StaffRole[], generatedPassword: input.password ? undefined : password };
+    return { id, email, roles: roles as StaffRole[], mfaRequired: input.mfaRequired ?? false, generatedPassword: input.password ? undefined : password };
   }
 
   async function verifyCredentials(email: string, password: string): Promise<{ staffId: string } | null> {
@@ -55,7 +55,7 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
   }
 
   async function getStaff(staffId: string) {
-    const row = await deps.db.selectFrom('staff_user').select(['id', 'email', 'name', 'roles']).where('id', '=', staffId).executeTakeFirst();
+    const row = await deps.db.selectFrom('staff_user').select(['id', 'email', 'name', 'roles', 'mfa_required as mfaRequired']).where('id', '=', staffId).executeTakeFirst();
     if (!row) throw new AppError('not_found', 'No such staff member.');
     return row;
   }

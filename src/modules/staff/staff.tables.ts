@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export type StaffRole = 'admin' | 'support' | 'billing' | 'privacy';
 export const staffRoles: readonly StaffRole[] = ['admin', 'support', 'billing', 'privacy'];
 
@@ -10,6 +12,7 @@ export interface StaffUserTable {
   created_at: Date;
   updated_at: Date;
   disabled_at: Date | null;
+  mfa_required: Generated<boolean>;
 }
 
 export interface StaffTables {

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AuditLog } from '../../core/audit/audit-log.js';
+import { actorRef } from '../../core/context.js';
+import { problems, typed } from '../../core/http/types.js';
+import { AccessHistoryResponse, AccountResponse, ConsentResponse } from '../accounts/accounts.schemas.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import type { AuthGuards } from '../auth/auth.guards.js';
+
+const AccountSummary = z.object({
+  id: z.string(), firstName: z.string(), lastName: z.string(), email: z.string(), company: z.string().nullable(),
+  country: z.string(), status: z.string(), createdAt: z.iso.datetime(),
+});
+
+const AuditEntry = z.object({
+  seq: z.number().int(), at: z.iso.datetime(), actorKind: z.string(), actorId: z.string().nullable(), action: z.string(),
+  targetKind: z.string().nullable(), targetId: z.string().nullable(), data: z.record(z.string(), z.unknown()),
+});
+
+/** The staff console's reads: accounts (audited per view) and the audit log with its chain check. */
+export function registerStaffConsoleRoutes(app: FastifyInstance, deps: { accounts: AccountsService; audit: AuditLog; guards: AuthGuards }) {
+  const r = typed(app);
+  const tags = ['staff console'];
+
+  r.get('/api/v1/staff/accounts', {
+    preHandler: deps.guards.requireStaff('support', 'billing', 'privacy'),
+    schema: { tags, summary: 'Search accounts (audited)', querystring: z.object({ q: z.string().max(200).default(''), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(AccountSummary) }), ...problems(401, 403) } },
+  }, async (request) => ({ items: await deps.accounts.searchForStaff(request.ctx, request.query.q, request.query.limit) }));
+
+  r.get('/api/v1/staff/accounts/:id', {
+    preHandler: deps.guards.requireStaff('support', 'billing', 'privacy'),
+    schema: { tags, summary: 'One account with its access history and consents (audited)', params: z.object({ id: z.string().max(64) }), response: { 200: z.object({ account: AccountResponse, accessHistory: AccessHistoryResponse.shape.items, consents: z.array(ConsentResponse) }), ...problems(401, 403, 404) } },
+  }, async (request) => deps.accounts.viewForStaff(request.ctx, request.params.id));
+
+  r.get('/api/v1/staff/audit', {
+    preHandler: deps.guards.requireStaff('privacy'),
+    schema: {
+      tags, summary: 'Audit log entries, newest first',
+      querystring: z.object({ targetKind: z.string().max(40).optional(), targetId: z.string().max(64).optional(), before: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: { 200: z.object({ items: z.array(AuditEntry) }), ...problems(401, 403) },
+    },
+  }, async (request) => {
+    const rows = await deps.audit.list({ targetKind: request.query.targetKind, targetId: request.query.targetId, beforeSeq: request.query.before, limit: request.query.limit });
+    await deps.audit.recordNow({ actor: actorRef(request.ctx.actor), action: 'audit.read', ip: request.ctx.ip, requestId: request.ctx.requestId, data: { entries: rows.length } });
+    return {
+      items: rows.map((e) => ({
+        seq: Number(e.seq), at: new Date(e.at).toISOString(), actorKind: e.actor_kind, actorId: e.actor_id, action: e.action,
+        targetKind: e.target_kind, targetId: e.target_id, data: e.data,
+      })),
+    };
+  });
+
+  r.get('/api/v1/staff/audit/verify', {
+    preHandler: deps.guards.requireStaff('privacy'),
+    schema: { tags, summary: 'Check the audit chain', response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), firstBadSeq: z.number().int().optional(), reason: z.string().optional() }), ...problems(401, 403) } },
+  }, async () => deps.audit.verify());
+}
