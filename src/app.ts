@@ -9,6 +9,7 @@ import { configureZodMessages } from './core/http/zod-messages.js';
 import { installCsrfGuard } from './core/http/csrf.js';
 import { registerDocs } from './core/http/docs.js';
 import { registerHealthRoutes } from './core/http/health.js';
+import { registerWebApp } from './core/http/web-app.js';
 import { installProblemHandler } from './core/http/problem.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
 import { loggerOptions } from './core/logging.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   logStream?: DestinationStream;
   /** Extra routes (benchmarks register their ceilings here), added before the app is ready. */
   extraRoutes?: (app: FastifyInstance) => void;
+  /** Directory of the built web app to serve (see src/web-build.ts); none: API only. */
+  webDistDir?: string;
   /** Runs the background flush of the rate-limit store (off in tests that flush by hand). */
   startBackgroundWork?: boolean;
 }
@@ -101,6 +104,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     mfa: platform.mfa, guards,
     labelOf: async (p, id) => (p === 'customer' ? (await platform.accounts.getAccount(id)).email : (await platform.staff.getStaff(id)).email),
   });
+  if (opts.webDistDir) await registerWebApp(app, opts.webDistDir);
   opts.extraRoutes?.(app);
 
   if (opts.startBackgroundWork !== false) platform.rateStore.start();

@@ -8,6 +8,7 @@ import { AppError } from './core/errors.js';
 import { buildApp } from './app.js';
 import { isOperatorCommand, operatorCommands } from './cli/operator-commands.js';
 import { seedDemoIfEmpty } from './seed-demo.js';
+import { ensureWebBuild, webDistDir } from './web-build.js';
 
 /** npm start: lock the data directory, migrate, seed a demo when empty, serve. */
 export async function startServer(config: Config): Promise<() => Promise<void>> {
@@ -23,7 +24,9 @@ export async function startServer(config: Config): Promise<() => Promise<void>> 
       const lines = await seedDemoIfEmpty(platform);
       if (lines) console.log(lines.join('\n'));
     }
+    await ensureWebBuild((msg) => console.log(msg));
     const app = await buildApp(platform, {
+      webDistDir,
       extraRoutes: (a) => registerAdminEndpoint(a, {
         token: adminToken,
         run: async (command, args) => {

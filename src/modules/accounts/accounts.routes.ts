@@ -39,6 +39,18 @@ export function registerAccountRoutes(app: FastifyInstance, deps: {
     return accounts.getAccount(accountId);
   });
 
+  // For the web app: who is signed in, without a 401 (the browser logs every 401 as an error).
+  r.get('/api/v1/auth/session', {
+    schema: { tags, summary: 'The signed-in account, or null', response: { 200: z.object({ account: AccountResponse.nullable() }) } },
+  }, async (request) => {
+    try {
+      await guards.requireCustomer(request);
+    } catch {
+      return { account: null };
+    }
+    return { account: toAccountView(request.signedInAccount!) };
+  });
+
   r.get('/api/v1/account', {
     preHandler: guards.requireCustomer,
     schema: { tags, summary: 'The signed-in account', response: { 200: AccountResponse, ...problems(401) } },

@@ -35,6 +35,18 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { staff: StaffSe
     return reply.code(204).send(null);
   });
 
+  r.get('/api/v1/staff/auth/session', {
+    schema: { tags, summary: 'The signed-in staff member, or null', response: { 200: z.object({ staff: StaffResponse.nullable(), mfaEnrolmentRequired: z.boolean() }) } },
+  }, async (request) => {
+    try {
+      await deps.guards.requireStaffSession(request);
+    } catch {
+      return { staff: null, mfaEnrolmentRequired: false };
+    }
+    const me = await deps.staff.getStaff(staffOf(request).staffId);
+    return { staff: me, mfaEnrolmentRequired: me.mfaRequired && !(await deps.mfa.isEnabled('staff', me.id)) };
+  });
+
   r.get('/api/v1/staff/me', {
     preHandler: deps.guards.requireStaffSession,
     schema: { tags, summary: 'The signed-in staff member', response: { 200: StaffResponse, ...problems(401) } },

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const webDir = fileURLToPath(new URL('../web/', import.meta.url));
+export const webDistDir = path.join(webDir, 'dist');
+const stampFile = path.join(webDistDir, '.source-hash');
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full); else hash.update(name).update(readFileSync(full));
+    }
+  };
+  walk(path.join(webDir, 'src'));
+  for (const f of ['index.html', 'vite.config.ts']) hash.update(readFileSync(path.join(webDir, f)));
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the web app when its build is missing or older than its sources, so `npm start` needs no
+ * separate build step. Returns whether a build ran.
+ */
+export async function ensureWebBuild(log: (msg: string) => void = () => undefined): Promise<boolean> {
+  const hash = sourceHash();
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash && existsSync(path.join(webDistDir, 'index.html'))) return false;
+  log('Building the web app (first start or changed sources)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(stampFile, hash);
+  return true;
+}

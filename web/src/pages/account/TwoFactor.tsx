@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { api, type Enrolment, type MfaStatus } from '../../api';
+import { useI18n } from '../../i18n';
+import { required, useForm } from '../../ui/form';
+import { Alert, Button, Card, Field, useToast } from '../../ui/ui';
+
+/** Enrol, show recovery codes once, or turn off: the same for merchants and staff. */
+export function TwoFactor({ base, onChange }: { base: string; onChange?: (enabled: boolean) => void }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [status, setStatus] = useState<MfaStatus | null>(null);
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const f = useForm({ code: '' }, { code: required }, t);
+  const load = () => api<MfaStatus>('GET', base).then(setStatus);
+  useEffect(() => { void load(); }, [base]);
+
+  const start = async () => setEnrolment(await api<Enrolment>('POST', `${base}/totp`));
+  const confirm = f.submit(async (v) => {
+    const res = await api<{ recoveryCodes: string[] }>('POST', `${base}/totp/confirm`, { code: v.code });
+    setEnrolment(null);
+    setCodes(res.recoveryCodes);
+    f.setValues({ code: '' });
+    await load();
+    onChange?.(true);
+  });
+  const disable = f.submit(async (v) => {
+    await api('POST', `${base}/totp/disable`, { code: v.code });
+    f.setValues({ code: '' });
+    toast(t('security.disabled'));
+    await load();
+    onChange?.(false);
+  });
+
+  if (!status) return <Card title={t('security.twoFactor')}><p>{t('common.loading')}</p></Card>;
+  return (
+    <Card title={t('security.twoFactor')}>
+      {codes && (
+        <Alert kind="success">
+          <h3>{t('security.recoveryTitle')}</h3>
+          <p>{t('security.recoveryText')}</p>
+          <ul className="codes" aria-label={t('security.recoveryTitle')}>{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
+          <Button variant="secondary" onClick={() => setCodes(null)}>{t('security.done')}</Button>
+        </Alert>
+      )}
+      {status.totpEnabled ? (
+        <form onSubmit={disable} noValidate>
+          <p>{t('security.twoFactorOn', { count: status.recoveryCodesLeft })}</p>
+          <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" {...f.bind('code')} />
+          <Button type="submit" variant="danger" busy={f.busy}>{t('security.disable')}</Button>
+        </form>
+      ) : enrolment ? (
+        <form onSubmit={confirm} noValidate>
+          <p>{t('security.scan')}</p>
+          <img className="qr" src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`} alt={t('security.qrAlt')} width={200} height={200} />
+          <p>{t('security.secret')}: <code data-testid="totp-secret">{enrolment.secret}</code></p>
+          <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" {...f.bind('code')} />
+          {f.formError && <Alert kind="error">{f.formError}</Alert>}
+          <Button type="submit" busy={f.busy}>{t('security.confirm')}</Button>
+        </form>
+      ) : (
+        <>
+          <p>{t('security.twoFactorOff')}</p>
+          <Button onClick={() => void start()}>{t('security.enable')}</Button>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { api, type Account } from '../../api';
+import { useI18n } from '../../i18n';
+import { Link, useRouter } from '../../router';
+import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
+import { Alert, Button, Card, Checkbox, Field } from '../../ui/ui';
+
+export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const [marketing, setMarketing] = useState(false);
+  const f = useForm(
+    { firstName: '', lastName: '', email: '', password: '', phone: '', company: '', nif: '', line1: '', line2: '', postalCode: '', city: '', country: '' },
+    { firstName: required, lastName: required, email: emailRule, password: passwordRule, phone: required, line1: required, postalCode: required, city: required, country: countryRule },
+    t,
+  );
+  const onSubmit = f.submit(async (v) => {
+    const account = await api<Account>('POST', '/api/v1/auth/signup', {
+      firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, phone: v.phone,
+      ...(v.company ? { company: v.company } : {}), ...(v.nif ? { nif: v.nif } : {}),
+      address: { line1: v.line1, ...(v.line2 ? { line2: v.line2 } : {}), postalCode: v.postalCode, city: v.city, country: v.country.toUpperCase() },
+      marketingConsent: marketing,
+    });
+    onSignedIn(account);
+    navigate('/account');
+  });
+  return (
+    <div className="narrow">
+      <h1>{t('signUp.title')}</h1>
+      <Card>
+        <form onSubmit={onSubmit} noValidate>
+          {f.formError && <Alert kind="error">{f.formError}</Alert>}
+          <div className="row">
+            <Field label={t('field.firstName')} autoComplete="given-name" {...f.bind('firstName')} />
+            <Field label={t('field.lastName')} autoComplete="family-name" {...f.bind('lastName')} />
+          </div>
+          <Field label={t('field.email')} type="email" autoComplete="email" {...f.bind('email')} />
+          <Field label={t('field.password')} type="password" autoComplete="new-password" hint={t('field.passwordHint')} {...f.bind('password')} />
+          <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
+          <div className="row">
+            <Field label={t('field.company')} autoComplete="organization" {...f.bind('company')} />
+            <Field label={t('field.nif')} {...f.bind('nif')} />
+          </div>
+          <Field label={t('field.line1')} autoComplete="address-line1" {...f.bind('line1', 'address.line1')} />
+          <Field label={t('field.line2')} autoComplete="address-line2" {...f.bind('line2', 'address.line2')} />
+          <div className="row">
+            <Field label={t('field.postalCode')} autoComplete="postal-code" {...f.bind('postalCode', 'address.postalCode')} />
+            <Field label={t('field.city')} autoComplete="address-level2" {...f.bind('city', 'address.city')} />
+            <Field label={t('field.country')} autoComplete="country" maxLength={2} {...f.bind('country', 'address.country')} />
+          </div>
+          <Checkbox label={t('signUp.marketing')} checked={marketing} onChange={(e) => setMarketing(e.target.checked)} />
+          <Button type="submit" busy={f.busy}>{t('signUp.submit')}</Button>
+        </form>
+      </Card>
+      <p>{t('signUp.haveAccount')} <Link to="/signin">{t('nav.signIn')}</Link></p>
+    </div>
+  );
+}
