@@ -24,6 +24,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/node_modules/**'] } },
       integration('int:pglite', 'pglite'),
+      // Browser tests: Debian's Chromium driven by playwright-core against the built web app.
+      { extends: true, test: { name: 'browser', include: ['e2e/**/*.e2e.test.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
       ...(process.env.TEST_DATABASE_URL ? [integration('int:postgres', 'postgres')] : []),
     ],
   },

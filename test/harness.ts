@@ -9,8 +9,7 @@ import { buildApp } from '../src/app.js';
 import { createManualClock, type ManualClock } from '../src/core/clock.js';
 import { loadConfig, type Config } from '../src/core/config.js';
 import { operatorContext } from '../src/core/context.js';
-import { parseKeyring } from '../src/core/crypto/field-encryption.js';
-import type { Secrets } from '../src/core/crypto/keys.js';
+import { testSecrets } from './harness-secrets.js';
 import { openDatabase, type DatabaseHandle } from '../src/core/db/database.js';
 import { createPlatform, type Platform } from '../src/platform.js';
 import { databaseUrl } from './global-setup-postgres.js';
@@ -62,9 +61,6 @@ export interface TestAppOptions {
   logStream?: DestinationStream;
 }
 
-export function testSecrets(): Secrets {
-  return { keyring: parseKeyring(`t1:${randomBytes(32).toString('base64')}`), hashKey: randomBytes(32) };
-}
 
 export interface TestApp {
   app: FastifyInstance;

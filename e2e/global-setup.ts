@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { TestProject } from 'vitest/node';
+import { buildApp } from '../src/app.js';
+import { systemClock } from '../src/core/clock.js';
+import { loadConfig } from '../src/core/config.js';
+import { operatorContext } from '../src/core/context.js';
+import { openDatabase } from '../src/core/db/database.js';
+import { migrate } from '../src/core/db/migrate.js';
+import { createPlatform } from '../src/platform.js';
+import { ensureWebBuild, webDistDir } from '../src/web-build.js';
+import { testSecrets } from '../test/harness-secrets.js';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+/**
+ * One server for the browser tests: the built web app on an embedded database, plus a staff
+ * admin. Without Chromium the tests say so and skip; on CI (CI=true) that is a failure.
+ */
+export default async function setup(project: TestProject) {
+  if (!existsSync(chromiumPath)) {
+    if (process.env.CI === 'true') throw new Error(`Browser tests need Chromium at ${chromiumPath} (apt-get install -y chromium); CI does not skip them.`);
+    console.warn(`\n*** Browser tests SKIPPED: no Chromium at ${chromiumPath}. Install it with: apt-get install -y chromium ***\n`);
+    project.provide('e2e', { baseUrl: '', staffEmail: '', staffPassword: '' });
+    return;
+  }
+  await ensureWebBuild((m) => console.log(m));
+  const database = await openDatabase({ kind: 'pglite' });
+  await migrate(database.db, systemClock);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', DATA_DIR: '.tmp/e2e' });
+  const platform = createPlatform({ config, clock: systemClock, database, secrets: testSecrets(), onError: (e) => console.error(e) });
+  const app: FastifyInstance = await buildApp(platform, { webDistDir });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const staffEmail = 'e2e.admin@sellrocket.test';
+  const staffPassword = 'e2e staff password long enough';
+  await platform.staff.createStaff(operatorContext(new Date()), { email: staffEmail, name: 'E2E Admin', roles: ['admin'], password: staffPassword });
+  project.provide('e2e', { baseUrl, staffEmail, staffPassword });
+  return async () => {
+    await app.close();
+    await database.close();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: { baseUrl: string; staffEmail: string; staffPassword: string };
+  }
+}
