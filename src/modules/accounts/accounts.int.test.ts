@@ -155,6 +155,15 @@ describe('sign-in and sessions', () => {
     expect(strip(wrong.json())).toEqual(strip(unknown.json()));
   });
 
+  it('tells the web app who is signed in without a 401', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ account: null });
+    const { account, cookie } = await signUp(t.app);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+    expect(me.json().account.id).toBe(account.id);
+  });
+
   it('stores only a hash of the session token', async () => {
     const { account, cookie } = await signUp(t.app);
     const token = cookie.split('=')[1]!;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
 import { problems, typed } from '../../core/http/types.js';
 import { cookieNames, customerOf, setSessionCookie, type AuthGuards } from '../auth/auth.guards.js';
 import type { SecurityService } from '../security/security.service.js';
@@ -45,8 +46,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: {
   }, async (request) => {
     try {
       await guards.requireCustomer(request);
-    } catch {
-      return { account: null };
+    } catch (e) {
+      if (e instanceof AppError) return { account: null };
+      throw e;
     }
     return { account: toAccountView(request.signedInAccount!) };
   });

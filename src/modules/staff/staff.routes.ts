@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
 import { problems, typed } from '../../core/http/types.js';
 import { LoginBody } from '../accounts/accounts.schemas.js';
 import { checkSignIn } from '../auth/sign-in.js';
@@ -40,8 +41,9 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { staff: StaffSe
   }, async (request) => {
     try {
       await deps.guards.requireStaffSession(request);
-    } catch {
-      return { staff: null, mfaEnrolmentRequired: false };
+    } catch (e) {
+      if (e instanceof AppError) return { staff: null, mfaEnrolmentRequired: false };
+      throw e;
     }
     const me = await deps.staff.getStaff(staffOf(request).staffId);
     return { staff: me, mfaEnrolmentRequired: me.mfaRequired && !(await deps.mfa.isEnabled('staff', me.id)) };
