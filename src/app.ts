@@ -99,7 +99,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   registerStaffRoutes(app, { staff: platform.staff, sessions: platform.sessions, guards, security: platform.security, mfa: platform.mfa });
   registerSecurityRoutes(app, { security: platform.security, guards });
   registerStaffConsoleRoutes(app, { accounts: platform.accounts, audit: platform.audit, guards });
-  registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards });
+  registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards, processors: platform.processors });
   registerMfaRoutes(app, {
     mfa: platform.mfa, guards,
     labelOf: async (p, id) => (p === 'customer' ? (await platform.accounts.getAccount(id)).email : (await platform.staff.getStaff(id)).email),

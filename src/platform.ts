@@ -10,6 +10,7 @@ import { createSessionService } from './modules/auth/sessions.service.js';
 import { createConsentService } from './modules/consent/consent.service.js';
 import { createMfaService } from './modules/mfa/mfa.service.js';
 import { platformDataMap } from './modules/privacy/privacy.data-map.js';
+import { createProcessorsService } from './modules/privacy/processors.service.js';
 import { createRateLimitStore } from './modules/security/rate-limit.store.js';
 import { createSecurityService } from './modules/security/security.service.js';
 import { createStaffService } from './modules/staff/staff.service.js';
@@ -38,11 +39,12 @@ export function createPlatform(input: PlatformInput) {
   const staff = createStaffService({ db, audit, sessions });
   const security = createSecurityService({ db, clock, audit, hashKey: secrets.hashKey, rateStore, login: config.login });
   const mfa = createMfaService({ db, clock, audit, cipher, hashKey: secrets.hashKey });
+  const processors = createProcessorsService({ db, audit });
   const dataMap = platformDataMap();
   if (dataMap.problems.length > 0) {
     // Like Fides: a personal table nobody can reach from its subject could never be exported or erased.
     throw new Error(`The data map is inconsistent:\n${dataMap.problems.join('\n')}`);
   }
-  return { config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, dataMap };
+  return { config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
 }
 export type Platform = ReturnType<typeof createPlatform>;

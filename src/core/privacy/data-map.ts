@@ -15,6 +15,8 @@ export interface PersonalColumn {
   identifier: boolean;
   /** `omit`: never exported, not even to its owner (password hashes). */
   export: 'include' | 'omit';
+  /** Where it comes from (Art. 14/15): given by the person, or produced by their use of the platform. */
+  source: 'subject' | 'usage';
   description?: string;
 }
 
@@ -38,8 +40,11 @@ export interface TableDeclaration {
 
 export type TableDeclarations = Record<string, TableDeclaration>;
 
-type PersonalInput = Omit<PersonalColumn, 'personal' | 'identifier' | 'export' | 'regions' | 'recipients'> &
-  Partial<Pick<PersonalColumn, 'identifier' | 'export' | 'regions' | 'recipients'>>;
+type PersonalInput = Omit<PersonalColumn, 'personal' | 'identifier' | 'export' | 'regions' | 'recipients' | 'source'> &
+  Partial<Pick<PersonalColumn, 'identifier' | 'export' | 'regions' | 'recipients' | 'source'>>;
+
+// Data about devices, sessions and actions is produced by use; the rest is given by the person.
+const usageKeys = /^(device|session|access|security|reference)\.|^consent\.time$|^account\.created_at$/;
 
 export function personal(input: PersonalInput): PersonalColumn {
   return {
@@ -48,6 +53,7 @@ export function personal(input: PersonalInput): PersonalColumn {
     export: 'include',
     regions: ['servers', 'backups'],
     recipients: ['hosting', 'backup'],
+    source: usageKeys.test(input.key) ? 'usage' : 'subject',
     ...input,
   };
 }

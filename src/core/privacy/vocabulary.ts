@@ -34,6 +34,9 @@ export const recipients = {
   invoicing: { promise: 'R1', label: 'Invoicing provider' },
   registrars: { promise: 'R2', label: 'Domain registrars' },
   'email-distribution': { promise: 'R5', label: 'Email distribution service' },
+  'cookie-consent': { promise: 'R6', label: 'Cookie consent service' },
+  'certificate-issuer': { promise: 'R7', label: 'Certificate issuer' },
+  'call-centre': { promise: 'R8', label: 'Call centre' },
   'chat-software': { promise: 'R9', label: 'Chat software' },
 } as const;
 export type Recipient = keyof typeof recipients;

@@ -39,11 +39,6 @@ export function Plans() {
   );
 }
 
-export function PrivacyPolicy() {
-  const { t } = useI18n();
-  return <><h1>{t('privacyPolicy.title')}</h1><Card><p>{t('privacyPolicy.text')}</p></Card></>;
-}
-
 export function Contact() {
   const { t } = useI18n();
   return <><h1>{t('contact.title')}</h1><Card><p>{t('contact.text')}</p></Card></>;
