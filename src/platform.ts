@@ -1,4 +1,5 @@
 import { createAuditLog } from './core/audit/audit-log.js';
+import { createPrivacyEngine } from './core/privacy/engine.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { createFieldCipher } from './core/crypto/field-encryption.js';
@@ -45,6 +46,7 @@ export function createPlatform(input: PlatformInput) {
     // Like Fides: a personal table nobody can reach from its subject could never be exported or erased.
     throw new Error(`The data map is inconsistent:\n${dataMap.problems.join('\n')}`);
   }
-  return { config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
+  const privacy = createPrivacyEngine({ db, map: dataMap, audit, hashKey: secrets.hashKey });
+  return { privacy, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
 }
 export type Platform = ReturnType<typeof createPlatform>;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Command } from 'commander';
 import { systemClock } from '../core/clock.js';
 import { ConfigError, loadConfig, type Config } from '../core/config.js';
@@ -87,6 +88,14 @@ export function buildCli(): Command {
     .action(operatorAction('security-blocks', (o: { all?: boolean }) => ({ all: o.all === true })));
   security.command('lift').description('lift a block by id').argument('<id>', 'block id (blk_…)')
     .action(operatorAction('security-lift', (id: string) => ({ id })));
+
+  const privacy = program.command('privacy').description('data-subject rights (D1, D4, D5)');
+  privacy.command('export').description('write a merchant account\'s data archive (manifest, JSON, CSV, report)')
+    .requiredOption('--account <id>', 'account id (acc_…)').option('--out <file>', 'zip file to write')
+    .action(operatorAction('privacy-export', (o: { account: string; out?: string }) => ({ account: o.account, out: o.out ? path.resolve(o.out) : undefined })));
+  privacy.command('erase').description('erase a merchant account and verify that nothing remains (cannot be undone)')
+    .requiredOption('--account <id>', 'account id (acc_…)').requiredOption('--yes', 'confirm the erasure')
+    .action(operatorAction('privacy-erase', (o: { account: string }) => ({ account: o.account })));
 
   return program;
 }

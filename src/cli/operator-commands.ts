@@ -1,5 +1,8 @@
 import { operatorContext } from '../core/context.js';
 import { migrate } from '../core/db/migrate.js';
+import path from 'node:path';
+import { buildPolicy } from '../modules/privacy/policy.js';
+import { writeSubjectArchive } from '../modules/privacy/export-archive.js';
 import type { Platform } from '../platform.js';
 
 export interface CommandResult { lines: string[]; exitCode: number }
@@ -42,6 +45,23 @@ export const operatorCommands = {
   async 'security-lift'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
     const lifted = await p.security.liftBlock(operatorContext(p.clock.now()), String(args.id ?? ''));
     return { lines: [`Lifted ${lifted.id}.`], exitCode: 0 };
+  },
+
+  async 'privacy-export'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
+    const accountId = String(args.account ?? '');
+    await p.accounts.getAccount(accountId);
+    const out = path.resolve(String(args.out ?? `${accountId}-export.zip`));
+    const policy = buildPolicy(p.dataMap, await p.processors.list());
+    const result = await writeSubjectArchive(p.privacy, { kind: 'customer', id: accountId }, policy, out, p.clock.now());
+    await p.audit.recordNow({ actor: { kind: 'operator', id: null }, action: 'privacy.export', target: { kind: 'account', id: accountId } });
+    return { lines: [`Wrote ${out}: ${result.files.map((f) => `${f.table} ${f.rows}`).join(', ')}.`], exitCode: 0 };
+  },
+
+  async 'privacy-erase'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
+    const accountId = String(args.account ?? '');
+    await p.accounts.getAccount(accountId);
+    const result = await p.privacy.eraseSubject(operatorContext(p.clock.now()), { kind: 'customer', id: accountId });
+    return { lines: [`Erased (journal ${result.journalId}): ${Object.entries(result.summary).map(([k, v]) => `${k} ${v}`).join(', ')}. Verified: nothing remains.`], exitCode: 0 };
   },
 } satisfies Record<string, (p: Platform, args: Record<string, unknown>) => Promise<CommandResult>>;
 

@@ -7,6 +7,14 @@ import type { PrivacyTables } from '../modules/privacy/privacy.tables.js';
 import type { SecurityTables } from '../modules/security/security.tables.js';
 import type { StaffTables } from '../modules/staff/staff.tables.js';
 
+export interface ErasureJournalTable {
+  id: string;
+  subject_kind: string;
+  subject_ref: string;
+  erased_at: Date;
+  summary: Record<string, unknown>;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -18,4 +26,5 @@ export interface SchemaMigrationTable {
 export interface Database extends AccountsTables, AuthTables, ConsentTables, StaffTables, SecurityTables, MfaTables, PrivacyTables {
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
+  erasure_journal: ErasureJournalTable;
 }

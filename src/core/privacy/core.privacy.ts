@@ -1,6 +1,14 @@
 import { declareTables, notPersonal, personal } from './data-map.js';
 
 export const coreTables = declareTables({
+  erasure_journal: {
+    description: 'Erasures done, for replay after a backup restore; no personal data.',
+    columns: {
+      id: notPersonal('surrogate key (era_…)'), subject_kind: notPersonal('kind of subject'),
+      subject_ref: notPersonal('keyed hash of the subject reference: unlinkable without the key, needed to replay the erasure'),
+      erased_at: notPersonal('time of the erasure'), summary: notPersonal('tables and row counts only'),
+    },
+  },
   schema_migration: {
     description: 'Applied database migrations.',
     columns: {
@@ -12,6 +20,7 @@ export const coreTables = declareTables({
     description: 'Append-only, hash-chained log of who did what to whom, by reference (S6).',
     subject: 'customer',
     owner: { column: 'actor_id' },
+    erasure: 'forget-identifiers',
     columns: {
       seq: notPersonal('position in the chain'),
       at: notPersonal('time of the action'),

@@ -35,6 +35,11 @@ export interface TableDeclaration {
   /** Absent for tables that hold no personal data. */
   subject?: Subject;
   owner?: Owner;
+  /**
+   * How an erasure treats the subject's rows: `delete` them (the default), or `forget-identifiers`:
+   * keep the row and null its identifier columns (an append-only log whose chain must hold).
+   */
+  erasure?: 'delete' | 'forget-identifiers';
   columns: Record<string, ColumnDeclaration>;
 }
 

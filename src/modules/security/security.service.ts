@@ -57,7 +57,8 @@ export function createSecurityService(deps: SecurityDeps) {
   async function recordLoginFailure(ip: string, key: string, accountId: string | null): Promise<void> {
     const now = deps.clock.now();
     for (const [kind, subject] of [['ip', ip], ['login', key]] as const) {
-      const throttleKey = `${kind}:${subject}`;
+      // An IP is its own key; a sign-in name's key is already prefixed (account:…), so they never clash.
+      const throttleKey = subject;
       const state = await countFailure(throttleKey, now);
       if (state.consecutive_failures < deps.login.maxFailures) continue;
       const level = state.block_level + 1;
@@ -78,7 +79,7 @@ export function createSecurityService(deps: SecurityDeps) {
 
   /** A successful sign-in ends the run of failures (and the escalation) for that IP and name. */
   async function recordLoginSuccess(ip: string, key: string): Promise<void> {
-    await deps.db.deleteFrom('login_throttle').where('key', 'in', [`ip:${ip}`, `login:${key}`]).execute();
+    await deps.db.deleteFrom('login_throttle').where('key', 'in', [ip, key]).execute();
   }
 
   /** Blocks hold visitors' IPs, so every look at them is audited (who looked, not what they saw). */
@@ -97,7 +98,7 @@ export function createSecurityService(deps: SecurityDeps) {
         .where('id', '=', id).where('lifted_at', 'is', null).returningAll().executeTakeFirst();
       if (!row) return null;
       await tx.deleteFrom('rate_counter').where('key', '=', row.subject_key).execute();
-      await tx.deleteFrom('login_throttle').where('key', '=', `${row.kind}:${row.subject_key}`).execute();
+      await tx.deleteFrom('login_throttle').where('key', '=', row.subject_key).execute();
       await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'security.block.lift', target: { kind: 'block', id }, ip: ctx.ip, requestId: ctx.requestId });
       return row;
     });
