@@ -18,6 +18,7 @@ import { cookieNames, createAuthGuards } from './modules/auth/auth.guards.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerMfaRoutes } from './modules/mfa/mfa.routes.js';
 import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.js';
+import { registerPrivacyRequestRoutes } from './modules/privacy/requests.routes.js';
 import { registerSecurityRoutes } from './modules/security/security.routes.js';
 import { registerStaffConsoleRoutes } from './modules/staff/staff-console.routes.js';
 import { registerStaffRoutes } from './modules/staff/staff.routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   registerSecurityRoutes(app, { security: platform.security, guards });
   registerStaffConsoleRoutes(app, { accounts: platform.accounts, audit: platform.audit, guards });
   registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards, processors: platform.processors });
+  registerPrivacyRequestRoutes(app, { requests: platform.privacyRequests, guards });
   registerMfaRoutes(app, {
     mfa: platform.mfa, guards,
     labelOf: async (p, id) => (p === 'customer' ? (await platform.accounts.getAccount(id)).email : (await platform.staff.getStaff(id)).email),
@@ -107,8 +109,11 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   if (opts.webDistDir) await registerWebApp(app, opts.webDistDir);
   opts.extraRoutes?.(app);
 
-  if (opts.startBackgroundWork !== false) platform.rateStore.start();
-  app.addHook('onClose', async () => { await platform.rateStore.stop(); });
+  if (opts.startBackgroundWork !== false) {
+    platform.rateStore.start();
+    platform.jobs.start();
+  }
+  app.addHook('onClose', async () => { await platform.jobs.stop(); await platform.rateStore.stop(); });
   await platform.rateStore.reloadBlocks();
   await app.ready();
   return app;

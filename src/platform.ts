@@ -1,5 +1,9 @@
 import { createAuditLog } from './core/audit/audit-log.js';
 import { createPrivacyEngine } from './core/privacy/engine.js';
+import { createJobQueue } from './core/jobs/job-queue.js';
+import path from 'node:path';
+import { buildPolicy } from './modules/privacy/policy.js';
+import { createPrivacyRequestsService } from './modules/privacy/requests.service.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { createFieldCipher } from './core/crypto/field-encryption.js';
@@ -47,6 +51,11 @@ export function createPlatform(input: PlatformInput) {
     throw new Error(`The data map is inconsistent:\n${dataMap.problems.join('\n')}`);
   }
   const privacy = createPrivacyEngine({ db, map: dataMap, audit, hashKey: secrets.hashKey });
-  return { privacy, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
+  const jobs = createJobQueue({ db, clock, onError: input.onError });
+  const privacyRequests = createPrivacyRequestsService({
+    db, clock, audit, jobs, engine: privacy, consent, exportDir: path.join(config.dataDir, 'exports'),
+    verifyPassword: accounts.confirmPassword, policy: async () => buildPolicy(dataMap, await processors.list()),
+  });
+  return { privacy, jobs, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
 }
 export type Platform = ReturnType<typeof createPlatform>;

@@ -74,8 +74,9 @@ export interface TestApp {
 
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const clock = opts.clock ?? createManualClock(new Date());
+  const dataDir = path.resolve('.tmp', `data-${process.pid}-${randomBytes(4).toString('hex')}`);
   const config = loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: opts.logStream ? 'info' : 'silent', DATA_DIR: '.tmp/unused',
+    NODE_ENV: 'test', LOG_LEVEL: opts.logStream ? 'info' : 'silent', DATA_DIR: dataDir,
     RATE_LIMIT_MAX: '100000', ...opts.env,
   });
   const secrets = testSecrets();
@@ -97,7 +98,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     clock,
     config,
     async restart() { await stop(); current = await start(); },
-    async close() { await stop(); await database.drop(); },
+    async close() { await stop(); await database.drop(); rmSync(dataDir, { recursive: true, force: true }); },
   };
   return t;
 }

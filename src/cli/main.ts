@@ -97,6 +97,8 @@ export function buildCli(): Command {
     .requiredOption('--account <id>', 'account id (acc_…)').requiredOption('--yes', 'confirm the erasure')
     .action(operatorAction('privacy-erase', (o: { account: string }) => ({ account: o.account })));
 
+  privacy.command('run-due').description('run every due background job now (exports, erasures, expiries)').action(operatorAction('privacy-run-due'));
+
   return program;
 }
 

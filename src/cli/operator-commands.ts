@@ -63,6 +63,11 @@ export const operatorCommands = {
     const result = await p.privacy.eraseSubject(operatorContext(p.clock.now()), { kind: 'customer', id: accountId });
     return { lines: [`Erased (journal ${result.journalId}): ${Object.entries(result.summary).map(([k, v]) => `${k} ${v}`).join(', ')}. Verified: nothing remains.`], exitCode: 0 };
   },
+
+  async 'privacy-run-due'(p: Platform): Promise<CommandResult> {
+    const r = await p.jobs.runDue();
+    return { lines: [`Ran ${r.ran} due job(s), ${r.failed} failed.`], exitCode: r.failed > 0 ? 1 : 0 };
+  },
 } satisfies Record<string, (p: Platform, args: Record<string, unknown>) => Promise<CommandResult>>;
 
 export type OperatorCommandName = keyof typeof operatorCommands;

@@ -1,4 +1,5 @@
 import type { AuditLogTable } from '../core/audit/audit.tables.js';
+import type { JobTable } from '../core/jobs/jobs.tables.js';
 import type { AccountsTables } from '../modules/accounts/accounts.tables.js';
 import type { AuthTables } from '../modules/auth/auth.tables.js';
 import type { ConsentTables } from '../modules/consent/consent.tables.js';
@@ -27,4 +28,5 @@ export interface Database extends AccountsTables, AuthTables, ConsentTables, Sta
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
   erasure_journal: ErasureJournalTable;
+  job: JobTable;
 }

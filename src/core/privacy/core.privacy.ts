@@ -1,6 +1,14 @@
 import { declareTables, notPersonal, personal } from './data-map.js';
 
 export const coreTables = declareTables({
+  job: {
+    description: 'Background jobs; payloads carry references (req_…, acc_…), never personal values.',
+    columns: {
+      id: notPersonal('surrogate key (job_…)'), kind: notPersonal('what the job does'), payload: notPersonal('references only'),
+      run_at: notPersonal('when it is due'), locked_until: notPersonal('lease of the process running it'), attempts: notPersonal('counter'),
+      last_error: notPersonal('error message (no personal data)'), done_at: notPersonal('technical timestamp'), created_at: notPersonal('technical timestamp'),
+    },
+  },
   erasure_journal: {
     description: 'Erasures done, for replay after a backup restore; no personal data.',
     columns: {

@@ -11,8 +11,12 @@ import type { Subject } from './vocabulary.js';
 export interface SubjectRef { kind: Subject; id: string }
 type Executor = Db | Transaction<Database>;
 
-/** Identifiers that belong to one person wherever they appear; others (names, IPs) may be shared. */
-const strongIdentifierKeys = new Set(['contact.email', 'contact.phone', 'tax.id']);
+/**
+ * Identifiers that belong to one person wherever they appear: a sign-in email is unique. Phones
+ * (a family, a switchboard), NIFs (a company's accounts), names and IPs may be shared, so they
+ * count as residue only in the subject's own rows and in the firewall's visitor tables.
+ */
+const strongIdentifierKeys = new Set(['contact.email']);
 
 export class ErasureResidueError extends Error {
   constructor(readonly residue: { table: string; column: string; rows: number }[]) {

@@ -76,6 +76,12 @@ export function createAccountsService(deps: {
     return ok && found.status === 'active' ? { accountId: found.id } : null;
   }
 
+  /** Re-confirms identity for sensitive requests (access, portability, erasure). */
+  async function confirmPassword(accountId: string, password: string): Promise<boolean> {
+    const row = await deps.repo.getById(accountId);
+    return row ? verifyPassword(row.password_hash, password) : false;
+  }
+
   /** Starts a session after a successful sign-in and writes the access history (T2). */
   async function signIn(ctx: RequestContext, accountId: string) {
     return deps.db.transaction().execute(async (tx) => {
@@ -200,6 +206,6 @@ export function createAccountsService(deps: {
     };
   }
 
-  return { signup, verifyCredentials, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
+  return { signup, verifyCredentials, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,6 +1,26 @@
-import { declareTables, notPersonal } from '../../core/privacy/data-map.js';
+import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
+
+const request = { purposes: ['legal-compliance', 'accountability'], basis: 'legal-obligation', retention: 'account-lifetime' } as const;
 
 export const privacyTables = declareTables({
+  privacy_request: {
+    description: 'Data-subject requests (access, portability, rectification, restriction, erasure, objection) and their deadlines.',
+    subject: 'customer',
+    owner: { via: 'account_id', to: 'account.id' },
+    columns: {
+      id: notPersonal('surrogate key (req_…)'), subject_kind: notPersonal('kind of requester'), account_id: notPersonal('reference to the account'),
+      type: personal({ category: 'identification', key: 'request.type', ...request }),
+      status: notPersonal('where the request stands'),
+      details: personal({ category: 'communication', key: 'request.details', ...request, description: 'what the requester wrote' }),
+      created_at: personal({ category: 'tracking', key: 'request.time', ...request }),
+      verified_at: notPersonal('when identity was confirmed (starts the clock)'), due_at: notPersonal('deadline'),
+      extended_at: notPersonal('technical timestamp'),
+      extension_reason: personal({ category: 'communication', key: 'request.extension_reason', ...request }),
+      refusal_reason: personal({ category: 'communication', key: 'request.refusal_reason', ...request }),
+      completed_at: notPersonal('technical timestamp'), download_file: notPersonal('server path of the archive'),
+      download_expires_at: notPersonal('technical expiry'),
+    },
+  },
   processor: {
     description: 'Processors and recipients register (companies, not people).',
     columns: {

@@ -12,4 +12,26 @@ export interface ProcessorTable {
 
 export interface PrivacyTables {
   processor: ProcessorTable;
+  privacy_request: PrivacyRequestTable;
+}
+
+export type RequestType = 'access' | 'portability' | 'rectification' | 'restriction' | 'erasure' | 'objection';
+export type RequestStatus = 'received' | 'in_progress' | 'completed' | 'refused';
+
+export interface PrivacyRequestTable {
+  id: string;
+  subject_kind: string;
+  account_id: string | null;
+  type: RequestType;
+  status: RequestStatus;
+  details: string | null;
+  created_at: Date;
+  verified_at: Date;
+  due_at: Date;
+  extended_at: Date | null;
+  extension_reason: string | null;
+  refusal_reason: string | null;
+  completed_at: Date | null;
+  download_file: string | null;
+  download_expires_at: Date | null;
 }

@@ -63,6 +63,11 @@ async function seedSubject(n: number) {
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: body.password, code: recovery }, remoteAddress: ip, headers });
   expect(login.statusCode).toBe(200);
   await t.platform.rateStore.flush(); // the IP's request count reaches rate_counter
+  const request = await t.app.inject({ method: 'POST', url: '/api/v1/privacy/requests', headers: { cookie: cookieFrom(login) }, payload: { type: 'rectification', details: `Please fix my city ${n}` }, remoteAddress: ip });
+  const staff = await staffSession(t, ['privacy']);
+  const reqId = request.json().id as string;
+  await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${reqId}/extend`, headers: { cookie: staff.cookie }, payload: { months: 1, reason: `Checking records for ${n}` } });
+  await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${reqId}/refuse`, headers: { cookie: staff.cookie }, payload: { reason: `The city is already right ${n}` } });
   return { id, ip, body, identifiers: [`PT${nifFor(n)}`, body.email, body.phone.replace(/\s/g, ''), '+351912345' + (670 + n), `Xylophonia${n}`, `Quarkenbush${n}`, ip, `SeedAgent/${n}`, `Rua Única ${n}`] };
 }
 

@@ -1,0 +1,212 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Selectable } from 'kysely';
+import type { AuditLog } from '../../core/audit/audit-log.js';
+import type { Clock } from '../../core/clock.js';
+import { actorRef, operatorContext, type RequestContext } from '../../core/context.js';
+import type { Db } from '../../core/db/database.js';
+import { AppError, validationError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { JobQueue } from '../../core/jobs/job-queue.js';
+import type { PrivacyEngine } from '../../core/privacy/engine.js';
+import type { ConsentService } from '../consent/consent.service.js';
+import { extendedDueAt, requestDueAt } from './deadlines.js';
+import { writeSubjectArchive } from './export-archive.js';
+import type { PolicyModel } from './policy.js';
+import type { PrivacyRequestTable, RequestType } from './privacy.tables.js';
+
+const DOWNLOAD_DAYS = 7;
+/** Types whose answer hands over data, so identity is confirmed again with the password. */
+export const typesNeedingPassword: readonly RequestType[] = ['access', 'portability', 'erasure'];
+
+type Row = Selectable<PrivacyRequestTable>;
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export function toRequestView(r: Row, now: Date) {
+  const downloadable = r.status === 'completed' && r.download_file && r.download_expires_at && new Date(r.download_expires_at) > now;
+  return {
+    id: r.id, type: r.type, status: r.status, createdAt: iso(r.created_at)!, dueAt: iso(r.due_at)!, completedAt: iso(r.completed_at),
+    extensionReason: r.extension_reason, refusalReason: r.refusal_reason,
+    overdue: (r.status === 'received' || r.status === 'in_progress') && new Date(r.due_at) < now,
+    downloadUrl: downloadable ? `/api/v1/privacy/requests/${r.id}/download` : null,
+    downloadExpiresAt: downloadable ? iso(r.download_expires_at) : null,
+  };
+}
+
+/**
+ * Data-subject requests (D1–D7): intake with deadlines, staff decisions, and the work itself as
+ * database-backed jobs. Every step is in the audit log, which is the request's history.
+ */
+export function createPrivacyRequestsService(deps: {
+  db: Db; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; consent: ConsentService;
+  exportDir: string; verifyPassword: (accountId: string, password: string) => Promise<boolean>; policy: () => Promise<PolicyModel>;
+}) {
+  const audit = (tx: Parameters<AuditLog['record']>[0], ctx: RequestContext, id: string, action: string, data: Record<string, string | number> = {}) =>
+    deps.audit.record(tx, { actor: actorRef(ctx.actor), action: `privacy.request.${action}`, target: { kind: 'privacy_request', id }, ip: ctx.ip, requestId: ctx.requestId, data });
+
+  async function create(ctx: RequestContext, accountId: string, input: { type: RequestType; details?: string | undefined; confirmPassword?: string | undefined }) {
+    if (typesNeedingPassword.includes(input.type)) {
+      if (!input.confirmPassword || !(await deps.verifyPassword(accountId, input.confirmPassword))) {
+        throw validationError([{ field: 'confirmPassword', message: 'Confirm your password to make this request.' }]);
+      }
+    }
+    const id = newId('req');
+    // A signed-in requester is verified by their session and password: the clock starts now.
+    const row = await deps.db.transaction().execute(async (tx) => {
+      const inserted = await tx.insertInto('privacy_request').values({
+        id, subject_kind: 'customer', account_id: accountId, type: input.type, status: 'received', details: input.details?.trim() || null,
+        created_at: ctx.now, verified_at: ctx.now, due_at: requestDueAt(ctx.now), extended_at: null, extension_reason: null,
+        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null,
+      }).returningAll().executeTakeFirstOrThrow();
+      await audit(tx, ctx, id, 'create', { type: input.type });
+      if (input.type === 'access' || input.type === 'portability') await deps.jobs.enqueue(tx, 'privacy.export', { requestId: id });
+      return inserted;
+    });
+    return toRequestView(row, ctx.now);
+  }
+
+  async function listForAccount(accountId: string) {
+    const rows = await deps.db.selectFrom('privacy_request').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').execute();
+    return rows.map((r) => toRequestView(r, deps.clock.now()));
+  }
+
+  async function getRow(id: string, accountId?: string): Promise<Row> {
+    let q = deps.db.selectFrom('privacy_request').selectAll().where('id', '=', id);
+    if (accountId !== undefined) q = q.where('account_id', '=', accountId);
+    const row = await q.executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'No such request.');
+    return row;
+  }
+
+  async function getForAccount(accountId: string, id: string) {
+    return toRequestView(await getRow(id, accountId), deps.clock.now());
+  }
+
+  /** The archive file of a finished access or portability request, while its link is valid. */
+  async function downloadPath(ctx: RequestContext, accountId: string, id: string): Promise<string> {
+    const row = await getRow(id, accountId);
+    const view = toRequestView(row, ctx.now);
+    if (!view.downloadUrl || !row.download_file || !existsSync(row.download_file)) throw new AppError('not_found', 'This download is not available (not ready, or expired).');
+    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'privacy.request.download', target: { kind: 'privacy_request', id }, ip: ctx.ip, requestId: ctx.requestId });
+    return row.download_file;
+  }
+
+  async function listQueue(filter: { status?: string | undefined; overdue?: boolean | undefined }) {
+    const now = deps.clock.now();
+    let q = deps.db.selectFrom('privacy_request').selectAll().orderBy('due_at').limit(500);
+    if (filter.status) q = q.where('status', '=', filter.status as Row['status']);
+    if (filter.overdue) q = q.where('status', 'in', ['received', 'in_progress']).where('due_at', '<', now);
+    return (await q.execute()).map((r) => ({ ...toRequestView(r, now), accountId: r.account_id, details: r.details }));
+  }
+
+  async function getForStaff(ctx: RequestContext, id: string) {
+    const row = await getRow(id);
+    const history = await deps.audit.listForTarget({ kind: 'privacy_request', id }, 200);
+    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'privacy.request.view', target: { kind: 'privacy_request', id }, ip: ctx.ip, requestId: ctx.requestId });
+    return {
+      request: { ...toRequestView(row, ctx.now), accountId: row.account_id, details: row.details },
+      history: history.reverse().map((h) => ({ at: new Date(h.at).toISOString(), actorKind: h.actor_kind, actorId: h.actor_id, action: h.action })),
+    };
+  }
+
+  function assertOpen(row: Row) {
+    if (row.status !== 'received' && row.status !== 'in_progress') throw new AppError('conflict', `This request is already ${row.status}.`);
+  }
+
+  /** Staff accept a request: erasure runs as a job; objection withdraws marketing; the rest are done by staff and closed here. */
+  async function approve(ctx: RequestContext, id: string) {
+    const row = await getRow(id);
+    assertOpen(row);
+    return deps.db.transaction().execute(async (tx) => {
+      await audit(tx, ctx, id, 'approve');
+      if (row.type === 'erasure') {
+        await tx.updateTable('privacy_request').set({ status: 'in_progress' }).where('id', '=', id).execute();
+        await deps.jobs.enqueue(tx, 'privacy.erase', { requestId: id });
+      } else if (row.type === 'access' || row.type === 'portability') {
+        await tx.updateTable('privacy_request').set({ status: 'in_progress' }).where('id', '=', id).execute();
+        await deps.jobs.enqueue(tx, 'privacy.export', { requestId: id });
+      } else {
+        if (row.type === 'objection' && row.account_id) {
+          await deps.consent.recordDecision(tx, ctx, { accountId: row.account_id, purpose: 'marketing', granted: false, method: 'api' });
+        }
+        await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now }).where('id', '=', id).execute();
+      }
+      return toRequestView((await tx.selectFrom('privacy_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), ctx.now);
+    });
+  }
+
+  /** A refusal states why; the requester sees it with the right to complain (D6). */
+  async function refuse(ctx: RequestContext, id: string, reason: string) {
+    const row = await getRow(id);
+    assertOpen(row);
+    return deps.db.transaction().execute(async (tx) => {
+      const updated = await tx.updateTable('privacy_request').set({ status: 'refused', refusal_reason: reason, completed_at: ctx.now })
+        .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await audit(tx, ctx, id, 'refuse');
+      return toRequestView(updated, ctx.now);
+    });
+  }
+
+  /** Art. 12(3): once, by up to two months, with a reason, decided before the original due date. */
+  async function extend(ctx: RequestContext, id: string, months: 1 | 2, reason: string) {
+    const row = await getRow(id);
+    assertOpen(row);
+    if (row.extended_at) throw new AppError('conflict', 'This request was already extended once.');
+    if (new Date(row.due_at) < ctx.now) throw validationError([{ field: 'months', message: 'The due date has passed: an extension must be decided within the first period.' }]);
+    return deps.db.transaction().execute(async (tx) => {
+      const updated = await tx.updateTable('privacy_request').set({ due_at: extendedDueAt(new Date(row.due_at), months), extended_at: ctx.now, extension_reason: reason })
+        .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await audit(tx, ctx, id, 'extend', { months });
+      return toRequestView(updated, ctx.now);
+    });
+  }
+
+  /** Job: build the archive, keep it 7 days, then delete it. */
+  async function runExport(requestId: string) {
+    const row = await getRow(requestId);
+    if (row.status === 'completed' || row.status === 'refused' || !row.account_id) return;
+    const ctx = operatorContext(deps.clock.now());
+    const system = { ...ctx, actor: { kind: 'system' as const } };
+    mkdirSync(deps.exportDir, { recursive: true, mode: 0o700 });
+    const file = path.join(deps.exportDir, `${requestId}.zip`);
+    await writeSubjectArchive(deps.engine, { kind: 'customer', id: row.account_id }, await deps.policy(), file, ctx.now);
+    const expires = new Date(ctx.now.getTime() + DOWNLOAD_DAYS * 86_400_000);
+    await deps.db.transaction().execute(async (tx) => {
+      await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: file, download_expires_at: expires }).where('id', '=', requestId).execute();
+      await audit(tx, system, requestId, 'complete');
+      await deps.jobs.enqueue(tx, 'privacy.export-expire', { requestId }, expires);
+    });
+  }
+
+  async function expireExport(requestId: string) {
+    const row = await getRow(requestId);
+    if (row.download_file) rmSync(row.download_file, { force: true });
+    await deps.db.updateTable('privacy_request').set({ download_file: null }).where('id', '=', requestId).execute();
+  }
+
+  /** Job: erase the subject. The request itself is detached first, so it outlives the erasure as the record of it. */
+  async function runErasure(requestId: string) {
+    const row = await getRow(requestId);
+    if (row.status !== 'in_progress' || !row.account_id) return;
+    const accountId = row.account_id;
+    const ctx = { ...operatorContext(deps.clock.now()), actor: { kind: 'system' as const } };
+    await deps.db.updateTable('privacy_request').set({ account_id: null, details: null }).where('id', '=', requestId).execute();
+    try {
+      await deps.engine.eraseSubject(ctx, { kind: 'customer', id: accountId });
+    } catch (e) {
+      await deps.db.updateTable('privacy_request').set({ account_id: accountId }).where('id', '=', requestId).execute();
+      throw e;
+    }
+    await deps.db.transaction().execute(async (tx) => {
+      await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now }).where('id', '=', requestId).execute();
+      await audit(tx, ctx, requestId, 'complete');
+    });
+  }
+
+  deps.jobs.register('privacy.export', (p) => runExport(String(p.requestId)));
+  deps.jobs.register('privacy.export-expire', (p) => expireExport(String(p.requestId)));
+  deps.jobs.register('privacy.erase', (p) => runErasure(String(p.requestId)));
+
+  return { create, listForAccount, getForAccount, downloadPath, listQueue, getForStaff, approve, refuse, extend };
+}
+export type PrivacyRequestsService = ReturnType<typeof createPrivacyRequestsService>;
