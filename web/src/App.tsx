@@ -8,6 +8,7 @@ import { PrivacyPolicy } from './pages/public/PrivacyPolicy';
 import { SignIn } from './pages/public/SignIn';
 import { SignUp } from './pages/public/SignUp';
 import { StaffAccount, StaffAccounts, StaffAudit, StaffBlocks, StaffNav } from './pages/staff/StaffPages';
+import { StaffRequests } from './pages/staff/StaffRequests';
 import { Link, match, useRouter } from './router';
 import { Alert } from './ui/ui';
 
@@ -67,7 +68,7 @@ export function App() {
       page = <>{!staffMfaOk && <Alert kind="error">{t('staff.mustEnrol')}</Alert>}<h1>{t('staff.twoFactor')}</h1><TwoFactor base="/api/v1/staff/mfa" onChange={(on) => setStaffMfaOk(on || !staff.mfaRequired)} /></>;
     } else {
       sub = <StaffNav />;
-      page = detail ? <StaffAccount id={detail.id!} /> : path === '/staff/blocks' ? <StaffBlocks /> : path === '/staff/audit' ? <StaffAudit /> : <StaffAccounts />;
+      page = detail ? <StaffAccount id={detail.id!} /> : path === '/staff/blocks' ? <StaffBlocks /> : path === '/staff/audit' ? <StaffAudit /> : path === '/staff/requests' ? <StaffRequests /> : <StaffAccounts />;
     }
   } else {
     page = path === '/' ? <Home />

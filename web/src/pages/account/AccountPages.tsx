@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
+import { Requests } from './Requests';
 import { TwoFactor } from './TwoFactor';
 
 export function AccountNav() {
@@ -159,6 +160,7 @@ export function Privacy({ account, onUpdated }: { account: Account; onUpdated: (
         <Table caption={t('privacy.history')} head={[t('privacy.when'), t('privacy.what')]} empty="—"
           rows={consents.map((c) => [formatDate(c.recordedAt), t(c.granted ? 'privacy.granted' : 'privacy.refused')])} />
       </Card>
+      <Requests />
       <Card title={t('privacy.access')}>
         <p className="muted">{t('privacy.accessText')}</p>
         <Table caption={t('privacy.access')} head={[t('privacy.when'), t('privacy.what'), t('security.ip')]}

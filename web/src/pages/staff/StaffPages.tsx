@@ -15,6 +15,7 @@ export function StaffNav() {
     <nav aria-label={t('staff.nav')} className="subnav">
       <Link to="/staff/accounts">{t('staff.accounts')}</Link>
       <Link to="/staff/blocks">{t('staff.blocks')}</Link>
+      <Link to="/staff/requests">{t('staff.requests')}</Link>
       <Link to="/staff/audit">{t('staff.audit')}</Link>
       <Link to="/staff/two-factor">{t('staff.twoFactor')}</Link>
     </nav>

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, signInTab, staffEmail, staffPassword, useBrowser } from './browser.js';
+
+describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
+  useBrowser();
+
+  it('a customer downloads their data, then asks for erasure, which staff approve', async () => {
+    const m = newMerchant({ lastName: 'Erasable' });
+    const { id } = await apiSignUp(m);
+    const tab = await openTab();
+    await signInTab(tab, m.email, m.password);
+    await tab.page.goto('/account/privacy');
+    await tab.page.getByRole('button', { name: 'Download my data' }).click();
+    await tab.page.getByLabel('Confirm with your password').fill(m.password);
+    await tab.page.getByRole('button', { name: 'Send request' }).click();
+    await tab.page.getByText(/Request received\. We will answer by/).waitFor();
+    await expectAccessible(tab.page, 'privacy with requests');
+
+    // The export runs as a background job on the server (polled every few seconds).
+    const link = tab.page.getByRole('link', { name: 'Download' });
+    await expect.poll(async () => { await tab.page.reload(); return link.count(); }, { timeout: 30_000, interval: 1500 }).toBe(1);
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), link.click()]);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+    await tab.page.getByRole('button', { name: 'Erase my account' }).click();
+    await tab.page.getByText(/It cannot be undone/).waitFor();
+    await tab.page.getByLabel('Confirm with your password').fill(m.password);
+    await tab.page.getByRole('button', { name: 'Send request' }).click();
+    await tab.page.getByText(/Request received/).waitFor();
+
+    const staff = await openTab();
+    await signInTab(staff, staffEmail, staffPassword, true);
+    await staff.page.goto('/staff/requests');
+    const queue = staff.page.getByRole('table', { name: 'Requests' });
+    const row = queue.getByRole('row').filter({ hasText: 'Erasure' }).filter({ hasText: 'Received' }).first();
+    await row.waitFor();
+    await expectAccessible(staff.page, 'staff requests');
+    const group = row.getByRole('group');
+    await group.getByRole('button', { name: 'Approve' }).click();
+    await staff.page.getByText('Request updated.').waitFor();
+
+    await expect.poll(async () => (await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: m.email, password: m.password }),
+    })).status, { timeout: 30_000, interval: 1500 }).toBe(401);
+    const gone = await staff.page.request.get(`/api/v1/staff/accounts/${id}`);
+    expect(gone.status()).toBe(404);
+    expect(tab.consoleErrors).toEqual([]);
+    expect(staff.consoleErrors).toEqual([]);
+  });
+});
