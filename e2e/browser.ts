@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest';
 
-export const { baseUrl, staffEmail, staffPassword } = inject('e2e');
+export const { baseUrl, staffEmail, staffPassword, outbox } = inject('e2e');
 /** False when the global setup found no Chromium (and CI is not set): the suites skip. */
 export const browserAvailable = baseUrl !== '';
 

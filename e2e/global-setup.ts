@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { TestProject } from 'vitest/node';
 import { buildApp } from '../src/app.js';
@@ -21,28 +22,31 @@ export default async function setup(project: TestProject) {
   if (!existsSync(chromiumPath)) {
     if (process.env.CI === 'true') throw new Error(`Browser tests need Chromium at ${chromiumPath} (apt-get install -y chromium); CI does not skip them.`);
     console.warn(`\n*** Browser tests SKIPPED: no Chromium at ${chromiumPath}. Install it with: apt-get install -y chromium ***\n`);
-    project.provide('e2e', { baseUrl: '', staffEmail: '', staffPassword: '' });
+    project.provide('e2e', { baseUrl: '', staffEmail: '', staffPassword: '', outbox: '' });
     return;
   }
   await ensureWebBuild((m) => console.log(m));
   const database = await openDatabase({ kind: 'pglite' });
   await migrate(database.db, systemClock);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', DATA_DIR: '.tmp/e2e' });
+  const dataDir = path.resolve('.tmp', `e2e-${process.pid}`);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', DATA_DIR: dataDir });
   const platform = createPlatform({ config, clock: systemClock, database, secrets: testSecrets(), onError: (e) => console.error(e) });
   const app: FastifyInstance = await buildApp(platform, { webDistDir });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const staffEmail = 'e2e.admin@sellrocket.test';
   const staffPassword = 'e2e staff password long enough';
   await platform.staff.createStaff(operatorContext(new Date()), { email: staffEmail, name: 'E2E Admin', roles: ['admin'], password: staffPassword });
-  project.provide('e2e', { baseUrl, staffEmail, staffPassword });
+  // No SMTP here: mail goes to the outbox folder, where the tests read it.
+  project.provide('e2e', { baseUrl, staffEmail, staffPassword, outbox: path.join(dataDir, 'outbox') });
   return async () => {
     await app.close();
     await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { baseUrl: string; staffEmail: string; staffPassword: string };
+    e2e: { baseUrl: string; staffEmail: string; staffPassword: string; outbox: string };
   }
 }

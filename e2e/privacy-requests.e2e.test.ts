@@ -1,6 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, signInTab, staffEmail, staffPassword, useBrowser } from './browser.js';
+import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, outbox, signInTab, staffEmail, staffPassword, useBrowser } from './browser.js';
+
+/** The newest mail in the server's outbox addressed to `to`, soft line breaks undone. */
+function mailTo(to: string): string | undefined {
+  if (!existsSync(outbox)) return undefined;
+  return readdirSync(outbox).map((f) => readFileSync(path.join(outbox, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+    .filter((m) => m.includes(`To: ${to}`)).at(-1);
+}
 
 describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
   useBrowser();
@@ -48,5 +56,23 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
     expect(gone.status()).toBe(404);
     expect(tab.consoleErrors).toEqual([]);
     expect(staff.consoleErrors).toEqual([]);
+  });
+
+  it('a visitor makes a request through the public form and confirms it from the emailed link', async () => {
+    const email = `visitor.${process.pid}.${Date.now()}@example.org`;
+    const tab = await openTab();
+    await tab.page.goto('/');
+    await tab.page.getByRole('link', { name: 'Make a privacy request' }).click();
+    await tab.page.getByRole('heading', { level: 1, name: 'Make a privacy request' }).waitFor();
+    await expectAccessible(tab.page, 'public request form');
+    await tab.page.getByLabel('Email').fill(email);
+    await tab.page.getByLabel('What do you ask for?').selectOption('erasure');
+    await tab.page.getByRole('button', { name: 'Send request' }).click();
+    await tab.page.getByText('Check your inbox').waitFor();
+    const link = /(http:\/\/[^\s]+\/privacy\/request\/verify\?token=[A-Za-z0-9_%-]+)/.exec(mailTo(email) ?? '')?.[1];
+    expect(link).toBeTruthy();
+    await tab.page.goto(link!);
+    await tab.page.getByText(/Your request is confirmed\. We will answer by/).waitFor();
+    expect(tab.consoleErrors).toEqual([]);
   });
 });

@@ -101,7 +101,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   registerSecurityRoutes(app, { security: platform.security, guards });
   registerStaffConsoleRoutes(app, { accounts: platform.accounts, audit: platform.audit, guards });
   registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards, processors: platform.processors });
-  registerPrivacyRequestRoutes(app, { requests: platform.privacyRequests, guards });
+  registerPrivacyRequestRoutes(app, { requests: platform.privacyRequests, guards, publicUrl: config.publicUrl });
   registerMfaRoutes(app, {
     mfa: platform.mfa, guards,
     labelOf: async (p, id) => (p === 'customer' ? (await platform.accounts.getAccount(id)).email : (await platform.staff.getStaff(id)).email),
@@ -113,7 +113,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     platform.rateStore.start();
     platform.jobs.start();
   }
-  app.addHook('onClose', async () => { await platform.jobs.stop(); await platform.rateStore.stop(); });
+  app.addHook('onClose', async () => { await platform.jobs.stop(); await platform.rateStore.stop(); platform.mailer.close(); });
   await platform.rateStore.reloadBlocks();
   await app.ready();
   return app;

@@ -22,6 +22,9 @@ const envSchema = z.object({
   ENCRYPTION_KEY_CURRENT: z.string().optional(),
   HASH_KEY: z.string().optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('SellRocket <no-reply@sellrocket.example>'),
+  PRIVACY_TEAM_EMAIL: z.string().email().default('privacy@sellrocket.example'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -46,6 +49,7 @@ export interface Config {
   bodyLimit: number;
   keys: { encryptionKeys: string | undefined; currentKeyId: string | undefined; hashKey: string | undefined };
   seedDemo: boolean;
+  mail: { smtpUrl: string | undefined; from: string; privacyTeam: string };
 }
 
 const units: Record<string, number> = {
@@ -88,5 +92,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bodyLimit: e.BODY_LIMIT_BYTES,
     keys: { encryptionKeys: e.ENCRYPTION_KEYS, currentKeyId: e.ENCRYPTION_KEY_CURRENT, hashKey: e.HASH_KEY },
     seedDemo: e.SEED_DEMO === 'true',
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, privacyTeam: e.PRIVACY_TEAM_EMAIL },
   };
 }

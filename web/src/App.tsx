@@ -5,6 +5,7 @@ import { AccountNav, Overview, Privacy, Profile, Security } from './pages/accoun
 import { TwoFactor } from './pages/account/TwoFactor';
 import { Contact, Home, NotFound, Plans } from './pages/public/PublicPages';
 import { PrivacyPolicy } from './pages/public/PrivacyPolicy';
+import { PublicRequest, VerifyPublicRequest } from './pages/public/PublicRequest';
 import { SignIn } from './pages/public/SignIn';
 import { SignUp } from './pages/public/SignUp';
 import { StaffAccount, StaffAccounts, StaffAudit, StaffBlocks, StaffNav } from './pages/staff/StaffPages';
@@ -74,6 +75,8 @@ export function App() {
     page = path === '/' ? <Home />
       : path === '/plans' ? <Plans />
       : path === '/privacy' ? <PrivacyPolicy />
+      : path === '/privacy/request' ? <PublicRequest />
+      : path === '/privacy/request/verify' ? <VerifyPublicRequest />
       : path === '/contact' ? <Contact />
       : path === '/signup' ? <SignUp onSignedIn={setAccount} />
       : path === '/signin' ? <SignIn<Account> onSignedIn={setAccount} />
@@ -104,7 +107,7 @@ export function App() {
       </header>
       {sub}
       <main id="main" tabIndex={-1}>{page}</main>
-      <footer className="footer"><Link to="/privacy">{t('nav.privacy')}</Link> · <Link to="/contact">{t('nav.contact')}</Link></footer>
+      <footer className="footer"><Link to="/privacy">{t('nav.privacy')}</Link> · <Link to="/privacy/request">{t('publicRequest.link')}</Link> · <Link to="/contact">{t('nav.contact')}</Link></footer>
     </>
   );
 }

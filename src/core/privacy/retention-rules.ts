@@ -10,6 +10,8 @@ export const retentionRules = {
   'rate-window': 'Deleted once its rate-limit window has passed (minutes).',
   'block-lifetime': 'Deleted 30 days after the block ends or is lifted.',
   'audit-trail': 'Audit entries are kept 5 years; the IP in an entry is forgotten by the ip-history rule.',
+  'request-record': 'Kept 3 years after the request is answered, to show it was handled; erased with the account.',
+  'request-intake': 'Deleted when the email is verified, or after 24 hours if it is not.',
   'staff-employment': 'Kept while the staff member works for the operator, then 1 year.',
 } as const;
 export type RetentionRuleId = keyof typeof retentionRules;

@@ -1,6 +1,6 @@
 import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
 
-const request = { purposes: ['legal-compliance', 'accountability'], basis: 'legal-obligation', retention: 'account-lifetime' } as const;
+const request = { purposes: ['legal-compliance', 'accountability'], basis: 'legal-obligation', retention: 'request-record' } as const;
 
 export const privacyTables = declareTables({
   privacy_request: {
@@ -19,6 +19,21 @@ export const privacyTables = declareTables({
       refusal_reason: personal({ category: 'communication', key: 'request.refusal_reason', ...request }),
       completed_at: notPersonal('technical timestamp'), download_file: notPersonal('server path of the archive'),
       download_expires_at: notPersonal('technical expiry'),
+      requester_email: personal({ category: 'tracking', key: 'contact.email', ...request, identifier: true, recipients: ['hosting', 'backup', 'email-distribution'], description: 'for requests made without signing in' }),
+    },
+  },
+  privacy_request_intake: {
+    description: 'Requests made without signing in, until their email is verified.',
+    subject: 'visitor',
+    owner: { column: 'email' },
+    columns: {
+      id: notPersonal('surrogate key (rqi_…)'),
+      email: personal({ category: 'tracking', key: 'contact.email', purposes: ['legal-compliance'], basis: 'legal-obligation', retention: 'request-intake', identifier: true, recipients: ['hosting', 'backup', 'email-distribution'] }),
+      type: personal({ category: 'identification', key: 'request.type', purposes: ['legal-compliance'], basis: 'legal-obligation', retention: 'request-intake' }),
+      details: personal({ category: 'communication', key: 'request.details', purposes: ['legal-compliance'], basis: 'legal-obligation', retention: 'request-intake' }),
+      token_hash: personal({ category: 'authentication', key: 'credentials.verification_token_hash', purposes: ['legal-compliance'], basis: 'legal-obligation', retention: 'request-intake', export: 'omit' }),
+      ip: personal({ category: 'tracking', key: 'device.ip_address', purposes: ['security'], basis: 'legitimate-interest', retention: 'request-intake', identifier: true }),
+      created_at: notPersonal('technical timestamp'), expires_at: notPersonal('technical expiry'),
     },
   },
   processor: {

@@ -13,6 +13,7 @@ export interface ProcessorTable {
 export interface PrivacyTables {
   processor: ProcessorTable;
   privacy_request: PrivacyRequestTable;
+  privacy_request_intake: PrivacyRequestIntakeTable;
 }
 
 export type RequestType = 'access' | 'portability' | 'rectification' | 'restriction' | 'erasure' | 'objection';
@@ -34,4 +35,16 @@ export interface PrivacyRequestTable {
   completed_at: Date | null;
   download_file: string | null;
   download_expires_at: Date | null;
+  requester_email: string | null;
+}
+
+export interface PrivacyRequestIntakeTable {
+  id: string;
+  email: string;
+  type: RequestType;
+  details: string | null;
+  token_hash: string;
+  ip: string;
+  created_at: Date;
+  expires_at: Date;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
 import { customerOf, type AuthGuards } from '../auth/auth.guards.js';
 import type { PrivacyRequestsService } from './requests.service.js';
+import { email } from '../accounts/accounts.schemas.js';
 
 const RequestView = z.object({
   id: z.string(), type: z.enum(['access', 'portability', 'rectification', 'restriction', 'erasure', 'objection']),
@@ -13,9 +14,25 @@ const RequestView = z.object({
 });
 const StaffRequestView = RequestView.extend({ accountId: z.string().nullable(), details: z.string().nullable() });
 
-export function registerPrivacyRequestRoutes(app: FastifyInstance, deps: { requests: PrivacyRequestsService; guards: AuthGuards }) {
+export function registerPrivacyRequestRoutes(app: FastifyInstance, deps: { requests: PrivacyRequestsService; guards: AuthGuards; publicUrl: string | undefined }) {
   const r = typed(app);
   const tags = ['privacy requests'];
+
+  r.post('/api/v1/privacy/public-requests', {
+    schema: {
+      tags, summary: 'A request from someone not signed in; a one-time link is emailed to verify the address',
+      body: z.object({ email, type: RequestView.shape.type, details: z.string().max(5000).optional() }),
+      response: { 202: z.object({ status: z.literal('verification-sent') }), ...problems(422, 429) },
+    },
+  }, async (request, reply) => {
+    const origin = deps.publicUrl ? new URL(deps.publicUrl).origin : `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+    await deps.requests.receivePublic(request.ctx, request.body, (token) => `${origin}/privacy/request/verify?token=${encodeURIComponent(token)}`);
+    return reply.code(202).send({ status: 'verification-sent' as const });
+  });
+
+  r.post('/api/v1/privacy/public-requests/verify', {
+    schema: { tags, summary: 'Verify the email of a public request; the request counts from now', body: z.object({ token: z.string().min(10).max(200) }), response: { 201: z.object({ id: z.string(), type: RequestView.shape.type, dueAt: z.iso.datetime() }), ...problems(404, 422) } },
+  }, async (request, reply) => reply.code(201).send(await deps.requests.verifyPublic(request.ctx, request.body.token)));
   const customer = deps.guards.requireCustomer;
   const privacyStaff = deps.guards.requireStaff('privacy');
 

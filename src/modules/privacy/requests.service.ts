@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Selectable } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Mailer } from '../../core/mail/mailer.js';
+import { hashToken, newSecretToken } from '../../core/crypto/tokens.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { Clock } from '../../core/clock.js';
 import { actorRef, operatorContext, type RequestContext } from '../../core/context.js';
@@ -40,7 +43,29 @@ export function toRequestView(r: Row, now: Date) {
 export function createPrivacyRequestsService(deps: {
   db: Db; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; consent: ConsentService;
   exportDir: string; verifyPassword: (accountId: string, password: string) => Promise<boolean>; policy: () => Promise<PolicyModel>;
+  mailer: Mailer; privacyTeam: string; hashKey: Buffer;
 }) {
+  /** Where answers go: the account's email, or the verified email of a request made without signing in. */
+  async function requesterEmail(row: Row): Promise<string | null> {
+    if (row.requester_email) return row.requester_email;
+    if (!row.account_id) return null;
+    const a = await deps.db.selectFrom('account').select('email').where('id', '=', row.account_id).executeTakeFirst();
+    return a?.email ?? null;
+  }
+
+  async function tell(row: Row, subject: string, text: string) {
+    const to = await requesterEmail(row);
+    if (to) await deps.mailer.send({ to, subject, text });
+  }
+
+  /** Reminders to the privacy team a week and a day before the due date (a reminder for a moved date is skipped). */
+  async function scheduleReminders(tx: Transaction<Database>, id: string, dueAt: Date) {
+    for (const days of [7, 1]) {
+      const at = new Date(dueAt.getTime() - days * 86_400_000);
+      await deps.jobs.enqueue(tx, 'privacy.reminder', { requestId: id, dueAt: dueAt.toISOString() }, at);
+    }
+  }
+
   const audit = (tx: Parameters<AuditLog['record']>[0], ctx: RequestContext, id: string, action: string, data: Record<string, string | number> = {}) =>
     deps.audit.record(tx, { actor: actorRef(ctx.actor), action: `privacy.request.${action}`, target: { kind: 'privacy_request', id }, ip: ctx.ip, requestId: ctx.requestId, data });
 
@@ -56,9 +81,10 @@ export function createPrivacyRequestsService(deps: {
       const inserted = await tx.insertInto('privacy_request').values({
         id, subject_kind: 'customer', account_id: accountId, type: input.type, status: 'received', details: input.details?.trim() || null,
         created_at: ctx.now, verified_at: ctx.now, due_at: requestDueAt(ctx.now), extended_at: null, extension_reason: null,
-        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null,
+        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: null,
       }).returningAll().executeTakeFirstOrThrow();
       await audit(tx, ctx, id, 'create', { type: input.type });
+      await scheduleReminders(tx, id, inserted.due_at);
       if (input.type === 'access' || input.type === 'portability') await deps.jobs.enqueue(tx, 'privacy.export', { requestId: id });
       return inserted;
     });
@@ -143,6 +169,9 @@ export function createPrivacyRequestsService(deps: {
       const updated = await tx.updateTable('privacy_request').set({ status: 'refused', refusal_reason: reason, completed_at: ctx.now })
         .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await audit(tx, ctx, id, 'refuse');
+      return updated;
+    }).then(async (updated) => {
+      await tell(updated, 'Your privacy request was refused', `We cannot carry out your ${updated.type} request (${id}).\n\nReason: ${reason}\n\nYou have the right to complain to the Comissão Nacional de Proteção de Dados (https://www.cnpd.pt), and to use the EU online dispute resolution platform (https://ec.europa.eu/consumers/odr).`);
       return toRequestView(updated, ctx.now);
     });
   }
@@ -157,6 +186,10 @@ export function createPrivacyRequestsService(deps: {
       const updated = await tx.updateTable('privacy_request').set({ due_at: extendedDueAt(new Date(row.due_at), months), extended_at: ctx.now, extension_reason: reason })
         .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await audit(tx, ctx, id, 'extend', { months });
+      await scheduleReminders(tx, id, updated.due_at);
+      return updated;
+    }).then(async (updated) => {
+      await tell(updated, 'We need more time for your privacy request', `Your ${updated.type} request (${id}) will be answered by ${new Date(updated.due_at).toISOString().slice(0, 10)}.\n\nWhy: ${reason}`);
       return toRequestView(updated, ctx.now);
     });
   }
@@ -176,6 +209,7 @@ export function createPrivacyRequestsService(deps: {
       await audit(tx, system, requestId, 'complete');
       await deps.jobs.enqueue(tx, 'privacy.export-expire', { requestId }, expires);
     });
+    await tell(row, 'Your data is ready', `Your ${row.type} request (${requestId}) is done. Sign in to your customer area, Privacy section, to download it within ${DOWNLOAD_DAYS} days.`);
   }
 
   async function expireExport(requestId: string) {
@@ -189,6 +223,7 @@ export function createPrivacyRequestsService(deps: {
     const row = await getRow(requestId);
     if (row.status !== 'in_progress' || !row.account_id) return;
     const accountId = row.account_id;
+    const to = await requesterEmail(row); // read now: after the erasure nothing knows it
     const ctx = { ...operatorContext(deps.clock.now()), actor: { kind: 'system' as const } };
     await deps.db.updateTable('privacy_request').set({ account_id: null, details: null }).where('id', '=', requestId).execute();
     try {
@@ -201,12 +236,58 @@ export function createPrivacyRequestsService(deps: {
       await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now }).where('id', '=', requestId).execute();
       await audit(tx, ctx, requestId, 'complete');
     });
+    if (to) await deps.mailer.send({ to, subject: 'Your account has been erased', text: `As you asked (${requestId}), your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.` });
+  }
+
+  async function remind(requestId: string, dueAt: string) {
+    const row = await deps.db.selectFrom('privacy_request').selectAll().where('id', '=', requestId).executeTakeFirst();
+    if (!row || (row.status !== 'received' && row.status !== 'in_progress') || new Date(row.due_at).toISOString() !== dueAt) return;
+    await deps.mailer.send({ to: deps.privacyTeam, subject: `Privacy request ${requestId} is due ${dueAt.slice(0, 10)}`, text: `The ${row.type} request ${requestId} is still ${row.status} and is due ${dueAt}. Open the staff console, Requests.` });
+  }
+
+  const INTAKE_HOURS = 24;
+
+  /**
+   * A request from someone not signed in: stored as an intake until the email is verified with the
+   * one-time link just sent. The answer is the same whether or not the email is known to us.
+   */
+  async function receivePublic(ctx: RequestContext, input: { email: string; type: RequestType; details?: string | undefined }, verifyUrl: (token: string) => string) {
+    const token = newSecretToken();
+    const id = newId('rqi');
+    const expires = new Date(ctx.now.getTime() + INTAKE_HOURS * 3_600_000);
+    await deps.db.transaction().execute(async (tx) => {
+      await tx.insertInto('privacy_request_intake').values({
+        id, email: input.email, type: input.type, details: input.details?.trim() || null, token_hash: hashToken(token), ip: ctx.ip, created_at: ctx.now, expires_at: expires,
+      }).execute();
+      await deps.jobs.enqueue(tx, 'privacy.intake-expire', { intakeId: id }, expires);
+    });
+    await deps.mailer.send({ to: input.email, subject: 'Confirm your privacy request', text: `Someone (we hope you) asked SellRocket for a ${input.type} request for this email address.\n\nConfirm it within ${INTAKE_HOURS} hours by opening:\n${verifyUrl(token)}\n\nIf it was not you, ignore this message.` });
+  }
+
+  /** The link was opened: the request counts from now, linked to the account that uses this email, if any. */
+  async function verifyPublic(ctx: RequestContext, token: string) {
+    return deps.db.transaction().execute(async (tx) => {
+      const intake = await tx.deleteFrom('privacy_request_intake').where('token_hash', '=', hashToken(token)).where('expires_at', '>', ctx.now).returningAll().executeTakeFirst();
+      if (!intake) throw new AppError('not_found', 'This link is not valid or has expired. Make the request again.');
+      const account = await tx.selectFrom('account').select('id').where('email', '=', intake.email).executeTakeFirst();
+      const id = newId('req');
+      const row = await tx.insertInto('privacy_request').values({
+        id, subject_kind: account ? 'customer' : 'visitor', account_id: account?.id ?? null, type: intake.type, status: 'received', details: intake.details,
+        created_at: intake.created_at, verified_at: ctx.now, due_at: requestDueAt(ctx.now), extended_at: null, extension_reason: null,
+        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: account ? null : intake.email,
+      }).returningAll().executeTakeFirstOrThrow();
+      await deps.audit.record(tx, { actor: { kind: 'anonymous', id: null }, action: 'privacy.request.create', target: { kind: 'privacy_request', id }, requestId: ctx.requestId, data: { type: intake.type, verified: 'email' } });
+      await scheduleReminders(tx, id, row.due_at);
+      return { id, type: row.type, dueAt: new Date(row.due_at).toISOString() };
+    });
   }
 
   deps.jobs.register('privacy.export', (p) => runExport(String(p.requestId)));
   deps.jobs.register('privacy.export-expire', (p) => expireExport(String(p.requestId)));
   deps.jobs.register('privacy.erase', (p) => runErasure(String(p.requestId)));
+  deps.jobs.register('privacy.reminder', (p) => remind(String(p.requestId), String(p.dueAt)));
+  deps.jobs.register('privacy.intake-expire', async (p) => { await deps.db.deleteFrom('privacy_request_intake').where('id', '=', String(p.intakeId)).execute(); });
 
-  return { create, listForAccount, getForAccount, downloadPath, listQueue, getForStaff, approve, refuse, extend };
+  return { create, listForAccount, getForAccount, downloadPath, listQueue, getForStaff, approve, refuse, extend, receivePublic, verifyPublic };
 }
 export type PrivacyRequestsService = ReturnType<typeof createPrivacyRequestsService>;

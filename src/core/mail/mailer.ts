@@ -1,0 +1,31 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { newId } from '../ids.js';
+
+export interface Mail { to: string; subject: string; text: string }
+export interface Mailer { send(mail: Mail): Promise<void>; close(): void }
+
+/**
+ * Mail over SMTP (SMTP_URL). Without one, messages are written as .eml files to DATA_DIR/outbox so a
+ * fresh `npm start` works and nothing pretends to have been delivered.
+ */
+export function createMailer(config: { smtpUrl: string | undefined; from: string; dataDir: string }): Mailer {
+  if (config.smtpUrl) {
+    const transport = nodemailer.createTransport(config.smtpUrl);
+    return {
+      async send(mail) { await transport.sendMail({ from: config.from, ...mail }); },
+      close() { transport.close(); },
+    };
+  }
+  const outbox = path.join(config.dataDir, 'outbox');
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(mail) {
+      const info = await transport.sendMail({ from: config.from, ...mail });
+      mkdirSync(outbox, { recursive: true, mode: 0o700 });
+      writeFileSync(path.join(outbox, `${newId('mail')}.eml`), info.message as Buffer, { mode: 0o600 });
+    },
+    close() { transport.close(); },
+  };
+}
