@@ -2,6 +2,7 @@ import { createAuditLog } from './core/audit/audit-log.js';
 import { createPrivacyEngine } from './core/privacy/engine.js';
 import { createJobQueue } from './core/jobs/job-queue.js';
 import { createMailer } from './core/mail/mailer.js';
+import { createMarketingService } from './modules/marketing/marketing.service.js';
 import path from 'node:path';
 import { buildPolicy } from './modules/privacy/policy.js';
 import { createPrivacyRequestsService } from './modules/privacy/requests.service.js';
@@ -54,11 +55,12 @@ export function createPlatform(input: PlatformInput) {
   const privacy = createPrivacyEngine({ db, map: dataMap, audit, hashKey: secrets.hashKey });
   const jobs = createJobQueue({ db, clock, onError: input.onError });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
+  const marketing = createMarketingService({ db, clock, mailer, hashKey: secrets.hashKey });
   const privacyRequests = createPrivacyRequestsService({
     db, clock, audit, jobs, engine: privacy, consent, exportDir: path.join(config.dataDir, 'exports'),
     verifyPassword: accounts.confirmPassword, policy: async () => buildPolicy(dataMap, await processors.list()),
-    mailer, privacyTeam: config.mail.privacyTeam, hashKey: secrets.hashKey,
+    mailer, privacyTeam: config.mail.privacyTeam, hashKey: secrets.hashKey, marketing,
   });
-  return { privacy, jobs, mailer, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
+  return { privacy, jobs, mailer, marketing, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
 }
 export type Platform = ReturnType<typeof createPlatform>;

@@ -4,11 +4,12 @@ import { accountsTables } from '../accounts/accounts.privacy.js';
 import { authTables } from '../auth/auth.privacy.js';
 import { consentTables } from '../consent/consent.privacy.js';
 import { mfaTables } from '../mfa/mfa.privacy.js';
+import { marketingTables } from '../marketing/marketing.privacy.js';
 import { privacyTables } from './privacy.privacy.js';
 import { securityTables } from '../security/security.privacy.js';
 import { staffTables } from '../staff/staff.privacy.js';
 
 /** The platform's data map: every module's declarations in one place. A new module adds its line here. */
 export function platformDataMap() {
-  return buildDataMap([coreTables, accountsTables, authTables, consentTables, staffTables, securityTables, mfaTables, privacyTables]);
+  return buildDataMap([coreTables, accountsTables, authTables, consentTables, staffTables, securityTables, mfaTables, privacyTables, marketingTables]);
 }

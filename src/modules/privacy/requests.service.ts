@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Mailer } from '../../core/mail/mailer.js';
+import type { MarketingService } from '../marketing/marketing.service.js';
 import { hashToken, newSecretToken } from '../../core/crypto/tokens.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { Clock } from '../../core/clock.js';
@@ -43,7 +44,7 @@ export function toRequestView(r: Row, now: Date) {
 export function createPrivacyRequestsService(deps: {
   db: Db; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; consent: ConsentService;
   exportDir: string; verifyPassword: (accountId: string, password: string) => Promise<boolean>; policy: () => Promise<PolicyModel>;
-  mailer: Mailer; privacyTeam: string; hashKey: Buffer;
+  mailer: Mailer; privacyTeam: string; hashKey: Buffer; marketing: MarketingService;
 }) {
   /** Where answers go: the account's email, or the verified email of a request made without signing in. */
   async function requesterEmail(row: Row): Promise<string | null> {
@@ -143,6 +144,8 @@ export function createPrivacyRequestsService(deps: {
   async function approve(ctx: RequestContext, id: string) {
     const row = await getRow(id);
     assertOpen(row);
+    // Read before the transaction: on the embedded database a transaction holds the only connection.
+    const objector = row.type === 'objection' ? await requesterEmail(row) : null;
     return deps.db.transaction().execute(async (tx) => {
       await audit(tx, ctx, id, 'approve');
       if (row.type === 'erasure') {
@@ -152,9 +155,13 @@ export function createPrivacyRequestsService(deps: {
         await tx.updateTable('privacy_request').set({ status: 'in_progress' }).where('id', '=', id).execute();
         await deps.jobs.enqueue(tx, 'privacy.export', { requestId: id });
       } else {
-        if (row.type === 'objection' && row.account_id) {
-          await deps.consent.recordDecision(tx, ctx, { accountId: row.account_id, purpose: 'marketing', granted: false, method: 'api' });
+        if (row.type === 'objection') {
+          // Art. 21(3): absolute. The consent is withdrawn and the address suppressed for every future send.
+          if (row.account_id) await deps.consent.recordDecision(tx, ctx, { accountId: row.account_id, purpose: 'marketing', granted: false, method: 'api' });
+          if (objector) await deps.marketing.suppress(tx, objector, 'objection');
         }
+        // Art. 18: the purpose is restricted until staff lift it (marketing unless the request says otherwise).
+        if (row.type === 'restriction' && row.account_id) await deps.marketing.restrict(tx, row.account_id, 'marketing', id);
         await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now }).where('id', '=', id).execute();
       }
       return toRequestView((await tx.selectFrom('privacy_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), ctx.now);

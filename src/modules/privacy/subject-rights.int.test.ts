@@ -68,6 +68,8 @@ async function seedSubject(n: number) {
   const reqId = request.json().id as string;
   await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${reqId}/extend`, headers: { cookie: staff.cookie }, payload: { months: 1, reason: `Checking records for ${n}` } });
   await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${reqId}/refuse`, headers: { cookie: staff.cookie }, payload: { reason: `The city is already right ${n}` } });
+  const restriction = await t.app.inject({ method: 'POST', url: '/api/v1/privacy/requests', headers: { cookie: cookieFrom(login) }, payload: { type: 'restriction' }, remoteAddress: ip });
+  await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${restriction.json().id}/approve`, headers: { cookie: staff.cookie } });
   return { id, ip, body, identifiers: [`PT${nifFor(n)}`, body.email, body.phone.replace(/\s/g, ''), '+351912345' + (670 + n), `Xylophonia${n}`, `Quarkenbush${n}`, ip, `SeedAgent/${n}`, `Rua Única ${n}`] };
 }
 
