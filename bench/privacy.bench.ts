@@ -1,0 +1,102 @@
+/**
+ * Export and erasure of one subject holding 10,000 records across modules, against the plain
+ * SELECT/DELETE of the same rows, on a database that also holds 100,000 other subjects; plus the
+ * post-erasure verification scan on its own. PGlite, and PostgreSQL when DATABASE_URL or
+ * TEST_DATABASE_URL is set. Target: export and erasure within 3× the plain statements.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { systemClock } from '../src/core/clock.js';
+import { loadConfig } from '../src/core/config.js';
+import { operatorContext } from '../src/core/context.js';
+import { openDatabase, type DatabaseTarget } from '../src/core/db/database.js';
+import { migrate } from '../src/core/db/migrate.js';
+import { writeSubjectArchive } from '../src/modules/privacy/export-archive.js';
+import { buildPolicy } from '../src/modules/privacy/policy.js';
+import { createPlatform } from '../src/platform.js';
+import { testSecrets } from '../test/harness-secrets.js';
+
+const OTHERS = Number(process.env.BENCH_OTHER_SUBJECTS ?? 100_000);
+
+async function seedSubject(db: ReturnType<typeof createPlatform>['db'], id: string) {
+  const now = new Date();
+  await sql`insert into account (id, first_name, last_name, email, phone, company, nif, address_line1, address_line2, postal_code, city, country, password_hash, created_at, updated_at)
+    values (${id}, 'Bench', ${`Subject ${id}`}, ${`${id}@bench.example`}, '+351912345678', 'Bench Lda', 'PT501964843', 'Rua 1', null, '1000-001', 'Lisboa', 'PT', 'x', ${now}, ${now})`.execute(db);
+  // 10,000 records: 6,000 sign-ins, 2,000 sessions, 2,000 consent decisions.
+  await sql`insert into account_access (id, account_id, kind, ip, user_agent, at)
+    select ${id} || '_a' || g, ${id}, 'login', '198.51.100.' || (g % 250), 'Bench/1.0', ${now}::timestamptz - (g || ' minutes')::interval from generate_series(1, 6000) g`.execute(db);
+  await sql`insert into account_session (id, account_id, token_hash, ip, user_agent, created_at, last_seen_at, expires_at)
+    select ${id} || '_s' || g, ${id}, ${id} || '_t' || g, '198.51.100.' || (g % 250), 'Bench/1.0', ${now}, ${now}, ${now} from generate_series(1, 2000) g`.execute(db);
+  await sql`insert into consent_record (id, account_id, purpose, granted, notice_version, notice_hash, method, ip, user_agent, recorded_at)
+    select ${id} || '_c' || g, ${id}, 'marketing', g % 2 = 0, 'v1', 'h', 'api', '198.51.100.' || (g % 250), 'Bench/1.0', ${now} from generate_series(1, 2000) g`.execute(db);
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function run(label: string, target: DatabaseTarget, cleanup: () => Promise<void>) {
+  const database = await openDatabase(target);
+  await migrate(database.db, systemClock);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-pbench-'));
+  const p = createPlatform({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir }), clock: systemClock, database, secrets: testSecrets(), onError: console.error });
+  try {
+    const now = new Date();
+    await sql`insert into account (id, first_name, last_name, email, phone, address_line1, postal_code, city, country, password_hash, created_at, updated_at)
+      select 'acc_other' || g, 'Other', 'Person ' || g, 'other' || g || '@bench.example', '+35191' || lpad(g::text, 7, '0'), 'Rua ' || g, '1000-001', 'Lisboa', 'PT', 'x', ${now}, ${now}
+      from generate_series(1, ${OTHERS}) g`.execute(p.db);
+    await sql`insert into account_access (id, account_id, kind, ip, user_agent, at)
+      select 'acx_other' || g, 'acc_other' || g, 'signup', '192.0.2.' || (g % 250), 'Other/1.0', ${now} from generate_series(1, ${OTHERS}) g`.execute(p.db);
+    await sql`analyze`.execute(p.db);
+    const tables = p.privacy.tablesOf('customer');
+    const policy = buildPolicy(p.dataMap, await p.processors.list());
+
+    await seedSubject(p.db, 'acc_benchexport');
+    const plainSelect = await time(async () => {
+      for (const t of ['account', 'account_access', 'account_session', 'consent_record']) {
+        await sql`select * from ${sql.table(t)} where ${sql.ref(t === 'account' ? 'id' : 'account_id')} = 'acc_benchexport'`.execute(p.db);
+      }
+    });
+    const engineExport = await time(() => writeSubjectArchive(p.privacy, { kind: 'customer', id: 'acc_benchexport' }, policy, path.join(dir, 'x.zip'), new Date()));
+
+    await seedSubject(p.db, 'acc_benchplain');
+    await seedSubject(p.db, 'acc_bencherase');
+    const plainDelete = await time(() => p.db.transaction().execute(async (tx) => {
+      for (const t of ['consent_record', 'account_session', 'account_access']) await sql`delete from ${sql.table(t)} where account_id = 'acc_benchplain'`.execute(tx);
+      await sql`delete from account where id = 'acc_benchplain'`.execute(tx);
+    }));
+    const engineErase = await time(() => p.privacy.eraseSubject(operatorContext(new Date()), { kind: 'customer', id: 'acc_bencherase' }));
+
+    await seedSubject(p.db, 'acc_benchscan');
+    const ids = await p.privacy.identifiersOf(p.db, { kind: 'customer', id: 'acc_benchscan' });
+    const scan = await time(() => p.privacy.findResidue(p.db, { kind: 'customer', id: 'acc_benchscan' }, ids));
+
+    console.log(`\n${label}: one subject with 10,000 records, ${OTHERS.toLocaleString('en')} other subjects, ${tables.length} customer tables`);
+    console.log(`  export  (archive: manifest, JSON, CSV, report)  ${engineExport.toFixed(0).padStart(6)} ms   plain SELECT ${plainSelect.toFixed(0).padStart(5)} ms   ratio ${(engineExport / plainSelect).toFixed(2)}`);
+    console.log(`  erasure (incl. identifier purge and verify)     ${engineErase.toFixed(0).padStart(6)} ms   plain DELETE ${plainDelete.toFixed(0).padStart(5)} ms   ratio ${(engineErase / plainDelete).toFixed(2)}`);
+    console.log(`  verification scan alone                          ${scan.toFixed(0).padStart(6)} ms`);
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+    await cleanup();
+  }
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-pbench-db-'));
+await run('PGlite (embedded)', { kind: 'pglite', dataDir: path.join(dir, 'pgdata') }, async () => rmSync(dir, { recursive: true, force: true }));
+const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (serverUrl) {
+  const name = `sellrocket_pbench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await run('PostgreSQL', { kind: 'postgres', url: url.toString() }, async () => { await admin.query(`drop database if exists ${name} with (force)`); await admin.end(); });
+}
