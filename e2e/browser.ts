@@ -29,8 +29,13 @@ export interface Tab { context: BrowserContext; page: Page; consoleErrors: strin
  * A fresh browser profile (its own cookies) with one page. Console errors and every requested
  * URL are collected; a failing test leaves a screenshot in test-results/.
  */
-export async function openTab(opts: { locale?: string; width?: number; expectedErrors?: RegExp } = {}): Promise<Tab> {
+export async function openTab(opts: { locale?: string; width?: number; expectedErrors?: RegExp; banner?: boolean } = {}): Promise<Tab> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'en-GB', viewport: { width: opts.width ?? 1280, height: 900 } });
+  if (!opts.banner) {
+    // Most tests are not about cookies: a decision already made keeps the banner from covering the page.
+    const notice = (await (await fetch(`${baseUrl}/api/v1/consent/cookies/notice`)).json()) as { version: string };
+    await context.addCookies([{ name: 'sr_consent', value: `${notice.version}.00.e2e0000000000000000`, url: baseUrl }]);
+  }
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const requests: string[] = [];

@@ -149,7 +149,7 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
   });
 
   it('keeps only the strictly necessary session cookie and makes no third-party request (K2)', async () => {
-    const tab = await openTab();
+    const tab = await openTab({ banner: true });
     const m = newMerchant();
     await apiSignUp(m);
     await signInTab(tab, m.email, m.password);

@@ -44,7 +44,7 @@ describe.skipIf(!browserAvailable)('public site in Chromium', () => {
   useBrowser();
 
   it('every public page is accessible and free of console errors', async () => {
-    const tab = await openTab();
+    const tab = await openTab({ banner: true });
     for (const [path, heading] of [['/', 'Your shop, your customers, their privacy'], ['/plans', 'Plans'], ['/privacy', 'Privacy policy'], ['/contact', 'Support and contact'], ['/signin', 'Sign in'], ['/signup', 'Create your account']] as const) {
       await tab.page.goto(path);
       await tab.page.getByRole('heading', { level: 1, name: heading }).waitFor();

@@ -17,6 +17,7 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { cookieNames, createAuthGuards } from './modules/auth/auth.guards.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerMfaRoutes } from './modules/mfa/mfa.routes.js';
+import { registerCookieConsentRoutes } from './modules/consent/cookie-consent.routes.js';
 import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.js';
 import { registerPrivacyRequestRoutes } from './modules/privacy/requests.routes.js';
 import { registerSecurityRoutes } from './modules/security/security.routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   registerSecurityRoutes(app, { security: platform.security, guards });
   registerStaffConsoleRoutes(app, { accounts: platform.accounts, audit: platform.audit, guards });
   registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards, processors: platform.processors });
+  registerCookieConsentRoutes(app, { cookies: platform.cookieConsent });
   registerPrivacyRequestRoutes(app, { requests: platform.privacyRequests, guards, publicUrl: config.publicUrl });
   registerMfaRoutes(app, {
     mfa: platform.mfa, guards,

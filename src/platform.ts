@@ -15,6 +15,7 @@ import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createSessionService } from './modules/auth/sessions.service.js';
 import { createConsentService } from './modules/consent/consent.service.js';
+import { createCookieConsentService } from './modules/consent/cookie-consent.service.js';
 import { createMfaService } from './modules/mfa/mfa.service.js';
 import { platformDataMap } from './modules/privacy/privacy.data-map.js';
 import { createProcessorsService } from './modules/privacy/processors.service.js';
@@ -42,6 +43,7 @@ export function createPlatform(input: PlatformInput) {
   const rateStore = createRateLimitStore({ db, clock, onError: input.onError }, config.rateLimit);
   const sessions = createSessionService({ db, clock, ttlMs: config.sessionTtlMs });
   const consent = createConsentService({ db, audit });
+  const cookieConsent = createCookieConsentService({ db, audit });
   const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, sessions, consent });
   const staff = createStaffService({ db, audit, sessions });
   const security = createSecurityService({ db, clock, audit, hashKey: secrets.hashKey, rateStore, login: config.login });
@@ -61,6 +63,6 @@ export function createPlatform(input: PlatformInput) {
     verifyPassword: accounts.confirmPassword, policy: async () => buildPolicy(dataMap, await processors.list()),
     mailer, privacyTeam: config.mail.privacyTeam, hashKey: secrets.hashKey, marketing,
   });
-  return { privacy, jobs, mailer, marketing, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
+  return { cookieConsent, privacy, jobs, mailer, marketing, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
 }
 export type Platform = ReturnType<typeof createPlatform>;

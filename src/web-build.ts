@@ -16,6 +16,7 @@ function sourceHash(): string {
     }
   };
   walk(path.join(webDir, 'src'));
+  walk(path.join(webDir, 'public'));
   for (const f of ['index.html', 'vite.config.ts']) hash.update(readFileSync(path.join(webDir, f)));
   return hash.digest('hex');
 }

@@ -13,6 +13,9 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     root: path.join(distDir, 'assets'), prefix: '/assets/', index: false, wildcard: true,
     immutable: true, maxAge: '365d', decorateReply: true,
   });
+  // The cookie banner: a small script of its own, no framework (web/public/consent-banner.js).
+  app.get('/consent-banner.js', { schema: { hide: true } }, (_request, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').sendFile('consent-banner.js', distDir));
   for (const url of appRoutes) {
     app.get(url, { schema: { hide: true } }, (_request, reply) =>
       reply.header('cache-control', 'no-cache').sendFile('index.html', distDir));

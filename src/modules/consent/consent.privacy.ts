@@ -20,4 +20,22 @@ export const consentTables = declareTables({
       recorded_at: personal({ category: 'tracking', key: 'consent.time', ...proof }),
     },
   },
+  cookie_consent: {
+    description: 'Every cookie-banner decision, with the notice shown, how it was made, IP, country and browser (K4).',
+    subject: 'visitor',
+    owner: { column: 'visitor_ref' },
+    columns: {
+      id: notPersonal('surrogate key (ckc_…)'),
+      visitor_ref: personal({ category: 'tracking', key: 'device.consent_cookie_id', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'], description: 'random id kept in the sr_consent cookie' }),
+      statistical: personal({ category: 'identification', key: 'consent.decision', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
+      marketing: personal({ category: 'identification', key: 'consent.decision', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
+      method: personal({ category: 'identification', key: 'consent.method', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
+      gpc: personal({ category: 'tracking', key: 'device.global_privacy_control', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
+      notice_version: notPersonal('version of the notice shown'), notice_hash: notPersonal('SHA-256 of the notice shown'),
+      ip: personal({ category: 'tracking', key: 'device.ip_address', ...proof, identifier: true, recipients: ['hosting', 'backup', 'cookie-consent'] }),
+      country: personal({ category: 'localisation', key: 'location.country', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'], description: 'derived from the IP address' }),
+      browser: personal({ category: 'tracking', key: 'device.browser', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
+      recorded_at: personal({ category: 'tracking', key: 'consent.time', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
+    },
+  },
 });

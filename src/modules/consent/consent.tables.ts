@@ -11,6 +11,22 @@ export interface ConsentRecordTable {
   recorded_at: Date;
 }
 
+export interface CookieConsentTable {
+  id: string;
+  visitor_ref: string;
+  statistical: boolean;
+  marketing: boolean;
+  method: 'accept-all' | 'reject-all' | 'custom';
+  gpc: boolean;
+  notice_version: string;
+  notice_hash: string;
+  ip: string;
+  country: string | null;
+  browser: string | null;
+  recorded_at: Date;
+}
+
 export interface ConsentTables {
   consent_record: ConsentRecordTable;
+  cookie_consent: CookieConsentTable;
 }

@@ -11,6 +11,12 @@ const noticeTexts = {
     text: 'I would like to receive news, offers and product updates from SellRocket by email. ' +
       'I can withdraw this consent at any time in the Account section or from any email.',
   },
+  cookies: {
+    version: 'cookies-2026-11',
+    text: 'We use cookies that are strictly necessary to run this site (your session, and this choice). With your consent we would also use ' +
+      'statistical cookies (to count visits) and marketing cookies (to measure campaigns). You can accept all, reject all, or choose; ' +
+      'rejecting may disable some features. Your choice lasts 30 days, then we ask again.',
+  },
 } as const;
 
 export type ConsentPurpose = keyof typeof noticeTexts;

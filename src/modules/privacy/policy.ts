@@ -15,6 +15,7 @@ export const eeaCountries = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', '
 export const platformCookies = [
   { name: 'sr_session', category: 'necessary', purpose: 'Keeps a merchant signed in to the customer area', lifetime: 'Until sign-out, at most 14 days' },
   { name: 'sr_staff_session', category: 'necessary', purpose: 'Keeps a staff member signed in to the staff console', lifetime: 'Until sign-out, at most 14 days' },
+  { name: 'sr_consent', category: 'necessary', purpose: 'Remembers your cookie choice (and nothing else)', lifetime: '30 days, then we ask again' },
 ] as const;
 
 const subjectLabels: Record<Subject, string> = {

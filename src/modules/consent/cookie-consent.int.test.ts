@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t?.close(); });
+
+describe('cookie consent log (K1, K3, K4)', () => {
+  it('records each decision with the notice, method, IP, country and browser, in a 30-day necessary cookie', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/v1/consent/cookies', remoteAddress: '8.8.8.8',
+      headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' },
+      payload: { statistical: true, marketing: false, method: 'custom' },
+    });
+    expect(res.statusCode).toBe(201);
+    const cookie = res.cookies.find((c) => c.name === 'sr_consent')!;
+    expect(cookie.maxAge).toBe(30 * 86_400);
+    const rows = await t.platform.db.selectFrom('cookie_consent').selectAll().where('ip', '=', '8.8.8.8').execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ statistical: true, marketing: false, method: 'custom', gpc: false, country: 'US', notice_version: 'cookies-2026-11' });
+    expect(rows[0]!.browser).toMatch(/^Chrome 156 \/ Linux/);
+
+    // The next decision from the same browser keeps its reference, so the history reads as one visitor's.
+    await t.app.inject({ method: 'POST', url: '/api/v1/consent/cookies', remoteAddress: '8.8.8.8', headers: { cookie: `sr_consent=${cookie.value}` }, payload: { statistical: false, marketing: false, method: 'reject-all' } });
+    const history = await t.platform.db.selectFrom('cookie_consent').select(['visitor_ref', 'method']).where('visitor_ref', '=', rows[0]!.visitor_ref).orderBy('recorded_at').execute();
+    expect(history.map((h) => h.method).sort()).toEqual(['custom', 'reject-all']);
+  });
+
+  it('treats Sec-GPC: 1 as a refusal of marketing, whatever was clicked', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/consent/cookies', headers: { 'sec-gpc': '1' }, payload: { statistical: true, marketing: true, method: 'accept-all' } });
+    expect(res.json()).toMatchObject({ statistical: true, marketing: false });
+    expect(res.cookies.find((c) => c.name === 'sr_consent')!.value).toMatch(/\.10\./);
+  });
+});

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { UAParser } from 'ua-parser-js';
+import type { AuditLog } from '../../core/audit/audit-log.js';
+import type { RequestContext } from '../../core/context.js';
+import type { Db } from '../../core/db/database.js';
+import { newId } from '../../core/ids.js';
+import { currentNotice } from './notices.js';
+
+export const CONSENT_COOKIE = 'sr_consent';
+export const CONSENT_DAYS = 30;
+
+// The country database ships inside the npm package; loaded on first use (it is several MB).
+let geo: { lookup(ip: string): { country: string } | null } | undefined;
+function countryOf(ip: string): string | null {
+  geo ??= createRequire(import.meta.url)('geoip-country') as typeof geo;
+  try { return geo!.lookup(ip)?.country ?? null; } catch { return null; }
+}
+
+function browserOf(userAgent: string | null): string | null {
+  if (!userAgent) return null;
+  const ua = new UAParser(userAgent).getResult();
+  const parts = [[ua.browser.name, ua.browser.major].filter(Boolean).join(' '), [ua.os.name, ua.os.version].filter(Boolean).join(' ')].filter(Boolean);
+  return parts.length ? parts.join(' / ') : null;
+}
+
+/** Cookie value: notice version, the two optional categories, and the visitor's random reference. */
+export function parseConsentCookie(value: string | undefined): { version: string; statistical: boolean; marketing: boolean; visitorRef: string } | null {
+  const m = /^([a-z0-9-]+)\.([01])([01])\.([A-Za-z0-9_-]{16,})$/.exec(value ?? '');
+  return m ? { version: m[1]!, statistical: m[2] === '1', marketing: m[3] === '1', visitorRef: m[4]! } : null;
+}
+
+/**
+ * Cookie-banner decisions (K1–K4): each one is logged with the notice shown, the method, the IP, the
+ * country from the IP and the browser. Global Privacy Control is a refusal of marketing, whatever
+ * was clicked.
+ */
+export function createCookieConsentService(deps: { db: Db; audit: AuditLog }) {
+  async function record(ctx: RequestContext, input: { statistical: boolean; marketing: boolean; method: 'accept-all' | 'reject-all' | 'custom'; gpc: boolean; previousCookie: string | undefined }) {
+    const notice = currentNotice('cookies');
+    const visitorRef = parseConsentCookie(input.previousCookie)?.visitorRef ?? randomBytes(16).toString('base64url');
+    const marketing = input.marketing && !input.gpc;
+    const id = newId('ckc');
+    await deps.db.insertInto('cookie_consent').values({
+      id, visitor_ref: visitorRef, statistical: input.statistical, marketing, method: input.method, gpc: input.gpc,
+      notice_version: notice.version, notice_hash: notice.hash, ip: ctx.ip, country: countryOf(ctx.ip), browser: browserOf(ctx.userAgent), recorded_at: ctx.now,
+    }).execute();
+    const expiresAt = new Date(ctx.now.getTime() + CONSENT_DAYS * 86_400_000);
+    return {
+      statistical: input.statistical, marketing, noticeVersion: notice.version, expiresAt,
+      cookie: `${notice.version}.${input.statistical ? 1 : 0}${marketing ? 1 : 0}.${visitorRef}`,
+    };
+  }
+
+  return { record, notice: () => currentNotice('cookies') };
+}
+export type CookieConsentService = ReturnType<typeof createCookieConsentService>;
