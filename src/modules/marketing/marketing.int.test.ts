@@ -27,6 +27,18 @@ describe('marketing sends check, at send time, for every message (M1, D3, Art. 2
     await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${req.id}/approve`, headers: { cookie: staff.cookie } });
     expect(await t.platform.marketing.sendMarketing(account.id, offer)).toEqual({ sent: false, reason: 'restricted' });
     expect(sent(body.email)).toBe(0);
+
+    // Lifting: the person is told first; the restriction holds until the notice period ends.
+    const [restriction] = await t.platform.marketing.listRestrictions(account.id);
+    const lift = await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/restrictions/${restriction!.id}/lift`, headers: { cookie: staff.cookie } });
+    expect(lift.statusCode).toBe(202);
+    expect(smtp.lastTo(body.email)).toContain('restriction on using your data for marketing will end on');
+    await t.platform.jobs.runDue();
+    expect(await t.platform.marketing.isRestricted(account.id, 'marketing')).toBe(true);
+    t.clock.advance(7 * 86_400_000 + 1000);
+    await t.platform.jobs.runDue();
+    expect(await t.platform.marketing.isRestricted(account.id, 'marketing')).toBe(false);
+    expect(await t.platform.marketing.sendMarketing(account.id, offer)).toEqual({ sent: true });
   });
 
   it('suppression wins over a stale consent', async () => {

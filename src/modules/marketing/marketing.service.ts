@@ -42,6 +42,11 @@ export function createMarketingService(deps: { db: Db; clock: Clock; mailer: Mai
     return { sent: true };
   }
 
-  return { suppress, restrict, isRestricted, sendMarketing };
+  /** Active restrictions of an account, for the staff console and the notice before lifting. */
+  async function listRestrictions(accountId: string) {
+    return deps.db.selectFrom('processing_restriction').selectAll().where('account_id', '=', accountId).where('lifted_at', 'is', null).execute();
+  }
+
+  return { suppress, restrict, isRestricted, sendMarketing, listRestrictions };
 }
 export type MarketingService = ReturnType<typeof createMarketingService>;

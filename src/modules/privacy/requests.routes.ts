@@ -78,6 +78,11 @@ export function registerPrivacyRequestRoutes(app: FastifyInstance, deps: { reque
     schema: { tags, summary: 'Refuse, with the reason the requester will read', params: z.object({ id: z.string().max(64) }), body: z.object({ reason: z.string().trim().min(10, 'State the reason (at least 10 characters)').max(2000) }), response: { 200: RequestView, ...problems(401, 403, 404, 409, 422) } },
   }, async (request) => deps.requests.refuse(request.ctx, request.params.id, request.body.reason));
 
+  r.post('/api/v1/staff/privacy/restrictions/:id/lift', {
+    preHandler: privacyStaff,
+    schema: { tags, summary: 'Lift a restriction: the person is told now, the restriction ends in 7 days (Art. 18(3))', params: z.object({ id: z.string().max(64) }), response: { 202: z.object({ liftAt: z.iso.datetime() }), ...problems(401, 403, 404) } },
+  }, async (request, reply) => reply.code(202).send(await deps.requests.scheduleLift(request.ctx, request.params.id)));
+
   r.post('/api/v1/staff/privacy/requests/:id/extend', {
     preHandler: privacyStaff,
     schema: { tags, summary: 'Extend once by up to two months (Art. 12(3)), with the reason', params: z.object({ id: z.string().max(64) }), body: z.object({ months: z.union([z.literal(1), z.literal(2)]), reason: z.string().trim().min(10, 'State the reason (at least 10 characters)').max(2000) }), response: { 200: RequestView, ...problems(401, 403, 404, 409, 422) } },

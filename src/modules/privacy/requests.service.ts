@@ -252,6 +252,31 @@ export function createPrivacyRequestsService(deps: {
     await deps.mailer.send({ to: deps.privacyTeam, subject: `Privacy request ${requestId} is due ${dueAt.slice(0, 10)}`, text: `The ${row.type} request ${requestId} is still ${row.status} and is due ${dueAt}. Open the staff console, Requests.` });
   }
 
+  const LIFT_NOTICE_DAYS = 7;
+
+  /**
+   * Art. 18(3): the person is told before a restriction is lifted. Staff decide; the person is
+   * emailed now, and the restriction ends a week later (a job), unless they answer first.
+   */
+  async function scheduleLift(ctx: RequestContext, restrictionId: string) {
+    const r = await deps.db.selectFrom('processing_restriction').selectAll().where('id', '=', restrictionId).where('lifted_at', 'is', null).executeTakeFirst();
+    if (!r) throw new AppError('not_found', 'No active restriction with this id.');
+    const liftAt = new Date(ctx.now.getTime() + LIFT_NOTICE_DAYS * 86_400_000);
+    await deps.db.transaction().execute(async (tx) => {
+      await deps.jobs.enqueue(tx, 'privacy.restriction-lift', { restrictionId }, liftAt);
+      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'privacy.restriction.lift-scheduled', target: { kind: 'restriction', id: restrictionId }, ip: ctx.ip, requestId: ctx.requestId });
+    });
+    const account = await deps.db.selectFrom('account').select('email').where('id', '=', r.account_id).executeTakeFirst();
+    if (account) {
+      await deps.mailer.send({ to: account.email, subject: 'We will lift a restriction on your data', text: `The restriction on using your data for ${r.purpose} will end on ${liftAt.toISOString().slice(0, 10)}. If you disagree, reply before then or make a new request in the Privacy section of your customer area.` });
+    }
+    return { liftAt: liftAt.toISOString() };
+  }
+
+  async function liftRestriction(restrictionId: string) {
+    await deps.db.updateTable('processing_restriction').set({ lifted_at: deps.clock.now() }).where('id', '=', restrictionId).where('lifted_at', 'is', null).execute();
+  }
+
   const INTAKE_HOURS = 24;
 
   /**
@@ -292,9 +317,10 @@ export function createPrivacyRequestsService(deps: {
   deps.jobs.register('privacy.export', (p) => runExport(String(p.requestId)));
   deps.jobs.register('privacy.export-expire', (p) => expireExport(String(p.requestId)));
   deps.jobs.register('privacy.erase', (p) => runErasure(String(p.requestId)));
+  deps.jobs.register('privacy.restriction-lift', (p) => liftRestriction(String(p.restrictionId)));
   deps.jobs.register('privacy.reminder', (p) => remind(String(p.requestId), String(p.dueAt)));
   deps.jobs.register('privacy.intake-expire', async (p) => { await deps.db.deleteFrom('privacy_request_intake').where('id', '=', String(p.intakeId)).execute(); });
 
-  return { create, listForAccount, getForAccount, downloadPath, listQueue, getForStaff, approve, refuse, extend, receivePublic, verifyPublic };
+  return { create, listForAccount, getForAccount, downloadPath, listQueue, getForStaff, approve, refuse, extend, receivePublic, verifyPublic, scheduleLift };
 }
 export type PrivacyRequestsService = ReturnType<typeof createPrivacyRequestsService>;
