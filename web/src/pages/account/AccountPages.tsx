@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
+import { addressPayload, CompanyAndAddressFields } from './ProfileFields';
 import { Requests } from './Requests';
 import { TwoFactor } from './TwoFactor';
 
@@ -49,7 +50,7 @@ export function Profile({ account, onUpdated }: { account: Account; onUpdated: (
   const save = f.submit(async (v) => {
     const updated = await api<Account>('PATCH', '/api/v1/account', {
       firstName: v.firstName, lastName: v.lastName, email: v.email, phone: v.phone, company: v.company || null, nif: v.nif || null,
-      address: { line1: v.line1, ...(v.line2 ? { line2: v.line2 } : {}), postalCode: v.postalCode, city: v.city, country: v.country.toUpperCase() },
+      address: addressPayload(v),
     });
     onUpdated(updated);
     toast(t('profile.saved'));
@@ -72,17 +73,7 @@ export function Profile({ account, onUpdated }: { account: Account; onUpdated: (
           </div>
           <Field label={t('field.email')} type="email" autoComplete="email" {...f.bind('email')} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
-          <div className="row">
-            <Field label={t('field.company')} autoComplete="organization" {...f.bind('company')} />
-            <Field label={t('field.nif')} {...f.bind('nif')} />
-          </div>
-          <Field label={t('field.line1')} autoComplete="address-line1" {...f.bind('line1', 'address.line1')} />
-          <Field label={t('field.line2')} autoComplete="address-line2" {...f.bind('line2', 'address.line2')} />
-          <div className="row">
-            <Field label={t('field.postalCode')} autoComplete="postal-code" {...f.bind('postalCode', 'address.postalCode')} />
-            <Field label={t('field.city')} autoComplete="address-level2" {...f.bind('city', 'address.city')} />
-            <Field label={t('field.country')} maxLength={2} {...f.bind('country', 'address.country')} />
-          </div>
+          <CompanyAndAddressFields bind={f.bind} />
           <Button type="submit" busy={f.busy}>{t('profile.save')}</Button>
         </form>
       </Card>

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { Link, useRouter } from '../../router';
 import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Checkbox, Field } from '../../ui/ui';
+import { addressPayload, CompanyAndAddressFields } from '../account/ProfileFields';
 
 export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
   const { t } = useI18n();
@@ -18,7 +19,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
     const account = await api<Account>('POST', '/api/v1/auth/signup', {
       firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, phone: v.phone,
       ...(v.company ? { company: v.company } : {}), ...(v.nif ? { nif: v.nif } : {}),
-      address: { line1: v.line1, ...(v.line2 ? { line2: v.line2 } : {}), postalCode: v.postalCode, city: v.city, country: v.country.toUpperCase() },
+      address: addressPayload(v),
       marketingConsent: marketing,
     });
     onSignedIn(account);
@@ -37,17 +38,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
           <Field label={t('field.email')} type="email" autoComplete="email" {...f.bind('email')} />
           <Field label={t('field.password')} type="password" autoComplete="new-password" hint={t('field.passwordHint')} {...f.bind('password')} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
-          <div className="row">
-            <Field label={t('field.company')} autoComplete="organization" {...f.bind('company')} />
-            <Field label={t('field.nif')} {...f.bind('nif')} />
-          </div>
-          <Field label={t('field.line1')} autoComplete="address-line1" {...f.bind('line1', 'address.line1')} />
-          <Field label={t('field.line2')} autoComplete="address-line2" {...f.bind('line2', 'address.line2')} />
-          <div className="row">
-            <Field label={t('field.postalCode')} autoComplete="postal-code" {...f.bind('postalCode', 'address.postalCode')} />
-            <Field label={t('field.city')} autoComplete="address-level2" {...f.bind('city', 'address.city')} />
-            <Field label={t('field.country')} autoComplete="country" maxLength={2} {...f.bind('country', 'address.country')} />
-          </div>
+          <CompanyAndAddressFields bind={f.bind} />
           <Checkbox label={t('signUp.marketing')} checked={marketing} onChange={(e) => setMarketing(e.target.checked)} />
           <Button type="submit" busy={f.busy}>{t('signUp.submit')}</Button>
         </form>

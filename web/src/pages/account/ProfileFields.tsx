@@ -1,0 +1,31 @@
+import type { ChangeEvent } from 'react';
+import { useI18n } from '../../i18n';
+import { Field } from '../../ui/ui';
+
+type Bound = { name: string; value: string; error: string | undefined; onChange: (e: ChangeEvent<HTMLInputElement>) => void; onBlur: () => void };
+type Key = 'company' | 'nif' | 'line1' | 'line2' | 'postalCode' | 'city' | 'country';
+
+/** Company, NIF and billing address: the same fields at sign-up and in the Account section. */
+export function CompanyAndAddressFields({ bind }: { bind: (k: Key, serverField?: string) => Bound }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="row">
+        <Field label={t('field.company')} autoComplete="organization" {...bind('company')} />
+        <Field label={t('field.nif')} {...bind('nif')} />
+      </div>
+      <Field label={t('field.line1')} autoComplete="address-line1" {...bind('line1', 'address.line1')} />
+      <Field label={t('field.line2')} autoComplete="address-line2" {...bind('line2', 'address.line2')} />
+      <div className="row">
+        <Field label={t('field.postalCode')} autoComplete="postal-code" {...bind('postalCode', 'address.postalCode')} />
+        <Field label={t('field.city')} autoComplete="address-level2" {...bind('city', 'address.city')} />
+        <Field label={t('field.country')} autoComplete="country" maxLength={2} {...bind('country', 'address.country')} />
+      </div>
+    </>
+  );
+}
+
+/** The API's address object from the form's flat values. */
+export function addressPayload(v: { line1: string; line2: string; postalCode: string; city: string; country: string }) {
+  return { line1: v.line1, ...(v.line2 ? { line2: v.line2 } : {}), postalCode: v.postalCode, city: v.city, country: v.country.toUpperCase() };
+}
