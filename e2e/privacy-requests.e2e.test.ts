@@ -45,9 +45,15 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
     const row = queue.getByRole('row').filter({ hasText: 'Erasure' }).filter({ hasText: 'Received' }).first();
     await row.waitFor();
     await expectAccessible(staff.page, 'staff requests');
+    const requestId = (await row.getByRole('link').textContent())!;
     const group = row.getByRole('group');
     await group.getByRole('button', { name: 'Approve' }).click();
     await staff.page.getByText('Request updated.').waitFor();
+    await staff.page.goto(`/staff/requests/${requestId}`); // the job may already have finished it
+    await staff.page.getByRole('heading', { name: `Request ${requestId}` }).waitFor();
+    const history = staff.page.getByRole('table', { name: 'History' });
+    await history.getByText('privacy.request.approve').waitFor();
+    await expectAccessible(staff.page, 'staff request detail');
 
     await expect.poll(async () => (await fetch(`${baseUrl}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: m.email, password: m.password }),

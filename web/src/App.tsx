@@ -9,7 +9,7 @@ import { PublicRequest, VerifyPublicRequest } from './pages/public/PublicRequest
 import { SignIn } from './pages/public/SignIn';
 import { SignUp } from './pages/public/SignUp';
 import { StaffAccount, StaffAccounts, StaffAudit, StaffBlocks, StaffNav } from './pages/staff/StaffPages';
-import { StaffRequests } from './pages/staff/StaffRequests';
+import { StaffRequest, StaffRequests } from './pages/staff/StaffRequests';
 import { Link, match, useRouter } from './router';
 import { Alert } from './ui/ui';
 
@@ -62,6 +62,7 @@ export function App() {
     }
   } else if (area === 'staff') {
     const detail = match('/staff/accounts/:id', path);
+    const requestDetail = match('/staff/requests/:id', path);
     if (staff === undefined) page = <p>{t('common.loading')}</p>;
     else if (!staff || path === '/staff/signin') page = <SignIn<Staff> staff onSignedIn={(s) => { setStaff(s); setStaffMfaOk(true); void api<{ mfaEnrolmentRequired: boolean }>('GET', '/api/v1/staff/auth/session').then((r) => setStaffMfaOk(!r.mfaEnrolmentRequired)); }} />;
     else if (!staffMfaOk || path === '/staff/two-factor') {
@@ -69,7 +70,7 @@ export function App() {
       page = <>{!staffMfaOk && <Alert kind="error">{t('staff.mustEnrol')}</Alert>}<h1>{t('staff.twoFactor')}</h1><TwoFactor base="/api/v1/staff/mfa" onChange={(on) => setStaffMfaOk(on || !staff.mfaRequired)} /></>;
     } else {
       sub = <StaffNav />;
-      page = detail ? <StaffAccount id={detail.id!} /> : path === '/staff/blocks' ? <StaffBlocks /> : path === '/staff/audit' ? <StaffAudit /> : path === '/staff/requests' ? <StaffRequests /> : <StaffAccounts />;
+      page = detail ? <StaffAccount id={detail.id!} /> : requestDetail ? <StaffRequest id={requestDetail.id!} /> : path === '/staff/blocks' ? <StaffBlocks /> : path === '/staff/audit' ? <StaffAudit /> : path === '/staff/requests' ? <StaffRequests /> : <StaffAccounts />;
     }
   } else {
     page = path === '/' ? <Home />

@@ -36,6 +36,7 @@ export const en = {
   'publicRequest.type': 'What do you ask for?', 'publicRequest.details': 'Details (optional)', 'publicRequest.submit': 'Send request',
   'publicRequest.sent': 'Check your inbox: we sent a link to confirm your email address.', 'publicRequest.verifying': 'Confirming your request…',
   'publicRequest.verified': 'Your request is confirmed. We will answer by {date}.', 'publicRequest.link': 'Make a privacy request',
+  'staff.requestTitle': 'Request {id}', 'staff.history': 'History', 'staff.account': 'Account',
   'contact.title': 'Support and contact',
   'contact.text': 'Write to support@sellrocket.example or, once signed in, open a ticket from your account.',
   'signUp.title': 'Create your account', 'signUp.submit': 'Create account', 'signUp.haveAccount': 'Already have an account?',

@@ -38,6 +38,7 @@ export const ptPT: Messages = {
   'publicRequest.type': 'O que pede?', 'publicRequest.details': 'Detalhes (opcional)', 'publicRequest.submit': 'Enviar pedido',
   'publicRequest.sent': 'Veja a sua caixa de correio: enviámos um link para confirmar o seu email.', 'publicRequest.verifying': 'A confirmar o seu pedido…',
   'publicRequest.verified': 'O seu pedido está confirmado. Responderemos até {date}.', 'publicRequest.link': 'Fazer um pedido de privacidade',
+  'staff.requestTitle': 'Pedido {id}', 'staff.history': 'Histórico', 'staff.account': 'Conta',
   'contact.title': 'Apoio e contacto',
   'contact.text': 'Escreva para support@sellrocket.example ou, com sessão iniciada, abra um pedido a partir da sua conta.',
   'signUp.title': 'Crie a sua conta', 'signUp.submit': 'Criar conta', 'signUp.haveAccount': 'Já tem conta?',
