@@ -55,13 +55,26 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
     return r.rows;
   }
 
-  /** Every row of the subject, table by table, without the columns never exported (password hashes…). */
-  async function* exportSubject(subject: SubjectRef): AsyncGenerator<{ table: string; decl: TableDeclaration; rows: Record<string, unknown>[] }> {
+  /**
+   * The subject's data, table by table, without the columns never exported (password hashes…).
+   * Each table gives its row count and a reader that pages through the rows, so an archive can be
+   * written as a stream however long the subject's history is.
+   */
+  async function* exportSubject(subject: SubjectRef, pageSize = 1000): AsyncGenerator<{
+    table: string; decl: TableDeclaration; count: number; pages: () => AsyncGenerator<Record<string, unknown>[]>;
+  }> {
     for (const table of tablesOf(subject.kind)) {
       const decl = tables[table]!;
       const omitted = new Set(personalColumns(decl).filter(([, c]) => c.export === 'omit').map(([n]) => n));
-      const rows = (await rowsOf(deps.db, table, subject.id)).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !omitted.has(k))));
-      yield { table, decl, rows };
+      const count = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${ownedBy(table, subject.id)}`.execute(deps.db)).rows[0]!.n;
+      const pages = async function* () {
+        // ctid order: stable within the export, and needs no knowledge of each table's key.
+        for (let offset = 0; offset < count; offset += pageSize) {
+          const r = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where ${ownedBy(table, subject.id)} order by ctid limit ${pageSize} offset ${offset}`.execute(deps.db);
+          yield r.rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !omitted.has(k))));
+        }
+      };
+      yield { table, decl, count, pages };
     }
   }
 

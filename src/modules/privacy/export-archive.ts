@@ -1,12 +1,14 @@
 import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import type { PersonalColumn } from '../../core/privacy/data-map.js';
 import type { PrivacyEngine, SubjectRef } from '../../core/privacy/engine.js';
 import type { PolicyModel } from './policy.js';
-import { toCsv } from './policy.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+const plain = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const cellText = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** The readable Art. 15 report that goes with the data. */
@@ -38,17 +40,30 @@ export async function writeSubjectArchive(engine: PrivacyEngine, subject: Subjec
   const done = pipeline(zip.outputStream, createWriteStream(path, { mode: 0o600 }));
   const files: unknown[] = [];
   const counts: { table: string; description: string; rows: number }[] = [];
-  for await (const { table, decl, rows } of engine.exportSubject(subject)) {
+  for await (const { table, decl, count, pages } of engine.exportSubject(subject)) {
     const fields = Object.entries(decl.columns)
       .filter(([, c]) => !(c.personal && (c as PersonalColumn).export === 'omit'))
       .map(([name, c]) => (c.personal
         ? { name, personal: true, category: c.category, key: c.key, purposes: c.purposes, legalBasis: c.basis, retention: c.retention, recipients: c.recipients, source: c.source }
         : { name, personal: false, note: c.why }));
-    const plain = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])));
-    zip.addBuffer(Buffer.from(JSON.stringify(plain, null, 2)), `data/${table}.json`);
-    zip.addBuffer(Buffer.from(toCsv(plain.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cellText(v)]))))), `data/${table}.csv`);
-    files.push({ path: `data/${table}.json`, alsoAs: `data/${table}.csv`, table, description: decl.description, records: rows.length, fields });
-    counts.push({ table, description: decl.description, rows: rows.length });
+    const header = fields.map((f) => f.name);
+    // Each file is produced page by page when the zip reaches it: nothing holds the whole history.
+    zip.addReadStream(Readable.from((async function* () {
+      let first = true;
+      yield '[';
+      for await (const page of pages()) {
+        for (const row of page) { yield `${first ? '\n' : ',\n'}${JSON.stringify(plain(row))}`; first = false; }
+      }
+      yield '\n]\n';
+    })()), `data/${table}.json`);
+    zip.addReadStream(Readable.from((async function* () {
+      yield `${header.map(csvCell).join(',')}\r\n`;
+      for await (const page of pages()) {
+        for (const row of page) yield `${header.map((h) => csvCell(cellText(row[h]))).join(',')}\r\n`;
+      }
+    })()), `data/${table}.csv`);
+    files.push({ path: `data/${table}.json`, alsoAs: `data/${table}.csv`, table, description: decl.description, records: count, fields });
+    counts.push({ table, description: decl.description, rows: count });
   }
   zip.addBuffer(Buffer.from(JSON.stringify({ subject, generatedAt: now.toISOString(), policyVersion: policy.version, formats: ['JSON', 'CSV (RFC 4180)'], files }, null, 2)), 'manifest.json');
   zip.addBuffer(Buffer.from(reportHtml(subject, now, policy, counts)), 'report.html');
