@@ -60,7 +60,7 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
    * Each table gives its row count and a reader that pages through the rows, so an archive can be
    * written as a stream however long the subject's history is.
    */
-  async function* exportSubject(subject: SubjectRef, pageSize = 1000): AsyncGenerator<{
+  async function* exportSubject(subject: SubjectRef, pageSize = 5000): AsyncGenerator<{
     table: string; decl: TableDeclaration; count: number; pages: () => AsyncGenerator<Record<string, unknown>[]>;
   }> {
     for (const table of tablesOf(subject.kind)) {

@@ -52,14 +52,16 @@ export async function writeSubjectArchive(engine: PrivacyEngine, subject: Subjec
       let first = true;
       yield '[';
       for await (const page of pages()) {
-        for (const row of page) { yield `${first ? '\n' : ',\n'}${JSON.stringify(plain(row))}`; first = false; }
+        if (page.length === 0) continue;
+        yield `${first ? '\n' : ',\n'}${page.map((row) => JSON.stringify(plain(row))).join(',\n')}`; // one chunk per page
+        first = false;
       }
       yield '\n]\n';
     })()), `data/${table}.json`);
     zip.addReadStream(Readable.from((async function* () {
       yield `${header.map(csvCell).join(',')}\r\n`;
       for await (const page of pages()) {
-        for (const row of page) yield `${header.map((h) => csvCell(cellText(row[h]))).join(',')}\r\n`;
+        yield page.map((row) => `${header.map((h) => csvCell(cellText(row[h]))).join(',')}\r\n`).join('');
       }
     })()), `data/${table}.csv`);
     files.push({ path: `data/${table}.json`, alsoAs: `data/${table}.csv`, table, description: decl.description, records: count, fields });
