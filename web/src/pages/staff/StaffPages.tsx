@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type Access, type Account, type Consent } from '../../api';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -26,10 +26,14 @@ export function StaffAccounts() {
   const { t, formatDate } = useI18n();
   const [q, setQ] = useState(new URLSearchParams(location.search).get('q') ?? '');
   const [items, setItems] = useState<Summary[] | null>(null);
+  const latest = useRef(0);
   const search = async (e?: FormEvent) => {
     e?.preventDefault();
     history.replaceState(null, '', q ? `/staff/accounts?q=${encodeURIComponent(q)}` : '/staff/accounts');
-    setItems((await api<{ items: Summary[] }>('GET', `/api/v1/staff/accounts?q=${encodeURIComponent(q)}`)).items);
+    const mine = ++latest.current;
+    const result = (await api<{ items: Summary[] }>('GET', `/api/v1/staff/accounts?q=${encodeURIComponent(q)}`)).items;
+    // A slower earlier search must not overwrite the answer to the newest one.
+    if (mine === latest.current) setItems(result);
   };
   useEffect(() => { void search(); }, []);
   return (
