@@ -7,12 +7,10 @@
  * The load generator (autocannon) runs in a worker thread, so it takes the other core.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { onEachDatabase } from './bench-databases.js';
 import { buildApp } from '../src/app.js';
 import { systemClock } from '../src/core/clock.js';
 import { loadConfig } from '../src/core/config.js';
@@ -33,7 +31,7 @@ async function load(url: string, opts: { method?: 'GET' | 'POST'; headers?: Reco
   });
 }
 
-async function benchOn(label: string, target: DatabaseTarget, cleanup: () => Promise<void>): Promise<Row[]> {
+async function benchOn(label: string, target: DatabaseTarget): Promise<Row[]> {
   const database = await openDatabase(target);
   await migrate(database.db, systemClock);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000000', DATA_DIR: os.tmpdir() });
@@ -86,25 +84,7 @@ async function benchOn(label: string, target: DatabaseTarget, cleanup: () => Pro
   } finally {
     await app.close();
     await database.close();
-    await cleanup();
   }
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-bench-'));
-await benchOn('PGlite (embedded)', { kind: 'pglite', dataDir: path.join(dir, 'pgdata') }, async () => rmSync(dir, { recursive: true, force: true }));
-
-const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  const name = `sellrocket_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await benchOn('PostgreSQL', { kind: 'postgres', url: url.toString(), poolSize: 10 }, async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
-} else {
-  console.log('\nPostgreSQL: skipped (set DATABASE_URL or TEST_DATABASE_URL to include it)');
-}
+await onEachDatabase('sellrocket_bench', (label, target) => benchOn(label, target).then(() => undefined));

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { onEachDatabase } from './bench-databases.js';
 import { systemClock } from '../src/core/clock.js';
 import { loadConfig } from '../src/core/config.js';
 import { operatorContext } from '../src/core/context.js';
@@ -41,7 +41,7 @@ async function time<T>(fn: () => Promise<T>): Promise<number> {
   return performance.now() - t0;
 }
 
-async function run(label: string, target: DatabaseTarget, cleanup: () => Promise<void>) {
+async function run(label: string, target: DatabaseTarget) {
   const database = await openDatabase(target);
   await migrate(database.db, systemClock);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-pbench-'));
@@ -84,19 +84,7 @@ async function run(label: string, target: DatabaseTarget, cleanup: () => Promise
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
-    await cleanup();
   }
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-pbench-db-'));
-await run('PGlite (embedded)', { kind: 'pglite', dataDir: path.join(dir, 'pgdata') }, async () => rmSync(dir, { recursive: true, force: true }));
-const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  const name = `sellrocket_pbench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await run('PostgreSQL', { kind: 'postgres', url: url.toString() }, async () => { await admin.query(`drop database if exists ${name} with (force)`); await admin.end(); });
-}
+await onEachDatabase('sellrocket_pbench', run);

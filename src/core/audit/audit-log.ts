@@ -101,13 +101,6 @@ export function createAuditLog(deps: { db: Db; clock: Clock; hashKey: Buffer }) 
     }
   }
 
-  async function listForTarget(target: { kind: string; id: string }, limit = 100) {
-    return deps.db.selectFrom('audit_log')
-      .select(['seq', 'at', 'actor_kind', 'actor_id', 'action', 'target_kind', 'target_id', 'data'])
-      .where('target_kind', '=', target.kind).where('target_id', '=', target.id)
-      .orderBy('seq', 'desc').limit(limit).execute();
-  }
-
   /** Newest first, optionally for one target, paged by `beforeSeq`. IPs are not part of the view. */
   async function list(filter: { targetKind?: string | undefined; targetId?: string | undefined; beforeSeq?: number | undefined; limit: number }) {
     let q = deps.db.selectFrom('audit_log')
@@ -117,6 +110,10 @@ export function createAuditLog(deps: { db: Db; clock: Clock; hashKey: Buffer }) 
     if (filter.targetId) q = q.where('target_id', '=', filter.targetId);
     if (filter.beforeSeq !== undefined) q = q.where('seq', '<', String(filter.beforeSeq));
     return q.execute();
+  }
+
+  function listForTarget(target: { kind: string; id: string }, limit = 100) {
+    return list({ targetKind: target.kind, targetId: target.id, limit });
   }
 
   return { record, recordNow, verify, listForTarget, list };

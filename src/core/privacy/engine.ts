@@ -50,11 +50,6 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
   const personalColumns = (decl: TableDeclaration) =>
     Object.entries(decl.columns).filter((e): e is [string, PersonalColumn] => e[1].personal);
 
-  async function rowsOf(executor: Executor, table: string, subjectId: string) {
-    const r = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where ${ownedBy(table, subjectId)}`.execute(executor);
-    return r.rows;
-  }
-
   /**
    * The subject's data, table by table, without the columns never exported (password hashes…).
    * Each table gives its row count and a reader that pages through the rows, so an archive can be

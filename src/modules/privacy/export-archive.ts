@@ -2,13 +2,13 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { csvLine } from '../../core/csv.js';
 import type { PersonalColumn } from '../../core/privacy/data-map.js';
 import type { PrivacyEngine, SubjectRef } from '../../core/privacy/engine.js';
 import type { PolicyModel } from './policy.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
 const plain = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const cellText = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** The readable Art. 15 report that goes with the data. */
@@ -59,9 +59,9 @@ export async function writeSubjectArchive(engine: PrivacyEngine, subject: Subjec
       yield '\n]\n';
     })()), `data/${table}.json`);
     zip.addReadStream(Readable.from((async function* () {
-      yield `${header.map(csvCell).join(',')}\r\n`;
+      yield csvLine(header);
       for await (const page of pages()) {
-        yield page.map((row) => `${header.map((h) => csvCell(cellText(row[h]))).join(',')}\r\n`).join('');
+        yield page.map((row) => csvLine(header.map((h) => cellText(row[h])))).join('');
       }
     })()), `data/${table}.csv`);
     files.push({ path: `data/${table}.json`, alsoAs: `data/${table}.csv`, table, description: decl.description, records: count, fields });

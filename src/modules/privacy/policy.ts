@@ -120,10 +120,3 @@ export function buildRecordsOfProcessing(map: DataMap, processors: Processor[]) 
   }
   return { controller: rows.filter((r) => r.record === 'controller'), processor: rows.filter((r) => r.record === 'processor') };
 }
-
-export function toCsv(rows: Record<string, string>[]): string {
-  if (rows.length === 0) return '';
-  const head = Object.keys(rows[0]!);
-  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return [head.join(','), ...rows.map((r) => head.map((h) => cell(r[h] ?? '')).join(','))].join('\r\n') + '\r\n';
-}

@@ -5,7 +5,8 @@ import type { DataMap } from '../../core/privacy/data-map.js';
 import { retentionRules } from '../../core/privacy/retention-rules.js';
 import { purposes, recipients, storageRegions } from '../../core/privacy/vocabulary.js';
 import type { AuthGuards } from '../auth/auth.guards.js';
-import { buildPolicy, buildRecordsOfProcessing, toCsv } from './policy.js';
+import { toCsv } from '../../core/csv.js';
+import { buildPolicy, buildRecordsOfProcessing } from './policy.js';
 import type { ProcessorsService } from './processors.service.js';
 
 const Column = z.union([

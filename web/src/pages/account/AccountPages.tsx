@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
-import { addressPayload, CompanyAndAddressFields } from './ProfileFields';
+import { AccessHistoryTable, addressPayload, CompanyAndAddressFields } from './ProfileFields';
 import { Requests } from './Requests';
 import { TwoFactor } from './TwoFactor';
 
@@ -154,8 +154,7 @@ export function Privacy({ account, onUpdated }: { account: Account; onUpdated: (
       <Requests />
       <Card title={t('privacy.access')}>
         <p className="muted">{t('privacy.accessText')}</p>
-        <Table caption={t('privacy.access')} head={[t('privacy.when'), t('privacy.what'), t('security.ip')]}
-          rows={access.map((a) => [formatDate(a.at), t(a.kind === 'login' ? 'privacy.kind.login' : 'privacy.kind.signup'), a.ip])} />
+        <AccessHistoryTable items={access} />
       </Card>
     </>
   );

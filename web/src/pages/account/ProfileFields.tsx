@@ -1,6 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { Field } from '../../ui/ui';
+import type { Access } from '../../api';
+import { Field, Table } from '../../ui/ui';
 
 type Bound = { name: string; value: string; error: string | undefined; onChange: (e: ChangeEvent<HTMLInputElement>) => void; onBlur: () => void };
 type Key = 'company' | 'nif' | 'line1' | 'line2' | 'postalCode' | 'city' | 'country';
@@ -28,4 +29,13 @@ export function CompanyAndAddressFields({ bind }: { bind: (k: Key, serverField?:
 /** The API's address object from the form's flat values. */
 export function addressPayload(v: { line1: string; line2: string; postalCode: string; city: string; country: string }) {
   return { line1: v.line1, ...(v.line2 ? { line2: v.line2 } : {}), postalCode: v.postalCode, city: v.city, country: v.country.toUpperCase() };
+}
+
+/** Sign-ins with their IP and time: shown to the customer (T2) and, audited, to staff. */
+export function AccessHistoryTable({ items }: { items: Access[] }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <Table caption={t('privacy.access')} head={[t('privacy.when'), t('privacy.what'), t('security.ip')]}
+      rows={items.map((a) => [formatDate(a.at), t(a.kind === 'login' ? 'privacy.kind.login' : 'privacy.kind.signup'), a.ip])} />
+  );
 }

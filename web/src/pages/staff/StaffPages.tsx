@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type Access, type Account, type Consent } from '../../api';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
+import { AccessHistoryTable } from '../account/ProfileFields';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
 
 interface Summary { id: string; firstName: string; lastName: string; email: string; company: string | null; country: string; createdAt: string }
@@ -55,7 +56,7 @@ export function StaffAccounts() {
 }
 
 export function StaffAccount({ id }: { id: string }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const [data, setData] = useState<{ account: Account; accessHistory: Access[]; consents: Consent[] } | null>(null);
   useEffect(() => { void api<typeof data>('GET', `/api/v1/staff/accounts/${encodeURIComponent(id)}`).then(setData); }, [id]);
   if (!data) return <p>{t('common.loading')}</p>;
@@ -75,8 +76,7 @@ export function StaffAccount({ id }: { id: string }) {
         </dl>
       </Card>
       <Card title={t('privacy.access')}>
-        <Table caption={t('privacy.access')} head={[t('privacy.when'), t('privacy.what'), t('security.ip')]}
-          rows={data.accessHistory.map((x) => [formatDate(x.at), t(x.kind === 'login' ? 'privacy.kind.login' : 'privacy.kind.signup'), x.ip])} />
+        <AccessHistoryTable items={data.accessHistory} />
       </Card>
       <Link to="/staff/accounts">{t('common.back')}</Link>
     </>
