@@ -21,6 +21,9 @@ import { createPlatform } from '../src/platform.js';
 import { testSecrets } from '../test/harness-secrets.js';
 
 const OTHERS = Number(process.env.BENCH_OTHER_SUBJECTS ?? 100_000);
+/** Each figure is the median of this many runs: one run on a shared 2-core machine is mostly noise. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function seedSubject(db: ReturnType<typeof createPlatform>['db'], id: string) {
   const now = new Date();
@@ -58,26 +61,36 @@ async function run(label: string, target: DatabaseTarget) {
     const policy = buildPolicy(p.dataMap, await p.processors.list());
 
     await seedSubject(p.db, 'acc_benchexport');
-    const plainSelect = await time(async () => {
-      for (const t of ['account', 'account_access', 'account_session', 'consent_record']) {
-        await sql`select * from ${sql.table(t)} where ${sql.ref(t === 'account' ? 'id' : 'account_id')} = 'acc_benchexport'`.execute(p.db);
-      }
-    });
-    const engineExport = await time(() => writeSubjectArchive(p.privacy, { kind: 'customer', id: 'acc_benchexport' }, policy, path.join(dir, 'x.zip'), new Date()));
+    const selects: number[] = [];
+    const exports: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      selects.push(await time(async () => {
+        for (const t of ['account', 'account_access', 'account_session', 'consent_record']) {
+          await sql`select * from ${sql.table(t)} where ${sql.ref(t === 'account' ? 'id' : 'account_id')} = 'acc_benchexport'`.execute(p.db);
+        }
+      }));
+      exports.push(await time(() => writeSubjectArchive(p.privacy, { kind: 'customer', id: 'acc_benchexport' }, policy, path.join(dir, 'x.zip'), new Date())));
+    }
 
-    await seedSubject(p.db, 'acc_benchplain');
-    await seedSubject(p.db, 'acc_bencherase');
-    const plainDelete = await time(() => p.db.transaction().execute(async (tx) => {
-      for (const t of ['consent_record', 'account_session', 'account_access']) await sql`delete from ${sql.table(t)} where account_id = 'acc_benchplain'`.execute(tx);
-      await sql`delete from account where id = 'acc_benchplain'`.execute(tx);
-    }));
-    const engineErase = await time(() => p.privacy.eraseSubject(operatorContext(new Date()), { kind: 'customer', id: 'acc_bencherase' }));
+    const deletes: number[] = [];
+    const erasures: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await seedSubject(p.db, `acc_benchplain${i}`);
+      await seedSubject(p.db, `acc_bencherase${i}`);
+      deletes.push(await time(() => p.db.transaction().execute(async (tx) => {
+        for (const t of ['consent_record', 'account_session', 'account_access']) await sql`delete from ${sql.table(t)} where account_id = ${`acc_benchplain${i}`}`.execute(tx);
+        await sql`delete from account where id = ${`acc_benchplain${i}`}`.execute(tx);
+      })));
+      erasures.push(await time(() => p.privacy.eraseSubject(operatorContext(new Date()), { kind: 'customer', id: `acc_bencherase${i}` })));
+    }
 
     await seedSubject(p.db, 'acc_benchscan');
     const ids = await p.privacy.identifiersOf(p.db, { kind: 'customer', id: 'acc_benchscan' });
-    const scan = await time(() => p.privacy.findResidue(p.db, { kind: 'customer', id: 'acc_benchscan' }, ids));
+    const scans: number[] = [];
+    for (let i = 0; i < RUNS; i++) scans.push(await time(() => p.privacy.findResidue(p.db, { kind: 'customer', id: 'acc_benchscan' }, ids)));
+    const [engineExport, plainSelect, engineErase, plainDelete, scan] = [exports, selects, erasures, deletes, scans].map(median) as [number, number, number, number, number];
 
-    console.log(`\n${label}: one subject with 10,000 records, ${OTHERS.toLocaleString('en')} other subjects, ${tables.length} customer tables`);
+    console.log(`\n${label}: one subject with 10,000 records, ${OTHERS.toLocaleString('en')} other subjects, ${tables.length} customer tables, median of ${RUNS} runs`);
     console.log(`  export  (archive: manifest, JSON, CSV, report)  ${engineExport.toFixed(0).padStart(6)} ms   plain SELECT ${plainSelect.toFixed(0).padStart(5)} ms   ratio ${(engineExport / plainSelect).toFixed(2)}`);
     console.log(`  erasure (incl. identifier purge and verify)     ${engineErase.toFixed(0).padStart(6)} ms   plain DELETE ${plainDelete.toFixed(0).padStart(5)} ms   ratio ${(engineErase / plainDelete).toFixed(2)}`);
     console.log(`  verification scan alone                          ${scan.toFixed(0).padStart(6)} ms`);

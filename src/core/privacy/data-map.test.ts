@@ -24,6 +24,24 @@ describe('data map checks', () => {
     ]));
   });
 
+  it('requires every personal column of an anonymised table to say what erasure does to it, and a hold to rest on the law', () => {
+    const held = personal({ category: 'identification', key: 'name.last', purposes: ['billing'], basis: 'legal-obligation', retention: 'fiscal-record', onErasure: 'hold' });
+    const ok = buildDataMap([declareTables({
+      person: { description: 'p', subject: 'customer', owner: { column: 'id' }, columns: { id: notPersonal('key'), email } },
+      invoice: { description: 'i', subject: 'customer', owner: { via: 'person_id', to: 'person.id' }, erasure: 'anonymise', columns: { person_id: notPersonal('ref'), buyer: held, email: { ...email, onErasure: 'null' } } },
+    })]);
+    expect(ok.problems).toEqual([]);
+    const bad = buildDataMap([declareTables({
+      person: { description: 'p', subject: 'customer', owner: { column: 'id' }, columns: { id: notPersonal('key'), email: { ...email, onErasure: 'null' } } },
+      invoice: { description: 'i', subject: 'customer', owner: { via: 'person_id', to: 'person.id' }, erasure: 'anonymise', columns: { person_id: notPersonal('ref'), email, buyer: { ...held, basis: 'contract' } } },
+    })]);
+    expect(bad.problems).toEqual(expect.arrayContaining([
+      'table person: column email has onErasure but the table is not anonymised on erasure',
+      'table invoice: column email needs onErasure (the table is anonymised on erasure)',
+      'table invoice: column buyer is held on erasure without a legal obligation',
+    ]));
+  });
+
   it('refuses a table declared twice', () => {
     const part = declareTables({ t: { description: 't', columns: { id: notPersonal('key') } } });
     expect(buildDataMap([part, part]).problems).toEqual(['table t is declared twice']);

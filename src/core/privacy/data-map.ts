@@ -18,7 +18,16 @@ export interface PersonalColumn {
   /** Where it comes from (Art. 14/15): given by the person, or produced by their use of the platform. */
   source: 'subject' | 'usage';
   description?: string;
+  /**
+   * For tables erased by `anonymise` only: what happens to this column when the row must remain.
+   * `null` clears it, `redact` writes a fixed marker, `hold` keeps it under legal hold (fiscal
+   * fields of an invoice, RT6/RT8): only allowed where the law is the basis for keeping it.
+   */
+  onErasure?: ErasureStrategy;
 }
+
+export type ErasureStrategy = 'null' | 'redact' | 'hold';
+export const REDACTED = '[erased]';
 
 export interface NotPersonalColumn {
   personal: false;
@@ -37,9 +46,17 @@ export interface TableDeclaration {
   owner?: Owner;
   /**
    * How an erasure treats the subject's rows: `delete` them (the default), or `forget-identifiers`:
-   * keep the row and null its identifier columns (an append-only log whose chain must hold).
+   * keep the row and null its identifier columns (an append-only log whose chain must hold), or
+   * `anonymise`: keep the row, apply each personal column's `onErasure`, and detach it from the
+   * subject by clearing the owner reference (order lines a merchant still needs, invoices under
+   * legal hold).
    */
-  erasure?: 'delete' | 'forget-identifiers';
+  erasure?: 'delete' | 'forget-identifiers' | 'anonymise';
+  /**
+   * Set when the rows are formal documents (D7: invoices, terms accepted, conversations, requests
+   * and our answers): the access report lists them under this title.
+   */
+  document?: string;
   columns: Record<string, ColumnDeclaration>;
 }
 
@@ -92,6 +109,7 @@ export function buildDataMap(parts: TableDeclarations[]): DataMap {
   }
   for (const [name, decl] of Object.entries(tables)) {
     const hasPersonal = Object.values(decl.columns).some((c) => c.personal);
+    problems.push(...erasureProblems(name, decl));
     if (!hasPersonal) continue;
     if (!decl.subject) problems.push(`table ${name} holds personal data but names no subject`);
     if (!decl.owner) { problems.push(`table ${name} holds personal data but has no owner`); continue; }
@@ -112,6 +130,19 @@ export function buildDataMap(parts: TableDeclarations[]): DataMap {
     }
   }
   return { tables, problems };
+}
+
+/** An anonymised table says what becomes of each personal column; only a legal obligation justifies a hold. */
+function erasureProblems(name: string, decl: TableDeclaration): string[] {
+  const problems: string[] = [];
+  for (const [col, c] of Object.entries(decl.columns)) {
+    if (!c.personal) continue;
+    if (decl.erasure === 'anonymise' && !c.onErasure) problems.push(`table ${name}: column ${col} needs onErasure (the table is anonymised on erasure)`);
+    if (decl.erasure !== 'anonymise' && c.onErasure) problems.push(`table ${name}: column ${col} has onErasure but the table is not anonymised on erasure`);
+    if (c.onErasure === 'hold' && c.basis !== 'legal-obligation') problems.push(`table ${name}: column ${col} is held on erasure without a legal obligation`);
+  }
+  if (decl.erasure === 'anonymise' && decl.owner && 'column' in decl.owner) problems.push(`table ${name}: only a table reached through a reference can be anonymised (it is detached from its subject)`);
+  return problems;
 }
 
 /** Compares declarations with the live schema's columns. */

@@ -5,7 +5,7 @@ import { actorRef, type RequestContext } from '../context.js';
 import { keyedHash } from '../crypto/tokens.js';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
-import type { DataMap, PersonalColumn, TableDeclaration } from './data-map.js';
+import { REDACTED, type DataMap, type PersonalColumn, type TableDeclaration } from './data-map.js';
 import type { Subject } from './vocabulary.js';
 
 export interface SubjectRef { kind: Subject; id: string }
@@ -37,6 +37,9 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
     const owner = decl.owner!;
     if ('column' in owner) return sql<boolean>`${sql.ref(`${table}.${owner.column}`)} = ${subjectId}`;
     const [toTable, toColumn] = owner.to.split('.') as [string, string];
+    // A reference to the subject's own key needs no join: the reference holds the subject id.
+    const parent = tables[toTable]!.owner!;
+    if ('column' in parent && parent.column === toColumn) return sql<boolean>`${sql.ref(`${table}.${owner.via}`)} = ${subjectId}`;
     return sql<boolean>`${sql.ref(`${table}.${owner.via}`)} in (select ${sql.ref(`${toTable}.${toColumn}`)} from ${sql.table(toTable)} where ${ownedBy(toTable, subjectId)})`;
   }
 
@@ -52,126 +55,167 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
 
   /**
    * The subject's data, table by table, without the columns never exported (password hashes…).
-   * Each table gives its row count and a reader that pages through the rows, so an archive can be
-   * written as a stream however long the subject's history is.
+   * Each table gives a reader that pages through the rows, so an archive can be written as a
+   * stream however long the subject's history is.
    */
   async function* exportSubject(subject: SubjectRef, pageSize = 5000): AsyncGenerator<{
-    table: string; decl: TableDeclaration; count: number; pages: () => AsyncGenerator<Record<string, unknown>[]>;
+    table: string; decl: TableDeclaration; columns: string[]; pages: () => AsyncGenerator<Record<string, unknown>[]>;
   }> {
     for (const table of tablesOf(subject.kind)) {
       const decl = tables[table]!;
-      const omitted = new Set(personalColumns(decl).filter(([, c]) => c.export === 'omit').map(([n]) => n));
-      const count = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${ownedBy(table, subject.id)}`.execute(deps.db)).rows[0]!.n;
+      // Only the exported columns are read: a password hash never leaves the database.
+      const columns = Object.entries(decl.columns).filter(([, c]) => !(c.personal && c.export === 'omit')).map(([n]) => n);
+      const select = sql.join(columns.map((c) => sql.ref(c)));
       const pages = async function* () {
-        // ctid order: stable within the export, and needs no knowledge of each table's key.
-        for (let offset = 0; offset < count; offset += pageSize) {
-          const r = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where ${ownedBy(table, subject.id)} order by ctid limit ${pageSize} offset ${offset}`.execute(deps.db);
-          yield r.rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !omitted.has(k))));
+        // Keyset paging on the row's physical address: stable within the export, needs no knowledge
+        // of the table's key, and each page starts where the last ended instead of counting past it.
+        let after = '(0,0)';
+        for (;;) {
+          const r = await sql<Record<string, unknown>>`select ${select}, ctid::text as sr_ctid from ${sql.table(table)} where ${ownedBy(table, subject.id)} and ctid > ${after}::tid order by ctid limit ${pageSize}`.execute(deps.db);
+          if (r.rows.length === 0) return;
+          after = String(r.rows[r.rows.length - 1]!.sr_ctid);
+          for (const row of r.rows) delete row.sr_ctid; // the last property: V8 drops it cheaply
+          yield r.rows;
+          if (r.rows.length < pageSize) return;
         }
       };
-      yield { table, decl, count, pages };
+      yield { table, decl, columns, pages };
     }
   }
+
+  type Identifiers = { strong: Map<string, string[]>; weak: string[] };
+  const identifierColumns = (decl: TableDeclaration) => personalColumns(decl).filter(([, c]) => c.identifier);
+
+  /**
+   * A select list giving the row count and, per identifier column, its distinct values (10,000
+   * sign-ins come from a handful of IPs), over whatever rows the statement reads.
+   */
+  function identifierAggregates(decl: TableDeclaration) {
+    return sql.join([sql`count(*)::int as n`, ...identifierColumns(decl).map(([col], i) =>
+      sql`array_agg(distinct ${sql.ref(col)}::text) filter (where ${sql.ref(col)} is not null and ${sql.ref(col)}::text <> '') as ${sql.ref(`i${i}`)}`)]);
+  }
+
+  /** Adds one table's aggregated identifiers to `into`, sorted by how personal they are. */
+  function collect(into: { strong: Map<string, Set<string>>; weak: Set<string> }, decl: TableDeclaration, row: Record<string, unknown>) {
+    identifierColumns(decl).forEach(([, c], i) => {
+      for (const v of (row[`i${i}`] as string[] | null) ?? []) {
+        if (!strongIdentifierKeys.has(c.key)) { into.weak.add(v); continue; }
+        const set = into.strong.get(c.key) ?? new Set<string>();
+        set.add(v);
+        into.strong.set(c.key, set);
+      }
+    });
+  }
+  const newCollector = () => ({ strong: new Map<string, Set<string>>(), weak: new Set<string>() });
+  const finish = (c: ReturnType<typeof newCollector>): Identifiers => ({ strong: new Map([...c.strong].map(([k, v]) => [k, [...v]])), weak: [...c.weak] });
 
   /** The subject's identifier values (emails, phones, NIF, names, IPs…), split by how personal they are. */
-  async function identifiersOf(executor: Executor, subject: SubjectRef) {
-    const strong = new Map<string, Set<string>>(); // by data-map key: where such a value can live
-    const weak = new Set<string>();
+  async function identifiersOf(executor: Executor, subject: SubjectRef): Promise<Identifiers> {
+    const found = newCollector();
     for (const table of tablesOf(subject.kind)) {
-      const ids = personalColumns(tables[table]!).filter(([, c]) => c.identifier);
-      if (ids.length === 0) continue;
-      for (const [col, c] of ids) {
-        // Distinct values only: 10,000 sign-ins come from a handful of IPs.
-        const r = await sql<{ v: unknown }>`select distinct ${sql.ref(col)} as v from ${sql.table(table)} where ${ownedBy(table, subject.id)} and ${sql.ref(col)} is not null`.execute(executor);
-        for (const { v } of r.rows) {
-          if (v === '') continue;
-          if (strongIdentifierKeys.has(c.key)) {
-            const set = strong.get(c.key) ?? new Set<string>();
-            set.add(String(v));
-            strong.set(c.key, set);
-          } else {
-            weak.add(String(v));
-          }
-        }
-      }
+      const decl = tables[table]!;
+      if (identifierColumns(decl).length === 0) continue;
+      const r = await sql<Record<string, unknown>>`select ${identifierAggregates(decl)} from ${sql.table(table)} where ${ownedBy(table, subject.id)}`.execute(executor);
+      collect(found, decl, r.rows[0]!);
     }
-    return { strong: new Map([...strong].map(([k, v]) => [k, [...v]])), weak: [...weak] };
+    return finish(found);
   }
-  type Identifiers = Awaited<ReturnType<typeof identifiersOf>>;
   const allValues = (ids: Identifiers) => [...[...ids.strong.values()].flat(), ...ids.weak];
-
-  /** Rows in `table` whose `columns` hold any of `values` (text equality, so indexes apply). */
-  async function countMatches(executor: Executor, table: string, columns: string[], values: string[]) {
-    const found: { table: string; column: string; rows: number }[] = [];
-    if (values.length === 0) return found;
-    for (const column of columns) {
-      const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${sql.ref(column)} = any(${values}::text[])`.execute(executor);
-      if (r.rows[0]!.n > 0) found.push({ table, column, rows: r.rows[0]!.n });
-    }
-    return found;
-  }
 
   /**
    * Checks that nothing of the subject remains: none of their rows, no identifier left in a log
    * that keeps its rows, their email in no column that holds emails anywhere (the data map says
    * which), and none of their identifiers in the firewall's visitor tables. Names and IPs in other
    * people's rows are those people's data (a shared office IP, a common first name), not residue.
+   * All the checks go to the database as one statement.
    */
   async function findResidue(executor: Executor, subject: SubjectRef, ids: Identifiers) {
-    const residue: { table: string; column: string; rows: number }[] = [];
+    const checks: RawBuilder<unknown>[] = [];
+    const check = (table: string, column: string, where: RawBuilder<boolean>) =>
+      // Counted up to a thousand: enough to report, and a scan stops early when there is a lot.
+      checks.push(sql`select ${table}::text as t, ${column}::text as c, (select count(*) from (select 1 from ${sql.table(table)} where ${where} limit 1000) x)::int as n`);
+    const holding = (col: string, values: string[]) => sql<boolean>`${sql.ref(col)}::text = any(${values}::text[])`;
     for (const table of tablesOf(subject.kind)) {
       const decl = tables[table]!;
       if (decl.erasure === 'forget-identifiers') {
-        for (const [col] of personalColumns(decl).filter(([, c]) => c.identifier)) {
-          const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${ownedBy(table, subject.id)} and ${sql.ref(col)} is not null`.execute(executor);
-          if (r.rows[0]!.n > 0) residue.push({ table, column: col, rows: r.rows[0]!.n });
-        }
+        for (const [col] of identifierColumns(decl)) check(table, col, sql<boolean>`${ownedBy(table, subject.id)} and ${sql.ref(col)} is not null`);
       } else {
-        const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${ownedBy(table, subject.id)}`.execute(executor);
-        if (r.rows[0]!.n > 0) residue.push({ table, column: '*', rows: r.rows[0]!.n });
+        check(table, '*', ownedBy(table, subject.id));
       }
     }
+    const everyValue = allValues(ids);
     for (const [table, decl] of Object.entries(tables)) {
       for (const [key, values] of ids.strong) {
-        residue.push(...await countMatches(executor, table, personalColumns(decl).filter(([, c]) => c.key === key).map(([col]) => col), values));
+        // A column under legal hold keeps what the law requires, even of an erased subject.
+        for (const [col] of personalColumns(decl).filter(([, c]) => c.key === key && c.onErasure !== 'hold')) check(table, col, holding(col, values));
       }
-      if (decl.subject === 'visitor') {
-        residue.push(...await countMatches(executor, table, personalColumns(decl).filter(([, c]) => c.identifier).map(([col]) => col), allValues(ids)));
+      if (decl.subject === 'visitor' && everyValue.length > 0) {
+        for (const [col] of identifierColumns(decl)) check(table, col, holding(col, everyValue));
       }
     }
-    return residue;
+    const r = await sql<{ t: string; c: string; n: number }>`select * from (${sql.join(checks, sql` union all `)}) residue where n > 0`.execute(executor);
+    return r.rows.map((row) => ({ table: row.t, column: row.c, rows: row.n }));
+  }
+
+  /** Keeps a log's rows (its chain must hold) but forgets the device identifiers in them. */
+  function forgetting(table: string, decl: TableDeclaration, subjectId: string) {
+    const cols = identifierColumns(decl).filter(([, c]) => c.key.startsWith('device.')).map(([col]) => col);
+    return sql`update ${sql.table(table)} set ${sql.join(cols.map((col) => sql`${sql.ref(col)} = null`))}
+      where ${ownedBy(table, subjectId)} and (${sql.join(cols.map((col) => sql`${sql.ref(col)} is not null`), sql` or `)}) returning 1`;
   }
 
   /**
-   * Erases a subject in one transaction: deletes their rows (children first), forgets identifiers
-   * in logs that must keep their rows, clears their IPs and names from the firewall's tables,
-   * journals the erasure without personal data, and verifies that nothing remains; if anything
-   * does, everything rolls back and the erasure fails loudly.
+   * Keeps the subject's rows of `table` but clears or redacts every personal column not under legal
+   * hold, and detaches the rows from the subject by clearing the owner reference.
+   */
+  function anonymising(table: string, decl: TableDeclaration, subjectId: string) {
+    const owner = decl.owner as { via: string };
+    const sets = personalColumns(decl).filter(([, c]) => c.onErasure !== 'hold')
+      .map(([col, c]) => sql`${sql.ref(col)} = ${c.onErasure === 'redact' ? REDACTED : null}`);
+    sets.push(sql`${sql.ref(owner.via)} = null`);
+    return sql`update ${sql.table(table)} set ${sql.join(sets)} where ${ownedBy(table, subjectId)} returning 1`;
+  }
+
+  /**
+   * Erases a subject in one transaction: deletes their rows (children first), anonymises rows that
+   * must remain (keeping fiscal fields under legal hold), forgets identifiers in logs that keep
+   * their rows, clears their IPs and names from the firewall's tables, journals the erasure without
+   * personal data, and verifies that nothing remains; if anything does, everything rolls back and
+   * the erasure fails loudly.
    */
   async function eraseSubject(ctx: RequestContext, subject: SubjectRef) {
     return deps.db.transaction().execute(async (tx) => {
-      const ids = await identifiersOf(tx, subject);
+      const found = newCollector();
       const summary: Record<string, number> = {};
       for (const table of tablesOf(subject.kind)) {
         const decl = tables[table]!;
-        if (decl.erasure === 'forget-identifiers') {
-          const cols = personalColumns(decl).filter(([, c]) => c.identifier && c.key.startsWith('device.')).map(([c]) => c);
-          for (const col of cols) {
-            const r = await sql`update ${sql.table(table)} set ${sql.ref(col)} = null where ${ownedBy(table, subject.id)} and ${sql.ref(col)} is not null`.execute(tx);
-            summary[`${table}.${col}:nulled`] = Number(r.numAffectedRows ?? 0);
-          }
+        if (decl.erasure === 'forget-identifiers' || decl.erasure === 'anonymise') {
+          // The rows stay: one statement clears what must go and reads the identifiers as they were
+          // (a WITH's sub-statements and its main query all see the table before the update).
+          const r = await sql<Record<string, unknown>>`with changed as (${decl.erasure === 'anonymise' ? anonymising(table, decl, subject.id) : forgetting(table, decl, subject.id)})
+            select ${identifierAggregates(decl)}, (select count(*) from changed)::int as changed from ${sql.table(table)} where ${ownedBy(table, subject.id)}`.execute(tx);
+          collect(found, decl, r.rows[0]!);
+          const n = Number(r.rows[0]!.changed);
+          if (decl.erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;
+          else Object.assign(summary, { [`${table}:anonymised`]: n }, personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {});
           continue;
         }
-        const r = await sql`delete from ${sql.table(table)} where ${ownedBy(table, subject.id)}`.execute(tx);
-        summary[`${table}:deleted`] = Number(r.numAffectedRows ?? 0);
+        // One statement deletes the rows and hands back their identifiers for the purge and the check.
+        const returning = identifierColumns(decl).length > 0 ? sql.join(identifierColumns(decl).map(([col]) => sql.ref(col))) : sql`1`;
+        const r = await sql<Record<string, unknown>>`with gone as (delete from ${sql.table(table)} where ${ownedBy(table, subject.id)} returning ${returning}) select ${identifierAggregates(decl)} from gone`.execute(tx);
+        collect(found, decl, r.rows[0]!);
+        summary[`${table}:deleted`] = Number(r.rows[0]!.n);
       }
-      for (const [table, decl] of Object.entries(tables)) {
-        if (decl.subject !== 'visitor') continue;
-        for (const [col, c] of personalColumns(decl)) {
-          if (!c.identifier) continue;
-          const r = await sql`delete from ${sql.table(table)} where ${sql.ref(col)} = any(${allValues(ids)}::text[])`.execute(tx);
-          summary[`${table}:deleted`] = (summary[`${table}:deleted`] ?? 0) + Number(r.numAffectedRows ?? 0);
-        }
+      const ids = finish(found);
+      // The firewall's tables: every row holding one of the subject's identifiers goes, in one statement.
+      const everyValue = allValues(ids);
+      const visitorTables = Object.entries(tables).filter(([, d]) => d.subject === 'visitor' && identifierColumns(d).length > 0);
+      if (everyValue.length > 0 && visitorTables.length > 0) {
+        const purges = visitorTables.map(([table, decl], i) => sql`${sql.ref(`p${i}`)} as (delete from ${sql.table(table)}
+          where ${sql.join(identifierColumns(decl).map(([col]) => sql`${sql.ref(col)}::text = any(${everyValue}::text[])`), sql` or `)} returning 1)`);
+        const counts = visitorTables.map((_, i) => sql`(select count(*) from ${sql.ref(`p${i}`)})::int as ${sql.ref(`p${i}`)}`);
+        const r = await sql<Record<string, number>>`with ${sql.join(purges)} select ${sql.join(counts)}`.execute(tx);
+        visitorTables.forEach(([table], i) => { summary[`${table}:deleted`] = (summary[`${table}:deleted`] ?? 0) + Number(r.rows[0]![`p${i}`]); });
       }
       const residue = await findResidue(tx, subject, ids);
       if (residue.length > 0) throw new ErasureResidueError(residue);

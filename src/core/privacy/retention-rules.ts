@@ -12,6 +12,7 @@ export const retentionRules = {
   'audit-trail': 'Audit entries are kept 5 years; the IP in an entry is forgotten by the ip-history rule.',
   'request-record': 'Kept 3 years after the request is answered, to show it was handled; erased with the account.',
   'request-intake': 'Deleted when the email is verified, or after 24 hours if it is not.',
+  'fiscal-record': 'Invoices and other fiscal documents: 10 years from the end of the year they were issued (Portugal), even after an erasure, with their fiscal fields only (legal hold, RT6/RT8).',
   'staff-employment': 'Kept while the staff member works for the operator, then 1 year.',
 } as const;
 export type RetentionRuleId = keyof typeof retentionRules;

@@ -7,6 +7,7 @@ export const consentTables = declareTables({
     description: 'Every consent decision (given or withdrawn) with the notice shown and how it was made (M1, M2).',
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
+    document: 'Consents you gave or withdrew, with the notice you were shown',
     columns: {
       id: notPersonal('surrogate key (cns_…)'),
       account_id: notPersonal('reference to the account'),

@@ -1,75 +1,100 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
 import { csvLine } from '../../core/csv.js';
+import { ZipFile } from '../../core/zip.js';
 import type { PersonalColumn } from '../../core/privacy/data-map.js';
 import type { PrivacyEngine, SubjectRef } from '../../core/privacy/engine.js';
+import { archiveReport, type ArchiveDataset } from './export-report.js';
 import type { PolicyModel } from './policy.js';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
-const plain = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+/** One row as a JSON object, columns in declared order (Dates become ISO strings through toJSON). */
+const jsonRow = (keys: string[], columns: string[], row: Record<string, unknown>) =>
+  `{${columns.map((c, i) => `${keys[i]}:${JSON.stringify(row[c] ?? null)}`).join(',')}}`;
 const cellText = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+// Fast deflate: an archive is written once and downloaded a few times; level 1 costs a third of the default.
+const entryOptions = { compressionLevel: 1 } as const;
 
-/** The readable Art. 15 report that goes with the data. */
-function reportHtml(subject: SubjectRef, generatedAt: Date, policy: PolicyModel, counts: { table: string; description: string; rows: number }[]): string {
-  const li = (xs: string[]) => `<ul>${xs.map((x) => `<li>${x}</li>`).join('')}</ul>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Your data at SellRocket</title></head><body>
-<h1>Your data at SellRocket</h1>
-<p>Subject ${escapeHtml(subject.kind)} ${escapeHtml(subject.id)}, report generated ${generatedAt.toISOString()} (policy version ${policy.version}).</p>
-<h2>What we hold</h2>${li(counts.map((c) => `${escapeHtml(c.description)}: ${c.rows} record(s) — <code>data/${c.table}.json</code>, <code>data/${c.table}.csv</code>`))}
-<h2>Why, on what basis, and for how long</h2>${li(policy.retention.map((r) => `${escapeHtml(r.text)} (${escapeHtml(r.keys.join(', '))})`))}
-${li(policy.purposes.map((p) => escapeHtml(p.text)))}
-<h2>Who receives it, and where it is stored</h2>${li(policy.recipients.map((r) => `${escapeHtml(r.name)} — ${escapeHtml(r.service)}; ${escapeHtml(r.countries.join(', '))}${r.transferSafeguard ? `; safeguard: ${escapeHtml(r.transferSafeguard)}` : ''}`))}
-${li(policy.storage.map((s) => `${escapeHtml(s.area)}: ${escapeHtml(s.countries.join(', '))}`))}
-<h2>Where it comes from</h2><p>From you, and from your use of the platform (sign-ins, sessions, security records). We obtain none of it from third parties yet.</p>
-<h2>Automated decisions</h2><p>${escapeHtml(policy.automatedDecisions)}</p>
-<h2>Your rights</h2>${li(policy.rights.map((r) => `${escapeHtml(r.right)}: ${escapeHtml(r.how)}`))}
-<p>You may complain to ${escapeHtml(policy.complaint.authority)} (${escapeHtml(policy.complaint.url)}). EU online dispute resolution: ${escapeHtml(policy.complaint.odr)}.</p>
-<h2>Formal documents</h2><p>Invoices, accepted terms and support conversations are included here as those parts of the platform come into use.</p>
-</body></html>`;
+async function write(out: WriteStream, text: string) {
+  if (!out.write(text)) await once(out, 'drain');
 }
 
 /**
  * Writes the access/portability archive (D1, D4, D7, Art. 15/20): manifest.json describing every
- * file and field, each dataset as JSON and CSV, and report.html. The zip is streamed to `path`
- * table by table.
+ * file and field, each dataset as JSON and CSV, and report.html. The zip is streamed to `path`:
+ * each table is read once, page by page; the JSON goes into the zip as it is read and the CSV to a
+ * private scratch file beside it, which follows the JSON into the zip and is then removed.
  */
-export async function writeSubjectArchive(engine: PrivacyEngine, subject: SubjectRef, policy: PolicyModel, path: string, now: Date) {
-  const zip = new yazl.ZipFile();
+export async function writeSubjectArchive(engine: PrivacyEngine, subjects: SubjectRef | SubjectRef[], policy: PolicyModel, path: string, now: Date) {
+  const list = Array.isArray(subjects) ? subjects : [subjects];
+  const zip = new ZipFile();
   const done = pipeline(zip.outputStream, createWriteStream(path, { mode: 0o600 }));
   const files: unknown[] = [];
-  const counts: { table: string; description: string; rows: number }[] = [];
-  for await (const { table, decl, count, pages } of engine.exportSubject(subject)) {
-    const fields = Object.entries(decl.columns)
-      .filter(([, c]) => !(c.personal && (c as PersonalColumn).export === 'omit'))
-      .map(([name, c]) => (c.personal
-        ? { name, personal: true, category: c.category, key: c.key, purposes: c.purposes, legalBasis: c.basis, retention: c.retention, recipients: c.recipients, source: c.source }
-        : { name, personal: false, note: c.why }));
-    const header = fields.map((f) => f.name);
-    // Each file is produced page by page when the zip reaches it: nothing holds the whole history.
-    zip.addReadStream(Readable.from((async function* () {
-      let first = true;
-      yield '[';
-      for await (const page of pages()) {
-        if (page.length === 0) continue;
-        yield `${first ? '\n' : ',\n'}${page.map((row) => JSON.stringify(plain(row))).join(',\n')}`; // one chunk per page
-        first = false;
+  const datasets: ArchiveDataset[] = [];
+  const scratch: string[] = [];
+  const used = new Map<string, number>();
+  try {
+    for (const subject of list) {
+      for await (const { table, decl, columns, pages } of engine.exportSubject(subject)) {
+        // Two subjects of one kind (a shopper of two shops) each get their own file.
+        const n = (used.get(table) ?? 0) + 1;
+        used.set(table, n);
+        const name = n === 1 ? table : `${table}-${n}`;
+        const fields = Object.entries(decl.columns)
+          .filter(([, c]) => !(c.personal && (c as PersonalColumn).export === 'omit'))
+          .map(([field, c]) => (c.personal
+            ? { name: field, personal: true, category: c.category, key: c.key, purposes: c.purposes, legalBasis: c.basis, retention: c.retention, recipients: c.recipients, source: c.source }
+            : { name: field, personal: false, note: c.why }));
+        const header = columns;
+        const keys = columns.map((c) => JSON.stringify(c));
+        const dataset: ArchiveDataset = { table, file: name, description: decl.description, document: decl.document, rows: 0 };
+        const csvPath = `${path}.${name}.csv.part`;
+        scratch.push(csvPath);
+        let jsonDone!: () => void;
+        const jsonWritten = new Promise<void>((resolve) => { jsonDone = resolve; });
+        zip.addReadStream(Readable.from((async function* () {
+          const csv = createWriteStream(csvPath, { mode: 0o600 });
+          try {
+            await write(csv, csvLine(header));
+            let first = true;
+            yield '[';
+            for await (const page of pages()) {
+              dataset.rows += page.length;
+              await write(csv, page.map((row) => csvLine(header.map((h) => cellText(row[h])))).join(''));
+              yield `${first ? '\n' : ',\n'}${page.map((row) => jsonRow(keys, columns, row)).join(',\n')}`; // one chunk per page
+              first = false;
+            }
+            yield '\n]\n';
+          } finally {
+            csv.end();
+            await once(csv, 'close');
+            jsonDone();
+          }
+        })()), `data/${name}.json`, entryOptions);
+        // The zip reaches this entry only after the JSON one, by which time the CSV is complete.
+        zip.addReadStream(Readable.from((async function* () {
+          await jsonWritten;
+          yield* createReadStream(csvPath);
+          rmSync(csvPath, { force: true });
+        })()), `data/${name}.csv`, entryOptions);
+        files.push({ path: `data/${name}.json`, alsoAs: `data/${name}.csv`, table, subject: subject.kind, description: decl.description, fields });
+        datasets.push(dataset);
       }
-      yield '\n]\n';
-    })()), `data/${table}.json`);
+    }
+    // Zip entries are written in order, so the counts are known by the time these are reached.
     zip.addReadStream(Readable.from((async function* () {
-      yield csvLine(header);
-      for await (const page of pages()) {
-        yield page.map((row) => csvLine(header.map((h) => cellText(row[h])))).join('');
-      }
-    })()), `data/${table}.csv`);
-    files.push({ path: `data/${table}.json`, alsoAs: `data/${table}.csv`, table, description: decl.description, records: count, fields });
-    counts.push({ table, description: decl.description, rows: count });
+      yield JSON.stringify({
+        subjects: list, generatedAt: now.toISOString(), policyVersion: policy.version, formats: ['JSON', 'CSV (RFC 4180)'],
+        files: files.map((f, i) => ({ ...(f as object), records: datasets[i]!.rows })),
+        documents: datasets.filter((d) => d.document && d.rows > 0).map((d) => ({ title: d.document, path: `data/${d.file}.json`, records: d.rows })),
+      }, null, 2);
+    })()), 'manifest.json', entryOptions);
+    zip.addReadStream(Readable.from((async function* () { yield archiveReport(list, now, policy, datasets); })()), 'report.html', entryOptions);
+    zip.end();
+    await done;
+  } finally {
+    for (const f of scratch) rmSync(f, { force: true });
   }
-  zip.addBuffer(Buffer.from(JSON.stringify({ subject, generatedAt: now.toISOString(), policyVersion: policy.version, formats: ['JSON', 'CSV (RFC 4180)'], files }, null, 2)), 'manifest.json');
-  zip.addBuffer(Buffer.from(reportHtml(subject, now, policy, counts)), 'report.html');
-  zip.end();
-  await done;
-  return { files: counts };
+  return { files: datasets.map((d) => ({ table: d.table, description: d.description, rows: d.rows })) };
 }

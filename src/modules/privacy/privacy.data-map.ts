@@ -1,5 +1,5 @@
 import { coreTables } from '../../core/privacy/core.privacy.js';
-import { buildDataMap } from '../../core/privacy/data-map.js';
+import { buildDataMap, type TableDeclarations } from '../../core/privacy/data-map.js';
 import { accountsTables } from '../accounts/accounts.privacy.js';
 import { authTables } from '../auth/auth.privacy.js';
 import { consentTables } from '../consent/consent.privacy.js';
@@ -9,7 +9,10 @@ import { privacyTables } from './privacy.privacy.js';
 import { securityTables } from '../security/security.privacy.js';
 import { staffTables } from '../staff/staff.privacy.js';
 
-/** The platform's data map: every module's declarations in one place. A new module adds its line here. */
-export function platformDataMap() {
-  return buildDataMap([coreTables, accountsTables, authTables, consentTables, staffTables, securityTables, mfaTables, privacyTables, marketingTables]);
+/**
+ * The platform's data map: every module's declarations in one place. A new module adds its line
+ * here. `extra` lets a test declare a fixture table of its own.
+ */
+export function platformDataMap(extra: TableDeclarations[] = []) {
+  return buildDataMap([coreTables, accountsTables, authTables, consentTables, staffTables, securityTables, mfaTables, privacyTables, marketingTables, ...extra]);
 }

@@ -7,6 +7,7 @@ export const privacyTables = declareTables({
     description: 'Data-subject requests (access, portability, rectification, restriction, erasure, objection) and their deadlines.',
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
+    document: 'Your privacy requests and our answers to them',
     columns: {
       id: notPersonal('surrogate key (req_…)'), subject_kind: notPersonal('kind of requester'), account_id: notPersonal('reference to the account'),
       type: personal({ category: 'identification', key: 'request.type', ...request }),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -6,6 +6,9 @@ import { generate } from 'otplib';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorContext } from '../../core/context.js';
+import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
+import { createPrivacyEngine } from '../../core/privacy/engine.js';
+import { platformDataMap } from './privacy.data-map.js';
 import { cookieFrom, createTestApp, signupBody, staffSession, type TestApp } from '../../../test/harness.js';
 import { writeSubjectArchive } from './export-archive.js';
 import { buildPolicy } from './policy.js';
@@ -112,6 +115,21 @@ describe('access and portability (D1, D4): the archive holds every personal valu
       }
     }
     expect(checked).toBeGreaterThan(25);
+    // Each table is read once: the CSV holds the same rows as the JSON, and no scratch file is left.
+    for (const table of t.platform.privacy.tablesOf('customer')) {
+      const rows = JSON.parse(zip.get(`data/${table}.json`)!) as unknown[];
+      expect(zip.get(`data/${table}.csv`)!.trimEnd().split('\r\n').length - 1, table).toBe(rows.length);
+      expect(manifest.files.find((f: { table: string }) => f.table === table).records, table).toBe(rows.length);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect(manifest.documents).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'data/privacy_request.json', records: 2 })]));
+    expect(zip.get('report.html')).toMatch(/Your privacy requests and our answers to them: 2/);
+    // Paging: one row per page still reaches every row, each once.
+    for await (const { table, pages } of t.platform.privacy.exportSubject({ kind: 'customer', id: subject.id }, 1)) {
+      let n = 0;
+      for await (const page of pages()) n += page.length;
+      expect(n, table).toBe((JSON.parse(zip.get(`data/${table}.json`)!) as unknown[]).length);
+    }
     const text = [...zip.values()].join('\n');
     for (const value of [subject.body.email, 'Xylophonia1', `PT${nifFor(1)}`, subject.ip, 'Andar 1']) expect(text).toContain(value);
     const hashes = await t.platform.db.selectFrom('account').select('password_hash').where('id', '=', subject.id).executeTakeFirstOrThrow();
@@ -158,5 +176,57 @@ describe('erasure (D5)', () => {
     await expect(t.platform.privacy.eraseSubject(operatorContext(t.clock.now()), { kind: 'customer', id: subject.id })).rejects.toThrow(/staff_user\.email/);
     const still = await t.platform.db.selectFrom('account').select('id').where('id', '=', subject.id).execute();
     expect(still).toHaveLength(1);
+  });
+});
+
+/**
+ * Invoices do not exist yet; this fixture declares one the way billing will, so the engine's legal
+ * hold is proven now: fiscal fields survive the erasure, everything else of the person goes.
+ */
+describe('erasure keeps fiscal documents under legal hold, with their fiscal fields only (RT6, RT8)', () => {
+  const fiscal = { purposes: ['billing', 'legal-compliance'], basis: 'legal-obligation', retention: 'fiscal-record', onErasure: 'hold' } as const;
+  const fixture = declareTables({
+    fixture_invoice: {
+      description: 'Test fixture: an invoice as billing will declare it.',
+      subject: 'customer',
+      owner: { via: 'account_id', to: 'account.id' },
+      erasure: 'anonymise',
+      columns: {
+        id: notPersonal('key'), account_id: notPersonal('reference to the account'), number: notPersonal('fiscal series number'), total_cents: notPersonal('amount'),
+        buyer_name: personal({ category: 'identification', key: 'name.full', ...fiscal, identifier: true }),
+        buyer_nif: personal({ category: 'identification', key: 'tax.id', ...fiscal, identifier: true }),
+        buyer_address: personal({ category: 'localisation', key: 'address.line1', ...fiscal }),
+        buyer_email: personal({ category: 'tracking', key: 'contact.email', purposes: ['billing'], basis: 'contract', retention: 'account-lifetime', identifier: true, onErasure: 'null' }),
+        note: personal({ category: 'communication', key: 'invoice.note', purposes: ['billing'], basis: 'contract', retention: 'account-lifetime', onErasure: 'redact' }),
+      },
+    },
+  });
+
+  it('keeps the invoice with name, NIF and address, clears the email, redacts the note and detaches it from the erased account', async () => {
+    await sql`create table if not exists fixture_invoice (id text primary key, account_id text references account(id), number text not null, total_cents int not null,
+      buyer_name text, buyer_nif text, buyer_address text, buyer_email text, note text)`.execute(t.platform.db);
+    const map = platformDataMap([fixture]);
+    expect(map.problems).toEqual([]);
+    const engine = createPrivacyEngine({ db: t.platform.db, map, audit: t.platform.audit, hashKey: t.platform.secrets.hashKey });
+    const subject = await seedSubject(5);
+    const other = await seedSubject(6);
+    const name = 'Xylophonia5 Quarkenbush5';
+    await sql`insert into fixture_invoice values ('inv_1', ${subject.id}, 'FT 2026/1', 12300, ${name}, ${nifFor(5)}, 'Rua Única 5', ${subject.body.email}, 'Deliver to Andar 5'),
+      ('inv_2', ${other.id}, 'FT 2026/2', 4500, 'Xylophonia6 Quarkenbush6', ${nifFor(6)}, 'Rua Única 6', ${other.body.email}, 'Deliver to Andar 6')`.execute(t.platform.db);
+
+    const file = path.join(dir, 'held.zip');
+    await writeSubjectArchive(engine, { kind: 'customer', id: subject.id }, buildPolicy(map, await t.platform.processors.list()), file, t.clock.now());
+    expect(JSON.parse((await readZip(file)).get('data/fixture_invoice.json')!)).toEqual([expect.objectContaining({ number: 'FT 2026/1', buyer_email: subject.body.email })]);
+
+    const result = await engine.eraseSubject(operatorContext(t.clock.now()), { kind: 'customer', id: subject.id });
+    expect(result.summary).toMatchObject({ 'fixture_invoice:anonymised': 1, 'fixture_invoice:held': 1, 'account:deleted': 1 });
+    const invoices = (await sql<Record<string, unknown>>`select * from fixture_invoice order by id`.execute(t.platform.db)).rows;
+    expect(invoices[0]).toEqual({ id: 'inv_1', account_id: null, number: 'FT 2026/1', total_cents: 12300, buyer_name: name, buyer_nif: nifFor(5), buyer_address: 'Rua Única 5', buyer_email: null, note: '[erased]' });
+    expect(invoices[1]).toMatchObject({ account_id: other.id, buyer_email: other.body.email, note: 'Deliver to Andar 6' });
+
+    // Outside the held fiscal fields, nothing of the subject remains anywhere.
+    const dump = (await dumpAll()).replaceAll(JSON.stringify({ id: 'inv_1', account_id: null, number: 'FT 2026/1', total_cents: 12300, buyer_name: name, buyer_nif: nifFor(5), buyer_address: 'Rua Única 5', buyer_email: null, note: '[erased]' }), '');
+    for (const value of subject.identifiers) expect(dump, value).not.toContain(value);
+    expect(dump).not.toContain('Andar 5');
   });
 });
