@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readZip } from '../test/zip.js';
 import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, outbox, signInTab, staffEmail, staffPassword, useBrowser } from './browser.js';
 
 /** The newest mail in the server's outbox addressed to `to`, soft line breaks undone. */
@@ -64,7 +65,7 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
     expect(staff.consoleErrors).toEqual([]);
   });
 
-  it('a visitor makes a request through the public form and confirms it from the emailed link', async () => {
+  it('a visitor asks through the public form, confirms from the emailed link, and downloads the answer from another', async () => {
     const email = `visitor.${process.pid}.${Date.now()}@example.org`;
     const tab = await openTab();
     await tab.page.goto('/');
@@ -72,13 +73,28 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
     await tab.page.getByRole('heading', { level: 1, name: 'Make a privacy request' }).waitFor();
     await expectAccessible(tab.page, 'public request form');
     await tab.page.getByLabel('Email').fill(email);
-    await tab.page.getByLabel('What do you ask for?').selectOption('erasure');
+    await tab.page.getByLabel('What do you ask for?').selectOption('access');
     await tab.page.getByRole('button', { name: 'Send request' }).click();
     await tab.page.getByText('Check your inbox').waitFor();
     const link = /(http:\/\/[^\s]+\/privacy\/request\/verify\?token=[A-Za-z0-9_%-]+)/.exec(mailTo(email) ?? '')?.[1];
     expect(link).toBeTruthy();
     await tab.page.goto(link!);
-    await tab.page.getByText(/Your request is confirmed\. We will answer by/).waitFor();
+    const confirmed = tab.page.getByText(/Your request is confirmed\. We will answer by .*Your reference: (req_\w+)/);
+    await confirmed.waitFor();
+    const requestId = /req_\w+/.exec((await confirmed.textContent())!)![0];
+
+    const staff = await openTab();
+    await signInTab(staff, staffEmail, staffPassword, true);
+    expect((await staff.page.request.post(`/api/v1/staff/privacy/requests/${requestId}/approve`)).status()).toBe(200);
+    // The export runs as a background job; its email carries a one-time download link.
+    await expect.poll(() => /privacy\/request\/download\?token=/.test(mailTo(email) ?? ''), { timeout: 30_000, interval: 1000 }).toBe(true);
+    const downloadLink = /(http:\/\/[^\s]+\/privacy\/request\/download\?token=[A-Za-z0-9_%-]+)/.exec(mailTo(email)!)![1]!;
+    await tab.page.goto(downloadLink);
+    await tab.page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+    await expectAccessible(tab.page, 'public download');
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('button', { name: 'Download my data' }).click()]);
+    const zip = await readZip(await download.path());
+    expect(zip.get('report.html')).toMatch(/We found no account or other record of you/);
     expect(tab.consoleErrors).toEqual([]);
   });
 });

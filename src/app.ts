@@ -63,6 +63,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
       requestId: request.id,
       ip: request.ip,
       userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
+      language: request.headers['accept-language']?.slice(0, 200),
       now: platform.clock.now(),
       actor: { kind: 'anonymous' },
     };

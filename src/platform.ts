@@ -62,6 +62,7 @@ export function createPlatform(input: PlatformInput) {
     db, clock, audit, jobs, engine: privacy, consent, exportDir: path.join(config.dataDir, 'exports'),
     verifyPassword: accounts.confirmPassword, policy: async () => buildPolicy(dataMap, await processors.list()),
     mailer, privacyTeam: config.mail.privacyTeam, hashKey: secrets.hashKey, marketing,
+    publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${config.port}`,
   });
   return { cookieConsent, privacy, jobs, mailer, marketing, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
 }

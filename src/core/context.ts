@@ -14,6 +14,8 @@ export interface RequestContext {
   requestId: string;
   ip: string;
   userAgent: string | null;
+  /** The request's Accept-Language: which language a notice is shown in. */
+  language?: string | undefined;
   now: Date;
   actor: Actor;
 }

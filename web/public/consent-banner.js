@@ -14,6 +14,8 @@
   };
   var lang = (document.documentElement.lang || navigator.language || 'en').toLowerCase().indexOf('pt') === 0 ? 'pt' : 'en';
   var t = messages[lang];
+  // The notice text comes in the page's language too, and the decision records which one was shown.
+  var language = lang === 'pt' ? 'pt-PT' : 'en';
   var gpc = navigator.globalPrivacyControl === true;
 
   function readChoice() {
@@ -61,7 +63,7 @@
     var actions = document.createElement('div'); actions.className = 'cookie-actions';
     function decide(statistical, marketing, method) {
       fetch('/api/v1/consent/cookies', {
-        method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' },
+        method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'accept-language': language },
         body: JSON.stringify({ statistical: statistical, marketing: marketing && !gpc, method: method, gpc: gpc }),
       }).then(function (r) { return r.json(); }).then(function (choice) {
         box.remove();
@@ -80,7 +82,7 @@
     document.body.appendChild(box);
   }
 
-  fetch('/api/v1/consent/cookies/notice', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (notice) {
+  fetch('/api/v1/consent/cookies/notice', { credentials: 'same-origin', headers: { 'accept-language': language } }).then(function (r) { return r.json(); }).then(function (notice) {
     var choice = readChoice();
     // Asked again when the choice has expired (the cookie lasts 30 days, K3) or the notice changed.
     if (choice && choice.version === notice.version) { loadConsented(choice); return; }

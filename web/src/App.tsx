@@ -5,7 +5,7 @@ import { AccountNav, Overview, Privacy, Profile, Security } from './pages/accoun
 import { TwoFactor } from './pages/account/TwoFactor';
 import { Contact, Home, NotFound, Plans } from './pages/public/PublicPages';
 import { PrivacyPolicy } from './pages/public/PrivacyPolicy';
-import { PublicRequest, VerifyPublicRequest } from './pages/public/PublicRequest';
+import { DownloadPublicAnswer, PublicRequest, VerifyPublicRequest } from './pages/public/PublicRequest';
 import { SignIn } from './pages/public/SignIn';
 import { SignUp } from './pages/public/SignUp';
 import { StaffAccount, StaffAccounts, StaffAudit, StaffBlocks, StaffNav } from './pages/staff/StaffPages';
@@ -78,6 +78,7 @@ export function App() {
       : path === '/privacy' ? <PrivacyPolicy />
       : path === '/privacy/request' ? <PublicRequest />
       : path === '/privacy/request/verify' ? <VerifyPublicRequest />
+      : path === '/privacy/request/download' ? <DownloadPublicAnswer />
       : path === '/contact' ? <Contact />
       : path === '/signup' ? <SignUp onSignedIn={setAccount} />
       : path === '/signin' ? <SignIn<Account> onSignedIn={setAccount} />

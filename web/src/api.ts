@@ -15,7 +15,8 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   try {
     res = await fetch(url, {
       method, credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      // The page's language (set by the i18n provider): consent notices are recorded in the language shown.
+      headers: { 'accept-language': document.documentElement.lang || navigator.language, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
@@ -33,7 +34,7 @@ export interface Account {
   marketingConsent: boolean; status: string; createdAt: string;
 }
 export interface Session { id: string; ip: string; userAgent: string | null; createdAt: string; lastSeenAt: string; current: boolean }
-export interface Consent { id: string; purpose: string; granted: boolean; noticeVersion: string; method: string; recordedAt: string }
+export interface Consent { id: string; purpose: string; granted: boolean; noticeVersion: string; noticeLanguage: string; method: string; recordedAt: string }
 export interface Access { kind: 'signup' | 'login'; ip: string; userAgent: string | null; at: string }
 export interface MfaStatus { totpEnabled: boolean; recoveryCodesLeft: number }
 export interface Enrolment { secret: string; otpauthUri: string; qrSvg: string }

@@ -83,6 +83,26 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
     }
   }
 
+  /**
+   * Every subject a verified email reaches (section 3 of the engine's design): each table that owns
+   * itself and holds a sign-in or contact email is asked for it. A customer account today; a
+   * shopper of three shops, an affiliate or a support requester as those modules declare theirs.
+   * Staff are never reached this way: their data follows the employment notice.
+   */
+  async function subjectsByEmail(executor: Executor, email: string): Promise<SubjectRef[]> {
+    const found: SubjectRef[] = [];
+    for (const [table, decl] of Object.entries(tables)) {
+      if (!decl.subject || decl.subject === 'staff' || !decl.owner || !('column' in decl.owner)) continue;
+      for (const [col] of personalColumns(decl).filter(([, c]) => c.key === 'contact.email')) {
+        const r = await sql<{ id: unknown }>`select distinct ${sql.ref(decl.owner.column)} as id from ${sql.table(table)} where ${sql.ref(col)} = ${email}`.execute(executor);
+        for (const { id } of r.rows) {
+          if (!found.some((s) => s.kind === decl.subject && s.id === String(id))) found.push({ kind: decl.subject, id: String(id) });
+        }
+      }
+    }
+    return found;
+  }
+
   type Identifiers = { strong: Map<string, string[]>; weak: string[] };
   const identifierColumns = (decl: TableDeclaration) => personalColumns(decl).filter(([, c]) => c.identifier);
 
@@ -230,6 +250,6 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
     });
   }
 
-  return { tablesOf, exportSubject, eraseSubject, identifiersOf, findResidue };
+  return { tablesOf, exportSubject, eraseSubject, identifiersOf, findResidue, subjectsByEmail };
 }
 export type PrivacyEngine = ReturnType<typeof createPrivacyEngine>;

@@ -89,5 +89,5 @@ export const AccessHistoryResponse = z.object({
 });
 
 export const ConsentResponse = z.object({
-  id: z.string(), purpose: z.string(), granted: z.boolean(), noticeVersion: z.string(), method: z.string(), recordedAt: z.iso.datetime(),
+  id: z.string(), purpose: z.string(), granted: z.boolean(), noticeVersion: z.string(), noticeLanguage: z.string(), method: z.string(), recordedAt: z.iso.datetime(),
 });

@@ -4,7 +4,7 @@ import { actorRef, type RequestContext } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../core/ids.js';
-import { currentNotice, type ConsentPurpose } from './notices.js';
+import { currentNotice, negotiateLanguage, type ConsentPurpose } from './notices.js';
 
 export type ConsentMethod = 'signup-form' | 'account-settings' | 'api';
 
@@ -16,11 +16,11 @@ export function createConsentService(deps: { db: Db; audit: AuditLog }) {
   async function recordDecision(tx: Transaction<Database>, ctx: RequestContext, input: {
     accountId: string; purpose: ConsentPurpose; granted: boolean; method: ConsentMethod;
   }) {
-    const notice = currentNotice(input.purpose);
+    const notice = currentNotice(input.purpose, negotiateLanguage(ctx.language), ctx.now);
     const id = newId('cns');
     await tx.insertInto('consent_record').values({
       id, account_id: input.accountId, purpose: input.purpose, granted: input.granted,
-      notice_version: notice.version, notice_hash: notice.hash, method: input.method,
+      notice_version: notice.version, notice_hash: notice.hash, notice_language: notice.language, method: input.method,
       ip: ctx.ip, user_agent: ctx.userAgent, recorded_at: ctx.now,
     }).execute();
     if (input.purpose === 'marketing') {
@@ -32,15 +32,15 @@ export function createConsentService(deps: { db: Db; audit: AuditLog }) {
       target: { kind: 'account', id: input.accountId }, ip: ctx.ip, requestId: ctx.requestId,
       data: { purpose: input.purpose, noticeVersion: notice.version, method: input.method },
     });
-    return { id, purpose: input.purpose, granted: input.granted, noticeVersion: notice.version, recordedAt: ctx.now, method: input.method };
+    return { id, purpose: input.purpose, granted: input.granted, noticeVersion: notice.version, noticeLanguage: notice.language, recordedAt: ctx.now, method: input.method };
   }
 
   /** The owner's consent history; scoped by account id. */
   async function listForAccount(accountId: string) {
     const rows = await deps.db.selectFrom('consent_record')
-      .select(['id', 'purpose', 'granted', 'notice_version', 'method', 'recorded_at'])
+      .select(['id', 'purpose', 'granted', 'notice_version', 'notice_language', 'method', 'recorded_at'])
       .where('account_id', '=', accountId).orderBy('recorded_at', 'desc').orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, purpose: r.purpose, granted: r.granted, noticeVersion: r.notice_version, method: r.method, recordedAt: r.recorded_at }));
+    return rows.map((r) => ({ id: r.id, purpose: r.purpose, granted: r.granted, noticeVersion: r.notice_version, noticeLanguage: r.notice_language, method: r.method, recordedAt: r.recorded_at }));
   }
 
   return { recordDecision, listForAccount };

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface ConsentRecordTable {
   id: string;
   account_id: string;
@@ -5,6 +7,7 @@ export interface ConsentRecordTable {
   granted: boolean;
   notice_version: string;
   notice_hash: string;
+  notice_language: Generated<string>;
   method: string;
   ip: string;
   user_agent: string | null;
@@ -20,6 +23,7 @@ export interface CookieConsentTable {
   gpc: boolean;
   notice_version: string;
   notice_hash: string;
+  notice_language: Generated<string>;
   ip: string;
   country: string | null;
   browser: string | null;

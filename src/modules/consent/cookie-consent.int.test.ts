@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { createHash } from 'node:crypto';
+import { createTestApp, signupBody, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -24,6 +25,31 @@ describe('cookie consent log (K1, K3, K4)', () => {
     await t.app.inject({ method: 'POST', url: '/api/v1/consent/cookies', remoteAddress: '8.8.8.8', headers: { cookie: `sr_consent=${cookie.value}` }, payload: { statistical: false, marketing: false, method: 'reject-all' } });
     const history = await t.platform.db.selectFrom('cookie_consent').select(['visitor_ref', 'method']).where('visitor_ref', '=', rows[0]!.visitor_ref).orderBy('recorded_at').execute();
     expect(history.map((h) => h.method).sort()).toEqual(['custom', 'reject-all']);
+  });
+
+  it('shows and records the notice in the visitor\'s language, with its version and effective date (M1, K4)', async () => {
+    const notice = (await t.app.inject({ method: 'GET', url: '/api/v1/consent/cookies/notice', headers: { 'accept-language': 'pt-PT,pt;q=0.9,en;q=0.5' } })).json();
+    expect(notice).toMatchObject({ version: 'cookies-2026-11', language: 'pt-PT', effectiveFrom: '2026-11-01' });
+    expect(notice.text).toMatch(/cookies estritamente necessários/);
+    const english = (await t.app.inject({ method: 'GET', url: '/api/v1/consent/cookies/notice', headers: { 'accept-language': 'de-DE,en;q=0.5' } })).json();
+    expect(english).toMatchObject({ language: 'en' });
+
+    await t.app.inject({ method: 'POST', url: '/api/v1/consent/cookies', remoteAddress: '9.9.9.9', headers: { 'accept-language': 'pt-PT' }, payload: { statistical: false, marketing: false, method: 'reject-all' } });
+    const row = await t.platform.db.selectFrom('cookie_consent').selectAll().where('ip', '=', '9.9.9.9').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ notice_language: 'pt-PT', notice_hash: createHash('sha256').update(notice.text).digest('hex') });
+
+    // Every published text stays available with its hash: what a record points at can always be read.
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/consent/notices' })).json().items as { purpose: string; language: string; hash: string }[];
+    expect(all).toEqual(expect.arrayContaining([expect.objectContaining({ purpose: 'cookies', language: 'pt-PT', hash: row.notice_hash })]));
+    expect(new Set(all.map((n) => `${n.purpose}/${n.language}`))).toEqual(new Set(['marketing/en', 'marketing/pt-PT', 'cookies/en', 'cookies/pt-PT']));
+  });
+
+  it('records marketing consent at sign-up against the notice shown, in the language it was shown in', async () => {
+    const shown = (await t.app.inject({ method: 'GET', url: '/api/v1/consent/notices/marketing', headers: { 'accept-language': 'pt-PT' } })).json();
+    const signup = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', headers: { 'accept-language': 'pt-PT' }, payload: signupBody({ marketingConsent: true }) });
+    expect(signup.statusCode).toBe(201);
+    const record = await t.platform.db.selectFrom('consent_record').selectAll().where('account_id', '=', signup.json().id).executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ notice_version: shown.version, notice_language: 'pt-PT', notice_hash: shown.hash, granted: true });
   });
 
   it('treats Sec-GPC: 1 as a refusal of marketing, whatever was clicked', async () => {

@@ -2,14 +2,33 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
 import { CONSENT_COOKIE, CONSENT_DAYS, type CookieConsentService } from './cookie-consent.service.js';
+import { currentNotice, negotiateLanguage, noticeHistory } from './notices.js';
 
 export function registerCookieConsentRoutes(app: FastifyInstance, deps: { cookies: CookieConsentService }) {
   const r = typed(app);
   const tags = ['consent'];
 
   r.get('/api/v1/consent/cookies/notice', {
-    schema: { tags, summary: 'The cookie notice the banner shows', response: { 200: z.object({ version: z.string(), text: z.string(), categories: z.array(z.string()) }) } },
-  }, async () => { const n = deps.cookies.notice(); return { version: n.version, text: n.text, categories: ['necessary', 'statistical', 'marketing'] }; });
+    schema: { tags, summary: 'The cookie notice the banner shows, in the language of Accept-Language', response: { 200: z.object({ version: z.string(), language: z.string(), effectiveFrom: z.string(), text: z.string(), categories: z.array(z.string()) }) } },
+  }, async (request) => {
+    const n = deps.cookies.notice(request.ctx);
+    return { version: n.version, language: n.language, effectiveFrom: n.effectiveFrom, text: n.text, categories: ['necessary', 'statistical', 'marketing'] };
+  });
+
+  r.get('/api/v1/consent/notices/:purpose', {
+    schema: {
+      tags, summary: 'The notice in effect for a purpose, in the language of Accept-Language: the exact text a consent is recorded against',
+      params: z.object({ purpose: z.enum(['marketing', 'cookies']) }),
+      response: { 200: z.object({ purpose: z.string(), version: z.string(), language: z.string(), effectiveFrom: z.string(), text: z.string(), hash: z.string() }), ...problems(422) },
+    },
+  }, async (request) => currentNotice(request.params.purpose, negotiateLanguage(request.ctx.language), request.ctx.now));
+
+  r.get('/api/v1/consent/notices', {
+    schema: {
+      tags, summary: 'Every published consent notice: version, language, effective date, text and its SHA-256',
+      response: { 200: z.object({ items: z.array(z.object({ purpose: z.string(), version: z.string(), effectiveFrom: z.string(), language: z.string(), text: z.string(), hash: z.string() })) }) },
+    },
+  }, async () => ({ items: noticeHistory() }));
 
   r.post('/api/v1/consent/cookies', {
     schema: {

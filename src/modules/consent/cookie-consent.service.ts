@@ -5,7 +5,7 @@ import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
-import { currentNotice } from './notices.js';
+import { currentNotice, negotiateLanguage } from './notices.js';
 
 export const CONSENT_COOKIE = 'sr_consent';
 export const CONSENT_DAYS = 30;
@@ -37,13 +37,13 @@ export function parseConsentCookie(value: string | undefined): { version: string
  */
 export function createCookieConsentService(deps: { db: Db; audit: AuditLog }) {
   async function record(ctx: RequestContext, input: { statistical: boolean; marketing: boolean; method: 'accept-all' | 'reject-all' | 'custom'; gpc: boolean; previousCookie: string | undefined }) {
-    const notice = currentNotice('cookies');
+    const notice = currentNotice('cookies', negotiateLanguage(ctx.language), ctx.now);
     const visitorRef = parseConsentCookie(input.previousCookie)?.visitorRef ?? randomBytes(16).toString('base64url');
     const marketing = input.marketing && !input.gpc;
     const id = newId('ckc');
     await deps.db.insertInto('cookie_consent').values({
       id, visitor_ref: visitorRef, statistical: input.statistical, marketing, method: input.method, gpc: input.gpc,
-      notice_version: notice.version, notice_hash: notice.hash, ip: ctx.ip, country: countryOf(ctx.ip), browser: browserOf(ctx.userAgent), recorded_at: ctx.now,
+      notice_version: notice.version, notice_hash: notice.hash, notice_language: notice.language, ip: ctx.ip, country: countryOf(ctx.ip), browser: browserOf(ctx.userAgent), recorded_at: ctx.now,
     }).execute();
     const expiresAt = new Date(ctx.now.getTime() + CONSENT_DAYS * 86_400_000);
     return {
@@ -52,6 +52,6 @@ export function createCookieConsentService(deps: { db: Db; audit: AuditLog }) {
     };
   }
 
-  return { record, notice: () => currentNotice('cookies') };
+  return { record, notice: (ctx: RequestContext) => currentNotice('cookies', negotiateLanguage(ctx.language), ctx.now) };
 }
 export type CookieConsentService = ReturnType<typeof createCookieConsentService>;

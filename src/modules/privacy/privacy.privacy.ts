@@ -20,7 +20,8 @@ export const privacyTables = declareTables({
       refusal_reason: personal({ category: 'communication', key: 'request.refusal_reason', ...request }),
       completed_at: notPersonal('technical timestamp'), download_file: notPersonal('server path of the archive'),
       download_expires_at: notPersonal('technical expiry'),
-      requester_email: personal({ category: 'tracking', key: 'contact.email', ...request, identifier: true, recipients: ['hosting', 'backup', 'email-distribution'], description: 'for requests made without signing in' }),
+      requester_email: personal({ category: 'tracking', key: 'contact.email', ...request, identifier: true, recipients: ['hosting', 'backup', 'email-distribution'], description: 'the verified address of a request made without signing in' }),
+      download_token_hash: personal({ category: 'authentication', key: 'credentials.download_token_hash', ...request, export: 'omit', description: 'hash of the one-time download link sent to that address' }),
     },
   },
   privacy_request_intake: {

@@ -36,6 +36,7 @@ export interface PrivacyRequestTable {
   download_file: string | null;
   download_expires_at: Date | null;
   requester_email: string | null;
+  download_token_hash: string | null;
 }
 
 export interface PrivacyRequestIntakeTable {

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, staffSession, type TestApp } from '../../../test/harness.js';
 import { startTestSmtp } from '../../../test/smtp.js';
+import { readZip } from '../../../test/zip.js';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
@@ -40,7 +42,7 @@ describe('requests from people who are not signed in', () => {
     expect(known.body).toBe(unknown.body);
     const verified = await t.app.inject({ method: 'POST', url: '/api/v1/privacy/public-requests/verify', payload: { token: decodeURIComponent(tokenIn(smtp.lastTo(body.email))!) } });
     const row = await t.platform.db.selectFrom('privacy_request').selectAll().where('id', '=', verified.json().id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ subject_kind: 'customer', account_id: account.id, requester_email: null });
+    expect(row).toMatchObject({ subject_kind: 'customer', account_id: account.id, requester_email: body.email });
   });
 
   it('expire unverified after a day', async () => {
@@ -51,6 +53,61 @@ describe('requests from people who are not signed in', () => {
     await t.platform.jobs.runDue();
     expect(await t.platform.db.selectFrom('privacy_request_intake').select('id').where('email', '=', email).execute()).toEqual([]);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/privacy/public-requests/verify', payload: { token } })).statusCode).toBe(404);
+  });
+});
+
+/** Asks, verifies and has staff approve a public request; returns its id. */
+async function approvedPublicRequest(email: string, type: 'access' | 'erasure') {
+  await t.app.inject({ method: 'POST', url: '/api/v1/privacy/public-requests', payload: { email, type } });
+  const verified = await t.app.inject({ method: 'POST', url: '/api/v1/privacy/public-requests/verify', payload: { token: decodeURIComponent(tokenIn(smtp.lastTo(email))!) } });
+  const id = verified.json().id as string;
+  const staff = await staffSession(t, ['privacy']);
+  expect((await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${id}/approve`, headers: { cookie: staff.cookie } })).statusCode).toBe(200);
+  expect((await t.platform.jobs.runDue()).failed).toBe(0);
+  return id;
+}
+const downloadToken = (mail: string | undefined) => /download\?token=([A-Za-z0-9_%-]+)/.exec(mail ?? '')?.[1];
+
+describe('answers to requests made without signing in', () => {
+  it('access: every subject the verified email reaches is in the archive, fetched with a one-time link for 7 days', async () => {
+    const { body, account } = await signUp(t.app);
+    await approvedPublicRequest(body.email, 'access');
+    const mail = smtp.lastTo(body.email);
+    expect(mail).toContain('https://shops.example.com/privacy/request/download?token=');
+    const token = decodeURIComponent(downloadToken(mail)!);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/privacy/public-requests/download', payload: { token: `${token}x` } })).statusCode).toBe(404);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/privacy/public-requests/download', payload: { token } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const zip = await readZip(res.rawPayload);
+    expect(JSON.parse(zip.get('data/account.json')!)).toEqual([expect.objectContaining({ id: account.id, email: body.email })]);
+    expect(JSON.parse(zip.get('manifest.json')!).subjects).toEqual([{ kind: 'customer', id: account.id }]);
+    t.clock.advance(8 * DAY);
+    await t.platform.jobs.runDue();
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/privacy/public-requests/download', payload: { token } })).statusCode).toBe(404);
+  });
+
+  it('access for an address we know nothing of: an archive that says so', async () => {
+    const email = `stranger.${Date.now()}@example.org`;
+    await approvedPublicRequest(email, 'access');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/privacy/public-requests/download', payload: { token: decodeURIComponent(downloadToken(smtp.lastTo(email))!) } });
+    const zip = await readZip(res.rawPayload);
+    expect(zip.get('report.html')).toMatch(/We found no account or other record of you/);
+    expect([...zip.keys()].filter((k) => k.startsWith('data/'))).toEqual([]);
+  });
+
+  it('erasure through the public form erases the account the address reaches, and the request remains as its record', async () => {
+    const { body, account } = await signUp(t.app);
+    const earlier = await approvedPublicRequest(body.email, 'access');
+    const archive = (await t.platform.db.selectFrom('privacy_request').select('download_file').where('id', '=', earlier).executeTakeFirstOrThrow()).download_file!;
+    expect(existsSync(archive)).toBe(true);
+    const id = await approvedPublicRequest(body.email, 'erasure');
+    expect(await t.platform.db.selectFrom('account').select('id').where('id', '=', account.id).execute()).toEqual([]);
+    expect(existsSync(archive)).toBe(false);
+    const record = await t.platform.db.selectFrom('privacy_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ status: 'completed', account_id: null, requester_email: null, details: null });
+    expect(await t.platform.db.selectFrom('privacy_request').select('id').where('requester_email', '=', body.email).execute()).toEqual([]);
+    expect(smtp.lastTo(body.email)).toMatch(/account and its personal data have been erased/);
   });
 });
 

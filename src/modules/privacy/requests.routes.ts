@@ -33,6 +33,16 @@ export function registerPrivacyRequestRoutes(app: FastifyInstance, deps: { reque
   r.post('/api/v1/privacy/public-requests/verify', {
     schema: { tags, summary: 'Verify the email of a public request; the request counts from now', body: z.object({ token: z.string().min(10).max(200) }), response: { 201: z.object({ id: z.string(), type: RequestView.shape.type, dueAt: z.iso.datetime() }), ...problems(404, 422) } },
   }, async (request, reply) => reply.code(201).send(await deps.requests.verifyPublic(request.ctx, request.body.token)));
+  r.post('/api/v1/privacy/public-requests/download', {
+    schema: {
+      tags, summary: 'Download the archive of a request made without signing in, with the one-time link emailed to its verified address (valid 7 days)',
+      body: z.object({ token: z.string().min(10).max(200) }), produces: ['application/zip'],
+    },
+  }, async (request, reply) => {
+    const file = await deps.requests.downloadByToken(request.ctx, request.body.token);
+    return reply.type('application/zip').header('content-disposition', 'attachment; filename="sellrocket-my-data.zip"')
+      .header('cache-control', 'no-store').send(createReadStream(file));
+  });
   const customer = deps.guards.requireCustomer;
   const privacyStaff = deps.guards.requireStaff('privacy');
 

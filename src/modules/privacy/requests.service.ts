@@ -45,6 +45,8 @@ export function createPrivacyRequestsService(deps: {
   db: Db; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; consent: ConsentService;
   exportDir: string; verifyPassword: (accountId: string, password: string) => Promise<boolean>; policy: () => Promise<PolicyModel>;
   mailer: Mailer; privacyTeam: string; hashKey: Buffer; marketing: MarketingService;
+  /** Where links in emails point (PUBLIC_URL, or this server on localhost). */
+  publicOrigin: string;
 }) {
   /** Where answers go: the account's email, or the verified email of a request made without signing in. */
   async function requesterEmail(row: Row): Promise<string | null> {
@@ -82,7 +84,7 @@ export function createPrivacyRequestsService(deps: {
       const inserted = await tx.insertInto('privacy_request').values({
         id, subject_kind: 'customer', account_id: accountId, type: input.type, status: 'received', details: input.details?.trim() || null,
         created_at: ctx.now, verified_at: ctx.now, due_at: requestDueAt(ctx.now), extended_at: null, extension_reason: null,
-        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: null,
+        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: null, download_token_hash: null,
       }).returningAll().executeTakeFirstOrThrow();
       await audit(tx, ctx, id, 'create', { type: input.type });
       await scheduleReminders(tx, id, inserted.due_at);
@@ -116,6 +118,25 @@ export function createPrivacyRequestsService(deps: {
     if (!view.downloadUrl || !row.download_file || !existsSync(row.download_file)) throw new AppError('not_found', 'This download is not available (not ready, or expired).');
     await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'privacy.request.download', target: { kind: 'privacy_request', id }, ip: ctx.ip, requestId: ctx.requestId });
     return row.download_file;
+  }
+
+  /**
+   * The archive of a request made without signing in, fetched with the one-time link emailed to the
+   * verified address (the only proof of identity such a requester has given).
+   */
+  async function downloadByToken(ctx: RequestContext, token: string): Promise<string> {
+    const row = await deps.db.selectFrom('privacy_request').selectAll().where('download_token_hash', '=', hashToken(token)).executeTakeFirst();
+    if (!row || !toRequestView(row, ctx.now).downloadUrl || !row.download_file || !existsSync(row.download_file)) {
+      throw new AppError('not_found', 'This download link is not valid or has expired.');
+    }
+    await deps.audit.recordNow({ actor: { kind: 'anonymous', id: null }, action: 'privacy.request.download', target: { kind: 'privacy_request', id: row.id }, ip: ctx.ip, requestId: ctx.requestId });
+    return row.download_file;
+  }
+
+  /** Whose data a request is about: everyone its verified email reaches, or the signed-in account. */
+  async function subjectsOf(row: Row) {
+    if (row.requester_email) return deps.engine.subjectsByEmail(deps.db, row.requester_email);
+    return row.account_id ? [{ kind: 'customer' as const, id: row.account_id }] : [];
   }
 
   async function listQueue(filter: { status?: string | undefined; overdue?: boolean | undefined }) {
@@ -204,46 +225,73 @@ export function createPrivacyRequestsService(deps: {
   /** Job: build the archive, keep it 7 days, then delete it. */
   async function runExport(requestId: string) {
     const row = await getRow(requestId);
-    if (row.status === 'completed' || row.status === 'refused' || !row.account_id) return;
+    if (row.status === 'completed' || row.status === 'refused') return;
     const ctx = operatorContext(deps.clock.now());
     const system = { ...ctx, actor: { kind: 'system' as const } };
     mkdirSync(deps.exportDir, { recursive: true, mode: 0o700 });
     const file = path.join(deps.exportDir, `${requestId}.zip`);
-    await writeSubjectArchive(deps.engine, { kind: 'customer', id: row.account_id }, await deps.policy(), file, ctx.now);
+    await writeSubjectArchive(deps.engine, await subjectsOf(row), await deps.policy(), file, ctx.now);
     const expires = new Date(ctx.now.getTime() + DOWNLOAD_DAYS * 86_400_000);
+    // A requester who did not sign in gets a one-time link; a signed-in one downloads from the customer area.
+    const token = row.requester_email ? newSecretToken() : null;
     await deps.db.transaction().execute(async (tx) => {
-      await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: file, download_expires_at: expires }).where('id', '=', requestId).execute();
+      await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: file, download_expires_at: expires, download_token_hash: token ? hashToken(token) : null })
+        .where('id', '=', requestId).execute();
       await audit(tx, system, requestId, 'complete');
       await deps.jobs.enqueue(tx, 'privacy.export-expire', { requestId }, expires);
     });
-    await tell(row, 'Your data is ready', `Your ${row.type} request (${requestId}) is done. Sign in to your customer area, Privacy section, to download it within ${DOWNLOAD_DAYS} days.`);
+    const where = token
+      ? `Download it within ${DOWNLOAD_DAYS} days from this link (it works only for you; do not forward it):\n${deps.publicOrigin}/privacy/request/download?token=${encodeURIComponent(token)}`
+      : `Sign in to your customer area, Privacy section, to download it within ${DOWNLOAD_DAYS} days.`;
+    await tell(row, 'Your data is ready', `Your ${row.type} request (${requestId}) is done. ${where}`);
   }
 
   async function expireExport(requestId: string) {
-    const row = await getRow(requestId);
+    // The request may be gone: an erasure deletes its requester's earlier requests and their files.
+    const row = await deps.db.selectFrom('privacy_request').select('download_file').where('id', '=', requestId).executeTakeFirst();
+    if (!row) return;
     if (row.download_file) rmSync(row.download_file, { force: true });
-    await deps.db.updateTable('privacy_request').set({ download_file: null }).where('id', '=', requestId).execute();
+    await deps.db.updateTable('privacy_request').set({ download_file: null, download_token_hash: null }).where('id', '=', requestId).execute();
   }
 
-  /** Job: erase the subject. The request itself is detached first, so it outlives the erasure as the record of it. */
+  /**
+   * Job: erase every subject the request reaches. This request is detached first (no account, no
+   * email, no words of the requester), so it outlives the erasure as its record; earlier requests
+   * go with the account, or, made without one, with the address. Their archives are deleted from
+   * disk once the erasure has committed.
+   */
   async function runErasure(requestId: string) {
     const row = await getRow(requestId);
-    if (row.status !== 'in_progress' || !row.account_id) return;
-    const accountId = row.account_id;
+    if (row.status !== 'in_progress') return;
     const to = await requesterEmail(row); // read now: after the erasure nothing knows it
+    const subjects = await subjectsOf(row);
+    const accountIds = subjects.filter((s) => s.kind === 'customer').map((s) => s.id);
     const ctx = { ...operatorContext(deps.clock.now()), actor: { kind: 'system' as const } };
-    await deps.db.updateTable('privacy_request').set({ account_id: null, details: null }).where('id', '=', requestId).execute();
+    const earlier = await deps.db.selectFrom('privacy_request').select(['id', 'account_id', 'requester_email', 'details', 'download_file'])
+      .where('id', '!=', requestId)
+      .where((eb) => eb.or([
+        ...(accountIds.length > 0 ? [eb('account_id', 'in', accountIds)] : []),
+        ...(row.requester_email ? [eb('requester_email', '=', row.requester_email)] : [eb.val(false)]),
+      ])).execute();
+    // Requests made without an account are reached by no subject: detached here, deleted after.
+    const byAddress = earlier.filter((e) => e.account_id === null);
+    const detach = [row, ...byAddress];
+    await deps.db.updateTable('privacy_request').set({ account_id: null, requester_email: null, details: null }).where('id', 'in', detach.map((d) => d.id)).execute();
     try {
-      await deps.engine.eraseSubject(ctx, { kind: 'customer', id: accountId });
+      for (const subject of subjects) await deps.engine.eraseSubject(ctx, subject);
     } catch (e) {
-      await deps.db.updateTable('privacy_request').set({ account_id: accountId }).where('id', '=', requestId).execute();
+      for (const d of detach) await deps.db.updateTable('privacy_request').set({ account_id: d.account_id, requester_email: d.requester_email, details: d.details }).where('id', '=', d.id).execute();
       throw e;
     }
+    for (const file of [row, ...earlier].map((e) => e.download_file)) if (file) rmSync(file, { force: true });
     await deps.db.transaction().execute(async (tx) => {
-      await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now }).where('id', '=', requestId).execute();
+      if (byAddress.length > 0) await tx.deleteFrom('privacy_request').where('id', 'in', byAddress.map((b) => b.id)).execute();
+      await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: null, download_token_hash: null }).where('id', '=', requestId).execute();
       await audit(tx, ctx, requestId, 'complete');
     });
-    if (to) await deps.mailer.send({ to, subject: 'Your account has been erased', text: `As you asked (${requestId}), your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.` });
+    const what = subjects.length === 0 ? 'we hold no account or other personal data under this address, besides the record that you asked.'
+      : 'your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.';
+    if (to) await deps.mailer.send({ to, subject: 'Your data has been erased', text: `As you asked (${requestId}), ${what}` });
   }
 
   async function remind(requestId: string, dueAt: string) {
@@ -306,7 +354,7 @@ export function createPrivacyRequestsService(deps: {
       const row = await tx.insertInto('privacy_request').values({
         id, subject_kind: account ? 'customer' : 'visitor', account_id: account?.id ?? null, type: intake.type, status: 'received', details: intake.details,
         created_at: intake.created_at, verified_at: ctx.now, due_at: requestDueAt(ctx.now), extended_at: null, extension_reason: null,
-        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: account ? null : intake.email,
+        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: intake.email, download_token_hash: null,
       }).returningAll().executeTakeFirstOrThrow();
       await deps.audit.record(tx, { actor: { kind: 'anonymous', id: null }, action: 'privacy.request.create', target: { kind: 'privacy_request', id }, requestId: ctx.requestId, data: { type: intake.type, verified: 'email' } });
       await scheduleReminders(tx, id, row.due_at);
@@ -321,6 +369,6 @@ export function createPrivacyRequestsService(deps: {
   deps.jobs.register('privacy.reminder', (p) => remind(String(p.requestId), String(p.dueAt)));
   deps.jobs.register('privacy.intake-expire', async (p) => { await deps.db.deleteFrom('privacy_request_intake').where('id', '=', String(p.intakeId)).execute(); });
 
-  return { create, listForAccount, getForAccount, downloadPath, listQueue, getForStaff, approve, refuse, extend, receivePublic, verifyPublic, scheduleLift };
+  return { create, listForAccount, getForAccount, downloadPath, downloadByToken, listQueue, getForStaff, approve, refuse, extend, receivePublic, verifyPublic, scheduleLift };
 }
 export type PrivacyRequestsService = ReturnType<typeof createPrivacyRequestsService>;

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { generate } from 'otplib';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorContext } from '../../core/context.js';
 import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
 import { createPrivacyEngine } from '../../core/privacy/engine.js';
 import { platformDataMap } from './privacy.data-map.js';
 import { cookieFrom, createTestApp, signupBody, staffSession, type TestApp } from '../../../test/harness.js';
+import { readZip } from '../../../test/zip.js';
 import { writeSubjectArchive } from './export-archive.js';
 import { buildPolicy } from './policy.js';
 
@@ -17,25 +17,6 @@ let t: TestApp;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-export-'));
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t?.close(); rmSync(dir, { recursive: true, force: true }); });
-
-function readZip(file: string): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    const out = new Map<string, string>();
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => { out.set(entry.fileName, Buffer.concat(chunks).toString('utf8')); zip.readEntry(); });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
-  });
-}
 
 /** A valid Portuguese company NIF of its own for each seeded subject. */
 function nifFor(n: number): string {

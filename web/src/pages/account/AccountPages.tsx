@@ -119,9 +119,11 @@ export function Security() {
 }
 
 export function Privacy({ account, onUpdated }: { account: Account; onUpdated: (a: Account) => void }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, locale } = useI18n();
   const toast = useToast();
   const [consents, setConsents] = useState<Consent[]>([]);
+  const [notice, setNotice] = useState<{ text: string; version: string } | null>(null);
+  useEffect(() => { void api<{ text: string; version: string }>('GET', '/api/v1/consent/notices/marketing').then(setNotice).catch(() => setNotice(null)); }, [locale]);
   const [access, setAccess] = useState<Access[]>([]);
   const load = async () => {
     const [c, a] = await Promise.all([
@@ -146,10 +148,10 @@ export function Privacy({ account, onUpdated }: { account: Account; onUpdated: (
         <p>{account.marketingConsent && given ? t('privacy.marketingOn', { date: formatDate(given.recordedAt) }) : t('privacy.marketingOff')}</p>
         {account.marketingConsent
           ? <Button variant="secondary" onClick={() => void setMarketing(false)}>{t('privacy.withdraw')}</Button>
-          : <Button variant="secondary" onClick={() => void setMarketing(true)}>{t('privacy.give')}</Button>}
+          : <>{notice && <blockquote className="notice">{notice.text}</blockquote>}<Button variant="secondary" onClick={() => void setMarketing(true)}>{t('privacy.give')}</Button></>}
         <h3>{t('privacy.history')}</h3>
         <Table caption={t('privacy.history')} head={[t('privacy.when'), t('privacy.what')]} empty="—"
-          rows={consents.map((c) => [formatDate(c.recordedAt), t(c.granted ? 'privacy.granted' : 'privacy.refused')])} />
+          rows={consents.map((c) => [formatDate(c.recordedAt), `${t(c.granted ? 'privacy.granted' : 'privacy.refused')} (${c.noticeVersion}, ${c.noticeLanguage})`])} />
       </Card>
       <Requests />
       <Card title={t('privacy.access')}>

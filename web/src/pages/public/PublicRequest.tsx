@@ -43,22 +43,61 @@ export function PublicRequest() {
 
 export function VerifyPublicRequest() {
   const { t, formatDate } = useI18n();
-  const [state, setState] = useState<{ dueAt?: string; error?: string }>({});
+  const [state, setState] = useState<{ id?: string; dueAt?: string; error?: string }>({});
   const started = useRef(false);
   useEffect(() => {
     // The link is single-use: never send it twice (React may run an effect twice in development).
     if (started.current) return;
     started.current = true;
     const token = new URLSearchParams(location.search).get('token') ?? '';
-    api<{ dueAt: string }>('POST', '/api/v1/privacy/public-requests/verify', { token })
-      .then((r) => setState({ dueAt: r.dueAt }))
+    api<{ id: string; dueAt: string }>('POST', '/api/v1/privacy/public-requests/verify', { token })
+      .then((r) => setState({ id: r.id, dueAt: r.dueAt }))
       .catch((e: unknown) => setState({ error: e instanceof ApiError ? e.message : t('error.generic') }));
   }, []);
   return (
     <div className="narrow">
       <h1>{t('publicRequest.title')}</h1>
-      {state.dueAt ? <Alert kind="success">{t('publicRequest.verified', { date: formatDate(state.dueAt) })}</Alert>
+      {state.dueAt ? <Alert kind="success">{t('publicRequest.verified', { date: formatDate(state.dueAt), id: state.id ?? '' })}</Alert>
         : state.error ? <Alert kind="error">{state.error}</Alert> : <p>{t('publicRequest.verifying')}</p>}
+    </div>
+  );
+}
+
+/**
+ * The answer to a public access request: the emailed link opens this page, and the archive is
+ * fetched with the token in a POST body (so it stays out of server logs and browser history).
+ */
+export function DownloadPublicAnswer() {
+  const { t } = useI18n();
+  const [state, setState] = useState<{ busy?: boolean; done?: boolean; error?: string }>({});
+  const download = async () => {
+    setState({ busy: true });
+    const token = new URLSearchParams(location.search).get('token') ?? '';
+    try {
+      const res = await fetch('/api/v1/privacy/public-requests/download', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+      if (!res.ok) {
+        const problem = await res.json().catch(() => ({}));
+        setState({ error: problem.detail ?? t('error.generic') });
+        return;
+      }
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'sellrocket-my-data.zip';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setState({ done: true });
+    } catch {
+      setState({ error: t('error.generic') });
+    }
+  };
+  return (
+    <div className="narrow">
+      <h1>{t('publicRequest.downloadTitle')}</h1>
+      <p>{t('publicRequest.downloadText')}</p>
+      {state.error && <Alert kind="error">{state.error}</Alert>}
+      {state.done && <Alert kind="success">{t('publicRequest.downloaded')}</Alert>}
+      <Button type="button" busy={state.busy ?? false} onClick={() => void download()}>{t('publicRequest.download')}</Button>
     </div>
   );
 }

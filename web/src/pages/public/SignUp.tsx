@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, type Account } from '../../api';
 import { useI18n } from '../../i18n';
 import { Link, useRouter } from '../../router';
@@ -7,9 +7,12 @@ import { Alert, Button, Card, Checkbox, Field } from '../../ui/ui';
 import { addressPayload, CompanyAndAddressFields } from '../account/ProfileFields';
 
 export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { navigate } = useRouter();
   const [marketing, setMarketing] = useState(false);
+  // The consent box shows the server's notice itself, so the record's version and hash are of this very text.
+  const [notice, setNotice] = useState<{ text: string } | null>(null);
+  useEffect(() => { void api<{ text: string }>('GET', '/api/v1/consent/notices/marketing').then(setNotice).catch(() => setNotice(null)); }, [locale]);
   const f = useForm(
     { firstName: '', lastName: '', email: '', password: '', phone: '', company: '', nif: '', line1: '', line2: '', postalCode: '', city: '', country: '' },
     { firstName: required, lastName: required, email: emailRule, password: passwordRule, phone: required, line1: required, postalCode: required, city: required, country: countryRule },
@@ -39,7 +42,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
           <Field label={t('field.password')} type="password" autoComplete="new-password" hint={t('field.passwordHint')} {...f.bind('password')} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
           <CompanyAndAddressFields bind={f.bind} />
-          <Checkbox label={t('signUp.marketing')} checked={marketing} onChange={(e) => setMarketing(e.target.checked)} />
+          {notice && <Checkbox label={notice.text} checked={marketing} onChange={(e) => setMarketing(e.target.checked)} />}
           <Button type="submit" busy={f.busy}>{t('signUp.submit')}</Button>
         </form>
       </Card>
