@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { TestProject } from 'vitest/node';
@@ -29,10 +30,12 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({ kind: 'pglite' });
   await migrate(database.db, systemClock);
   const dataDir = path.resolve('.tmp', `e2e-${process.pid}`);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', DATA_DIR: dataDir });
+  // The port is chosen first so that links in emails sent by jobs (PUBLIC_URL) point at this server.
+  const port = await freePort();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
   const platform = createPlatform({ config, clock: systemClock, database, secrets: testSecrets(), onError: (e) => console.error(e) });
   const app: FastifyInstance = await buildApp(platform, { webDistDir });
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = await app.listen({ port, host: '127.0.0.1' });
   const staffEmail = 'e2e.admin@sellrocket.test';
   const staffPassword = 'e2e staff password long enough';
   await platform.staff.createStaff(operatorContext(new Date()), { email: staffEmail, name: 'E2E Admin', roles: ['admin'], password: staffPassword });
@@ -43,6 +46,17 @@ export default async function setup(project: TestProject) {
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 declare module 'vitest' {

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { readZip } from '../test/zip.js';
 import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, outbox, signInTab, staffEmail, staffPassword, useBrowser } from './browser.js';
 
-/** The newest mail in the server's outbox addressed to `to`, soft line breaks undone. */
-function mailTo(to: string): string | undefined {
+/** The newest mail in the server's outbox addressed to `to` (and matching `pattern`), soft line breaks undone. */
+function mailTo(to: string, pattern?: RegExp): string | undefined {
   if (!existsSync(outbox)) return undefined;
-  return readdirSync(outbox).map((f) => readFileSync(path.join(outbox, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
-    .filter((m) => m.includes(`To: ${to}`)).at(-1);
+  return readdirSync(outbox).sort().map((f) => readFileSync(path.join(outbox, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+    .filter((m) => m.includes(`To: ${to}`) && (!pattern || pattern.test(m))).at(-1);
 }
 
 describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
@@ -28,7 +28,9 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
 
     // The export runs as a background job on the server (polled every few seconds).
     const link = tab.page.getByRole('link', { name: 'Download' });
-    await expect.poll(async () => { await tab.page.reload(); return link.count(); }, { timeout: 30_000, interval: 1500 }).toBe(1);
+    // Counted only once the page has drawn the request row: right after a reload the table is still loading.
+    const requestRow = tab.page.getByRole('table', { name: 'Your data requests' }).getByRole('row').filter({ hasText: 'Access' });
+    await expect.poll(async () => { await tab.page.reload(); await requestRow.waitFor(); return link.count(); }, { timeout: 30_000, interval: 1500 }).toBe(1);
     const [download] = await Promise.all([tab.page.waitForEvent('download'), link.click()]);
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
@@ -76,7 +78,8 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
     await tab.page.getByLabel('What do you ask for?').selectOption('access');
     await tab.page.getByRole('button', { name: 'Send request' }).click();
     await tab.page.getByText('Check your inbox').waitFor();
-    const link = /(http:\/\/[^\s]+\/privacy\/request\/verify\?token=[A-Za-z0-9_%-]+)/.exec(mailTo(email) ?? '')?.[1];
+    const verifyLink = /(http:\/\/[^\s]+\/privacy\/request\/verify\?token=[A-Za-z0-9_%-]+)/;
+    const link = verifyLink.exec(mailTo(email, verifyLink) ?? '')?.[1];
     expect(link).toBeTruthy();
     await tab.page.goto(link!);
     const confirmed = tab.page.getByText(/Your request is confirmed\. We will answer by .*Your reference: (req_\w+)/);
@@ -87,8 +90,9 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
     await signInTab(staff, staffEmail, staffPassword, true);
     expect((await staff.page.request.post(`/api/v1/staff/privacy/requests/${requestId}/approve`)).status()).toBe(200);
     // The export runs as a background job; its email carries a one-time download link.
-    await expect.poll(() => /privacy\/request\/download\?token=/.test(mailTo(email) ?? ''), { timeout: 30_000, interval: 1000 }).toBe(true);
-    const downloadLink = /(http:\/\/[^\s]+\/privacy\/request\/download\?token=[A-Za-z0-9_%-]+)/.exec(mailTo(email)!)![1]!;
+    const withLink = /(http:\/\/[^\s]+\/privacy\/request\/download\?token=[A-Za-z0-9_%-]+)/;
+    await expect.poll(() => mailTo(email, withLink) !== undefined, { timeout: 30_000, interval: 1000 }).toBe(true);
+    const downloadLink = withLink.exec(mailTo(email, withLink)!)![1]!;
     await tab.page.goto(downloadLink);
     await tab.page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
     await expectAccessible(tab.page, 'public download');

@@ -24,7 +24,8 @@ export function createMailer(config: { smtpUrl: string | undefined; from: string
     async send(mail) {
       const info = await transport.sendMail({ from: config.from, ...mail });
       mkdirSync(outbox, { recursive: true, mode: 0o700 });
-      writeFileSync(path.join(outbox, `${newId('mail')}.eml`), info.message as Buffer, { mode: 0o600 });
+      // Named by time first, so a listing reads in the order the mail was sent.
+      writeFileSync(path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${newId('mail')}.eml`), info.message as Buffer, { mode: 0o600 });
     },
     close() { transport.close(); },
   };
