@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, signInTab, staffEmail, staffPassword, useBrowser } from './browser.js';
 
@@ -36,6 +37,38 @@ describe.skipIf(!browserAvailable)('staff console in Chromium', () => {
     await tab.page.getByRole('link', { name: 'IP blocks' }).click();
     await tab.page.getByRole('heading', { name: 'IP blocks', level: 1 }).waitFor();
     await expectAccessible(tab.page, 'staff blocks');
+    expect(tab.consoleErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!browserAvailable)('processors register and records of processing in Chromium', () => {
+  useBrowser();
+
+  it('privacy staff edit the register, a transfer outside the EEA needs its safeguard, and the Art. 30 records download', async () => {
+    const tab = await openTab({ expectedErrors: /status of 422/ });
+    await signInTab(tab, staffEmail, staffPassword, true);
+    await tab.page.goto('/staff/accounts');
+    await tab.page.getByRole('link', { name: 'Processors and recipients' }).click();
+    await tab.page.getByRole('heading', { name: 'Processors and recipients', level: 1 }).waitFor();
+    await expectAccessible(tab.page, 'staff processors');
+    await tab.page.getByRole('button', { name: 'Edit R8' }).click();
+    const form = tab.page.getByRole('form', { name: 'Edit R8' });
+    await form.getByLabel('Storage countries').fill('GB, US');
+    await form.getByLabel('Transfer safeguard').fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText(/leaves the EEA: record the safeguard/).waitFor();
+    await form.getByLabel('Transfer safeguard').fill('Standard contractual clauses (Decision 2021/914)');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await tab.page.getByText('Register updated.').waitFor();
+    const row = tab.page.getByRole('table', { name: 'Processors and recipients' }).getByRole('row').filter({ hasText: 'R8' });
+    await row.getByText('GB, US').waitFor();
+    const policy = await (await fetch(`${baseUrl}/api/v1/privacy/policy`)).json() as { recipients: { name: string; transferSafeguard: string | null; countries: string[] }[] };
+    expect(policy.recipients.find((r) => r.name === 'Call centre')).toMatchObject({ countries: ['GB', 'US'], transferSafeguard: 'Standard contractual clauses (Decision 2021/914)' });
+
+    const [csv] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('link', { name: 'Download records (CSV)' }).click()]);
+    const text = readFileSync(await csv.path(), 'utf8');
+    expect(text.split('\r\n')[0]).toBe('record,subject,table,column,key,category,purposes,basis,retention,recipients,countries,safeguards');
+    expect(text).toMatch(/^controller,customer,account,email,/m);
     expect(tab.consoleErrors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { SignIn } from './pages/public/SignIn';
 import { SignUp } from './pages/public/SignUp';
 import { StaffAccount, StaffAccounts, StaffAudit, StaffBlocks, StaffNav } from './pages/staff/StaffPages';
 import { StaffRequest, StaffRequests } from './pages/staff/StaffRequests';
+import { StaffProcessors } from './pages/staff/StaffProcessors';
 import { Link, match, useRouter } from './router';
 import { Alert } from './ui/ui';
 
@@ -70,7 +71,7 @@ export function App() {
       page = <>{!staffMfaOk && <Alert kind="error">{t('staff.mustEnrol')}</Alert>}<h1>{t('staff.twoFactor')}</h1><TwoFactor base="/api/v1/staff/mfa" onChange={(on) => setStaffMfaOk(on || !staff.mfaRequired)} /></>;
     } else {
       sub = <StaffNav />;
-      page = detail ? <StaffAccount id={detail.id!} /> : requestDetail ? <StaffRequest id={requestDetail.id!} /> : path === '/staff/blocks' ? <StaffBlocks /> : path === '/staff/audit' ? <StaffAudit /> : path === '/staff/requests' ? <StaffRequests /> : <StaffAccounts />;
+      page = detail ? <StaffAccount id={detail.id!} /> : requestDetail ? <StaffRequest id={requestDetail.id!} /> : path === '/staff/blocks' ? <StaffBlocks /> : path === '/staff/audit' ? <StaffAudit /> : path === '/staff/requests' ? <StaffRequests /> : path === '/staff/processors' ? <StaffProcessors /> : <StaffAccounts />;
     }
   } else {
     page = path === '/' ? <Home />

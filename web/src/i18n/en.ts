@@ -82,6 +82,14 @@ export const en = {
   'staff.chainOk': 'Audit chain intact: {count} entries verified.', 'staff.chainBroken': 'Audit chain broken at entry {seq}: {reason}.',
   'staff.actor': 'Actor', 'staff.action': 'Action', 'staff.target': 'Target', 'staff.when': 'When',
   'staff.mustEnrol': 'Your account must use two-factor sign-in before the console opens.',
+  'common.cancel': 'Cancel',
+  'processors.title': 'Processors and recipients', 'processors.text': 'The register the privacy policy and the records of processing are generated from. Storage outside the EEA needs a recorded safeguard.',
+  'processors.records': 'Records of processing (Art. 30)', 'processors.recordsText': 'The controller record (merchants, users, visitors) and the processor record (shoppers), from the data map and this register.',
+  'processors.downloadCsv': 'Download records (CSV)', 'processors.downloadJson': 'Download records (JSON)',
+  'processors.name': 'Name', 'processors.service': 'Service', 'processors.dataShared': 'Data it receives', 'processors.countries': 'Storage countries',
+  'processors.countriesHint': 'ISO codes, separated by commas (PT, DE, US)', 'processors.safeguard': 'Transfer safeguard',
+  'processors.safeguardHint': 'Required when a country is outside the EEA (adequacy decision, standard contractual clauses…)',
+  'processors.edit': 'Edit', 'processors.editLabel': 'Edit {promise}', 'processors.save': 'Save', 'processors.saved': 'Register updated.',
   'common.loading': 'Loading…', 'common.back': 'Back', 'common.close': 'Close', 'common.notFound': 'Page not found', 'common.yes': 'Yes', 'common.no': 'No',
 } as const;
 

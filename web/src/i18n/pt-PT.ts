@@ -84,5 +84,13 @@ export const ptPT: Messages = {
   'staff.chainOk': 'Cadeia de auditoria íntegra: {count} registos verificados.', 'staff.chainBroken': 'Cadeia de auditoria quebrada no registo {seq}: {reason}.',
   'staff.actor': 'Autor', 'staff.action': 'Ação', 'staff.target': 'Alvo', 'staff.when': 'Quando',
   'staff.mustEnrol': 'A sua conta tem de usar autenticação de dois fatores antes de a consola abrir.',
+  'common.cancel': 'Cancelar',
+  'processors.title': 'Subcontratantes e destinatários', 'processors.text': 'O registo a partir do qual se geram a política de privacidade e os registos das atividades de tratamento. O armazenamento fora do EEE exige uma garantia registada.',
+  'processors.records': 'Registos das atividades de tratamento (art. 30.º)', 'processors.recordsText': 'O registo do responsável (comerciantes, utilizadores, visitantes) e o do subcontratante (clientes das lojas), a partir do mapa de dados e deste registo.',
+  'processors.downloadCsv': 'Descarregar registos (CSV)', 'processors.downloadJson': 'Descarregar registos (JSON)',
+  'processors.name': 'Nome', 'processors.service': 'Serviço', 'processors.dataShared': 'Dados que recebe', 'processors.countries': 'Países de armazenamento',
+  'processors.countriesHint': 'Códigos ISO, separados por vírgulas (PT, DE, US)', 'processors.safeguard': 'Garantia de transferência',
+  'processors.safeguardHint': 'Obrigatória quando um país está fora do EEE (decisão de adequação, cláusulas contratuais-tipo…)',
+  'processors.edit': 'Editar', 'processors.editLabel': 'Editar {promise}', 'processors.save': 'Guardar', 'processors.saved': 'Registo atualizado.',
   'common.loading': 'A carregar…', 'common.back': 'Voltar', 'common.close': 'Fechar', 'common.notFound': 'Página não encontrada', 'common.yes': 'Sim', 'common.no': 'Não',
 };

@@ -35,7 +35,7 @@ export function Table({ caption, head, rows, empty }: { caption: string; head: s
     <div className="table-wrap">
       <table>
         <caption className="sr-only">{caption}</caption>
-        <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+        <thead><tr>{head.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
         <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
       </table>
     </div>

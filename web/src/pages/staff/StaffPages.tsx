@@ -17,6 +17,7 @@ export function StaffNav() {
       <Link to="/staff/accounts">{t('staff.accounts')}</Link>
       <Link to="/staff/blocks">{t('staff.blocks')}</Link>
       <Link to="/staff/requests">{t('staff.requests')}</Link>
+      <Link to="/staff/processors">{t('processors.title')}</Link>
       <Link to="/staff/audit">{t('staff.audit')}</Link>
       <Link to="/staff/two-factor">{t('staff.twoFactor')}</Link>
     </nav>
