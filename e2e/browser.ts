@@ -68,7 +68,7 @@ export function newMerchant(overrides: Record<string, unknown> = {}) {
   return {
     firstName: 'Ana', lastName: 'Costa', email: `ana.${process.pid}.${counter}.${Date.now()}@example.pt`,
     password: 'correct horse battery staple', phone: '+351912345678',
-    address: { line1: 'Rua Augusta 1', postalCode: '1100-048', city: 'Lisboa', country: 'PT' }, ...overrides,
+    address: { line1: 'Rua Augusta 1', postalCode: '1100-048', city: 'Lisboa', country: 'PT' }, acceptTerms: true, ...overrides,
   };
 }
 

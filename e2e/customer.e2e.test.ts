@@ -23,6 +23,9 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     await form.getByLabel('City').fill(m.address.city);
     await form.getByLabel('Country (ISO code, e.g. PT)').fill('pt');
     await form.getByRole('button', { name: 'Create account' }).click();
+    await form.getByText('Accept the terms of service to open an account.').waitFor();
+    await form.getByLabel(/I have read and accept the/).check();
+    await form.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => tab.page.url()).toBe(`${baseUrl}/account`);
     await tab.page.getByRole('heading', { name: 'Welcome, Ana' }).waitFor();
     await expectAccessible(tab.page, 'account overview');
@@ -48,6 +51,7 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     await form.getByLabel('Postal code').fill(m.address.postalCode);
     await form.getByLabel('City').fill(m.address.city);
     await form.getByLabel('Country (ISO code, e.g. PT)').fill('PT');
+    await form.getByLabel(/I have read and accept the/).check();
     await form.getByRole('button', { name: 'Create account' }).click();
     const nif = form.getByLabel('NIF / VAT number (optional)');
     await expect.poll(() => nif.getAttribute('aria-invalid')).toBe('true');

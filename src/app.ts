@@ -20,6 +20,7 @@ import { registerMfaRoutes } from './modules/mfa/mfa.routes.js';
 import { registerCookieConsentRoutes } from './modules/consent/cookie-consent.routes.js';
 import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.js';
 import { registerPrivacyRequestRoutes } from './modules/privacy/requests.routes.js';
+import { registerTermsRoutes } from './modules/terms/terms.routes.js';
 import { registerSecurityRoutes } from './modules/security/security.routes.js';
 import { registerStaffConsoleRoutes } from './modules/staff/staff-console.routes.js';
 import { registerStaffRoutes } from './modules/staff/staff.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards, processors: platform.processors });
   registerCookieConsentRoutes(app, { cookies: platform.cookieConsent });
   registerPrivacyRequestRoutes(app, { requests: platform.privacyRequests, guards, publicUrl: config.publicUrl });
+  registerTermsRoutes(app, { terms: platform.terms, guards });
   registerMfaRoutes(app, {
     mfa: platform.mfa, guards,
     labelOf: async (p, id) => (p === 'customer' ? (await platform.accounts.getAccount(id)).email : (await platform.staff.getStaff(id)).email),

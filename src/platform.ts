@@ -15,6 +15,7 @@ import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createSessionService } from './modules/auth/sessions.service.js';
 import { createConsentService } from './modules/consent/consent.service.js';
+import { createTermsService } from './modules/terms/terms.service.js';
 import { createCookieConsentService } from './modules/consent/cookie-consent.service.js';
 import { createMfaService } from './modules/mfa/mfa.service.js';
 import { platformDataMap } from './modules/privacy/privacy.data-map.js';
@@ -44,7 +45,8 @@ export function createPlatform(input: PlatformInput) {
   const sessions = createSessionService({ db, clock, ttlMs: config.sessionTtlMs });
   const consent = createConsentService({ db, audit });
   const cookieConsent = createCookieConsentService({ db, audit });
-  const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, sessions, consent });
+  const terms = createTermsService({ db });
+  const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, sessions, consent, terms });
   const staff = createStaffService({ db, audit, sessions });
   const security = createSecurityService({ db, clock, audit, hashKey: secrets.hashKey, rateStore, login: config.login });
   const mfa = createMfaService({ db, clock, audit, cipher, hashKey: secrets.hashKey });
@@ -64,6 +66,6 @@ export function createPlatform(input: PlatformInput) {
     mailer, privacyTeam: config.mail.privacyTeam, hashKey: secrets.hashKey, marketing,
     publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${config.port}`,
   });
-  return { cookieConsent, privacy, jobs, mailer, marketing, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
+  return { terms, cookieConsent, privacy, jobs, mailer, marketing, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
 }
 export type Platform = ReturnType<typeof createPlatform>;

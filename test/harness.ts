@@ -110,7 +110,7 @@ export function signupBody(overrides: Record<string, unknown> = {}) {
   return {
     firstName: 'Maria', lastName: 'Silva', email: `maria.${process.pid}.${counter}.${randomBytes(3).toString('hex')}@example.pt`,
     password: 'correct horse battery staple', phone: '912 345 678',
-    address: { line1: 'Rua das Flores 10', postalCode: '4050-262', city: 'Porto', country: 'PT' },
+    address: { line1: 'Rua das Flores 10', postalCode: '4050-262', city: 'Porto', country: 'PT' }, acceptTerms: true,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { JobTable } from '../core/jobs/jobs.tables.js';
 import type { AccountsTables } from '../modules/accounts/accounts.tables.js';
 import type { AuthTables } from '../modules/auth/auth.tables.js';
 import type { ConsentTables } from '../modules/consent/consent.tables.js';
+import type { TermsTables } from '../modules/terms/terms.tables.js';
 import type { MfaTables } from '../modules/mfa/mfa.tables.js';
 import type { MarketingTables } from '../modules/marketing/marketing.tables.js';
 import type { PrivacyTables } from '../modules/privacy/privacy.tables.js';
@@ -25,7 +26,7 @@ export interface SchemaMigrationTable {
 }
 
 /** The whole schema as Kysely sees it; each module owns the types of its own tables. */
-export interface Database extends AccountsTables, AuthTables, ConsentTables, StaffTables, SecurityTables, MfaTables, PrivacyTables, MarketingTables {
+export interface Database extends AccountsTables, AuthTables, ConsentTables, StaffTables, SecurityTables, MfaTables, PrivacyTables, MarketingTables, TermsTables {
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
   erasure_journal: ErasureJournalTable;

@@ -6,6 +6,7 @@ import { TwoFactor } from './pages/account/TwoFactor';
 import { Contact, Home, NotFound, Plans } from './pages/public/PublicPages';
 import { PrivacyPolicy } from './pages/public/PrivacyPolicy';
 import { DownloadPublicAnswer, PublicRequest, VerifyPublicRequest } from './pages/public/PublicRequest';
+import { TermsPage } from './pages/public/Terms';
 import { SignIn } from './pages/public/SignIn';
 import { SignUp } from './pages/public/SignUp';
 import { StaffAccount, StaffAccounts, StaffAudit, StaffBlocks, StaffNav } from './pages/staff/StaffPages';
@@ -77,6 +78,7 @@ export function App() {
     page = path === '/' ? <Home />
       : path === '/plans' ? <Plans />
       : path === '/privacy' ? <PrivacyPolicy />
+      : path === '/terms' ? <TermsPage />
       : path === '/privacy/request' ? <PublicRequest />
       : path === '/privacy/request/verify' ? <VerifyPublicRequest />
       : path === '/privacy/request/download' ? <DownloadPublicAnswer />
@@ -110,7 +112,7 @@ export function App() {
       </header>
       {sub}
       <main id="main" tabIndex={-1}>{page}</main>
-      <footer className="footer"><Link to="/privacy">{t('nav.privacy')}</Link> · <Link to="/privacy/request">{t('publicRequest.link')}</Link> · <Link to="/contact">{t('nav.contact')}</Link></footer>
+      <footer className="footer"><Link to="/privacy">{t('nav.privacy')}</Link> · <Link to="/privacy/request">{t('publicRequest.link')}</Link> · <Link to="/terms">{t('terms.title')}</Link> · <Link to="/contact">{t('nav.contact')}</Link></footer>
     </>
   );
 }

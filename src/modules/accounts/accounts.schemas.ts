@@ -32,6 +32,8 @@ export const SignupBody = z.object({
   company: z.string().trim().max(200).optional().transform((v) => (v ? v : null)),
   nif: z.string().trim().max(40).optional(),
   marketingConsent: z.boolean().default(false),
+  // The contract needs the terms accepted: the acceptance is recorded with the exact text shown.
+  acceptTerms: z.literal(true, { error: () => 'Accept the terms of service to open an account.' }),
 }).superRefine((body, ctx) => {
   // Runs even when other fields failed (so one answer names every wrong field), hence the guards.
   if (typeof body !== 'object' || body === null) return;

@@ -8,6 +8,7 @@ import { newId } from '../../core/ids.js';
 import type { Database } from '../../db/schema.js';
 import type { SessionService } from '../auth/sessions.service.js';
 import type { ConsentService } from '../consent/consent.service.js';
+import type { TermsService } from '../terms/terms.service.js';
 import type { AccountRow, AccountsRepo } from './accounts.repo.js';
 import type { AccountView, SignupInput, UpdateAccountInput } from './accounts.schemas.js';
 import type { AccountTable } from './accounts.tables.js';
@@ -30,13 +31,13 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 export function createAccountsService(deps: {
-  db: Db; repo: AccountsRepo; audit: AuditLog; sessions: SessionService; consent: ConsentService;
+  db: Db; repo: AccountsRepo; audit: AuditLog; sessions: SessionService; consent: ConsentService; terms: TermsService;
 }) {
   async function recordAccess(tx: Transaction<Database>, ctx: RequestContext, accountId: string, kind: 'signup' | 'login') {
     await tx.insertInto('account_access').values({ id: newId('acx'), account_id: accountId, kind, ip: ctx.ip, user_agent: ctx.userAgent, at: ctx.now }).execute();
   }
 
-  /** Opens an account (C1, C2, C4, M1): account, access history, consent record, audit and session commit together. */
+  /** Opens an account (C1, C2, C4, M1): account, access history, terms accepted, consent record, audit and session commit together. */
   async function signup(ctx: RequestContext, input: SignupInput) {
     const checked = checkCountryFields({ phone: input.phone, nif: input.nif, country: input.address.country });
     if (checked.errors.length > 0) throw validationError(checked.errors);
@@ -55,6 +56,7 @@ export function createAccountsService(deps: {
         const signedUp: RequestContext = { ...ctx, actor: { kind: 'customer', accountId: id, sessionId: '' } };
         await deps.audit.record(tx, { actor: { kind: 'customer', id }, action: 'account.signup', target: { kind: 'account', id }, ip: ctx.ip, requestId: ctx.requestId });
         await recordAccess(tx, ctx, id, 'signup');
+        await deps.terms.recordAcceptance(tx, ctx, id);
         if (input.marketingConsent) {
           await deps.consent.recordDecision(tx, signedUp, { accountId: id, purpose: 'marketing', granted: true, method: 'signup-form' });
         }

@@ -83,6 +83,8 @@ export const en = {
   'staff.actor': 'Actor', 'staff.action': 'Action', 'staff.target': 'Target', 'staff.when': 'When',
   'staff.mustEnrol': 'Your account must use two-factor sign-in before the console opens.',
   'common.cancel': 'Cancel',
+  'terms.title': 'Terms of service', 'terms.version': 'Version {version}, in force since {date}.', 'terms.accepted': 'You accepted the terms of service ({version}) on {date}.',
+  'signUp.acceptTerms': 'I have read and accept the', 'signUp.termsRequired': 'Accept the terms of service to open an account.',
   'processors.title': 'Processors and recipients', 'processors.text': 'The register the privacy policy and the records of processing are generated from. Storage outside the EEA needs a recorded safeguard.',
   'processors.records': 'Records of processing (Art. 30)', 'processors.recordsText': 'The controller record (merchants, users, visitors) and the processor record (shoppers), from the data map and this register.',
   'processors.downloadCsv': 'Download records (CSV)', 'processors.downloadJson': 'Download records (JSON)',

@@ -85,6 +85,8 @@ export const ptPT: Messages = {
   'staff.actor': 'Autor', 'staff.action': 'Ação', 'staff.target': 'Alvo', 'staff.when': 'Quando',
   'staff.mustEnrol': 'A sua conta tem de usar autenticação de dois fatores antes de a consola abrir.',
   'common.cancel': 'Cancelar',
+  'terms.title': 'Termos de serviço', 'terms.version': 'Versão {version}, em vigor desde {date}.', 'terms.accepted': 'Aceitou os termos de serviço ({version}) em {date}.',
+  'signUp.acceptTerms': 'Li e aceito os', 'signUp.termsRequired': 'Aceite os termos de serviço para abrir uma conta.',
   'processors.title': 'Subcontratantes e destinatários', 'processors.text': 'O registo a partir do qual se geram a política de privacidade e os registos das atividades de tratamento. O armazenamento fora do EEE exige uma garantia registada.',
   'processors.records': 'Registos das atividades de tratamento (art. 30.º)', 'processors.recordsText': 'O registo do responsável (comerciantes, utilizadores, visitantes) e o do subcontratante (clientes das lojas), a partir do mapa de dados e deste registo.',
   'processors.downloadCsv': 'Descarregar registos (CSV)', 'processors.downloadJson': 'Descarregar registos (JSON)',

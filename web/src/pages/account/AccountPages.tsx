@@ -123,6 +123,8 @@ export function Privacy({ account, onUpdated }: { account: Account; onUpdated: (
   const toast = useToast();
   const [consents, setConsents] = useState<Consent[]>([]);
   const [notice, setNotice] = useState<{ text: string; version: string } | null>(null);
+  const [terms, setTerms] = useState<{ version: string; acceptedAt: string }[]>([]);
+  useEffect(() => { void api<{ items: { version: string; acceptedAt: string }[] }>('GET', '/api/v1/account/terms').then((r) => setTerms(r.items)); }, []);
   useEffect(() => { void api<{ text: string; version: string }>('GET', '/api/v1/consent/notices/marketing').then(setNotice).catch(() => setNotice(null)); }, [locale]);
   const [access, setAccess] = useState<Access[]>([]);
   const load = async () => {
@@ -153,6 +155,7 @@ export function Privacy({ account, onUpdated }: { account: Account; onUpdated: (
         <Table caption={t('privacy.history')} head={[t('privacy.when'), t('privacy.what')]} empty="—"
           rows={consents.map((c) => [formatDate(c.recordedAt), `${t(c.granted ? 'privacy.granted' : 'privacy.refused')} (${c.noticeVersion}, ${c.noticeLanguage})`])} />
       </Card>
+      {terms[0] && <p>{t('terms.accepted', { version: terms[0].version, date: formatDate(terms[0].acceptedAt) })} <Link to="/terms">{t('terms.title')}</Link></p>}
       <Requests />
       <Card title={t('privacy.access')}>
         <p className="muted">{t('privacy.accessText')}</p>

@@ -10,6 +10,8 @@ export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
   const { t, locale } = useI18n();
   const { navigate } = useRouter();
   const [marketing, setMarketing] = useState(false);
+  const [acceptTerms, setAcceptTerms] = useState(false);
+  const [termsError, setTermsError] = useState(false);
   // The consent box shows the server's notice itself, so the record's version and hash are of this very text.
   const [notice, setNotice] = useState<{ text: string } | null>(null);
   useEffect(() => { void api<{ text: string }>('GET', '/api/v1/consent/notices/marketing').then(setNotice).catch(() => setNotice(null)); }, [locale]);
@@ -19,11 +21,12 @@ export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
     t,
   );
   const onSubmit = f.submit(async (v) => {
+    if (!acceptTerms) { setTermsError(true); return; }
     const account = await api<Account>('POST', '/api/v1/auth/signup', {
       firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, phone: v.phone,
       ...(v.company ? { company: v.company } : {}), ...(v.nif ? { nif: v.nif } : {}),
       address: addressPayload(v),
-      marketingConsent: marketing,
+      marketingConsent: marketing, acceptTerms,
     });
     onSignedIn(account);
     navigate('/account');
@@ -42,6 +45,12 @@ export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
           <Field label={t('field.password')} type="password" autoComplete="new-password" hint={t('field.passwordHint')} {...f.bind('password')} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
           <CompanyAndAddressFields bind={f.bind} />
+          <div className="checkbox">
+            <input type="checkbox" id="accept-terms" checked={acceptTerms} aria-invalid={termsError || undefined} aria-describedby={termsError ? 'accept-terms-error' : undefined}
+              onChange={(e) => { setAcceptTerms(e.target.checked); setTermsError(false); }} />
+            <label htmlFor="accept-terms">{t('signUp.acceptTerms')} <Link to="/terms">{t('terms.title')}</Link></label>
+          </div>
+          {termsError && <p className="field-error" id="accept-terms-error" role="alert">{t('signUp.termsRequired')}</p>}
           {notice && <Checkbox label={notice.text} checked={marketing} onChange={(e) => setMarketing(e.target.checked)} />}
           <Button type="submit" busy={f.busy}>{t('signUp.submit')}</Button>
         </form>
