@@ -102,7 +102,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   registerAuthRoutes(app, { sessions: platform.sessions, guards });
   registerStaffRoutes(app, { staff: platform.staff, sessions: platform.sessions, guards, security: platform.security, mfa: platform.mfa });
   registerSecurityRoutes(app, { security: platform.security, guards });
-  registerStaffConsoleRoutes(app, { accounts: platform.accounts, audit: platform.audit, guards });
+  registerStaffConsoleRoutes(app, { accounts: platform.accounts, audit: platform.audit, guards, marketing: platform.marketing });
   registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards, processors: platform.processors });
   registerCookieConsentRoutes(app, { cookies: platform.cookieConsent });
   registerPrivacyRequestRoutes(app, { requests: platform.privacyRequests, guards, publicUrl: config.publicUrl });

@@ -28,6 +28,10 @@ describe('marketing sends check, at send time, for every message (M1, D3, Art. 2
     expect(await t.platform.marketing.sendMarketing(account.id, offer)).toEqual({ sent: false, reason: 'restricted' });
     expect(sent(body.email)).toBe(0);
 
+    // Staff who open the account see that the purpose is restricted.
+    const view = (await t.app.inject({ method: 'GET', url: `/api/v1/staff/accounts/${account.id}`, headers: { cookie: staff.cookie } })).json();
+    expect(view.restrictions).toEqual([{ id: expect.stringMatching(/^rst_/), purpose: 'marketing', since: expect.any(String) }]);
+
     // Lifting: the person is told first; the restriction holds until the notice period ends.
     const [restriction] = await t.platform.marketing.listRestrictions(account.id);
     const lift = await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/restrictions/${restriction!.id}/lift`, headers: { cookie: staff.cookie } });
@@ -39,6 +43,7 @@ describe('marketing sends check, at send time, for every message (M1, D3, Art. 2
     await t.platform.jobs.runDue();
     expect(await t.platform.marketing.isRestricted(account.id, 'marketing')).toBe(false);
     expect(await t.platform.marketing.sendMarketing(account.id, offer)).toEqual({ sent: true });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/staff/accounts/${account.id}`, headers: { cookie: staff.cookie } })).json().restrictions).toEqual([]);
   });
 
   it('suppression wins over a stale consent', async () => {

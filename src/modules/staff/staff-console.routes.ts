@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { MarketingService } from '../marketing/marketing.service.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import { actorRef } from '../../core/context.js';
 import { problems, typed } from '../../core/http/types.js';
@@ -18,7 +19,7 @@ const AuditEntry = z.object({
 });
 
 /** The staff console's reads: accounts (audited per view) and the audit log with its chain check. */
-export function registerStaffConsoleRoutes(app: FastifyInstance, deps: { accounts: AccountsService; audit: AuditLog; guards: AuthGuards }) {
+export function registerStaffConsoleRoutes(app: FastifyInstance, deps: { accounts: AccountsService; audit: AuditLog; guards: AuthGuards; marketing: MarketingService }) {
   const r = typed(app);
   const tags = ['staff console'];
 
@@ -29,8 +30,16 @@ export function registerStaffConsoleRoutes(app: FastifyInstance, deps: { account
 
   r.get('/api/v1/staff/accounts/:id', {
     preHandler: deps.guards.requireStaff('support', 'billing', 'privacy'),
-    schema: { tags, summary: 'One account with its access history and consents (audited)', params: z.object({ id: z.string().max(64) }), response: { 200: z.object({ account: AccountResponse, accessHistory: AccessHistoryResponse.shape.items, consents: z.array(ConsentResponse) }), ...problems(401, 403, 404) } },
-  }, async (request) => deps.accounts.viewForStaff(request.ctx, request.params.id));
+    schema: {
+      tags, summary: 'One account with its access history, consents and active restrictions (audited)', params: z.object({ id: z.string().max(64) }),
+      response: { 200: z.object({ account: AccountResponse, accessHistory: AccessHistoryResponse.shape.items, consents: z.array(ConsentResponse), restrictions: z.array(z.object({ id: z.string(), purpose: z.string(), since: z.iso.datetime() })) }), ...problems(401, 403, 404) },
+    },
+  }, async (request) => {
+    const view = await deps.accounts.viewForStaff(request.ctx, request.params.id);
+    // A restricted purpose is shown as such (D3): staff see it before they use the data.
+    const restrictions = (await deps.marketing.listRestrictions(request.params.id)).map((r) => ({ id: r.id, purpose: r.purpose, since: new Date(r.created_at).toISOString() }));
+    return { ...view, restrictions };
+  });
 
   r.get('/api/v1/staff/audit', {
     preHandler: deps.guards.requireStaff('privacy'),

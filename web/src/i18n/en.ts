@@ -83,6 +83,8 @@ export const en = {
   'staff.actor': 'Actor', 'staff.action': 'Action', 'staff.target': 'Target', 'staff.when': 'When',
   'staff.mustEnrol': 'Your account must use two-factor sign-in before the console opens.',
   'common.cancel': 'Cancel',
+  'staff.restricted': 'Processing restricted for {purpose} since {date}, at the person\'s request: keep the data, do not use it for this.',
+  'staff.liftRestriction': 'Lift (the person is told; it ends in 7 days)', 'staff.liftScheduled': 'The person was told; the restriction ends on {date}.',
   'terms.title': 'Terms of service', 'terms.version': 'Version {version}, in force since {date}.', 'terms.accepted': 'You accepted the terms of service ({version}) on {date}.',
   'signUp.acceptTerms': 'I have read and accept the', 'signUp.termsRequired': 'Accept the terms of service to open an account.',
   'processors.title': 'Processors and recipients', 'processors.text': 'The register the privacy policy and the records of processing are generated from. Storage outside the EEA needs a recorded safeguard.',

@@ -85,6 +85,8 @@ export const ptPT: Messages = {
   'staff.actor': 'Autor', 'staff.action': 'Ação', 'staff.target': 'Alvo', 'staff.when': 'Quando',
   'staff.mustEnrol': 'A sua conta tem de usar autenticação de dois fatores antes de a consola abrir.',
   'common.cancel': 'Cancelar',
+  'staff.restricted': 'Tratamento limitado para {purpose} desde {date}, a pedido da pessoa: guarde os dados, não os use para isto.',
+  'staff.liftRestriction': 'Levantar (a pessoa é avisada; termina em 7 dias)', 'staff.liftScheduled': 'A pessoa foi avisada; a limitação termina a {date}.',
   'terms.title': 'Termos de serviço', 'terms.version': 'Versão {version}, em vigor desde {date}.', 'terms.accepted': 'Aceitou os termos de serviço ({version}) em {date}.',
   'signUp.acceptTerms': 'Li e aceito os', 'signUp.termsRequired': 'Aceite os termos de serviço para abrir uma conta.',
   'processors.title': 'Subcontratantes e destinatários', 'processors.text': 'O registo a partir do qual se geram a política de privacidade e os registos das atividades de tratamento. O armazenamento fora do EEE exige uma garantia registada.',

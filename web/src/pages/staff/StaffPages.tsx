@@ -57,15 +57,26 @@ export function StaffAccounts() {
 }
 
 export function StaffAccount({ id }: { id: string }) {
-  const { t } = useI18n();
-  const [data, setData] = useState<{ account: Account; accessHistory: Access[]; consents: Consent[] } | null>(null);
+  const { t, formatDate } = useI18n();
+  const toast = useToast();
+  const [data, setData] = useState<{ account: Account; accessHistory: Access[]; consents: Consent[]; restrictions: { id: string; purpose: string; since: string }[] } | null>(null);
   useEffect(() => { void api<typeof data>('GET', `/api/v1/staff/accounts/${encodeURIComponent(id)}`).then(setData); }, [id]);
+  const lift = async (restrictionId: string) => {
+    const r = await api<{ liftAt: string }>('POST', `/api/v1/staff/privacy/restrictions/${restrictionId}/lift`);
+    toast(t('staff.liftScheduled', { date: formatDate(r.liftAt) }));
+  };
   if (!data) return <p>{t('common.loading')}</p>;
   const a = data.account;
   return (
     <>
       <h1>{t('staff.accountTitle', { id: a.id })}</h1>
       <Alert>{t('staff.auditNote')}</Alert>
+      {data.restrictions.map((r) => (
+        <Alert key={r.id} kind="error">
+          {t('staff.restricted', { purpose: r.purpose, date: formatDate(r.since) })}{' '}
+          <Button variant="secondary" onClick={() => void lift(r.id)}>{t('staff.liftRestriction')}</Button>
+        </Alert>
+      ))}
       <Card title={`${a.firstName} ${a.lastName}`}>
         <dl className="facts">
           <dt>{t('field.email')}</dt><dd>{a.email}</dd>
