@@ -23,19 +23,21 @@ import { testSecrets } from '../test/harness-secrets.js';
 const OTHERS = Number(process.env.BENCH_OTHER_SUBJECTS ?? 100_000);
 /** Each figure is the median of this many runs: one run on a shared 2-core machine is mostly noise. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Records of the measured subject: 60% sign-ins, 20% sessions, 20% consent decisions. */
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function seedSubject(db: ReturnType<typeof createPlatform>['db'], id: string) {
   const now = new Date();
   await sql`insert into account (id, first_name, last_name, email, phone, company, nif, address_line1, address_line2, postal_code, city, country, password_hash, created_at, updated_at)
     values (${id}, 'Bench', ${`Subject ${id}`}, ${`${id}@bench.example`}, '+351912345678', 'Bench Lda', 'PT501964843', 'Rua 1', null, '1000-001', 'Lisboa', 'PT', 'x', ${now}, ${now})`.execute(db);
-  // 10,000 records: 6,000 sign-ins, 2,000 sessions, 2,000 consent decisions.
+  const [signIns, sessions, consents] = [RECORDS * 0.6, RECORDS * 0.2, RECORDS * 0.2].map(Math.round) as [number, number, number];
   await sql`insert into account_access (id, account_id, kind, ip, user_agent, at)
-    select ${id} || '_a' || g, ${id}, 'login', '198.51.100.' || (g % 250), 'Bench/1.0', ${now}::timestamptz - (g || ' minutes')::interval from generate_series(1, 6000) g`.execute(db);
+    select ${id} || '_a' || g, ${id}, 'login', '198.51.100.' || (g % 250), 'Bench/1.0', ${now}::timestamptz - (g || ' minutes')::interval from generate_series(1, ${signIns}) g`.execute(db);
   await sql`insert into account_session (id, account_id, token_hash, ip, user_agent, created_at, last_seen_at, expires_at)
-    select ${id} || '_s' || g, ${id}, ${id} || '_t' || g, '198.51.100.' || (g % 250), 'Bench/1.0', ${now}, ${now}, ${now} from generate_series(1, 2000) g`.execute(db);
+    select ${id} || '_s' || g, ${id}, ${id} || '_t' || g, '198.51.100.' || (g % 250), 'Bench/1.0', ${now}, ${now}, ${now} from generate_series(1, ${sessions}) g`.execute(db);
   await sql`insert into consent_record (id, account_id, purpose, granted, notice_version, notice_hash, method, ip, user_agent, recorded_at)
-    select ${id} || '_c' || g, ${id}, 'marketing', g % 2 = 0, 'v1', 'h', 'api', '198.51.100.' || (g % 250), 'Bench/1.0', ${now} from generate_series(1, 2000) g`.execute(db);
+    select ${id} || '_c' || g, ${id}, 'marketing', g % 2 = 0, 'v1', 'h', 'api', '198.51.100.' || (g % 250), 'Bench/1.0', ${now} from generate_series(1, ${consents}) g`.execute(db);
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<number> {
@@ -90,7 +92,7 @@ async function run(label: string, target: DatabaseTarget) {
     for (let i = 0; i < RUNS; i++) scans.push(await time(() => p.privacy.findResidue(p.db, { kind: 'customer', id: 'acc_benchscan' }, ids)));
     const [engineExport, plainSelect, engineErase, plainDelete, scan] = [exports, selects, erasures, deletes, scans].map(median) as [number, number, number, number, number];
 
-    console.log(`\n${label}: one subject with 10,000 records, ${OTHERS.toLocaleString('en')} other subjects, ${tables.length} customer tables, median of ${RUNS} runs`);
+    console.log(`\n${label}: one subject with ${RECORDS.toLocaleString('en')} records, ${OTHERS.toLocaleString('en')} other subjects, ${tables.length} customer tables, median of ${RUNS} runs`);
     console.log(`  export  (archive: manifest, JSON, CSV, report)  ${engineExport.toFixed(0).padStart(6)} ms   plain SELECT ${plainSelect.toFixed(0).padStart(5)} ms   ratio ${(engineExport / plainSelect).toFixed(2)}`);
     console.log(`  erasure (incl. identifier purge and verify)     ${engineErase.toFixed(0).padStart(6)} ms   plain DELETE ${plainDelete.toFixed(0).padStart(5)} ms   ratio ${(engineErase / plainDelete).toFixed(2)}`);
     console.log(`  verification scan alone                          ${scan.toFixed(0).padStart(6)} ms`);

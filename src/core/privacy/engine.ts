@@ -31,16 +31,19 @@ export class ErasureResidueError extends Error {
 export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLog; hashKey: Buffer }) {
   const tables = deps.map.tables;
 
-  /** The SQL condition selecting `table`'s rows that belong to the subject, following `owner` references. */
-  function ownedBy(table: string, subjectId: string): RawBuilder<boolean> {
+  /**
+   * The SQL condition selecting `table`'s rows that belong to the subject, following `owner`
+   * references; `alias` names the table in the query when it is not its own name.
+   */
+  function ownedBy(table: string, subjectId: string, alias = table): RawBuilder<boolean> {
     const decl = tables[table]!;
     const owner = decl.owner!;
-    if ('column' in owner) return sql<boolean>`${sql.ref(`${table}.${owner.column}`)} = ${subjectId}`;
+    if ('column' in owner) return sql<boolean>`${sql.ref(`${alias}.${owner.column}`)} = ${subjectId}`;
     const [toTable, toColumn] = owner.to.split('.') as [string, string];
     // A reference to the subject's own key needs no join: the reference holds the subject id.
     const parent = tables[toTable]!.owner!;
-    if ('column' in parent && parent.column === toColumn) return sql<boolean>`${sql.ref(`${table}.${owner.via}`)} = ${subjectId}`;
-    return sql<boolean>`${sql.ref(`${table}.${owner.via}`)} in (select ${sql.ref(`${toTable}.${toColumn}`)} from ${sql.table(toTable)} where ${ownedBy(toTable, subjectId)})`;
+    if ('column' in parent && parent.column === toColumn) return sql<boolean>`${sql.ref(`${alias}.${owner.via}`)} = ${subjectId}`;
+    return sql<boolean>`${sql.ref(`${alias}.${owner.via}`)} in (select ${sql.ref(`${toTable}.${toColumn}`)} from ${sql.table(toTable)} where ${ownedBy(toTable, subjectId)})`;
   }
 
   /** Tables holding this kind of subject's data, children before the tables they point to. */
@@ -53,28 +56,61 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
   const personalColumns = (decl: TableDeclaration) =>
     Object.entries(decl.columns).filter((e): e is [string, PersonalColumn] => e[1].personal);
 
+  /** Column types of the live schema, read once: the export formats each kind of value in SQL. */
+  let columnTypes: Promise<Map<string, string>> | undefined;
+  const typesOf = () => (columnTypes ??= sql<{ t: string; c: string; type: string }>`
+    select table_name as t, column_name as c, data_type as type from information_schema.columns where table_schema = current_schema()`
+    .execute(deps.db).then((r) => new Map(r.rows.map((x) => [`${x.t}.${x.c}`, x.type]))));
+
+  /**
+   * One exported row as JSON text and as an RFC 4180 CSV line, both built by the database (in C,
+   * not row by row in JavaScript): timestamps as ISO 8601 UTC like JavaScript's toISOString, arrays
+   * and JSON as JSON text, every other value as its text; every CSV cell quoted.
+   */
+  function exportExpressions(table: string, columns: string[], types: Map<string, string>) {
+    const text = (col: string) => {
+      const type = types.get(`${table}.${col}`) ?? 'text';
+      const ref = sql.ref(`x.${col}`);
+      if (type.startsWith('timestamp')) return sql`to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+      if (type === 'ARRAY' || type === 'json' || type === 'jsonb') return sql`to_json(${ref})::text`;
+      return sql`${ref}::text`;
+    };
+    const jsonValue = (col: string) => ((types.get(`${table}.${col}`) ?? '').startsWith('timestamp') ? text(col) : sql.ref(`x.${col}`));
+    // json_build_object takes at most 100 arguments: wider tables are built in parts and joined.
+    const parts: RawBuilder<unknown>[] = [];
+    for (let i = 0; i < columns.length; i += 50) {
+      parts.push(sql`jsonb_build_object(${sql.join(columns.slice(i, i + 50).flatMap((c) => [sql.lit(c), jsonValue(c)]))})`);
+    }
+    const json = parts.length === 1
+      ? sql`json_build_object(${sql.join(columns.flatMap((c) => [sql.lit(c), jsonValue(c)]))})::text`
+      : sql`(${sql.join(parts, sql` || `)})::text`;
+    const csv = sql`concat_ws(',', ${sql.join(columns.map((c) => sql`coalesce('"' || replace(${text(c)}, '"', '""') || '"', '')`))})`;
+    return { json, csv };
+  }
+
   /**
    * The subject's data, table by table, without the columns never exported (password hashes…).
-   * Each table gives a reader that pages through the rows, so an archive can be written as a
-   * stream however long the subject's history is.
+   * Each table gives a reader that pages through the rows, each row as JSON text and a CSV line, so
+   * an archive can be written as a stream however long the subject's history is.
    */
   async function* exportSubject(subject: SubjectRef, pageSize = 5000): AsyncGenerator<{
-    table: string; decl: TableDeclaration; columns: string[]; pages: () => AsyncGenerator<Record<string, unknown>[]>;
+    table: string; decl: TableDeclaration; columns: string[]; pages: () => AsyncGenerator<{ json: string; csv: string }[]>;
   }> {
+    const types = await typesOf();
     for (const table of tablesOf(subject.kind)) {
       const decl = tables[table]!;
       // Only the exported columns are read: a password hash never leaves the database.
       const columns = Object.entries(decl.columns).filter(([, c]) => !(c.personal && c.export === 'omit')).map(([n]) => n);
-      const select = sql.join(columns.map((c) => sql.ref(c)));
+      const { json, csv } = exportExpressions(table, columns, types);
       const pages = async function* () {
         // Keyset paging on the row's physical address: stable within the export, needs no knowledge
         // of the table's key, and each page starts where the last ended instead of counting past it.
         let after = '(0,0)';
         for (;;) {
-          const r = await sql<Record<string, unknown>>`select ${select}, ctid::text as sr_ctid from ${sql.table(table)} where ${ownedBy(table, subject.id)} and ctid > ${after}::tid order by ctid limit ${pageSize}`.execute(deps.db);
+          const r = await sql<{ k: string; json: string; csv: string }>`select x.ctid::text as k, ${json} as json, ${csv} as csv
+            from ${sql.table(table)} x where ${ownedBy(table, subject.id, 'x')} and x.ctid > ${after}::tid order by x.ctid limit ${pageSize}`.execute(deps.db);
           if (r.rows.length === 0) return;
-          after = String(r.rows[r.rows.length - 1]!.sr_ctid);
-          for (const row of r.rows) delete row.sr_ctid; // the last property: V8 drops it cheaply
+          after = r.rows[r.rows.length - 1]!.k;
           yield r.rows;
           if (r.rows.length < pageSize) return;
         }
@@ -107,13 +143,17 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
   const identifierColumns = (decl: TableDeclaration) => personalColumns(decl).filter(([, c]) => c.identifier);
 
   /**
-   * A select list giving the row count and, per identifier column, its distinct values (10,000
-   * sign-ins come from a handful of IPs), over whatever rows the statement reads.
+   * A select list over the rows in `source` (a WITH name): their count and, per identifier column,
+   * its distinct values (10,000 sign-ins come from a handful of IPs; hashed, not sorted).
    */
-  function identifierAggregates(decl: TableDeclaration) {
-    return sql.join([sql`count(*)::int as n`, ...identifierColumns(decl).map(([col], i) =>
-      sql`array_agg(distinct ${sql.ref(col)}::text) filter (where ${sql.ref(col)} is not null and ${sql.ref(col)}::text <> '') as ${sql.ref(`i${i}`)}`)]);
+  function identifierAggregates(decl: TableDeclaration, source: string) {
+    const from = sql.table(source);
+    return sql.join([sql`(select count(*) from ${from})::int as n`, ...identifierColumns(decl).map(([col], i) =>
+      sql`(select array_agg(v) from (select distinct ${sql.ref(col)}::text as v from ${from} where ${sql.ref(col)} is not null and ${sql.ref(col)}::text <> '') d) as ${sql.ref(`i${i}`)}`)]);
   }
+  /** The identifier columns of `decl`, as a select or returning list. */
+  const identifierList = (decl: TableDeclaration) =>
+    (identifierColumns(decl).length > 0 ? sql.join(identifierColumns(decl).map(([col]) => sql.ref(col))) : sql`1`);
 
   /** Adds one table's aggregated identifiers to `into`, sorted by how personal they are. */
   function collect(into: { strong: Map<string, Set<string>>; weak: Set<string> }, decl: TableDeclaration, row: Record<string, unknown>) {
@@ -135,7 +175,7 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
     for (const table of tablesOf(subject.kind)) {
       const decl = tables[table]!;
       if (identifierColumns(decl).length === 0) continue;
-      const r = await sql<Record<string, unknown>>`select ${identifierAggregates(decl)} from ${sql.table(table)} where ${ownedBy(table, subject.id)}`.execute(executor);
+      const r = await sql<Record<string, unknown>>`with theirs as (select ${identifierList(decl)} from ${sql.table(table)} where ${ownedBy(table, subject.id)}) select ${identifierAggregates(decl, 'theirs')}`.execute(executor);
       collect(found, decl, r.rows[0]!);
     }
     return finish(found);
@@ -212,8 +252,9 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
         if (decl.erasure === 'forget-identifiers' || decl.erasure === 'anonymise') {
           // The rows stay: one statement clears what must go and reads the identifiers as they were
           // (a WITH's sub-statements and its main query all see the table before the update).
-          const r = await sql<Record<string, unknown>>`with changed as (${decl.erasure === 'anonymise' ? anonymising(table, decl, subject.id) : forgetting(table, decl, subject.id)})
-            select ${identifierAggregates(decl)}, (select count(*) from changed)::int as changed from ${sql.table(table)} where ${ownedBy(table, subject.id)}`.execute(tx);
+          const r = await sql<Record<string, unknown>>`with changed as (${decl.erasure === 'anonymise' ? anonymising(table, decl, subject.id) : forgetting(table, decl, subject.id)}),
+            theirs as (select ${identifierList(decl)} from ${sql.table(table)} where ${ownedBy(table, subject.id)})
+            select ${identifierAggregates(decl, 'theirs')}, (select count(*) from changed)::int as changed`.execute(tx);
           collect(found, decl, r.rows[0]!);
           const n = Number(r.rows[0]!.changed);
           if (decl.erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;
@@ -221,8 +262,7 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
           continue;
         }
         // One statement deletes the rows and hands back their identifiers for the purge and the check.
-        const returning = identifierColumns(decl).length > 0 ? sql.join(identifierColumns(decl).map(([col]) => sql.ref(col))) : sql`1`;
-        const r = await sql<Record<string, unknown>>`with gone as (delete from ${sql.table(table)} where ${ownedBy(table, subject.id)} returning ${returning}) select ${identifierAggregates(decl)} from gone`.execute(tx);
+        const r = await sql<Record<string, unknown>>`with gone as (delete from ${sql.table(table)} where ${ownedBy(table, subject.id)} returning ${identifierList(decl)}) select ${identifierAggregates(decl, 'gone')}`.execute(tx);
         collect(found, decl, r.rows[0]!);
         summary[`${table}:deleted`] = Number(r.rows[0]!.n);
       }

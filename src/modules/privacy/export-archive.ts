@@ -9,10 +9,6 @@ import type { PrivacyEngine, SubjectRef } from '../../core/privacy/engine.js';
 import { archiveReport, type ArchiveDataset } from './export-report.js';
 import type { PolicyModel } from './policy.js';
 
-/** One row as a JSON object, columns in declared order (Dates become ISO strings through toJSON). */
-const jsonRow = (keys: string[], columns: string[], row: Record<string, unknown>) =>
-  `{${columns.map((c, i) => `${keys[i]}:${JSON.stringify(row[c] ?? null)}`).join(',')}}`;
-const cellText = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
 // Fast deflate: an archive is written once and downloaded a few times; level 1 costs a third of the default.
 const entryOptions = { compressionLevel: 1 } as const;
 
@@ -46,8 +42,6 @@ export async function writeSubjectArchive(engine: PrivacyEngine, subjects: Subje
           .map(([field, c]) => (c.personal
             ? { name: field, personal: true, category: c.category, key: c.key, purposes: c.purposes, legalBasis: c.basis, retention: c.retention, recipients: c.recipients, source: c.source }
             : { name: field, personal: false, note: c.why }));
-        const header = columns;
-        const keys = columns.map((c) => JSON.stringify(c));
         const dataset: ArchiveDataset = { table, file: name, description: decl.description, document: decl.document, rows: 0 };
         const csvPath = `${path}.${name}.csv.part`;
         scratch.push(csvPath);
@@ -56,13 +50,13 @@ export async function writeSubjectArchive(engine: PrivacyEngine, subjects: Subje
         zip.addReadStream(Readable.from((async function* () {
           const csv = createWriteStream(csvPath, { mode: 0o600 });
           try {
-            await write(csv, csvLine(header));
+            await write(csv, csvLine(columns));
             let first = true;
             yield '[';
             for await (const page of pages()) {
               dataset.rows += page.length;
-              await write(csv, page.map((row) => csvLine(header.map((h) => cellText(row[h])))).join(''));
-              yield `${first ? '\n' : ',\n'}${page.map((row) => jsonRow(keys, columns, row)).join(',\n')}`; // one chunk per page
+              await write(csv, page.map((row) => `${row.csv}\r\n`).join(''));
+              yield `${first ? '\n' : ',\n'}${page.map((row) => row.json).join(',\n')}`; // one chunk per page
               first = false;
             }
             yield '\n]\n';
