@@ -49,8 +49,32 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
   /** Tables holding this kind of subject's data, children before the tables they point to. */
   function tablesOf(kind: Subject): string[] {
     const own = Object.entries(tables).filter(([, d]) => d.subject === kind && d.owner).map(([t]) => t);
-    const depth = (t: string): number => { const o = tables[t]!.owner!; return 'column' in o ? 0 : 1 + depth(o.to.split('.')[0]!); };
-    return own.sort((a, b) => depth(b) - depth(a) || a.localeCompare(b));
+    return own.sort((a, b) => depthOf(b) - depthOf(a) || a.localeCompare(b));
+  }
+  const depthOf = (t: string): number => { const o = tables[t]!.owner!; return 'column' in o ? 0 : 1 + depthOf(o.to.split('.')[0]!); };
+
+  /** Foreign keys of the live schema (child>parent), read once: tables that reference each other are never deleted in one statement. */
+  let foreignKeys: Promise<Set<string>> | undefined;
+  const foreignKeysOf = () => (foreignKeys ??= sql<{ child: string; parent: string }>`
+    select conrelid::regclass::text as child, confrelid::regclass::text as parent from pg_constraint where contype = 'f'`
+    .execute(deps.db).then((r) => new Set(r.rows.map((x) => `${x.child}>${x.parent}`))));
+
+  /**
+   * The subject's tables in erasure order, grouped so that each group can go in one statement:
+   * tables deleted outright, at the same depth, none referencing another of the group. Tables
+   * whose rows stay (logs, held documents) are a step of their own.
+   */
+  async function erasureSteps(kind: Subject): Promise<string[][]> {
+    const fks = await foreignKeysOf();
+    const related = (a: string, b: string) => fks.has(`${a}>${b}`) || fks.has(`${b}>${a}`);
+    const steps: string[][] = [];
+    for (const table of tablesOf(kind)) {
+      const last = steps.at(-1);
+      const deletes = (t: string) => (tables[t]!.erasure ?? 'delete') === 'delete';
+      if (last && deletes(table) && deletes(last[0]!) && depthOf(last[0]!) === depthOf(table) && !last.some((t) => related(t, table))) last.push(table);
+      else steps.push([table]);
+    }
+    return steps;
   }
 
   const personalColumns = (decl: TableDeclaration) =>
@@ -146,19 +170,19 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
    * A select list over the rows in `source` (a WITH name): their count and, per identifier column,
    * its distinct values (10,000 sign-ins come from a handful of IPs; hashed, not sorted).
    */
-  function identifierAggregates(decl: TableDeclaration, source: string) {
+  function identifierAggregates(decl: TableDeclaration, source: string, prefix = '') {
     const from = sql.table(source);
-    return sql.join([sql`(select count(*) from ${from})::int as n`, ...identifierColumns(decl).map(([col], i) =>
-      sql`(select array_agg(v) from (select distinct ${sql.ref(col)}::text as v from ${from} where ${sql.ref(col)} is not null and ${sql.ref(col)}::text <> '') d) as ${sql.ref(`i${i}`)}`)]);
+    return sql.join([sql`(select count(*) from ${from})::int as ${sql.ref(`${prefix}n`)}`, ...identifierColumns(decl).map(([col], i) =>
+      sql`(select array_agg(v) from (select distinct ${sql.ref(col)}::text as v from ${from} where ${sql.ref(col)} is not null and ${sql.ref(col)}::text <> '') d) as ${sql.ref(`${prefix}i${i}`)}`)]);
   }
   /** The identifier columns of `decl`, as a select or returning list. */
   const identifierList = (decl: TableDeclaration) =>
     (identifierColumns(decl).length > 0 ? sql.join(identifierColumns(decl).map(([col]) => sql.ref(col))) : sql`1`);
 
   /** Adds one table's aggregated identifiers to `into`, sorted by how personal they are. */
-  function collect(into: { strong: Map<string, Set<string>>; weak: Set<string> }, decl: TableDeclaration, row: Record<string, unknown>) {
+  function collect(into: { strong: Map<string, Set<string>>; weak: Set<string> }, decl: TableDeclaration, row: Record<string, unknown>, prefix = '') {
     identifierColumns(decl).forEach(([, c], i) => {
-      for (const v of (row[`i${i}`] as string[] | null) ?? []) {
+      for (const v of (row[`${prefix}i${i}`] as string[] | null) ?? []) {
         if (!strongIdentifierKeys.has(c.key)) { into.weak.add(v); continue; }
         const set = into.strong.get(c.key) ?? new Set<string>();
         set.add(v);
@@ -244,27 +268,33 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
    * the erasure fails loudly.
    */
   async function eraseSubject(ctx: RequestContext, subject: SubjectRef) {
+    // Read before the transaction: on the embedded database a transaction holds the only connection.
+    const steps = await erasureSteps(subject.kind);
     return deps.db.transaction().execute(async (tx) => {
       const found = newCollector();
       const summary: Record<string, number> = {};
-      for (const table of tablesOf(subject.kind)) {
-        const decl = tables[table]!;
-        if (decl.erasure === 'forget-identifiers' || decl.erasure === 'anonymise') {
-          // The rows stay: one statement clears what must go and reads the identifiers as they were
-          // (a WITH's sub-statements and its main query all see the table before the update).
-          const r = await sql<Record<string, unknown>>`with changed as (${decl.erasure === 'anonymise' ? anonymising(table, decl, subject.id) : forgetting(table, decl, subject.id)}),
-            theirs as (select ${identifierList(decl)} from ${sql.table(table)} where ${ownedBy(table, subject.id)})
-            select ${identifierAggregates(decl, 'theirs')}, (select count(*) from changed)::int as changed`.execute(tx);
-          collect(found, decl, r.rows[0]!);
-          const n = Number(r.rows[0]!.changed);
-          if (decl.erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;
-          else Object.assign(summary, { [`${table}:anonymised`]: n }, personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {});
+      for (const step of steps) {
+        if (step.length > 1 || (tables[step[0]!]!.erasure ?? 'delete') === 'delete') {
+          // One statement deletes the step's rows and hands back their identifiers for the purge and the check.
+          const gone = step.map((table, k) => sql`${sql.ref(`g${k}`)} as (delete from ${sql.table(table)} where ${ownedBy(table, subject.id)} returning ${identifierList(tables[table]!)})`);
+          const r = await sql<Record<string, unknown>>`with ${sql.join(gone)} select ${sql.join(step.map((table, k) => identifierAggregates(tables[table]!, `g${k}`, `g${k}_`)))}`.execute(tx);
+          step.forEach((table, k) => {
+            collect(found, tables[table]!, r.rows[0]!, `g${k}_`);
+            summary[`${table}:deleted`] = Number(r.rows[0]![`g${k}_n`]);
+          });
           continue;
         }
-        // One statement deletes the rows and hands back their identifiers for the purge and the check.
-        const r = await sql<Record<string, unknown>>`with gone as (delete from ${sql.table(table)} where ${ownedBy(table, subject.id)} returning ${identifierList(decl)}) select ${identifierAggregates(decl, 'gone')}`.execute(tx);
+        // The rows stay: one statement clears what must go and reads the identifiers as they were
+        // (a WITH's sub-statements and its main query all see the table before the update).
+        const table = step[0]!;
+        const decl = tables[table]!;
+        const r = await sql<Record<string, unknown>>`with changed as (${decl.erasure === 'anonymise' ? anonymising(table, decl, subject.id) : forgetting(table, decl, subject.id)}),
+          theirs as (select ${identifierList(decl)} from ${sql.table(table)} where ${ownedBy(table, subject.id)})
+          select ${identifierAggregates(decl, 'theirs')}, (select count(*) from changed)::int as changed`.execute(tx);
         collect(found, decl, r.rows[0]!);
-        summary[`${table}:deleted`] = Number(r.rows[0]!.n);
+        const n = Number(r.rows[0]!.changed);
+        if (decl.erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;
+        else Object.assign(summary, { [`${table}:anonymised`]: n }, personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {});
       }
       const ids = finish(found);
       // The firewall's tables: every row holding one of the subject's identifiers goes, in one statement.
