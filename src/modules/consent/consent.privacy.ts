@@ -19,6 +19,8 @@ export const consentTables = declareTables({
       method: personal({ category: 'identification', key: 'consent.method', ...proof }),
       ip: personal({ category: 'tracking', key: 'device.ip_address', ...proof, identifier: true }),
       user_agent: personal({ category: 'tracking', key: 'device.user_agent', ...proof }),
+      country: personal({ category: 'localisation', key: 'location.country', ...proof, description: 'derived from the IP address' }),
+      browser: personal({ category: 'tracking', key: 'device.browser', ...proof, description: 'browser and system, derived from the user agent' }),
       recorded_at: personal({ category: 'tracking', key: 'consent.time', ...proof }),
     },
   },

@@ -5,6 +5,7 @@ import type { Db } from '../../core/db/database.js';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../core/ids.js';
 import { currentNotice, negotiateLanguage, type ConsentPurpose } from './notices.js';
+import { browserOf, countryOf } from './visitor-details.js';
 
 export type ConsentMethod = 'signup-form' | 'account-settings' | 'api';
 
@@ -21,7 +22,7 @@ export function createConsentService(deps: { db: Db; audit: AuditLog }) {
     await tx.insertInto('consent_record').values({
       id, account_id: input.accountId, purpose: input.purpose, granted: input.granted,
       notice_version: notice.version, notice_hash: notice.hash, notice_language: notice.language, method: input.method,
-      ip: ctx.ip, user_agent: ctx.userAgent, recorded_at: ctx.now,
+      ip: ctx.ip, user_agent: ctx.userAgent, country: countryOf(ctx.ip), browser: browserOf(ctx.userAgent), recorded_at: ctx.now,
     }).execute();
     if (input.purpose === 'marketing') {
       await tx.updateTable('account').set({ marketing_consent: input.granted, updated_at: ctx.now })

@@ -11,6 +11,8 @@ export interface ConsentRecordTable {
   method: string;
   ip: string;
   user_agent: string | null;
+  country: string | null;
+  browser: string | null;
   recorded_at: Date;
 }
 

@@ -44,12 +44,16 @@ describe('cookie consent log (K1, K3, K4)', () => {
     expect(new Set(all.map((n) => `${n.purpose}/${n.language}`))).toEqual(new Set(['marketing/en', 'marketing/pt-PT', 'cookies/en', 'cookies/pt-PT']));
   });
 
-  it('records marketing consent at sign-up against the notice shown, in the language it was shown in', async () => {
+  it('records marketing consent at sign-up against the notice shown, in the language it was shown in, with country and browser', async () => {
     const shown = (await t.app.inject({ method: 'GET', url: '/api/v1/consent/notices/marketing', headers: { 'accept-language': 'pt-PT' } })).json();
-    const signup = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', headers: { 'accept-language': 'pt-PT' }, payload: signupBody({ marketingConsent: true }) });
+    const signup = await t.app.inject({
+      method: 'POST', url: '/api/v1/auth/signup', remoteAddress: '8.8.4.4', payload: signupBody({ marketingConsent: true }),
+      headers: { 'accept-language': 'pt-PT', 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0' },
+    });
     expect(signup.statusCode).toBe(201);
     const record = await t.platform.db.selectFrom('consent_record').selectAll().where('account_id', '=', signup.json().id).executeTakeFirstOrThrow();
-    expect(record).toMatchObject({ notice_version: shown.version, notice_language: 'pt-PT', notice_hash: shown.hash, granted: true });
+    expect(record).toMatchObject({ notice_version: shown.version, notice_language: 'pt-PT', notice_hash: shown.hash, granted: true, ip: '8.8.4.4', country: 'US' });
+    expect(record.browser).toMatch(/^Firefox 140 \/ Windows/);
   });
 
   it('treats Sec-GPC: 1 as a refusal of marketing, whatever was clicked', async () => {

@@ -1,28 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { UAParser } from 'ua-parser-js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { currentNotice, negotiateLanguage } from './notices.js';
+import { browserOf, countryOf } from './visitor-details.js';
 
 export const CONSENT_COOKIE = 'sr_consent';
 export const CONSENT_DAYS = 30;
-
-// The country database ships inside the npm package; loaded on first use (it is several MB).
-let geo: { lookup(ip: string): { country: string } | null } | undefined;
-function countryOf(ip: string): string | null {
-  geo ??= createRequire(import.meta.url)('geoip-country') as typeof geo;
-  try { return geo!.lookup(ip)?.country ?? null; } catch { return null; }
-}
-
-function browserOf(userAgent: string | null): string | null {
-  if (!userAgent) return null;
-  const ua = new UAParser(userAgent).getResult();
-  const parts = [[ua.browser.name, ua.browser.major].filter(Boolean).join(' '), [ua.os.name, ua.os.version].filter(Boolean).join(' ')].filter(Boolean);
-  return parts.length ? parts.join(' / ') : null;
-}
 
 /** Cookie value: notice version, the two optional categories, and the visitor's random reference. */
 export function parseConsentCookie(value: string | undefined): { version: string; statistical: boolean; marketing: boolean; visitorRef: string } | null {

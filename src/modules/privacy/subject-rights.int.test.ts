@@ -28,13 +28,13 @@ function nifFor(n: number): string {
 
 /** One merchant seeded through the API into every personal column the platform has. */
 async function seedSubject(n: number) {
-  const ip = `203.0.113.${200 + n}`;
+  const ip = `81.193.44.${200 + n}`; // a Portuguese address, so the country of a consent is known
   const body = signupBody({
     firstName: `Xylophonia${n}`, lastName: `Quarkenbush${n}`, company: `Quark ${n} Lda`, nif: nifFor(n),
     phone: `+35191234${5670 + n}`, marketingConsent: true,
     address: { line1: `Rua Única ${n}`, line2: `Andar ${n}`, postalCode: `4000-00${n}`, city: `Porto${n}`, country: 'PT' },
   });
-  const headers = { 'user-agent': `SeedAgent/${n}` };
+  const headers = { 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 SeedAgent/${n}` };
   const signup = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: body, remoteAddress: ip, headers });
   expect(signup.statusCode).toBe(201);
   const cookie = cookieFrom(signup);
