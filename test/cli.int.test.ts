@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,24 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     expect(verify.status, verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/Audit chain intact: \d+ entries verified/);
     expect(run('migrate').stdout).toMatch(/up to date/);
+  });
+
+  it('erases an account, writes the journal apart, and replays it (nothing left to erase again)', async () => {
+    const signup = await fetch(`${baseUrl}/api/v1/auth/signup`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ firstName: 'Cli', lastName: 'Erased', email: 'cli.erased@example.pt', password: 'correct horse battery staple', phone: '912 345 678', acceptTerms: true, address: { line1: 'Rua 1', postalCode: '1000-001', city: 'Lisboa', country: 'PT' } }),
+    });
+    const { id } = await signup.json() as { id: string };
+    const erased = run('privacy', 'erase', '--account', id, '--yes');
+    expect(erased.status, erased.stderr).toBe(0);
+    expect(erased.stdout).toMatch(/Verified: nothing remains/);
+    const journalFile = path.join(dataDir, 'journal-copy.json');
+    const journal = run('privacy', 'journal', '--out', journalFile);
+    expect(journal.status, journal.stderr).toBe(0);
+    expect(readFileSync(journalFile, 'utf8')).not.toContain(id);
+    const replay = run('privacy', 'replay', '--journal', journalFile);
+    expect(replay.status, replay.stderr).toBe(0);
+    expect(replay.stdout).toMatch(/0 erased again, 0 journal entries restored/);
   });
 
   it('refuses the admin endpoint without the server\'s token', async () => {

@@ -97,6 +97,13 @@ export function buildCli(): Command {
     .requiredOption('--account <id>', 'account id (acc_…)').requiredOption('--yes', 'confirm the erasure')
     .action(operatorAction('privacy-erase', (o: { account: string }) => ({ account: o.account })));
 
+  privacy.command('journal').description('write the erasure journal (no personal data) to keep apart from backups')
+    .option('--out <file>', 'JSON file to write', 'erasure-journal.json')
+    .action(operatorAction('privacy-journal', (o: { out: string }) => ({ out: path.resolve(o.out) })));
+  privacy.command('replay').description('after restoring a backup: erase again every subject the journal says was erased')
+    .requiredOption('--journal <file>', 'a journal written by `privacy journal`')
+    .action(operatorAction('privacy-replay', (o: { journal: string }) => ({ journal: path.resolve(o.journal) })));
+
   privacy.command('run-due').description('run every due background job now (exports, erasures, expiries)').action(operatorAction('privacy-run-due'));
 
   return program;

@@ -1,11 +1,16 @@
 import { operatorContext } from '../core/context.js';
 import { migrate } from '../core/db/migrate.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
+import { subjects } from '../core/privacy/vocabulary.js';
 import { buildPolicy } from '../modules/privacy/policy.js';
 import { writeSubjectArchive } from '../modules/privacy/export-archive.js';
 import type { Platform } from '../platform.js';
 
 export interface CommandResult { lines: string[]; exitCode: number }
+
+const JournalFile = z.array(z.object({ id: z.string().max(64), subjectKind: z.enum(subjects), subjectRef: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/), erasedAt: z.iso.datetime() }));
 
 /**
  * Operator tasks, written once against a platform. The CLI runs them in its own process when no
@@ -62,6 +67,21 @@ export const operatorCommands = {
     await p.accounts.getAccount(accountId);
     const result = await p.privacy.eraseSubject(operatorContext(p.clock.now()), { kind: 'customer', id: accountId });
     return { lines: [`Erased (journal ${result.journalId}): ${Object.entries(result.summary).map(([k, v]) => `${k} ${v}`).join(', ')}. Verified: nothing remains.`], exitCode: 0 };
+  },
+
+  async 'privacy-journal'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
+    const out = path.resolve(String(args.out ?? 'erasure-journal.json'));
+    const journal = await p.privacy.erasureJournal();
+    writeFileSync(out, `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
+    return { lines: [`Wrote ${out}: ${journal.length} erasure(s). Keep it apart from the database backups, to replay after a restore.`], exitCode: 0 };
+  },
+
+  async 'privacy-replay'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
+    const file = path.resolve(String(args.journal ?? ''));
+    const parsed = JournalFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) return { lines: [`${file} is not an erasure journal: ${parsed.error.issues[0]?.message ?? ''}`], exitCode: 1 };
+    const r = await p.privacy.replayErasures(operatorContext(p.clock.now()), parsed.data);
+    return { lines: [`Checked ${r.checked} subject(s): ${r.erasedAgain} erased again, ${r.journalEntriesRestored} journal entr${r.journalEntriesRestored === 1 ? 'y' : 'ies'} restored.`], exitCode: 0 };
   },
 
   async 'privacy-run-due'(p: Platform): Promise<CommandResult> {

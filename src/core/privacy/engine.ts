@@ -9,6 +9,8 @@ import { REDACTED, type DataMap, type PersonalColumn, type TableDeclaration } fr
 import type { Subject } from './vocabulary.js';
 
 export interface SubjectRef { kind: Subject; id: string }
+/** One erasure, as the journal keeps it: a keyed hash of the subject reference, never the person. */
+export interface JournalEntry { id: string; subjectKind: Subject; subjectRef: string; erasedAt: string }
 type Executor = Db | Transaction<Database>;
 
 /**
@@ -320,6 +322,45 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
     });
   }
 
-  return { tablesOf, exportSubject, eraseSubject, identifiersOf, findResidue, subjectsByEmail };
+  /** The journal, for keeping outside the database's backups: it holds no personal data. */
+  async function erasureJournal(): Promise<JournalEntry[]> {
+    const rows = await deps.db.selectFrom('erasure_journal').select(['id', 'subject_kind', 'subject_ref', 'erased_at']).orderBy('erased_at').execute();
+    return rows.map((r) => ({ id: r.id, subjectKind: r.subject_kind as Subject, subjectRef: r.subject_ref, erasedAt: new Date(r.erased_at).toISOString() }));
+  }
+
+  /**
+   * After a backup is restored, erases again every subject that a journal (kept outside the
+   * backup) says was erased: each subject of those kinds is hashed with the same key and matched.
+   * The journal's entries are written back, so the restored database knows them too.
+   */
+  async function replayErasures(ctx: RequestContext, journal: JournalEntry[]) {
+    const refs = new Set(journal.map((e) => `${e.subjectKind}:${e.subjectRef}`));
+    const erased: string[] = [];
+    let checked = 0;
+    for (const kind of new Set(journal.map((e) => e.subjectKind))) {
+      // Subjects exist in the tables that own themselves and are deleted on erasure (a log that
+      // keeps an erased subject's reference does not bring the subject back).
+      const ids = new Set<string>();
+      for (const [table, decl] of Object.entries(tables)) {
+        if (decl.subject !== kind || !decl.owner || !('column' in decl.owner) || (decl.erasure ?? 'delete') !== 'delete') continue;
+        for (const r of (await sql<{ id: string }>`select distinct ${sql.ref(decl.owner.column)}::text as id from ${sql.table(table)}`.execute(deps.db)).rows) ids.add(r.id);
+      }
+      for (const id of ids) {
+        checked++;
+        if (!refs.has(`${kind}:${keyedHash(deps.hashKey, `${kind}:${id}`)}`)) continue;
+        erased.push((await eraseSubject(ctx, { kind, id })).journalId);
+      }
+    }
+    const known = new Set((await deps.db.selectFrom('erasure_journal').select('id').execute()).map((r) => r.id));
+    const missing = journal.filter((e) => !known.has(e.id));
+    if (missing.length > 0) {
+      await deps.db.insertInto('erasure_journal').values(missing.map((e) => ({
+        id: e.id, subject_kind: e.subjectKind, subject_ref: e.subjectRef, erased_at: new Date(e.erasedAt), summary: JSON.stringify({ replayedFrom: 'journal' }) as unknown as Record<string, unknown>,
+      }))).execute();
+    }
+    return { checked, erasedAgain: erased.length, journalEntriesRestored: missing.length };
+  }
+
+  return { tablesOf, exportSubject, eraseSubject, identifiersOf, findResidue, subjectsByEmail, erasureJournal, replayErasures };
 }
 export type PrivacyEngine = ReturnType<typeof createPrivacyEngine>;

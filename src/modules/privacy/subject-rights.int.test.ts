@@ -160,6 +160,26 @@ describe('erasure (D5)', () => {
   });
 });
 
+describe('erasure journal (D5): replayed after a backup restore', () => {
+  it('erases again a subject that a restored backup brought back, and restores the journal entry', async () => {
+    const subject = await seedSubject(7);
+    const other = await seedSubject(8);
+    const backup = (await sql<Record<string, unknown>>`select * from account where id = ${subject.id}`.execute(t.platform.db)).rows[0]!;
+    const { journalId } = await t.platform.privacy.eraseSubject(operatorContext(t.clock.now()), { kind: 'customer', id: subject.id });
+    const journal = await t.platform.privacy.erasureJournal();
+    expect(journal.find((e) => e.id === journalId)).toMatchObject({ subjectKind: 'customer', subjectRef: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(JSON.stringify(journal)).not.toContain(subject.id);
+
+    // The restore: the account is back from a backup older than the erasure, which the journal there does not know.
+    await t.platform.db.deleteFrom('erasure_journal').where('id', '=', journalId).execute();
+    await t.platform.db.insertInto('account').values(backup as never).execute();
+    const replay = await t.platform.privacy.replayErasures(operatorContext(t.clock.now()), journal);
+    expect(replay).toMatchObject({ erasedAgain: 1, journalEntriesRestored: 1 });
+    expect(await t.platform.db.selectFrom('account').select('id').where('id', 'in', [subject.id, other.id]).execute()).toEqual([{ id: other.id }]);
+    expect(await t.platform.db.selectFrom('erasure_journal').select('id').where('id', '=', journalId).execute()).toHaveLength(1);
+  });
+});
+
 /**
  * Invoices do not exist yet; this fixture declares one the way billing will, so the engine's legal
  * hold is proven now: fiscal fields survive the erasure, everything else of the person goes.
