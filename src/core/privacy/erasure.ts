@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import type { AuditLog } from '../audit/audit-log.js';
+import { actorRef, type RequestContext } from '../context.js';
+import { keyedHash } from '../crypto/tokens.js';
+import type { Db } from '../db/database.js';
+import { newId } from '../ids.js';
+import { REDACTED, type TableDeclaration, type TableDeclarations } from './data-map.js';
+import type { IdentifierScan } from './identifier-scan.js';
+import { identifierColumns, personalColumns, type SubjectGraph, type SubjectRef } from './subject-graph.js';
+import type { Subject } from './vocabulary.js';
+
+/** One erasure, as the journal keeps it: a keyed hash of the subject reference, never the person. */
+export interface JournalEntry { id: string; subjectKind: Subject; subjectRef: string; erasedAt: string }
+
+export class ErasureResidueError extends Error {
+  constructor(readonly residue: { table: string; column: string; rows: number }[]) {
+    super(`Erasure left personal data behind in ${residue.map((r) => `${r.table}.${r.column} (${r.rows})`).join(', ')}`);
+  }
+}
+
+/** Erasure of a subject, verified, journalled, and replayable after a backup restore. */
+export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: SubjectGraph; scan: IdentifierScan; audit: AuditLog; hashKey: Buffer }) {
+  const { tables, graph: { ownedBy, tablesOf, depthOf } } = deps;
+  const { newCollector, identifierList, identifierAggregates, collect, finish, allValues, findResidue } = deps.scan;
+
+  /** Foreign keys of the live schema (child>parent), read once: tables that reference each other are never deleted in one statement. */
+  let foreignKeys: Promise<Set<string>> | undefined;
+  const foreignKeysOf = () => (foreignKeys ??= sql<{ child: string; parent: string }>`
+    select conrelid::regclass::text as child, confrelid::regclass::text as parent from pg_constraint where contype = 'f'`
+    .execute(deps.db).then((r) => new Set(r.rows.map((x) => `${x.child}>${x.parent}`))));
+
+  /**
+   * The subject's tables in erasure order, grouped so that each group can go in one statement:
+   * tables deleted outright, at the same depth, none referencing another of the group. Tables
+   * whose rows stay (logs, held documents) are a step of their own.
+   */
+  async function erasureSteps(kind: Subject): Promise<string[][]> {
+    const fks = await foreignKeysOf();
+    const related = (a: string, b: string) => fks.has(`${a}>${b}`) || fks.has(`${b}>${a}`);
+    const steps: string[][] = [];
+    for (const table of tablesOf(kind)) {
+      const last = steps.at(-1);
+      const deletes = (t: string) => (tables[t]!.erasure ?? 'delete') === 'delete';
+      if (last && deletes(table) && deletes(last[0]!) && depthOf(last[0]!) === depthOf(table) && !last.some((t) => related(t, table))) last.push(table);
+      else steps.push([table]);
+    }
+    return steps;
+  }
+
+  /** Keeps a log's rows (its chain must hold) but forgets the device identifiers in them. */
+  function forgetting(table: string, decl: TableDeclaration, subjectId: string) {
+    const cols = identifierColumns(decl).filter(([, c]) => c.key.startsWith('device.')).map(([col]) => col);
+    return sql`update ${sql.table(table)} set ${sql.join(cols.map((col) => sql`${sql.ref(col)} = null`))}
+      where ${ownedBy(table, subjectId)} and (${sql.join(cols.map((col) => sql`${sql.ref(col)} is not null`), sql` or `)}) returning 1`;
+  }
+
+  /**
+   * Keeps the subject's rows of `table` but clears or redacts every personal column not under legal
+   * hold, and detaches the rows from the subject by clearing the owner reference.
+   */
+  function anonymising(table: string, decl: TableDeclaration, subjectId: string) {
+    const owner = decl.owner as { via: string };
+    const sets = personalColumns(decl).filter(([, c]) => c.onErasure !== 'hold')
+      .map(([col, c]) => sql`${sql.ref(col)} = ${c.onErasure === 'redact' ? REDACTED : null}`);
+    sets.push(sql`${sql.ref(owner.via)} = null`);
+    return sql`update ${sql.table(table)} set ${sql.join(sets)} where ${ownedBy(table, subjectId)} returning 1`;
+  }
+
+  /**
+   * Erases a subject in one transaction: deletes their rows (children first), anonymises rows that
+   * must remain (keeping fiscal fields under legal hold), forgets identifiers in logs that keep
+   * their rows, clears their IPs and names from the firewall's tables, journals the erasure without
+   * personal data, and verifies that nothing remains; if anything does, everything rolls back and
+   * the erasure fails loudly.
+   */
+  async function eraseSubject(ctx: RequestContext, subject: SubjectRef) {
+    // Read before the transaction: on the embedded database a transaction holds the only connection.
+    const steps = await erasureSteps(subject.kind);
+    return deps.db.transaction().execute(async (tx) => {
+      const found = newCollector();
+      const summary: Record<string, number> = {};
+      for (const step of steps) {
+        if (step.length > 1 || (tables[step[0]!]!.erasure ?? 'delete') === 'delete') {
+          // One statement deletes the step's rows and hands back their identifiers for the purge and the check.
+          const gone = step.map((table, k) => sql`${sql.ref(`g${k}`)} as (delete from ${sql.table(table)} where ${ownedBy(table, subject.id)} returning ${identifierList(tables[table]!)})`);
+          const r = await sql<Record<string, unknown>>`with ${sql.join(gone)} select ${sql.join(step.map((table, k) => identifierAggregates(tables[table]!, `g${k}`, `g${k}_`)))}`.execute(tx);
+          step.forEach((table, k) => {
+            collect(found, tables[table]!, r.rows[0]!, `g${k}_`);
+            summary[`${table}:deleted`] = Number(r.rows[0]![`g${k}_n`]);
+          });
+          continue;
+        }
+        // The rows stay: one statement clears what must go and reads the identifiers as they were
+        // (a WITH's sub-statements and its main query all see the table before the update).
+        const table = step[0]!;
+        const decl = tables[table]!;
+        const r = await sql<Record<string, unknown>>`with changed as (${decl.erasure === 'anonymise' ? anonymising(table, decl, subject.id) : forgetting(table, decl, subject.id)}),
+          theirs as (select ${identifierList(decl)} from ${sql.table(table)} where ${ownedBy(table, subject.id)})
+          select ${identifierAggregates(decl, 'theirs')}, (select count(*) from changed)::int as changed`.execute(tx);
+        collect(found, decl, r.rows[0]!);
+        const n = Number(r.rows[0]!.changed);
+        if (decl.erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;
+        else Object.assign(summary, { [`${table}:anonymised`]: n }, personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {});
+      }
+      const ids = finish(found);
+      // The firewall's tables: every row holding one of the subject's identifiers goes, in one statement.
+      const everyValue = allValues(ids);
+      const visitorTables = Object.entries(tables).filter(([, d]) => d.subject === 'visitor' && identifierColumns(d).length > 0);
+      if (everyValue.length > 0 && visitorTables.length > 0) {
+        const purges = visitorTables.map(([table, decl], i) => sql`${sql.ref(`p${i}`)} as (delete from ${sql.table(table)}
+          where ${sql.join(identifierColumns(decl).map(([col]) => sql`${sql.ref(col)}::text = any(${everyValue}::text[])`), sql` or `)} returning 1)`);
+        const counts = visitorTables.map((_, i) => sql`(select count(*) from ${sql.ref(`p${i}`)})::int as ${sql.ref(`p${i}`)}`);
+        const r = await sql<Record<string, number>>`with ${sql.join(purges)} select ${sql.join(counts)}`.execute(tx);
+        visitorTables.forEach(([table], i) => { summary[`${table}:deleted`] = (summary[`${table}:deleted`] ?? 0) + Number(r.rows[0]![`p${i}`]); });
+      }
+      const residue = await findResidue(tx, subject, ids);
+      if (residue.length > 0) throw new ErasureResidueError(residue);
+      const id = newId('era');
+      await tx.insertInto('erasure_journal').values({
+        id, subject_kind: subject.kind, subject_ref: keyedHash(deps.hashKey, `${subject.kind}:${subject.id}`), erased_at: ctx.now,
+        summary: JSON.stringify(summary) as unknown as Record<string, unknown>,
+      }).execute();
+      // No IP on this entry: when the subject erases themselves it would be theirs, written after the check.
+      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'privacy.erasure', target: { kind: 'erasure', id }, requestId: ctx.requestId, data: { subjectKind: subject.kind } });
+      return { journalId: id, summary };
+    });
+  }
+
+  /** The journal, for keeping outside the database's backups: it holds no personal data. */
+  async function erasureJournal(): Promise<JournalEntry[]> {
+    const rows = await deps.db.selectFrom('erasure_journal').select(['id', 'subject_kind', 'subject_ref', 'erased_at']).orderBy('erased_at').execute();
+    return rows.map((r) => ({ id: r.id, subjectKind: r.subject_kind as Subject, subjectRef: r.subject_ref, erasedAt: new Date(r.erased_at).toISOString() }));
+  }
+
+  /**
+   * After a backup is restored, erases again every subject that a journal (kept outside the
+   * backup) says was erased: each subject of those kinds is hashed with the same key and matched.
+   * The journal's entries are written back, so the restored database knows them too.
+   */
+  async function replayErasures(ctx: RequestContext, journal: JournalEntry[]) {
+    const refs = new Set(journal.map((e) => `${e.subjectKind}:${e.subjectRef}`));
+    const erased: string[] = [];
+    let checked = 0;
+    for (const kind of new Set(journal.map((e) => e.subjectKind))) {
+      // Subjects exist in the tables that own themselves and are deleted on erasure (a log that
+      // keeps an erased subject's reference does not bring the subject back).
+      const ids = new Set<string>();
+      for (const [table, decl] of Object.entries(tables)) {
+        if (decl.subject !== kind || !decl.owner || !('column' in decl.owner) || (decl.erasure ?? 'delete') !== 'delete') continue;
+        for (const r of (await sql<{ id: string }>`select distinct ${sql.ref(decl.owner.column)}::text as id from ${sql.table(table)}`.execute(deps.db)).rows) ids.add(r.id);
+      }
+      for (const id of ids) {
+        checked++;
+        if (!refs.has(`${kind}:${keyedHash(deps.hashKey, `${kind}:${id}`)}`)) continue;
+        erased.push((await eraseSubject(ctx, { kind, id })).journalId);
+      }
+    }
+    const known = new Set((await deps.db.selectFrom('erasure_journal').select('id').execute()).map((r) => r.id));
+    const missing = journal.filter((e) => !known.has(e.id));
+    if (missing.length > 0) {
+      await deps.db.insertInto('erasure_journal').values(missing.map((e) => ({
+        id: e.id, subject_kind: e.subjectKind, subject_ref: e.subjectRef, erased_at: new Date(e.erasedAt), summary: JSON.stringify({ replayedFrom: 'journal' }) as unknown as Record<string, unknown>,
+      }))).execute();
+    }
+    return { checked, erasedAgain: erased.length, journalEntriesRestored: missing.length };
+  }
+
+  return { eraseSubject, erasureJournal, replayErasures };
+}

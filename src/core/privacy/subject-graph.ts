@@ -1,0 +1,40 @@
+import { sql, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Db } from '../db/database.js';
+import type { PersonalColumn, TableDeclaration, TableDeclarations } from './data-map.js';
+import type { Subject } from './vocabulary.js';
+
+export interface SubjectRef { kind: Subject; id: string }
+export type Executor = Db | Transaction<Database>;
+
+export const personalColumns = (decl: TableDeclaration) =>
+  Object.entries(decl.columns).filter((e): e is [string, PersonalColumn] => e[1].personal);
+export const identifierColumns = (decl: TableDeclaration) => personalColumns(decl).filter(([, c]) => c.identifier);
+
+/** How a subject's rows are reached through the data map's `owner` declarations. */
+export function subjectGraph(tables: TableDeclarations) {
+  /**
+   * The SQL condition selecting `table`'s rows that belong to the subject, following `owner`
+   * references; `alias` names the table in the query when it is not its own name.
+   */
+  function ownedBy(table: string, subjectId: string, alias = table): RawBuilder<boolean> {
+    const decl = tables[table]!;
+    const owner = decl.owner!;
+    if ('column' in owner) return sql<boolean>`${sql.ref(`${alias}.${owner.column}`)} = ${subjectId}`;
+    const [toTable, toColumn] = owner.to.split('.') as [string, string];
+    // A reference to the subject's own key needs no join: the reference holds the subject id.
+    const parent = tables[toTable]!.owner!;
+    if ('column' in parent && parent.column === toColumn) return sql<boolean>`${sql.ref(`${alias}.${owner.via}`)} = ${subjectId}`;
+    return sql<boolean>`${sql.ref(`${alias}.${owner.via}`)} in (select ${sql.ref(`${toTable}.${toColumn}`)} from ${sql.table(toTable)} where ${ownedBy(toTable, subjectId)})`;
+  }
+
+  /** Tables holding this kind of subject's data, children before the tables they point to. */
+  function tablesOf(kind: Subject): string[] {
+    const own = Object.entries(tables).filter(([, d]) => d.subject === kind && d.owner).map(([t]) => t);
+    return own.sort((a, b) => depthOf(b) - depthOf(a) || a.localeCompare(b));
+  }
+  const depthOf = (t: string): number => { const o = tables[t]!.owner!; return 'column' in o ? 0 : 1 + depthOf(o.to.split('.')[0]!); };
+
+  return { ownedBy, tablesOf, depthOf };
+}
+export type SubjectGraph = ReturnType<typeof subjectGraph>;
