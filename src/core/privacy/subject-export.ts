@@ -22,7 +22,8 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
     const text = (col: string) => {
       const type = types.get(`${table}.${col}`) ?? 'text';
       const ref = sql.ref(`x.${col}`);
-      if (type.startsWith('timestamp')) return sql`to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+      if (type === 'timestamp with time zone') return sql`to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+      if (type === 'timestamp without time zone') return sql`to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS')`;
       if (type === 'ARRAY' || type === 'json' || type === 'jsonb') return sql`to_json(${ref})::text`;
       return sql`${ref}::text`;
     };

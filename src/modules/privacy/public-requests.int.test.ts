@@ -101,6 +101,8 @@ describe('answers to requests made without signing in', () => {
     const earlier = await approvedPublicRequest(body.email, 'access');
     const archive = (await t.platform.db.selectFrom('privacy_request').select('download_file').where('id', '=', earlier).executeTakeFirstOrThrow()).download_file!;
     expect(existsSync(archive)).toBe(true);
+    // A second request from the same address, never confirmed: its intake holds the email too, and goes with the rest.
+    await t.app.inject({ method: 'POST', url: '/api/v1/privacy/public-requests', payload: { email: body.email, type: 'access' } });
     const id = await approvedPublicRequest(body.email, 'erasure');
     expect(await t.platform.db.selectFrom('account').select('id').where('id', '=', account.id).execute()).toEqual([]);
     expect(existsSync(archive)).toBe(false);
@@ -108,6 +110,7 @@ describe('answers to requests made without signing in', () => {
     expect(record).toMatchObject({ status: 'completed', account_id: null, requester_email: null, details: null });
     expect(await t.platform.db.selectFrom('privacy_request').select('id').where('requester_email', '=', body.email).execute()).toEqual([]);
     expect(smtp.lastTo(body.email)).toMatch(/account and its personal data have been erased/);
+    expect(await t.platform.db.selectFrom('privacy_request_intake').select('id').where('email', '=', body.email).execute()).toEqual([]);
   });
 });
 
