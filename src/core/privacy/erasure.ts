@@ -20,38 +20,14 @@ export class ErasureResidueError extends Error {
 
 /** Erasure of a subject, verified, journalled, and replayable after a backup restore. */
 export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: SubjectGraph; scan: IdentifierScan; audit: AuditLog; hashKey: Buffer }) {
-  const { tables, graph: { ownedBy, tablesOf, depthOf } } = deps;
-  const { newCollector, identifierList, identifierAggregates, collect, finish, allValues, findResidue } = deps.scan;
-
-  /** Foreign keys of the live schema (child>parent), read once: tables that reference each other are never deleted in one statement. */
-  let foreignKeys: Promise<Set<string>> | undefined;
-  const foreignKeysOf = () => (foreignKeys ??= sql<{ child: string; parent: string }>`
-    select conrelid::regclass::text as child, confrelid::regclass::text as parent from pg_constraint where contype = 'f'`
-    .execute(deps.db).then((r) => new Set(r.rows.map((x) => `${x.child}>${x.parent}`))));
-
-  /**
-   * The subject's tables in erasure order, grouped so that each group can go in one statement:
-   * tables deleted outright, at the same depth, none referencing another of the group. Tables
-   * whose rows stay (logs, held documents) are a step of their own.
-   */
-  async function erasureSteps(kind: Subject): Promise<string[][]> {
-    const fks = await foreignKeysOf();
-    const related = (a: string, b: string) => fks.has(`${a}>${b}`) || fks.has(`${b}>${a}`);
-    const steps: string[][] = [];
-    for (const table of tablesOf(kind)) {
-      const last = steps.at(-1);
-      const deletes = (t: string) => (tables[t]!.erasure ?? 'delete') === 'delete';
-      if (last && deletes(table) && deletes(last[0]!) && depthOf(last[0]!) === depthOf(table) && !last.some((t) => related(t, table))) last.push(table);
-      else steps.push([table]);
-    }
-    return steps;
-  }
+  const { tables, graph: { ownedBy, tablesOf } } = deps;
+  const { subjectValues, valuesByKey, splitIdentifiers, findResidue } = deps.scan;
 
   /** Keeps a log's rows (its chain must hold) but forgets the device identifiers in them. */
   function forgetting(table: string, decl: TableDeclaration, subjectId: string) {
     const cols = identifierColumns(decl).filter(([, c]) => c.key.startsWith('device.')).map(([col]) => col);
     return sql`update ${sql.table(table)} set ${sql.join(cols.map((col) => sql`${sql.ref(col)} = null`))}
-      where ${ownedBy(table, subjectId)} and (${sql.join(cols.map((col) => sql`${sql.ref(col)} is not null`), sql` or `)}) returning 1`;
+      where ${ownedBy(table, subjectId)} and (${sql.join(cols.map((col) => sql`${sql.ref(col)} is not null`), sql` or `)}) `;
   }
 
   /**
@@ -63,7 +39,7 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
     const sets = personalColumns(decl).filter(([, c]) => c.onErasure !== 'hold')
       .map(([col, c]) => sql`${sql.ref(col)} = ${c.onErasure === 'redact' ? REDACTED : null}`);
     sets.push(sql`${sql.ref(owner.via)} = null`);
-    return sql`update ${sql.table(table)} set ${sql.join(sets)} where ${ownedBy(table, subjectId)} returning 1`;
+    return sql`update ${sql.table(table)} set ${sql.join(sets)} where ${ownedBy(table, subjectId)}`;
   }
 
   /**
@@ -74,44 +50,30 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
    * the erasure fails loudly.
    */
   async function eraseSubject(ctx: RequestContext, subject: SubjectRef) {
-    // Read before the transaction: on the embedded database a transaction holds the only connection.
-    const steps = await erasureSteps(subject.kind);
     return deps.db.transaction().execute(async (tx) => {
-      const found = newCollector();
       const summary: Record<string, number> = {};
-      for (const step of steps) {
-        if (step.length > 1 || (tables[step[0]!]!.erasure ?? 'delete') === 'delete') {
-          // One statement deletes the step's rows and hands back their identifiers for the purge and the check.
-          const gone = step.map((table, k) => sql`${sql.ref(`g${k}`)} as (delete from ${sql.table(table)} where ${ownedBy(table, subject.id)} returning ${identifierList(tables[table]!)})`);
-          const r = await sql<Record<string, unknown>>`with ${sql.join(gone)} select ${sql.join(step.map((table, k) => identifierAggregates(tables[table]!, `g${k}`, `g${k}_`)))}`.execute(tx);
-          step.forEach((table, k) => {
-            collect(found, tables[table]!, r.rows[0]!, `g${k}_`);
-            summary[`${table}:deleted`] = Number(r.rows[0]![`g${k}_n`]);
-          });
-          continue;
-        }
-        // The rows stay: one statement clears what must go and reads the identifiers as they were
-        // (a WITH's sub-statements and its main query all see the table before the update).
-        const table = step[0]!;
-        const decl = tables[table]!;
-        const r = await sql<Record<string, unknown>>`with changed as (${decl.erasure === 'anonymise' ? anonymising(table, decl, subject.id) : forgetting(table, decl, subject.id)}),
-          theirs as (select ${identifierList(decl)} from ${sql.table(table)} where ${ownedBy(table, subject.id)})
-          select ${identifierAggregates(decl, 'theirs')}, (select count(*) from changed)::int as changed`.execute(tx);
-        collect(found, decl, r.rows[0]!);
-        const n = Number(r.rows[0]!.changed);
-        if (decl.erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;
-        else Object.assign(summary, { [`${table}:anonymised`]: n }, personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {});
-      }
-      const ids = finish(found);
-      // The firewall's tables: every row holding one of the subject's identifiers goes, in one statement.
-      const everyValue = allValues(ids);
+      // First, in one statement: every identifier value of the subject's rows (deduplicated in the
+      // database), and the firewall's rows holding any of them deleted.
       const visitorTables = Object.entries(tables).filter(([, d]) => d.subject === 'visitor' && identifierColumns(d).length > 0);
-      if (everyValue.length > 0 && visitorTables.length > 0) {
-        const purges = visitorTables.map(([table, decl], i) => sql`${sql.ref(`p${i}`)} as (delete from ${sql.table(table)}
-          where ${sql.join(identifierColumns(decl).map(([col]) => sql`${sql.ref(col)}::text = any(${everyValue}::text[])`), sql` or `)} returning 1)`);
-        const counts = visitorTables.map((_, i) => sql`(select count(*) from ${sql.ref(`p${i}`)})::int as ${sql.ref(`p${i}`)}`);
-        const r = await sql<Record<string, number>>`with ${sql.join(purges)} select ${sql.join(counts)}`.execute(tx);
-        visitorTables.forEach(([table], i) => { summary[`${table}:deleted`] = (summary[`${table}:deleted`] ?? 0) + Number(r.rows[0]![`p${i}`]); });
+      const purges = visitorTables.map(([table, decl], i) => sql`, ${sql.ref(`p${i}`)} as (delete from ${sql.table(table)}
+        where ${sql.join(identifierColumns(decl).map(([col]) => sql`${sql.ref(col)}::text in (select v from theirs)`), sql` or `)} returning 1)`);
+      const counts = visitorTables.map((_, i) => sql`, (select count(*) from ${sql.ref(`p${i}`)})::int as ${sql.ref(`p${i}`)}`);
+      const first = await sql<Record<string, unknown>>`with theirs as materialized (${subjectValues(subject)})${sql.join(purges, sql``)}
+        select ${valuesByKey('theirs')} as ids${sql.join(counts, sql``)}`.execute(tx);
+      const ids = splitIdentifiers(first.rows[0]!.ids);
+      visitorTables.forEach(([table], i) => { summary[`${table}:deleted`] = Number(first.rows[0]![`p${i}`]); });
+
+      // Then the subject's rows, children first: deleted, or kept with their identifiers cleared.
+      for (const table of tablesOf(subject.kind)) {
+        const decl = tables[table]!;
+        const erasure = decl.erasure ?? 'delete';
+        const statement = erasure === 'anonymise' ? anonymising(table, decl, subject.id)
+          : erasure === 'forget-identifiers' ? forgetting(table, decl, subject.id)
+          : sql`delete from ${sql.table(table)} where ${ownedBy(table, subject.id)}`;
+        const n = Number((await statement.execute(tx)).numAffectedRows ?? 0);
+        if (erasure === 'delete') summary[`${table}:deleted`] = (summary[`${table}:deleted`] ?? 0) + n;
+        else if (erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;
+        else Object.assign(summary, { [`${table}:anonymised`]: n }, personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {});
       }
       const residue = await findResidue(tx, subject, ids);
       if (residue.length > 0) throw new ErasureResidueError(residue);

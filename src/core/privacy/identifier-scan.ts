@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { TableDeclaration, TableDeclarations } from './data-map.js';
+import type { TableDeclarations } from './data-map.js';
 import { identifierColumns, personalColumns, type Executor, type SubjectGraph, type SubjectRef } from './subject-graph.js';
 
 /**
@@ -16,42 +16,31 @@ export function createIdentifierScan(deps: { tables: TableDeclarations; graph: S
   const { tables, graph: { ownedBy, tablesOf } } = deps;
 
   /**
-   * A select list over the rows in `source` (a WITH name): their count and, per identifier column,
-   * its distinct values (10,000 sign-ins come from a handful of IPs; hashed, not sorted).
+   * A query yielding every identifier value in the subject's rows as (k: data-map key, v: value),
+   * each pair once: 10,000 sign-ins come from a handful of IPs, and the database deduplicates.
    */
-  function identifierAggregates(decl: TableDeclaration, source: string, prefix = '') {
-    const from = sql.table(source);
-    return sql.join([sql`(select count(*) from ${from})::int as ${sql.ref(`${prefix}n`)}`, ...identifierColumns(decl).map(([col], i) =>
-      sql`(select array_agg(v) from (select distinct ${sql.ref(col)}::text as v from ${from} where ${sql.ref(col)} is not null and ${sql.ref(col)}::text <> '') d) as ${sql.ref(`${prefix}i${i}`)}`)]);
+  function subjectValues(subject: SubjectRef): RawBuilder<{ k: string; v: string }> {
+    const sources = tablesOf(subject.kind).flatMap((table) => identifierColumns(tables[table]!).map(([col, c]) =>
+      sql`select ${c.key}::text as k, ${sql.ref(col)}::text as v from ${sql.table(table)} where ${ownedBy(table, subject.id)} and ${sql.ref(col)} is not null and ${sql.ref(col)}::text <> ''`));
+    return sources.length > 0 ? sql`${sql.join(sources, sql` union `)}` : sql`select null::text as k, null::text as v where false`;
   }
-  /** The identifier columns of `decl`, as a select or returning list. */
-  const identifierList = (decl: TableDeclaration) =>
-    (identifierColumns(decl).length > 0 ? sql.join(identifierColumns(decl).map(([col]) => sql.ref(col))) : sql`1`);
 
-  /** Adds one table's aggregated identifiers to `into`, sorted by how personal they are. */
-  function collect(into: { strong: Map<string, Set<string>>; weak: Set<string> }, decl: TableDeclaration, row: Record<string, unknown>, prefix = '') {
-    identifierColumns(decl).forEach(([, c], i) => {
-      for (const v of (row[`${prefix}i${i}`] as string[] | null) ?? []) {
-        if (!strongIdentifierKeys.has(c.key)) { into.weak.add(v); continue; }
-        const set = into.strong.get(c.key) ?? new Set<string>();
-        set.add(v);
-        into.strong.set(c.key, set);
-      }
-    });
-  }
-  const newCollector = () => ({ strong: new Map<string, Set<string>>(), weak: new Set<string>() });
-  const finish = (c: ReturnType<typeof newCollector>): Identifiers => ({ strong: new Map([...c.strong].map(([k, v]) => [k, [...v]])), weak: [...c.weak] });
+  /** A select expression turning the rows of `source` (a WITH name over subjectValues) into one JSON object of arrays by key. */
+  const valuesByKey = (source: string) => sql`(select json_object_agg(k, vs)::text from (select k, array_agg(v) as vs from ${sql.table(source)} group by k) g)`;
+
+  /** Identifier values by data-map key, sorted by how personal they are. */
+  const splitIdentifiers = (json: unknown): Identifiers => {
+    const byKey = JSON.parse(String(json ?? '{}')) as Record<string, string[]>;
+    return {
+      strong: new Map(Object.entries(byKey).filter(([k]) => strongIdentifierKeys.has(k))),
+      weak: Object.entries(byKey).filter(([k]) => !strongIdentifierKeys.has(k)).flatMap(([, v]) => v),
+    };
+  };
 
   /** The subject's identifier values (emails, phones, NIF, names, IPs…), split by how personal they are. */
   async function identifiersOf(executor: Executor, subject: SubjectRef): Promise<Identifiers> {
-    const found = newCollector();
-    for (const table of tablesOf(subject.kind)) {
-      const decl = tables[table]!;
-      if (identifierColumns(decl).length === 0) continue;
-      const r = await sql<Record<string, unknown>>`with theirs as (select ${identifierList(decl)} from ${sql.table(table)} where ${ownedBy(table, subject.id)}) select ${identifierAggregates(decl, 'theirs')}`.execute(executor);
-      collect(found, decl, r.rows[0]!);
-    }
-    return finish(found);
+    const r = await sql<{ ids: unknown }>`with theirs as (${subjectValues(subject)}) select ${valuesByKey('theirs')} as ids`.execute(executor);
+    return splitIdentifiers(r.rows[0]!.ids);
   }
   const allValues = (ids: Identifiers) => [...[...ids.strong.values()].flat(), ...ids.weak];
 
@@ -90,6 +79,6 @@ export function createIdentifierScan(deps: { tables: TableDeclarations; graph: S
     return r.rows.map((row) => ({ table: row.t, column: row.c, rows: row.n }));
   }
 
-  return { identifierAggregates, identifierList, collect, newCollector, finish, identifiersOf, allValues, findResidue };
+  return { subjectValues, valuesByKey, splitIdentifiers, identifiersOf, allValues, findResidue };
 }
 export type IdentifierScan = ReturnType<typeof createIdentifierScan>;

@@ -35,6 +35,6 @@ export function subjectGraph(tables: TableDeclarations) {
   }
   const depthOf = (t: string): number => { const o = tables[t]!.owner!; return 'column' in o ? 0 : 1 + depthOf(o.to.split('.')[0]!); };
 
-  return { ownedBy, tablesOf, depthOf };
+  return { ownedBy, tablesOf };
 }
 export type SubjectGraph = ReturnType<typeof subjectGraph>;
