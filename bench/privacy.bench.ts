@@ -22,7 +22,7 @@ import { testSecrets } from '../test/harness-secrets.js';
 
 const OTHERS = Number(process.env.BENCH_OTHER_SUBJECTS ?? 100_000);
 /** Each figure is the median of this many runs: one run on a shared 2-core machine is mostly noise. */
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 /** Records of the measured subject: 60% sign-ins, 20% sessions, 20% consent decisions. */
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -38,8 +38,9 @@ const app = await buildApp(platform, { webDistDir });
 const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 try {
-  const body = { firstName: 'Bench', lastName: 'Mark', email: 'tti@example.pt', password: 'benchmark passphrase', phone: '+351912345678', address: { line1: 'R', postalCode: '1000-001', city: 'Lisboa', country: 'PT' } };
+  const body = { firstName: 'Bench', lastName: 'Mark', email: 'tti@example.pt', password: 'benchmark passphrase', phone: '+351912345678', address: { line1: 'R', postalCode: '1000-001', city: 'Lisboa', country: 'PT' }, acceptTerms: true };
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: body });
+  if (res.statusCode !== 201) throw new Error(`bench signup failed: ${res.statusCode} ${res.body}`);
   const session = res.cookies.find((c) => c.name === 'sr_session')!;
   const runs: { domInteractive: number; ready: number }[] = [];
   for (let i = 0; i < 7; i++) {

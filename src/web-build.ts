@@ -7,6 +7,9 @@ export const webDir = fileURLToPath(new URL('../web/', import.meta.url));
 export const webDistDir = path.join(webDir, 'dist');
 const stampFile = path.join(webDistDir, '.source-hash');
 
+/** Part of the stamp, so that a build made with other settings is redone. */
+const BUILD_SETTINGS = 'mode=production';
+
 function sourceHash(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -18,6 +21,7 @@ function sourceHash(): string {
   walk(path.join(webDir, 'src'));
   walk(path.join(webDir, 'public'));
   for (const f of ['index.html', 'vite.config.ts']) hash.update(readFileSync(path.join(webDir, f)));
+  hash.update(BUILD_SETTINGS);
   return hash.digest('hex');
 }
 
@@ -30,7 +34,10 @@ export async function ensureWebBuild(log: (msg: string) => void = () => undefine
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash && existsSync(path.join(webDistDir, 'index.html'))) return false;
   log('Building the web app (first start or changed sources)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  // Always React's production build, whoever starts it: under the test runner NODE_ENV is `test`,
+  // which Vite would otherwise pass on, bundling React's development build (measured: 147 kB gzip
+  // instead of 79 kB).
+  await build({ configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
   writeFileSync(stampFile, hash);
   return true;
 }

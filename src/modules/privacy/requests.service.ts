@@ -289,8 +289,9 @@ export function createPrivacyRequestsService(deps: {
       await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: null, download_token_hash: null }).where('id', '=', requestId).execute();
       await audit(tx, ctx, requestId, 'complete');
     });
-    const what = subjects.length === 0 ? 'we hold no account or other personal data under this address, besides the record that you asked.'
-      : 'your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.';
+    const what = accountIds.length > 0 ? 'your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.'
+      : subjects.length > 0 ? 'what we held under this address has been erased.'
+      : 'we hold no account or other personal data under this address, besides the record that you asked.';
     if (to) await deps.mailer.send({ to, subject: 'Your data has been erased', text: `As you asked (${requestId}), ${what}` });
   }
 
