@@ -31,3 +31,8 @@ export function actorRef(actor: Actor): { kind: 'customer' | 'staff' | 'system' 
 export function operatorContext(now: Date): RequestContext {
   return { requestId: `op-${now.getTime()}`, ip: '127.0.0.1', userAgent: 'sellrocket-cli', now, actor: { kind: 'operator' } };
 }
+
+/** For work the platform does by itself (jobs): no request, no person behind it. */
+export function systemContext(now: Date): RequestContext {
+  return { ...operatorContext(now), actor: { kind: 'system' } };
+}

@@ -20,7 +20,7 @@ export class ErasureResidueError extends Error {
 
 /** Erasure of a subject, verified, journalled, and replayable after a backup restore. */
 export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: SubjectGraph; scan: IdentifierScan; audit: AuditLog; hashKey: Buffer }) {
-  const { tables, graph: { ownedBy, tablesOf } } = deps;
+  const { tables, graph: { ownedBy, tablesOf, subjectTables } } = deps;
   const { subjectValues, valuesByKey, splitIdentifiers, findResidue } = deps.scan;
 
   /** Keeps a log's rows (its chain must hold) but forgets the device identifiers in them. */
@@ -107,9 +107,9 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
       // Subjects exist in the tables that own themselves and are deleted on erasure (a log that
       // keeps an erased subject's reference does not bring the subject back).
       const ids = new Set<string>();
-      for (const [table, decl] of Object.entries(tables)) {
-        if (decl.subject !== kind || !decl.owner || !('column' in decl.owner) || (decl.erasure ?? 'delete') !== 'delete') continue;
-        for (const r of (await sql<{ id: string }>`select distinct ${sql.ref(decl.owner.column)}::text as id from ${sql.table(table)}`.execute(deps.db)).rows) ids.add(r.id);
+      for (const { table, decl, subject, idColumn } of subjectTables()) {
+        if (subject !== kind || (decl.erasure ?? 'delete') !== 'delete') continue;
+        for (const r of (await sql<{ id: string }>`select distinct ${sql.ref(idColumn)}::text as id from ${sql.table(table)}`.execute(deps.db)).rows) ids.add(r.id);
       }
       for (const id of ids) {
         checked++;

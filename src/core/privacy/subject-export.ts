@@ -5,7 +5,7 @@ import { personalColumns, type Executor, type SubjectGraph, type SubjectRef } fr
 
 /** Reading a subject's data for an archive, and finding the subjects a verified email reaches. */
 export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; graph: SubjectGraph }) {
-  const { tables, graph: { ownedBy, tablesOf } } = deps;
+  const { tables, graph: { ownedBy, tablesOf, subjectTables } } = deps;
 
   /** Column types of the live schema, read once: the export formats each kind of value in SQL. */
   let columnTypes: Promise<Map<string, string>> | undefined;
@@ -79,12 +79,12 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
    */
   async function subjectsByEmail(executor: Executor, email: string): Promise<SubjectRef[]> {
     const found: SubjectRef[] = [];
-    for (const [table, decl] of Object.entries(tables)) {
-      if (!decl.subject || decl.subject === 'staff' || !decl.owner || !('column' in decl.owner)) continue;
+    for (const { table, decl, subject, idColumn } of subjectTables()) {
+      if (subject === 'staff') continue;
       for (const [col] of personalColumns(decl).filter(([, c]) => c.key === 'contact.email')) {
-        const r = await sql<{ id: unknown }>`select distinct ${sql.ref(decl.owner.column)} as id from ${sql.table(table)} where ${sql.ref(col)} = ${email}`.execute(executor);
+        const r = await sql<{ id: unknown }>`select distinct ${sql.ref(idColumn)} as id from ${sql.table(table)} where ${sql.ref(col)} = ${email}`.execute(executor);
         for (const { id } of r.rows) {
-          if (!found.some((s) => s.kind === decl.subject && s.id === String(id))) found.push({ kind: decl.subject, id: String(id) });
+          if (!found.some((s) => s.kind === subject && s.id === String(id))) found.push({ kind: subject, id: String(id) });
         }
       }
     }

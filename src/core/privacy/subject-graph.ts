@@ -35,6 +35,13 @@ export function subjectGraph(tables: TableDeclarations) {
   }
   const depthOf = (t: string): number => { const o = tables[t]!.owner!; return 'column' in o ? 0 : 1 + depthOf(o.to.split('.')[0]!); };
 
-  return { ownedBy, tablesOf };
+  /**
+   * Tables whose rows are subjects themselves (the owner is a column of the row: an account, a
+   * visitor's request intake), with that column: where a subject exists and is found.
+   */
+  const subjectTables = () => Object.entries(tables).flatMap(([table, decl]) =>
+    (decl.subject && decl.owner && 'column' in decl.owner ? [{ table, decl, subject: decl.subject, idColumn: decl.owner.column }] : []));
+
+  return { ownedBy, tablesOf, subjectTables };
 }
 export type SubjectGraph = ReturnType<typeof subjectGraph>;

@@ -4,7 +4,7 @@ import { actorRef, type RequestContext } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../core/ids.js';
-import { currentNotice, negotiateLanguage, type ConsentPurpose } from './notices.js';
+import { noticeFor, type ConsentPurpose } from './notices.js';
 import { browserOf, countryOf } from './visitor-details.js';
 
 export type ConsentMethod = 'signup-form' | 'account-settings' | 'api';
@@ -17,7 +17,7 @@ export function createConsentService(deps: { db: Db; audit: AuditLog }) {
   async function recordDecision(tx: Transaction<Database>, ctx: RequestContext, input: {
     accountId: string; purpose: ConsentPurpose; granted: boolean; method: ConsentMethod;
   }) {
-    const notice = currentNotice(input.purpose, negotiateLanguage(ctx.language), ctx.now);
+    const notice = noticeFor(input.purpose, ctx);
     const id = newId('cns');
     await tx.insertInto('consent_record').values({
       id, account_id: input.accountId, purpose: input.purpose, granted: input.granted,

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
 import { CONSENT_COOKIE, CONSENT_DAYS, type CookieConsentService } from './cookie-consent.service.js';
-import { currentNotice, negotiateLanguage, noticeHistory } from './notices.js';
+import { NoticeResponse } from './notice.schemas.js';
+import { noticeFor, noticeHistory } from './notices.js';
 
 export function registerCookieConsentRoutes(app: FastifyInstance, deps: { cookies: CookieConsentService }) {
   const r = typed(app);
@@ -19,14 +20,14 @@ export function registerCookieConsentRoutes(app: FastifyInstance, deps: { cookie
     schema: {
       tags, summary: 'The notice in effect for a purpose, in the language of Accept-Language: the exact text a consent is recorded against',
       params: z.object({ purpose: z.enum(['marketing', 'cookies']) }),
-      response: { 200: z.object({ purpose: z.string(), version: z.string(), language: z.string(), effectiveFrom: z.string(), text: z.string(), hash: z.string() }), ...problems(422) },
+      response: { 200: NoticeResponse, ...problems(422) },
     },
-  }, async (request) => currentNotice(request.params.purpose, negotiateLanguage(request.ctx.language), request.ctx.now));
+  }, async (request) => noticeFor(request.params.purpose, request.ctx));
 
   r.get('/api/v1/consent/notices', {
     schema: {
       tags, summary: 'Every published consent notice: version, language, effective date, text and its SHA-256',
-      response: { 200: z.object({ items: z.array(z.object({ purpose: z.string(), version: z.string(), effectiveFrom: z.string(), language: z.string(), text: z.string(), hash: z.string() })) }) },
+      response: { 200: z.object({ items: z.array(NoticeResponse) }) },
     },
   }, async () => ({ items: noticeHistory() }));
 

@@ -3,7 +3,7 @@ import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
-import { currentNotice, negotiateLanguage } from './notices.js';
+import { noticeFor } from './notices.js';
 import { browserOf, countryOf } from './visitor-details.js';
 
 export const CONSENT_COOKIE = 'sr_consent';
@@ -22,7 +22,7 @@ export function parseConsentCookie(value: string | undefined): { version: string
  */
 export function createCookieConsentService(deps: { db: Db; audit: AuditLog }) {
   async function record(ctx: RequestContext, input: { statistical: boolean; marketing: boolean; method: 'accept-all' | 'reject-all' | 'custom'; gpc: boolean; previousCookie: string | undefined }) {
-    const notice = currentNotice('cookies', negotiateLanguage(ctx.language), ctx.now);
+    const notice = noticeFor('cookies', ctx);
     const visitorRef = parseConsentCookie(input.previousCookie)?.visitorRef ?? randomBytes(16).toString('base64url');
     const marketing = input.marketing && !input.gpc;
     const id = newId('ckc');
@@ -37,6 +37,6 @@ export function createCookieConsentService(deps: { db: Db; audit: AuditLog }) {
     };
   }
 
-  return { record, notice: (ctx: RequestContext) => currentNotice('cookies', negotiateLanguage(ctx.language), ctx.now) };
+  return { record, notice: (ctx: RequestContext) => noticeFor('cookies', ctx) };
 }
 export type CookieConsentService = ReturnType<typeof createCookieConsentService>;

@@ -38,7 +38,12 @@ const notices = {
 
 export type ConsentPurpose = keyof typeof notices;
 
-export interface Notice { purpose: ConsentPurpose; version: string; language: NoticeLanguage; effectiveFrom: string; text: string; hash: string }
+/** A published text as shown: version, language, effective date, the text and its SHA-256. */
+export interface ShownText { version: string; language: NoticeLanguage; effectiveFrom: string; text: string; hash: string }
+export interface Notice extends ShownText { purpose: ConsentPurpose }
+
+const shown = (v: NoticeVersion, language: NoticeLanguage): ShownText =>
+  ({ version: v.version, language, effectiveFrom: v.effectiveFrom, text: v.texts[language], hash: createHash('sha256').update(v.texts[language]).digest('hex') });
 
 /** The language of the notice for an Accept-Language header: European Portuguese for any Portuguese, else English. */
 export function negotiateLanguage(acceptLanguage: string | undefined): NoticeLanguage {
@@ -52,14 +57,24 @@ export function pickVersion(versions: readonly NoticeVersion[], now: Date): Noti
   return (inEffect.length > 0 ? inEffect : versions.slice(0, 1)).reduce((a, b) => (b.effectiveFrom > a.effectiveFrom ? b : a));
 }
 
-export function currentNotice(purpose: ConsentPurpose, language: NoticeLanguage, now: Date): Notice {
-  const v = pickVersion(notices[purpose], now);
-  const text = v.texts[language];
-  return { purpose, version: v.version, language, effectiveFrom: v.effectiveFrom, text, hash: createHash('sha256').update(text).digest('hex') };
+/** The text of `versions` in effect at `now`, in `language`. Notices and the terms of service share this. */
+export function textInEffect(versions: readonly NoticeVersion[], language: NoticeLanguage, now: Date): ShownText {
+  return shown(pickVersion(versions, now), language);
 }
 
+/** The text in effect for whoever made the request: their language (Accept-Language), at its time. */
+export function textFor(versions: readonly NoticeVersion[], ctx: { language?: string | undefined; now: Date }): ShownText {
+  return textInEffect(versions, negotiateLanguage(ctx.language), ctx.now);
+}
+
+export function currentNotice(purpose: ConsentPurpose, language: NoticeLanguage, now: Date): Notice {
+  return { purpose, ...textInEffect(notices[purpose], language, now) };
+}
+
+export const noticeFor = (purpose: ConsentPurpose, ctx: { language?: string | undefined; now: Date }): Notice => ({ purpose, ...textFor(notices[purpose], ctx) });
+
 /** Every published version in every language, for the public record of what was shown when. */
-export function noticeHistory(): { purpose: ConsentPurpose; version: string; effectiveFrom: string; language: NoticeLanguage; text: string; hash: string }[] {
+export function noticeHistory(): Notice[] {
   return (Object.entries(notices) as [ConsentPurpose, NoticeVersion[]][]).flatMap(([purpose, versions]) => versions.flatMap((v) =>
-    noticeLanguages.map((language) => ({ purpose, version: v.version, effectiveFrom: v.effectiveFrom, language, text: v.texts[language], hash: createHash('sha256').update(v.texts[language]).digest('hex') }))));
+    noticeLanguages.map((language) => ({ purpose, ...shown(v, language) }))));
 }

@@ -26,8 +26,9 @@ export async function writeSubjectArchive(engine: PrivacyEngine, subjects: Subje
   const list = Array.isArray(subjects) ? subjects : [subjects];
   const zip = new ZipFile();
   const done = pipeline(zip.outputStream, createWriteStream(path, { mode: 0o600 }));
-  const files: unknown[] = [];
-  const datasets: ArchiveDataset[] = [];
+  // One entry per file written: its manifest description, and the dataset whose row count the read fills in.
+  const written: { manifest: Record<string, unknown>; dataset: ArchiveDataset }[] = [];
+  const datasets = () => written.map((w) => w.dataset);
   const scratch: string[] = [];
   const used = new Map<string, number>();
   try {
@@ -72,23 +73,22 @@ export async function writeSubjectArchive(engine: PrivacyEngine, subjects: Subje
           yield* createReadStream(csvPath);
           rmSync(csvPath, { force: true });
         })()), `data/${name}.csv`, entryOptions);
-        files.push({ path: `data/${name}.json`, alsoAs: `data/${name}.csv`, table, subject: subject.kind, description: decl.description, fields });
-        datasets.push(dataset);
+        written.push({ manifest: { path: `data/${name}.json`, alsoAs: `data/${name}.csv`, table, subject: subject.kind, description: decl.description, fields }, dataset });
       }
     }
     // Zip entries are written in order, so the counts are known by the time these are reached.
     zip.addReadStream(Readable.from((async function* () {
       yield JSON.stringify({
         subjects: list, generatedAt: now.toISOString(), policyVersion: policy.version, formats: ['JSON', 'CSV (RFC 4180)'],
-        files: files.map((f, i) => ({ ...(f as object), records: datasets[i]!.rows })),
-        documents: datasets.filter((d) => d.document && d.rows > 0).map((d) => ({ title: d.document, path: `data/${d.file}.json`, records: d.rows })),
+        files: written.map((w) => ({ ...w.manifest, records: w.dataset.rows })),
+        documents: datasets().filter((d) => d.document && d.rows > 0).map((d) => ({ title: d.document, path: `data/${d.file}.json`, records: d.rows })),
       }, null, 2);
     })()), 'manifest.json', entryOptions);
-    zip.addReadStream(Readable.from((async function* () { yield archiveReport(list, now, policy, datasets); })()), 'report.html', entryOptions);
+    zip.addReadStream(Readable.from((async function* () { yield archiveReport(list, now, policy, datasets()); })()), 'report.html', entryOptions);
     zip.end();
     await done;
   } finally {
     for (const f of scratch) rmSync(f, { force: true });
   }
-  return { files: datasets.map((d) => ({ table: d.table, description: d.description, rows: d.rows })) };
+  return { files: datasets().map((d) => ({ table: d.table, description: d.description, rows: d.rows })) };
 }

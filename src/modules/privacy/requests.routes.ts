@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
 import { customerOf, type AuthGuards } from '../auth/auth.guards.js';
@@ -13,6 +13,10 @@ const RequestView = z.object({
   overdue: z.boolean(), downloadUrl: z.string().nullable(), downloadExpiresAt: z.iso.datetime().nullable(),
 });
 const StaffRequestView = RequestView.extend({ accountId: z.string().nullable(), details: z.string().nullable() });
+
+/** A data archive as a download that no cache keeps. */
+const sendArchive = (reply: FastifyReply, file: string) => reply.type('application/zip')
+  .header('content-disposition', 'attachment; filename="sellrocket-my-data.zip"').header('cache-control', 'no-store').send(createReadStream(file));
 
 export function registerPrivacyRequestRoutes(app: FastifyInstance, deps: { requests: PrivacyRequestsService; guards: AuthGuards; publicUrl: string | undefined }) {
   const r = typed(app);
@@ -39,9 +43,7 @@ export function registerPrivacyRequestRoutes(app: FastifyInstance, deps: { reque
       body: z.object({ token: z.string().min(10).max(200) }), produces: ['application/zip'],
     },
   }, async (request, reply) => {
-    const file = await deps.requests.downloadByToken(request.ctx, request.body.token);
-    return reply.type('application/zip').header('content-disposition', 'attachment; filename="sellrocket-my-data.zip"')
-      .header('cache-control', 'no-store').send(createReadStream(file));
+    return sendArchive(reply, await deps.requests.downloadByToken(request.ctx, request.body.token));
   });
   const customer = deps.guards.requireCustomer;
   const privacyStaff = deps.guards.requireStaff('privacy');
@@ -62,11 +64,7 @@ export function registerPrivacyRequestRoutes(app: FastifyInstance, deps: { reque
     async (request) => deps.requests.getForAccount(customerOf(request).accountId, request.params.id));
 
   r.get('/api/v1/privacy/requests/:id/download', { preHandler: customer, schema: { tags, summary: 'Download the archive (valid 7 days)', params: z.object({ id: z.string().max(64) }), produces: ['application/zip'] } },
-    async (request, reply) => {
-      const file = await deps.requests.downloadPath(request.ctx, customerOf(request).accountId, request.params.id);
-      return reply.type('application/zip').header('content-disposition', 'attachment; filename="sellrocket-my-data.zip"')
-        .header('cache-control', 'no-store').send(createReadStream(file));
-    });
+    async (request, reply) => sendArchive(reply, await deps.requests.downloadPath(request.ctx, customerOf(request).accountId, request.params.id)));
 
   r.get('/api/v1/staff/privacy/requests', {
     preHandler: privacyStaff,

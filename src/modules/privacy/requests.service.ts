@@ -7,7 +7,7 @@ import type { MarketingService } from '../marketing/marketing.service.js';
 import { hashToken, newSecretToken } from '../../core/crypto/tokens.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { Clock } from '../../core/clock.js';
-import { actorRef, operatorContext, type RequestContext } from '../../core/context.js';
+import { actorRef, systemContext, type RequestContext } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -112,12 +112,17 @@ export function createPrivacyRequestsService(deps: {
   }
 
   /** The archive file of a finished access or portability request, while its link is valid. */
-  async function downloadPath(ctx: RequestContext, accountId: string, id: string): Promise<string> {
-    const row = await getRow(id, accountId);
-    const view = toRequestView(row, ctx.now);
-    if (!view.downloadUrl || !row.download_file || !existsSync(row.download_file)) throw new AppError('not_found', 'This download is not available (not ready, or expired).');
-    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'privacy.request.download', target: { kind: 'privacy_request', id }, ip: ctx.ip, requestId: ctx.requestId });
+  /** The archive of a finished request while it may be downloaded, with the download audited; else null. */
+  async function handOver(ctx: RequestContext, row: Row | undefined): Promise<string | null> {
+    if (!row || !toRequestView(row, ctx.now).downloadUrl || !row.download_file || !existsSync(row.download_file)) return null;
+    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'privacy.request.download', target: { kind: 'privacy_request', id: row.id }, ip: ctx.ip, requestId: ctx.requestId });
     return row.download_file;
+  }
+
+  async function downloadPath(ctx: RequestContext, accountId: string, id: string): Promise<string> {
+    const file = await handOver(ctx, await getRow(id, accountId));
+    if (!file) throw new AppError('not_found', 'This download is not available (not ready, or expired).');
+    return file;
   }
 
   /**
@@ -126,11 +131,9 @@ export function createPrivacyRequestsService(deps: {
    */
   async function downloadByToken(ctx: RequestContext, token: string): Promise<string> {
     const row = await deps.db.selectFrom('privacy_request').selectAll().where('download_token_hash', '=', hashToken(token)).executeTakeFirst();
-    if (!row || !toRequestView(row, ctx.now).downloadUrl || !row.download_file || !existsSync(row.download_file)) {
-      throw new AppError('not_found', 'This download link is not valid or has expired.');
-    }
-    await deps.audit.recordNow({ actor: { kind: 'anonymous', id: null }, action: 'privacy.request.download', target: { kind: 'privacy_request', id: row.id }, ip: ctx.ip, requestId: ctx.requestId });
-    return row.download_file;
+    const file = await handOver(ctx, row);
+    if (!file) throw new AppError('not_found', 'This download link is not valid or has expired.');
+    return file;
   }
 
   /** Whose data a request is about: everyone its verified email reaches, or the signed-in account. */
@@ -226,8 +229,7 @@ export function createPrivacyRequestsService(deps: {
   async function runExport(requestId: string) {
     const row = await getRow(requestId);
     if (row.status === 'completed' || row.status === 'refused') return;
-    const ctx = operatorContext(deps.clock.now());
-    const system = { ...ctx, actor: { kind: 'system' as const } };
+    const ctx = systemContext(deps.clock.now());
     mkdirSync(deps.exportDir, { recursive: true, mode: 0o700 });
     const file = path.join(deps.exportDir, `${requestId}.zip`);
     await writeSubjectArchive(deps.engine, await subjectsOf(row), await deps.policy(), file, ctx.now);
@@ -237,7 +239,7 @@ export function createPrivacyRequestsService(deps: {
     await deps.db.transaction().execute(async (tx) => {
       await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: file, download_expires_at: expires, download_token_hash: token ? hashToken(token) : null })
         .where('id', '=', requestId).execute();
-      await audit(tx, system, requestId, 'complete');
+      await audit(tx, ctx, requestId, 'complete');
       await deps.jobs.enqueue(tx, 'privacy.export-expire', { requestId }, expires);
     });
     const where = token
@@ -266,7 +268,7 @@ export function createPrivacyRequestsService(deps: {
     const to = await requesterEmail(row); // read now: after the erasure nothing knows it
     const subjects = await subjectsOf(row);
     const accountIds = subjects.filter((s) => s.kind === 'customer').map((s) => s.id);
-    const ctx = { ...operatorContext(deps.clock.now()), actor: { kind: 'system' as const } };
+    const ctx = systemContext(deps.clock.now());
     const earlier = await deps.db.selectFrom('privacy_request').select(['id', 'account_id', 'requester_email', 'details', 'download_file'])
       .where('id', '!=', requestId)
       .where((eb) => eb.or([

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { pickVersion, type NoticeLanguage, type NoticeVersion } from '../consent/notices.js';
+import { textFor, type NoticeVersion, type ShownText } from '../consent/notices.js';
 
 /**
  * The terms of service a merchant accepts when opening an account, by version, language and
@@ -33,10 +32,5 @@ const versions: NoticeVersion[] = [{
   },
 }];
 
-export interface Terms { version: string; language: NoticeLanguage; effectiveFrom: string; text: string; hash: string }
-
-export function currentTerms(language: NoticeLanguage, now: Date): Terms {
-  const v = pickVersion(versions, now);
-  const text = v.texts[language];
-  return { version: v.version, language, effectiveFrom: v.effectiveFrom, text, hash: createHash('sha256').update(text).digest('hex') };
-}
+/** The terms in force for whoever made the request, in their language. */
+export const currentTerms = (ctx: { language?: string | undefined; now: Date }): ShownText => textFor(versions, ctx);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
 import { customerOf, type AuthGuards } from '../auth/auth.guards.js';
+import { ShownTextResponse } from '../consent/notice.schemas.js';
 import type { TermsService } from './terms.service.js';
 
 export function registerTermsRoutes(app: FastifyInstance, deps: { terms: TermsService; guards: AuthGuards }) {
@@ -9,7 +10,7 @@ export function registerTermsRoutes(app: FastifyInstance, deps: { terms: TermsSe
   const tags = ['terms'];
 
   r.get('/api/v1/terms', {
-    schema: { tags, summary: 'The terms of service in force, in the language of Accept-Language', response: { 200: z.object({ version: z.string(), language: z.string(), effectiveFrom: z.string(), text: z.string(), hash: z.string() }) } },
+    schema: { tags, summary: 'The terms of service in force, in the language of Accept-Language', response: { 200: ShownTextResponse } },
   }, async (request) => deps.terms.current(request.ctx));
 
   r.get('/api/v1/account/terms', {

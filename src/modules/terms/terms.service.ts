@@ -3,13 +3,12 @@ import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import type { Database } from '../../db/schema.js';
-import { negotiateLanguage } from '../consent/notices.js';
 import { currentTerms } from './terms-texts.js';
 
 /** Terms of service: the text in force, and each acceptance kept as proof of the contract. */
 export function createTermsService(deps: { db: Db }) {
   /** The terms in the requester's language, in force now. */
-  const current = (ctx: RequestContext) => currentTerms(negotiateLanguage(ctx.language), ctx.now);
+  const current = (ctx: RequestContext) => currentTerms(ctx);
 
   /** Records that the account accepted the terms shown, in the caller's transaction. */
   async function recordAcceptance(tx: Transaction<Database>, ctx: RequestContext, accountId: string) {

@@ -19,9 +19,17 @@ export function Field({ label, error, hint, ...input }: { label: string; error?:
   );
 }
 
-export function Checkbox({ label, ...input }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function Checkbox({ label, error, ...input }: { label: ReactNode; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
-  return <div className="checkbox"><input type="checkbox" id={id} {...input} /><label htmlFor={id}>{label}</label></div>;
+  return (
+    <>
+      <div className="checkbox">
+        <input type="checkbox" id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...input} />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
+    </>
+  );
 }
 
 export function Card({ title, children, headingLevel = 2 }: { title?: string; children: ReactNode; headingLevel?: 2 | 3 }) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, type Access, type Account, type Consent, type MfaStatus, type Session } from '../../api';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
+import { useShownText } from '../../useShownText';
 import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
 import { AccessHistoryTable, addressPayload, CompanyAndAddressFields } from './ProfileFields';
@@ -119,13 +120,12 @@ export function Security() {
 }
 
 export function Privacy({ account, onUpdated }: { account: Account; onUpdated: (a: Account) => void }) {
-  const { t, formatDate, locale } = useI18n();
+  const { t, formatDate } = useI18n();
   const toast = useToast();
   const [consents, setConsents] = useState<Consent[]>([]);
-  const [notice, setNotice] = useState<{ text: string; version: string } | null>(null);
+  const notice = useShownText('/api/v1/consent/notices/marketing');
   const [terms, setTerms] = useState<{ version: string; acceptedAt: string }[]>([]);
   useEffect(() => { void api<{ items: { version: string; acceptedAt: string }[] }>('GET', '/api/v1/account/terms').then((r) => setTerms(r.items)); }, []);
-  useEffect(() => { void api<{ text: string; version: string }>('GET', '/api/v1/consent/notices/marketing').then(setNotice).catch(() => setNotice(null)); }, [locale]);
   const [access, setAccess] = useState<Access[]>([]);
   const load = async () => {
     const [c, a] = await Promise.all([

@@ -1,20 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Account } from '../../api';
 import { useI18n } from '../../i18n';
 import { Link, useRouter } from '../../router';
+import { useShownText } from '../../useShownText';
 import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Checkbox, Field } from '../../ui/ui';
 import { addressPayload, CompanyAndAddressFields } from '../account/ProfileFields';
 
 export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { navigate } = useRouter();
   const [marketing, setMarketing] = useState(false);
   const [acceptTerms, setAcceptTerms] = useState(false);
   const [termsError, setTermsError] = useState(false);
-  // The consent box shows the server's notice itself, so the record's version and hash are of this very text.
-  const [notice, setNotice] = useState<{ text: string } | null>(null);
-  useEffect(() => { void api<{ text: string }>('GET', '/api/v1/consent/notices/marketing').then(setNotice).catch(() => setNotice(null)); }, [locale]);
+  const notice = useShownText('/api/v1/consent/notices/marketing');
   const f = useForm(
     { firstName: '', lastName: '', email: '', password: '', phone: '', company: '', nif: '', line1: '', line2: '', postalCode: '', city: '', country: '' },
     { firstName: required, lastName: required, email: emailRule, password: passwordRule, phone: required, line1: required, postalCode: required, city: required, country: countryRule },
@@ -45,12 +44,8 @@ export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
           <Field label={t('field.password')} type="password" autoComplete="new-password" hint={t('field.passwordHint')} {...f.bind('password')} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
           <CompanyAndAddressFields bind={f.bind} />
-          <div className="checkbox">
-            <input type="checkbox" id="accept-terms" checked={acceptTerms} aria-invalid={termsError || undefined} aria-describedby={termsError ? 'accept-terms-error' : undefined}
-              onChange={(e) => { setAcceptTerms(e.target.checked); setTermsError(false); }} />
-            <label htmlFor="accept-terms">{t('signUp.acceptTerms')} <Link to="/terms">{t('terms.title')}</Link></label>
-          </div>
-          {termsError && <p className="field-error" id="accept-terms-error" role="alert">{t('signUp.termsRequired')}</p>}
+          <Checkbox label={<>{t('signUp.acceptTerms')} <Link to="/terms">{t('terms.title')}</Link></>} checked={acceptTerms}
+            error={termsError ? t('signUp.termsRequired') : undefined} onChange={(e) => { setAcceptTerms(e.target.checked); setTermsError(false); }} />
           {notice && <Checkbox label={notice.text} checked={marketing} onChange={(e) => setMarketing(e.target.checked)} />}
           <Button type="submit" busy={f.busy}>{t('signUp.submit')}</Button>
         </form>

@@ -1,15 +1,11 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api';
 import { useI18n } from '../../i18n';
+import { useShownText } from '../../useShownText';
 import { Card } from '../../ui/ui';
-
-interface Terms { version: string; effectiveFrom: string; text: string }
 
 /** The terms of service in force, from the server: the very text an acceptance is recorded against. */
 export function TermsPage() {
-  const { t, locale } = useI18n();
-  const [terms, setTerms] = useState<Terms | null>(null);
-  useEffect(() => { void api<Terms>('GET', '/api/v1/terms').then(setTerms); }, [locale]);
+  const { t } = useI18n();
+  const terms = useShownText('/api/v1/terms');
   return (
     <div className="narrow">
       <h1>{t('terms.title')}</h1>
