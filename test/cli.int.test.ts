@@ -69,7 +69,7 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     expect(verify.status, verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/Audit chain intact: \d+ entries verified/);
     expect(run('migrate').stdout).toMatch(/up to date/);
-  });
+  }, 120_000); // six command-line processes, each starting Node and TypeScript: slow on a loaded machine, and not a speed test
 
   it('erases an account, writes the journal apart, and replays it (nothing left to erase again)', async () => {
     const signup = await fetch(`${baseUrl}/api/v1/auth/signup`, {
@@ -87,7 +87,7 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     const replay = run('privacy', 'replay', '--journal', journalFile);
     expect(replay.status, replay.stderr).toBe(0);
     expect(replay.stdout).toMatch(/0 erased again, 0 journal entries restored/);
-  });
+  }, 120_000);
 
   it('refuses the admin endpoint without the server\'s token', async () => {
     const res = await fetch(`${baseUrl}/internal/admin/run`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-token': 'guess' }, body: JSON.stringify({ command: 'audit-verify' }) });

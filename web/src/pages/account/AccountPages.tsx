@@ -5,7 +5,7 @@ import { Link } from '../../router';
 import { useShownText } from '../../useShownText';
 import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
-import { AccessHistoryTable, addressPayload, CompanyAndAddressFields } from './ProfileFields';
+import { AccessHistoryTable, addressPayload, CompanyAndAddressFields, NameAndEmailFields } from './ProfileFields';
 import { Requests } from './Requests';
 import { TwoFactor } from './TwoFactor';
 
@@ -68,11 +68,7 @@ export function Profile({ account, onUpdated }: { account: Account; onUpdated: (
       <Card title={t('profile.personal')}>
         <form onSubmit={save} noValidate>
           {f.formError && <Alert kind="error">{f.formError}</Alert>}
-          <div className="row">
-            <Field label={t('field.firstName')} autoComplete="given-name" {...f.bind('firstName')} />
-            <Field label={t('field.lastName')} autoComplete="family-name" {...f.bind('lastName')} />
-          </div>
-          <Field label={t('field.email')} type="email" autoComplete="email" {...f.bind('email')} />
+          <NameAndEmailFields bind={f.bind} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
           <CompanyAndAddressFields bind={f.bind} />
           <Button type="submit" busy={f.busy}>{t('profile.save')}</Button>

@@ -6,6 +6,20 @@ import { Field, Table } from '../../ui/ui';
 type Bound = { name: string; value: string; error: string | undefined; onChange: (e: ChangeEvent<HTMLInputElement>) => void; onBlur: () => void };
 type Key = 'company' | 'nif' | 'line1' | 'line2' | 'postalCode' | 'city' | 'country';
 
+/** Name and email: the same fields at sign-up and in the Account section. */
+export function NameAndEmailFields({ bind }: { bind: (k: 'firstName' | 'lastName' | 'email', serverField?: string) => Bound }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="row">
+        <Field label={t('field.firstName')} autoComplete="given-name" {...bind('firstName')} />
+        <Field label={t('field.lastName')} autoComplete="family-name" {...bind('lastName')} />
+      </div>
+      <Field label={t('field.email')} type="email" autoComplete="email" {...bind('email')} />
+    </>
+  );
+}
+
 /** Company, NIF and billing address: the same fields at sign-up and in the Account section. */
 export function CompanyAndAddressFields({ bind }: { bind: (k: Key, serverField?: string) => Bound }) {
   const { t } = useI18n();

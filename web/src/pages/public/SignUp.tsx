@@ -5,7 +5,7 @@ import { Link, useRouter } from '../../router';
 import { useShownText } from '../../useShownText';
 import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Checkbox, Field } from '../../ui/ui';
-import { addressPayload, CompanyAndAddressFields } from '../account/ProfileFields';
+import { addressPayload, CompanyAndAddressFields, NameAndEmailFields } from '../account/ProfileFields';
 
 export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
   const { t } = useI18n();
@@ -36,11 +36,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
       <Card>
         <form onSubmit={onSubmit} noValidate>
           {f.formError && <Alert kind="error">{f.formError}</Alert>}
-          <div className="row">
-            <Field label={t('field.firstName')} autoComplete="given-name" {...f.bind('firstName')} />
-            <Field label={t('field.lastName')} autoComplete="family-name" {...f.bind('lastName')} />
-          </div>
-          <Field label={t('field.email')} type="email" autoComplete="email" {...f.bind('email')} />
+          <NameAndEmailFields bind={f.bind} />
           <Field label={t('field.password')} type="password" autoComplete="new-password" hint={t('field.passwordHint')} {...f.bind('password')} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
           <CompanyAndAddressFields bind={f.bind} />
