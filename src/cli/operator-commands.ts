@@ -58,7 +58,7 @@ export const operatorCommands = {
     const out = path.resolve(String(args.out ?? `${accountId}-export.zip`));
     const policy = buildPolicy(p.dataMap, await p.processors.list());
     const result = await writeSubjectArchive(p.privacy, { kind: 'customer', id: accountId }, policy, out, p.clock.now());
-    await p.audit.recordNow({ actor: { kind: 'operator', id: null }, action: 'privacy.export', target: { kind: 'account', id: accountId } });
+    await p.audit.record(operatorContext(p.clock.now()), { action: 'privacy.export', target: { kind: 'account', id: accountId } });
     return { lines: [`Wrote ${out}: ${result.files.map((f) => `${f.table} ${f.rows}`).join(', ')}.`], exitCode: 0 };
   },
 

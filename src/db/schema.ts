@@ -1,4 +1,4 @@
-import type { AuditLogTable } from '../core/audit/audit.tables.js';
+import type { AuditTables } from '../core/audit/audit.tables.js';
 import type { JobTable } from '../core/jobs/jobs.tables.js';
 import type { AccountsTables } from '../modules/accounts/accounts.tables.js';
 import type { AuthTables } from '../modules/auth/auth.tables.js';
@@ -26,8 +26,7 @@ export interface SchemaMigrationTable {
 }
 
 /** The whole schema as Kysely sees it; each module owns the types of its own tables. */
-export interface Database extends AccountsTables, AuthTables, ConsentTables, StaffTables, SecurityTables, MfaTables, PrivacyTables, MarketingTables, TermsTables {
-  audit_log: AuditLogTable;
+export interface Database extends AuditTables, AccountsTables, AuthTables, ConsentTables, StaffTables, SecurityTables, MfaTables, PrivacyTables, MarketingTables, TermsTables {
   schema_migration: SchemaMigrationTable;
   erasure_journal: ErasureJournalTable;
   job: JobTable;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { operatorContext } from '../context.js';
 import { createTestApp, signUp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -54,19 +55,104 @@ describe('audit chain: other tampering', () => {
   let u: TestApp;
   beforeAll(async () => { u = await createTestApp(); });
   afterAll(async () => { await u?.close(); });
+  const raw = async (statement: string) => {
+    await sql.raw('alter table audit_log disable trigger audit_log_append_only').execute(u.platform.db);
+    try { await sql.raw(statement).execute(u.platform.db); } finally {
+      await sql.raw('alter table audit_log enable trigger audit_log_append_only').execute(u.platform.db);
+    }
+  };
+  /** An account with sign-up plus `logins` sign-ins: one chain of 1 + logins entries. */
+  async function accountChain(logins: number) {
+    const { body, account } = await signUp(u.app, {}, '203.0.113.60');
+    for (let i = 0; i < logins; i++) {
+      const res = await u.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: body.password }, remoteAddress: `203.0.113.${61 + i}` });
+      expect(res.statusCode).toBe(200);
+    }
+    const rows = await u.platform.db.selectFrom('audit_log').select(['seq', 'chain']).where('chain', '=', `account:${account.id}`).orderBy('seq').execute();
+    expect(rows.length).toBeGreaterThanOrEqual(1 + logins);
+    return rows.map((r) => Number(r.seq));
+  }
+  const verifyIs = async (expected: Record<string, unknown>) => expect(await u.platform.audit.verify()).toMatchObject(expected);
 
-  it('detects a deleted row and a changed IP', async () => {
-    for (let i = 0; i < 3; i++) await signUp(u.app, {}, `203.0.113.${60 + i}`);
-    const rows = await u.platform.db.selectFrom('audit_log').select(['seq']).orderBy('seq').execute();
-    expect(rows.length).toBeGreaterThanOrEqual(3);
+  it('detects a changed IP and a deleted entry inside a chain', async () => {
+    const seqs = await accountChain(2);
+    await raw(`update audit_log set ip = '198.51.100.1' where seq = ${seqs[2]}`);
+    await verifyIs({ ok: false, firstBadSeq: seqs[2], reason: expect.stringMatching(/IP/) });
+    await raw(`update audit_log set ip = null where seq = ${seqs[2]}`);
+    await verifyIs({ ok: true });
+    await raw(`delete from audit_log where seq = ${seqs[1]}`);
+    await verifyIs({ ok: false, firstBadSeq: seqs[2], reason: expect.stringMatching(/link/) });
+  });
+});
+
+describe('audit chains, one per account and one for the platform', () => {
+  let u: TestApp;
+  beforeEach(async () => { u = await createTestApp(); });
+  afterEach(async () => { await u?.close(); });
+  const raw = async (statement: string) => {
     await sql.raw('alter table audit_log disable trigger audit_log_append_only').execute(u.platform.db);
-    await sql.raw(`update audit_log set ip = '198.51.100.1' where seq = ${Number(rows[2]!.seq)}`).execute(u.platform.db);
-    await sql.raw('alter table audit_log enable trigger audit_log_append_only').execute(u.platform.db);
-    expect(await u.platform.audit.verify()).toMatchObject({ ok: false, firstBadSeq: Number(rows[2]!.seq), reason: expect.stringMatching(/IP/) });
-    await sql.raw('alter table audit_log disable trigger audit_log_append_only').execute(u.platform.db);
-    await sql.raw(`update audit_log set ip = null where seq = ${Number(rows[2]!.seq)}`).execute(u.platform.db);
-    await sql.raw(`delete from audit_log where seq = ${Number(rows[1]!.seq)}`).execute(u.platform.db);
-    await sql.raw('alter table audit_log enable trigger audit_log_append_only').execute(u.platform.db);
-    expect(await u.platform.audit.verify()).toMatchObject({ ok: false, firstBadSeq: Number(rows[2]!.seq), reason: expect.stringMatching(/link/) });
+    try { await sql.raw(statement).execute(u.platform.db); } finally {
+      await sql.raw('alter table audit_log enable trigger audit_log_append_only').execute(u.platform.db);
+    }
+  };
+  const entriesOf = async (accountId: string) => (await u.platform.db.selectFrom('audit_log').select('seq')
+    .where('chain', '=', `account:${accountId}`).orderBy('seq').execute()).map((r) => Number(r.seq));
+  async function twoAccounts() {
+    const a = await signUp(u.app);
+    const b = await signUp(u.app);
+    for (const who of [a, b, a]) {
+      await u.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: who.body.email, password: who.body.password } });
+    }
+    return { a: a.account.id, b: b.account.id };
+  }
+
+  it('keeps each account in its own chain, each verified from its own start', async () => {
+    const { a, b } = await twoAccounts();
+    expect((await entriesOf(a)).length).toBe(3);
+    expect((await entriesOf(b)).length).toBe(2);
+    const first = await u.platform.db.selectFrom('audit_log').select('prev_hash').where('chain', '=', `account:${b}`).orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    expect(first.prev_hash).toBe(`genesis:account:${b}`);
+    expect(await u.platform.audit.verify()).toMatchObject({ ok: true, checked: 5, chains: 2 });
+  });
+
+  it('detects the newest entry of a chain cut off', async () => {
+    const { a } = await twoAccounts();
+    const seqs = await entriesOf(a);
+    await raw(`delete from audit_log where seq = ${seqs.at(-1)}`);
+    expect(await u.platform.audit.verify()).toMatchObject({ ok: false, chain: `account:${a}`, reason: expect.stringMatching(/missing from the end/) });
+  });
+
+  it('detects a whole chain deleted', async () => {
+    const { b } = await twoAccounts();
+    await raw(`delete from audit_log where chain = 'account:${b}'`);
+    expect(await u.platform.audit.verify()).toMatchObject({ ok: false, chain: `account:${b}`, reason: expect.stringMatching(/every entry/) });
+  });
+
+  it('detects two entries of a chain swapped', async () => {
+    const { a } = await twoAccounts();
+    const [s1, s2] = await entriesOf(a);
+    // seq is an identity column: the rows' contents trade places instead.
+    const cols = 'at, actor_kind, actor_id, action, target_kind, target_id, ip, ip_digest, request_id, data, prev_hash, hash';
+    await raw(`update audit_log a set (${cols}) = (select ${cols} from audit_log b where b.seq = case when a.seq = ${s1} then ${s2} else ${s1} end) where a.seq in (${s1}, ${s2})`);
+    expect(await u.platform.audit.verify()).toMatchObject({ ok: false, firstBadSeq: s1, reason: expect.stringMatching(/link/) });
+  });
+
+  it('detects an entry moved from one chain to another', async () => {
+    const { a, b } = await twoAccounts();
+    const [first] = await entriesOf(a);
+    await raw(`update audit_log set chain = 'account:${b}' where seq = ${first}`);
+    expect((await u.platform.audit.verify()).ok).toBe(false);
+  });
+
+  it('an entry that rolls back with its change leaves its chain intact', async () => {
+    const { a } = await twoAccounts();
+    const ctx = operatorContext(u.clock.now());
+    await expect(u.platform.db.transaction().execute(async () => {
+      await u.platform.audit.record(ctx, { action: 'test.rolled-back', target: { kind: 'account', id: a } });
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    await u.platform.audit.record(ctx, { action: 'test.kept', target: { kind: 'account', id: a } });
+    expect((await entriesOf(a)).length).toBe(4);
+    expect(await u.platform.audit.verify()).toMatchObject({ ok: true });
   });
 });

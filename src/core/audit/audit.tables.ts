@@ -14,4 +14,17 @@ export interface AuditLogTable {
   data: Generated<Record<string, unknown>>;
   prev_hash: string;
   hash: string;
+  /** The chain (partition) the entry belongs to: account:acc_…, platform, later shop:…. */
+  chain: string;
+}
+
+export interface AuditChainHeadTable {
+  chain: string;
+  last_hash: string;
+  entries: number;
+}
+
+export interface AuditTables {
+  audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
 }

@@ -4,10 +4,12 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../db/schema.js';
 import { pgliteDialect } from './pglite-dialect.js';
+import { createScopeStore, guardDialect, scopedKysely } from './unit-of-work.js';
 
 export type Db = Kysely<Database>;
 
 export interface DatabaseHandle {
+  /** Scoped: inside a transaction (see unit-of-work.ts) every query through it joins that transaction. */
   db: Db;
   kind: 'pglite' | 'postgres';
   /** Round-trip to the database; used by /readyz. */
@@ -32,7 +34,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
           oid === 20 ? int8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const scope = createScopeStore();
+    const db = scopedKysely(new Kysely<Database>({ dialect: guardDialect(new PostgresDialect({ pool }), scope) }), scope);
     return {
       db,
       kind: 'postgres',
@@ -45,7 +48,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     parsers: { 20: int8 },
   });
-  const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
+  const scope = createScopeStore();
+  const db = scopedKysely(new Kysely<Database>({ dialect: guardDialect(pgliteDialect(pglite), scope) }), scope);
   return {
     db,
     kind: 'pglite',

@@ -24,6 +24,10 @@ export const coreTables = declareTables({
       checksum: notPersonal('SHA-256 of the migration file'), applied_at: notPersonal('technical timestamp'),
     },
   },
+  audit_chain_head: {
+    description: 'The newest entry of each audit chain: its lock, and the proof that no entry was cut from its end.',
+    columns: { chain: notPersonal('chain name (account:acc_…, platform)'), last_hash: notPersonal('hash of the newest entry'), entries: notPersonal('entries in the chain') },
+  },
   audit_log: {
     description: 'Append-only, hash-chained log of who did what to whom, by reference (S6).',
     subject: 'customer',
@@ -43,6 +47,7 @@ export const coreTables = declareTables({
       data: notPersonal('field names and ids only, never personal values'),
       prev_hash: notPersonal('hash of the previous entry'),
       hash: notPersonal('hash of this entry'),
+      chain: notPersonal('which chain the entry belongs to (account:acc_…, platform): a reference, pseudonymous once the account is erased'),
     },
   },
 });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.js';
-import { actorRef, type RequestContext } from '../context.js';
+import type { RequestContext } from '../context.js';
 import { keyedHash } from '../crypto/tokens.js';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
@@ -83,7 +83,7 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
         summary: JSON.stringify(summary) as unknown as Record<string, unknown>,
       }).execute();
       // No IP on this entry: when the subject erases themselves it would be theirs, written after the check.
-      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'privacy.erasure', target: { kind: 'erasure', id }, requestId: ctx.requestId, data: { subjectKind: subject.kind } });
+      await deps.audit.record(ctx, { action: 'privacy.erasure', target: { kind: 'erasure', id }, ip: null, data: { subjectKind: subject.kind } });
       return { journalId: id, summary };
     });
   }

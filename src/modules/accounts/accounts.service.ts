@@ -1,6 +1,6 @@
 import type { Transaction, Updateable } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import { actorRef, type RequestContext } from '../../core/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import type { Db } from '../../core/db/database.js';
 import { AppError, validationError } from '../../core/errors.js';
@@ -54,7 +54,7 @@ export function createAccountsService(deps: {
           created_at: ctx.now, updated_at: ctx.now,
         }).execute();
         const signedUp: RequestContext = { ...ctx, actor: { kind: 'customer', accountId: id, sessionId: '' } };
-        await deps.audit.record(tx, { actor: { kind: 'customer', id }, action: 'account.signup', target: { kind: 'account', id }, ip: ctx.ip, requestId: ctx.requestId });
+        await deps.audit.record(ctx, { actor: { kind: 'customer', id }, action: 'account.signup', target: { kind: 'account', id } });
         await recordAccess(tx, ctx, id, 'signup');
         await deps.terms.recordAcceptance(tx, ctx, id);
         if (input.marketingConsent) {
@@ -88,7 +88,7 @@ export function createAccountsService(deps: {
   async function signIn(ctx: RequestContext, accountId: string) {
     return deps.db.transaction().execute(async (tx) => {
       await recordAccess(tx, ctx, accountId, 'login');
-      await deps.audit.record(tx, { actor: { kind: 'customer', id: accountId }, action: 'account.login', target: { kind: 'account', id: accountId }, ip: ctx.ip, requestId: ctx.requestId });
+      await deps.audit.record(ctx, { actor: { kind: 'customer', id: accountId }, action: 'account.login', target: { kind: 'account', id: accountId } });
       return deps.sessions.create(tx, 'customer', accountId, ctx);
     });
   }
@@ -137,9 +137,9 @@ export function createAccountsService(deps: {
         if (isUniqueViolation(e)) throw emailTakenError();
         throw e;
       }
-      await deps.audit.record(tx, {
-        actor: actorRef(ctx.actor), action: 'account.rectify', target: { kind: 'account', id: accountId },
-        ip: ctx.ip, requestId: ctx.requestId, data: { fields: changed },
+      await deps.audit.record(ctx, {
+        action: 'account.rectify', target: { kind: 'account', id: accountId },
+        data: { fields: changed },
       });
       return toAccountView((await deps.repo.getById(accountId, tx))!);
     });
@@ -155,9 +155,9 @@ export function createAccountsService(deps: {
     return deps.db.transaction().execute(async (tx) => {
       await tx.updateTable('account').set({ password_hash: hash, updated_at: ctx.now }).where('id', '=', accountId).execute();
       const revoked = await deps.sessions.revokeAllExcept(tx, 'customer', accountId, keepSessionId);
-      await deps.audit.record(tx, {
-        actor: actorRef(ctx.actor), action: 'account.password.change', target: { kind: 'account', id: accountId },
-        ip: ctx.ip, requestId: ctx.requestId, data: { revokedSessions: revoked },
+      await deps.audit.record(ctx, {
+        action: 'account.password.change', target: { kind: 'account', id: accountId },
+        data: { revokedSessions: revoked },
       });
       return { revokedSessions: revoked };
     });
@@ -189,7 +189,7 @@ export function createAccountsService(deps: {
       ]));
     }
     const rows = await select.execute();
-    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'staff.accounts.search', ip: ctx.ip, requestId: ctx.requestId, data: { results: rows.length, filtered: q.length > 0 } });
+    await deps.audit.record(ctx, { action: 'staff.accounts.search', data: { results: rows.length, filtered: q.length > 0 } });
     return rows.map((r) => ({
       id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, company: r.company, country: r.country,
       status: r.status, createdAt: new Date(r.created_at).toISOString(),
@@ -201,7 +201,7 @@ export function createAccountsService(deps: {
     const row = await deps.repo.getById(accountId);
     if (!row) throw new AppError('not_found', 'No such account.');
     const [access, consents] = await Promise.all([listAccess(accountId, 20), deps.consent.listForAccount(accountId)]);
-    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'staff.account.view', target: { kind: 'account', id: accountId }, ip: ctx.ip, requestId: ctx.requestId });
+    await deps.audit.record(ctx, { action: 'staff.account.view', target: { kind: 'account', id: accountId } });
     return {
       account: toAccountView(row), accessHistory: access,
       consents: consents.map((c) => ({ ...c, recordedAt: new Date(c.recordedAt).toISOString() })),

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import { actorRef, type RequestContext } from '../../core/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../core/ids.js';
@@ -28,9 +28,9 @@ export function createConsentService(deps: { db: Db; audit: AuditLog }) {
       await tx.updateTable('account').set({ marketing_consent: input.granted, updated_at: ctx.now })
         .where('id', '=', input.accountId).execute();
     }
-    await deps.audit.record(tx, {
-      actor: actorRef(ctx.actor), action: input.granted ? 'consent.grant' : 'consent.withdraw',
-      target: { kind: 'account', id: input.accountId }, ip: ctx.ip, requestId: ctx.requestId,
+    await deps.audit.record(ctx, {
+      action: input.granted ? 'consent.grant' : 'consent.withdraw',
+      target: { kind: 'account', id: input.accountId },
       data: { purpose: input.purpose, noticeVersion: notice.version, method: input.method },
     });
     return { id, purpose: input.purpose, granted: input.granted, noticeVersion: notice.version, noticeLanguage: notice.language, recordedAt: ctx.now, method: input.method };

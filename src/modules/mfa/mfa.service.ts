@@ -4,7 +4,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { Clock } from '../../core/clock.js';
-import { actorRef, type RequestContext } from '../../core/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { FieldCipher } from '../../core/crypto/field-encryption.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
 import type { Db } from '../../core/db/database.js';
@@ -113,7 +113,7 @@ export function createMfaService(deps: { db: Db; clock: Clock; audit: AuditLog; 
         await sql`insert into ${sql.table(t.recovery)} (id, ${sql.ref(t.owner)}, code_hash, used_at)
           values (${newId('rcv')}, ${ownerId}, ${keyedHash(deps.hashKey, normaliseRecovery(c))}, null)`.execute(tx);
       }
-      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'mfa.totp.enable', target: { kind: t.target, id: ownerId }, ip: ctx.ip, requestId: ctx.requestId });
+      await deps.audit.record(ctx, { action: 'mfa.totp.enable', target: { kind: t.target, id: ownerId } });
     });
     return { recoveryCodes: codes };
   }
@@ -133,7 +133,7 @@ export function createMfaService(deps: { db: Db; clock: Clock; audit: AuditLog; 
     await deps.db.transaction().execute(async (tx) => {
       await sql`delete from ${sql.table(t.recovery)} where ${sql.ref(t.owner)} = ${ownerId}`.execute(tx);
       await sql`delete from ${sql.table(t.mfa)} where ${sql.ref(t.owner)} = ${ownerId}`.execute(tx);
-      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'mfa.totp.disable', target: { kind: t.target, id: ownerId }, ip: ctx.ip, requestId: ctx.requestId });
+      await deps.audit.record(ctx, { action: 'mfa.totp.disable', target: { kind: t.target, id: ownerId } });
     });
   }
 

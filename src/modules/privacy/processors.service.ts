@@ -30,7 +30,7 @@ export function createProcessorsService(deps: { db: Db; audit: AuditLog }) {
         transfer_safeguard: input.transferSafeguard?.trim() || null, updated_at: ctx.now, updated_by: actorRef(ctx.actor).id,
       }).where('id', '=', id).returningAll().executeTakeFirst();
       if (!row) throw new AppError('not_found', 'No processor with this id.');
-      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'privacy.processor.update', target: { kind: 'processor', id }, ip: ctx.ip, requestId: ctx.requestId });
+      await deps.audit.record(ctx, { action: 'privacy.processor.update', target: { kind: 'processor', id } });
       return { id: row.id, promise: row.promise, name: row.name, service: row.service, dataShared: row.data_shared, countries: row.countries, transferSafeguard: row.transfer_safeguard };
     });
   }

@@ -7,7 +7,7 @@ import type { MarketingService } from '../marketing/marketing.service.js';
 import { hashToken, newSecretToken } from '../../core/crypto/tokens.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { Clock } from '../../core/clock.js';
-import { actorRef, systemContext, type RequestContext } from '../../core/context.js';
+import { systemContext, type RequestContext } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -69,8 +69,8 @@ export function createPrivacyRequestsService(deps: {
     }
   }
 
-  const audit = (tx: Parameters<AuditLog['record']>[0], ctx: RequestContext, id: string, action: string, data: Record<string, string | number> = {}) =>
-    deps.audit.record(tx, { actor: actorRef(ctx.actor), action: `privacy.request.${action}`, target: { kind: 'privacy_request', id }, ip: ctx.ip, requestId: ctx.requestId, data });
+  const audit = (ctx: RequestContext, id: string, action: string, data: Record<string, string | number> = {}) =>
+    deps.audit.record(ctx, { action: `privacy.request.${action}`, target: { kind: 'privacy_request', id }, data });
 
   async function create(ctx: RequestContext, accountId: string, input: { type: RequestType; details?: string | undefined; confirmPassword?: string | undefined }) {
     if (typesNeedingPassword.includes(input.type)) {
@@ -86,7 +86,7 @@ export function createPrivacyRequestsService(deps: {
         created_at: ctx.now, verified_at: ctx.now, due_at: requestDueAt(ctx.now), extended_at: null, extension_reason: null,
         refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: null, download_token_hash: null,
       }).returningAll().executeTakeFirstOrThrow();
-      await audit(tx, ctx, id, 'create', { type: input.type });
+      await audit(ctx, id, 'create', { type: input.type });
       await scheduleReminders(tx, id, inserted.due_at);
       if (input.type === 'access' || input.type === 'portability') await deps.jobs.enqueue(tx, 'privacy.export', { requestId: id });
       return inserted;
@@ -115,7 +115,7 @@ export function createPrivacyRequestsService(deps: {
   /** The archive of a finished request while it may be downloaded, with the download audited; else null. */
   async function handOver(ctx: RequestContext, row: Row | undefined): Promise<string | null> {
     if (!row || !toRequestView(row, ctx.now).downloadUrl || !row.download_file || !existsSync(row.download_file)) return null;
-    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'privacy.request.download', target: { kind: 'privacy_request', id: row.id }, ip: ctx.ip, requestId: ctx.requestId });
+    await deps.audit.record(ctx, { action: 'privacy.request.download', target: { kind: 'privacy_request', id: row.id } });
     return row.download_file;
   }
 
@@ -153,7 +153,7 @@ export function createPrivacyRequestsService(deps: {
   async function getForStaff(ctx: RequestContext, id: string) {
     const row = await getRow(id);
     const history = await deps.audit.listForTarget({ kind: 'privacy_request', id }, 200);
-    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'privacy.request.view', target: { kind: 'privacy_request', id }, ip: ctx.ip, requestId: ctx.requestId });
+    await deps.audit.record(ctx, { action: 'privacy.request.view', target: { kind: 'privacy_request', id } });
     return {
       request: { ...toRequestView(row, ctx.now), accountId: row.account_id, details: row.details },
       history: history.reverse().map((h) => ({ at: new Date(h.at).toISOString(), actorKind: h.actor_kind, actorId: h.actor_id, action: h.action })),
@@ -171,7 +171,7 @@ export function createPrivacyRequestsService(deps: {
     // Read before the transaction: on the embedded database a transaction holds the only connection.
     const objector = row.type === 'objection' ? await requesterEmail(row) : null;
     return deps.db.transaction().execute(async (tx) => {
-      await audit(tx, ctx, id, 'approve');
+      await audit(ctx, id, 'approve');
       if (row.type === 'erasure') {
         await tx.updateTable('privacy_request').set({ status: 'in_progress' }).where('id', '=', id).execute();
         await deps.jobs.enqueue(tx, 'privacy.erase', { requestId: id });
@@ -199,7 +199,7 @@ export function createPrivacyRequestsService(deps: {
     return deps.db.transaction().execute(async (tx) => {
       const updated = await tx.updateTable('privacy_request').set({ status: 'refused', refusal_reason: reason, completed_at: ctx.now })
         .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await audit(tx, ctx, id, 'refuse');
+      await audit(ctx, id, 'refuse');
       return updated;
     }).then(async (updated) => {
       await tell(updated, 'Your privacy request was refused', `We cannot carry out your ${updated.type} request (${id}).\n\nReason: ${reason}\n\nYou have the right to complain to the Comissão Nacional de Proteção de Dados (https://www.cnpd.pt), and to use the EU online dispute resolution platform (https://ec.europa.eu/consumers/odr).`);
@@ -216,7 +216,7 @@ export function createPrivacyRequestsService(deps: {
     return deps.db.transaction().execute(async (tx) => {
       const updated = await tx.updateTable('privacy_request').set({ due_at: extendedDueAt(new Date(row.due_at), months), extended_at: ctx.now, extension_reason: reason })
         .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await audit(tx, ctx, id, 'extend', { months });
+      await audit(ctx, id, 'extend', { months });
       await scheduleReminders(tx, id, updated.due_at);
       return updated;
     }).then(async (updated) => {
@@ -239,7 +239,7 @@ export function createPrivacyRequestsService(deps: {
     await deps.db.transaction().execute(async (tx) => {
       await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: file, download_expires_at: expires, download_token_hash: token ? hashToken(token) : null })
         .where('id', '=', requestId).execute();
-      await audit(tx, ctx, requestId, 'complete');
+      await audit(ctx, requestId, 'complete');
       await deps.jobs.enqueue(tx, 'privacy.export-expire', { requestId }, expires);
     });
     const where = token
@@ -289,7 +289,7 @@ export function createPrivacyRequestsService(deps: {
     await deps.db.transaction().execute(async (tx) => {
       if (byAddress.length > 0) await tx.deleteFrom('privacy_request').where('id', 'in', byAddress.map((b) => b.id)).execute();
       await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: null, download_token_hash: null }).where('id', '=', requestId).execute();
-      await audit(tx, ctx, requestId, 'complete');
+      await audit(ctx, requestId, 'complete');
     });
     const what = accountIds.length > 0 ? 'your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.'
       : subjects.length > 0 ? 'what we held under this address has been erased.'
@@ -315,7 +315,7 @@ export function createPrivacyRequestsService(deps: {
     const liftAt = new Date(ctx.now.getTime() + LIFT_NOTICE_DAYS * 86_400_000);
     await deps.db.transaction().execute(async (tx) => {
       await deps.jobs.enqueue(tx, 'privacy.restriction-lift', { restrictionId }, liftAt);
-      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'privacy.restriction.lift-scheduled', target: { kind: 'restriction', id: restrictionId }, ip: ctx.ip, requestId: ctx.requestId });
+      await deps.audit.record(ctx, { action: 'privacy.restriction.lift-scheduled', target: { kind: 'restriction', id: restrictionId } });
     });
     const account = await deps.db.selectFrom('account').select('email').where('id', '=', r.account_id).executeTakeFirst();
     if (account) {
@@ -359,7 +359,7 @@ export function createPrivacyRequestsService(deps: {
         created_at: intake.created_at, verified_at: ctx.now, due_at: requestDueAt(ctx.now), extended_at: null, extension_reason: null,
         refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: intake.email, download_token_hash: null,
       }).returningAll().executeTakeFirstOrThrow();
-      await deps.audit.record(tx, { actor: { kind: 'anonymous', id: null }, action: 'privacy.request.create', target: { kind: 'privacy_request', id }, requestId: ctx.requestId, data: { type: intake.type, verified: 'email' } });
+      await deps.audit.record(ctx, { actor: { kind: 'anonymous', id: null }, action: 'privacy.request.create', target: { kind: 'privacy_request', id }, ip: null, data: { type: intake.type, verified: 'email' } });
       await scheduleReminders(tx, id, row.due_at);
       return { id, type: row.type, dueAt: new Date(row.due_at).toISOString() };
     });

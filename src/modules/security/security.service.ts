@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { Clock } from '../../core/clock.js';
-import { actorRef, type RequestContext } from '../../core/context.js';
+import { actorRef, systemContext, type RequestContext } from '../../core/context.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
 import type { Db } from '../../core/db/database.js';
 import { AppError } from '../../core/errors.js';
@@ -71,7 +71,7 @@ export function createSecurityService(deps: SecurityDeps) {
         }).execute();
         await tx.updateTable('login_throttle').set({ consecutive_failures: 0, block_level: level, updated_at: now })
           .where('key', '=', throttleKey).execute();
-        await deps.audit.record(tx, { actor: { kind: 'system', id: null }, action: 'security.block.create', target: { kind: 'block', id }, data: { reason: 'login-failures', kind, level } });
+        await deps.audit.record(systemContext(now), { action: 'security.block.create', target: { kind: 'block', id }, ip: null, data: { reason: 'login-failures', kind, level } });
       });
       if (kind === 'ip') deps.rateStore.noteBlock(ip, until.getTime());
     }
@@ -87,7 +87,7 @@ export function createSecurityService(deps: SecurityDeps) {
     let q = deps.db.selectFrom('security_block').selectAll().orderBy('created_at', 'desc').limit(500);
     if (!opts.includeInactive) q = q.where('lifted_at', 'is', null).where('until', '>', deps.clock.now());
     const rows = await q.execute();
-    await deps.audit.recordNow({ actor: actorRef(ctx.actor), action: 'security.blocks.read', ip: ctx.ip, requestId: ctx.requestId, data: { count: rows.length, includeInactive: opts.includeInactive } });
+    await deps.audit.record(ctx, { action: 'security.blocks.read', data: { count: rows.length, includeInactive: opts.includeInactive } });
     return rows;
   }
 
@@ -99,7 +99,7 @@ export function createSecurityService(deps: SecurityDeps) {
       if (!row) return null;
       await tx.deleteFrom('rate_counter').where('key', '=', row.subject_key).execute();
       await tx.deleteFrom('login_throttle').where('key', '=', row.subject_key).execute();
-      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'security.block.lift', target: { kind: 'block', id }, ip: ctx.ip, requestId: ctx.requestId });
+      await deps.audit.record(ctx, { action: 'security.block.lift', target: { kind: 'block', id } });
       return row;
     });
     if (!lifted) throw new AppError('not_found', 'No active block with this id.');

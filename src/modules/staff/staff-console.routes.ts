@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { MarketingService } from '../marketing/marketing.service.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import { actorRef } from '../../core/context.js';
 import { problems, typed } from '../../core/http/types.js';
 import { AccessHistoryResponse, AccountResponse, ConsentResponse } from '../accounts/accounts.schemas.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -50,7 +49,7 @@ export function registerStaffConsoleRoutes(app: FastifyInstance, deps: { account
     },
   }, async (request) => {
     const rows = await deps.audit.list({ targetKind: request.query.targetKind, targetId: request.query.targetId, beforeSeq: request.query.before, limit: request.query.limit });
-    await deps.audit.recordNow({ actor: actorRef(request.ctx.actor), action: 'audit.read', ip: request.ctx.ip, requestId: request.ctx.requestId, data: { entries: rows.length } });
+    await deps.audit.record(request.ctx, { action: 'audit.read', data: { entries: rows.length } });
     return {
       items: rows.map((e) => ({
         seq: Number(e.seq), at: new Date(e.at).toISOString(), actorKind: e.actor_kind, actorId: e.actor_id, action: e.action,

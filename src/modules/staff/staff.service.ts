@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import { actorRef, type RequestContext } from '../../core/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { checkPassword } from '../../core/crypto/password-policy.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import type { Db } from '../../core/db/database.js';
@@ -36,7 +36,7 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
         id, email, name: input.name.trim(), password_hash: passwordHash, roles: roles as StaffRole[],
         created_at: ctx.now, updated_at: ctx.now, disabled_at: null, mfa_required: input.mfaRequired ?? false,
       }).execute();
-      await deps.audit.record(tx, { actor: actorRef(ctx.actor), action: 'staff.create', target: { kind: 'staff', id }, ip: ctx.ip, requestId: ctx.requestId, data: { roles, mfaRequired: input.mfaRequired ?? false } });
+      await deps.audit.record(ctx, { action: 'staff.create', target: { kind: 'staff', id }, data: { roles, mfaRequired: input.mfaRequired ?? false } });
     });
     return { id, email, roles: roles as StaffRole[], mfaRequired: input.mfaRequired ?? false, generatedPassword: input.password ? undefined : password };
   }
@@ -49,7 +49,7 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
 
   async function signIn(ctx: RequestContext, staffId: string) {
     return deps.db.transaction().execute(async (tx) => {
-      await deps.audit.record(tx, { actor: { kind: 'staff', id: staffId }, action: 'staff.login', target: { kind: 'staff', id: staffId }, ip: ctx.ip, requestId: ctx.requestId });
+      await deps.audit.record(ctx, { actor: { kind: 'staff', id: staffId }, action: 'staff.login', target: { kind: 'staff', id: staffId } });
       return deps.sessions.create(tx, 'staff', staffId, ctx);
     });
   }
