@@ -6,6 +6,7 @@ import { createMarketingService } from './modules/marketing/marketing.service.js
 import path from 'node:path';
 import { buildPolicy } from './modules/privacy/policy.js';
 import { createPrivacyRequestsService } from './modules/privacy/requests.service.js';
+import { createErasureUseCase, type ErasureStep } from './modules/privacy/erasure.use-case.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { createFieldCipher } from './core/crypto/field-encryption.js';
@@ -30,6 +31,8 @@ export interface PlatformInput {
   database: DatabaseHandle;
   secrets: Secrets;
   onError: (err: unknown) => void;
+  /** Tests stop an erasure at a step, as a crash would. */
+  erasureFaults?: (step: ErasureStep) => void;
 }
 
 /**
@@ -60,12 +63,13 @@ export function createPlatform(input: PlatformInput) {
   const jobs = createJobQueue({ db, clock, onError: input.onError });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
   const marketing = createMarketingService({ db, clock, mailer, hashKey: secrets.hashKey });
+  const erasure = createErasureUseCase({ db, engine: privacy, audit, jobs, faults: input.erasureFaults });
   const privacyRequests = createPrivacyRequestsService({
-    db, clock, audit, jobs, engine: privacy, consent, exportDir: path.join(config.dataDir, 'exports'),
+    db, clock, audit, jobs, engine: privacy, erasure, consent, exportDir: path.join(config.dataDir, 'exports'),
     verifyPassword: accounts.confirmPassword, policy: async () => buildPolicy(dataMap, await processors.list()),
     mailer, privacyTeam: config.mail.privacyTeam, hashKey: secrets.hashKey, marketing,
     publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${config.port}`,
   });
-  return { terms, cookieConsent, privacy, jobs, mailer, marketing, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
+  return { terms, cookieConsent, privacy, erasure, jobs, mailer, marketing, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
 }
 export type Platform = ReturnType<typeof createPlatform>;

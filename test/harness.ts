@@ -11,7 +11,7 @@ import { loadConfig, type Config } from '../src/core/config.js';
 import { operatorContext } from '../src/core/context.js';
 import { testSecrets } from './harness-secrets.js';
 import { openDatabase, type DatabaseHandle } from '../src/core/db/database.js';
-import { createPlatform, type Platform } from '../src/platform.js';
+import { createPlatform, type Platform, type PlatformInput } from '../src/platform.js';
 import { databaseUrl } from './global-setup-postgres.js';
 
 export const testDbKind = (process.env.SR_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
@@ -59,6 +59,10 @@ export interface TestAppOptions {
   /** File-backed embedded database, so `restart()` reopens the same files (PostgreSQL always persists). */
   persistent?: boolean;
   logStream?: DestinationStream;
+  /** Stops erasures at a step, as a crash would (see erasure.use-case.ts). */
+  erasureFaults?: PlatformInput['erasureFaults'];
+  /** Where errors of background work go (default: thrown, so a test sees them). */
+  onError?: (err: unknown) => void;
 }
 
 
@@ -83,7 +87,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const database = await createTestDatabase(opts.persistent ?? false);
   const start = async () => {
     const handle: DatabaseHandle = await database.open();
-    const platform = createPlatform({ config, clock, database: handle, secrets, onError: (e) => { throw e; } });
+    const platform = createPlatform({ config, clock, database: handle, secrets, onError: opts.onError ?? ((e) => { throw e; }), ...(opts.erasureFaults ? { erasureFaults: opts.erasureFaults } : {}) });
     const app = await buildApp(platform, { startBackgroundWork: false, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
     return { app, platform };
   };

@@ -65,8 +65,9 @@ export const operatorCommands = {
   async 'privacy-erase'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
     const accountId = String(args.account ?? '');
     await p.accounts.getAccount(accountId);
-    const result = await p.privacy.eraseSubject(operatorContext(p.clock.now()), { kind: 'customer', id: accountId });
-    return { lines: [`Erased (journal ${result.journalId}): ${Object.entries(result.summary).map(([k, v]) => `${k} ${v}`).join(', ')}. Verified: nothing remains.`], exitCode: 0 };
+    const result = await p.erasure.erase(operatorContext(p.clock.now()), { subjects: [{ kind: 'customer', id: accountId }] });
+    const [summary] = result.summaries;
+    return { lines: [`Erased (journal ${result.journalIds.join(', ')}): ${Object.entries(summary ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}; ${result.archivesDeleted} earlier export archive(s) deleted. Verified: nothing remains.`], exitCode: 0 };
   },
 
   async 'privacy-journal'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
@@ -80,7 +81,7 @@ export const operatorCommands = {
     const file = path.resolve(String(args.journal ?? ''));
     const parsed = JournalFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) return { lines: [`${file} is not an erasure journal: ${parsed.error.issues[0]?.message ?? ''}`], exitCode: 1 };
-    const r = await p.privacy.replayErasures(operatorContext(p.clock.now()), parsed.data);
+    const r = await p.privacy.replayErasures(operatorContext(p.clock.now()), parsed.data, async (ctx, subject) => ({ journalId: (await p.erasure.erase(ctx, { subjects: [subject] })).journalIds[0]! }));
     return { lines: [`Checked ${r.checked} subject(s): ${r.erasedAgain} erased again, ${r.journalEntriesRestored} journal entr${r.journalEntriesRestored === 1 ? 'y' : 'ies'} restored.`], exitCode: 0 };
   },
 

@@ -97,9 +97,10 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
   /**
    * After a backup is restored, erases again every subject that a journal (kept outside the
    * backup) says was erased: each subject of those kinds is hashed with the same key and matched.
-   * The journal's entries are written back, so the restored database knows them too.
+   * The journal's entries are written back, so the restored database knows them too. `erase` is the
+   * platform's erasure use case, so replay deletes what any other erasure deletes.
    */
-  async function replayErasures(ctx: RequestContext, journal: JournalEntry[]) {
+  async function replayErasures(ctx: RequestContext, journal: JournalEntry[], erase: (ctx: RequestContext, subject: SubjectRef) => Promise<{ journalId: string }> = eraseSubject) {
     const refs = new Set(journal.map((e) => `${e.subjectKind}:${e.subjectRef}`));
     const erased: string[] = [];
     let checked = 0;
@@ -114,7 +115,7 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
       for (const id of ids) {
         checked++;
         if (!refs.has(`${kind}:${keyedHash(deps.hashKey, `${kind}:${id}`)}`)) continue;
-        erased.push((await eraseSubject(ctx, { kind, id })).journalId);
+        erased.push((await erase(ctx, { kind, id })).journalId);
       }
     }
     const known = new Set((await deps.db.selectFrom('erasure_journal').select('id').execute()).map((r) => r.id));

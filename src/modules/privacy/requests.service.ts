@@ -15,6 +15,7 @@ import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { PrivacyEngine } from '../../core/privacy/engine.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { extendedDueAt, requestDueAt } from './deadlines.js';
+import type { ErasureUseCase } from './erasure.use-case.js';
 import { writeSubjectArchive } from './export-archive.js';
 import type { PolicyModel } from './policy.js';
 import type { PrivacyRequestTable, RequestType } from './privacy.tables.js';
@@ -42,7 +43,7 @@ export function toRequestView(r: Row, now: Date) {
  * database-backed jobs. Every step is in the audit log, which is the request's history.
  */
 export function createPrivacyRequestsService(deps: {
-  db: Db; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; consent: ConsentService;
+  db: Db; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; erasure: ErasureUseCase; consent: ConsentService;
   exportDir: string; verifyPassword: (accountId: string, password: string) => Promise<boolean>; policy: () => Promise<PolicyModel>;
   mailer: Mailer; privacyTeam: string; hashKey: Buffer; marketing: MarketingService;
   /** Where links in emails point (PUBLIC_URL, or this server on localhost). */
@@ -257,44 +258,34 @@ export function createPrivacyRequestsService(deps: {
   }
 
   /**
-   * Job: erase every subject the request reaches. This request is detached first (no account, no
-   * email, no words of the requester), so it outlives the erasure as its record; earlier requests
-   * go with the account, or, made without one, with the address. Their archives are deleted from
-   * disk once the erasure has committed.
+   * Job: erase every subject the request reaches (see erasure.use-case.ts). The request stays as the
+   * record of it; if the erasure did not commit, the request stays open and the privacy team is told.
    */
   async function runErasure(requestId: string) {
     const row = await getRow(requestId);
     if (row.status !== 'in_progress') return;
     const to = await requesterEmail(row); // read now: after the erasure nothing knows it
     const subjects = await subjectsOf(row);
-    const accountIds = subjects.filter((s) => s.kind === 'customer').map((s) => s.id);
     const ctx = systemContext(deps.clock.now());
-    const earlier = await deps.db.selectFrom('privacy_request').select(['id', 'account_id', 'requester_email', 'details', 'download_file'])
-      .where('id', '!=', requestId)
-      .where((eb) => eb.or([
-        ...(accountIds.length > 0 ? [eb('account_id', 'in', accountIds)] : []),
-        ...(row.requester_email ? [eb('requester_email', '=', row.requester_email)] : [eb.val(false)]),
-      ])).execute();
-    // Requests made without an account are reached by no subject: detached here, deleted after.
-    const byAddress = earlier.filter((e) => e.account_id === null);
-    const detach = [row, ...byAddress];
-    await deps.db.updateTable('privacy_request').set({ account_id: null, requester_email: null, details: null }).where('id', 'in', detach.map((d) => d.id)).execute();
+    let failure: unknown;
     try {
-      for (const subject of subjects) await deps.engine.eraseSubject(ctx, subject);
+      await deps.erasure.erase(ctx, { requestId, subjects, requesterEmail: row.requester_email });
     } catch (e) {
-      for (const d of detach) await deps.db.updateTable('privacy_request').set({ account_id: d.account_id, requester_email: d.requester_email, details: d.details }).where('id', '=', d.id).execute();
-      throw e;
+      failure = e;
     }
-    for (const file of [row, ...earlier].map((e) => e.download_file)) if (file) rmSync(file, { force: true });
-    await deps.db.transaction().execute(async (tx) => {
-      if (byAddress.length > 0) await tx.deleteFrom('privacy_request').where('id', 'in', byAddress.map((b) => b.id)).execute();
-      await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: null, download_token_hash: null }).where('id', '=', requestId).execute();
-      await audit(ctx, requestId, 'complete');
-    });
+    const after = await deps.db.selectFrom('privacy_request').select('status').where('id', '=', requestId).executeTakeFirst();
+    if (after?.status !== 'completed') {
+      await audit(ctx, requestId, 'erasure-failed');
+      await deps.mailer.send({ to: deps.privacyTeam, subject: `Erasure ${requestId} failed and will be retried`, text: `The erasure for request ${requestId} did not complete: ${(failure as Error | undefined)?.message ?? 'unknown error'}. Nothing was erased; the request is still open. Open the staff console, Requests.` });
+      throw failure;
+    }
+    const accountIds = subjects.filter((s) => s.kind === 'customer');
     const what = accountIds.length > 0 ? 'your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.'
       : subjects.length > 0 ? 'what we held under this address has been erased.'
       : 'we hold no account or other personal data under this address, besides the record that you asked.';
     if (to) await deps.mailer.send({ to, subject: 'Your data has been erased', text: `As you asked (${requestId}), ${what}` });
+    // Committed, then stopped (e.g. deleting archives): the queued disposal job finishes the rest.
+    if (failure) throw failure;
   }
 
   async function remind(requestId: string, dueAt: string) {
