@@ -13,17 +13,8 @@ import { registerWebApp } from './core/http/web-app.js';
 import { installProblemHandler } from './core/http/problem.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
 import { loggerOptions } from './core/logging.js';
-import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
-import { cookieNames, createAuthGuards } from './modules/auth/auth.guards.js';
-import { registerAuthRoutes } from './modules/auth/auth.routes.js';
-import { registerMfaRoutes } from './modules/mfa/mfa.routes.js';
-import { registerCookieConsentRoutes } from './modules/consent/cookie-consent.routes.js';
-import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.js';
-import { registerPrivacyRequestRoutes } from './modules/privacy/requests.routes.js';
-import { registerTermsRoutes } from './modules/terms/terms.routes.js';
-import { registerSecurityRoutes } from './modules/security/security.routes.js';
-import { registerStaffConsoleRoutes } from './modules/staff/staff-console.routes.js';
-import { registerStaffRoutes } from './modules/staff/staff.routes.js';
+import { registerModuleRoutes } from './core/module.js';
+import { cookieNames } from './modules/auth/index.js';
 import type { Platform } from './platform.js';
 
 export interface AppOptions {
@@ -96,21 +87,8 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   installCsrfGuard(app, { publicUrl: config.publicUrl, cookieNames: Object.values(cookieNames) });
   await registerDocs(app);
 
-  const guards = createAuthGuards(platform.sessions);
   registerHealthRoutes(app, platform.database);
-  registerAccountRoutes(app, { accounts: platform.accounts, consent: platform.consent, guards, security: platform.security, mfa: platform.mfa });
-  registerAuthRoutes(app, { sessions: platform.sessions, guards });
-  registerStaffRoutes(app, { staff: platform.staff, sessions: platform.sessions, guards, security: platform.security, mfa: platform.mfa });
-  registerSecurityRoutes(app, { security: platform.security, guards });
-  registerStaffConsoleRoutes(app, { accounts: platform.accounts, audit: platform.audit, guards, marketing: platform.marketing });
-  registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards, processors: platform.processors });
-  registerCookieConsentRoutes(app, { cookies: platform.cookieConsent });
-  registerPrivacyRequestRoutes(app, { requests: platform.privacyRequests, guards, publicUrl: config.publicUrl });
-  registerTermsRoutes(app, { terms: platform.terms, guards });
-  registerMfaRoutes(app, {
-    mfa: platform.mfa, guards,
-    labelOf: async (p, id) => (p === 'customer' ? (await platform.accounts.getAccount(id)).email : (await platform.staff.getStaff(id)).email),
-  });
+  registerModuleRoutes(app, platform.modules, platform as unknown as Record<string, unknown>, platform.kitFor);
   if (opts.webDistDir) await registerWebApp(app, opts.webDistDir);
   opts.extraRoutes?.(app);
 

@@ -1,59 +1,34 @@
 import { createAuditLog } from './core/audit/audit-log.js';
-import { createPrivacyEngine } from './core/privacy/engine.js';
-import { createJobQueue } from './core/jobs/job-queue.js';
-import { createMailer } from './core/mail/mailer.js';
-import { createMarketingService } from './modules/marketing/marketing.service.js';
-import path from 'node:path';
-import { buildPolicy } from './modules/privacy/policy.js';
-import { createPrivacyRequestsService } from './modules/privacy/requests.service.js';
-import { createErasureUseCase, type ErasureStep } from './modules/privacy/erasure.use-case.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { createFieldCipher } from './core/crypto/field-encryption.js';
 import type { Secrets } from './core/crypto/keys.js';
 import type { DatabaseHandle } from './core/db/database.js';
-import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
-import { createAccountsService } from './modules/accounts/accounts.service.js';
-import { createSessionService } from './modules/auth/sessions.service.js';
-import { createConsentService } from './modules/consent/consent.service.js';
-import { createTermsService } from './modules/terms/terms.service.js';
-import { createCookieConsentService } from './modules/consent/cookie-consent.service.js';
-import { createMfaService } from './modules/mfa/mfa.service.js';
-import { platformDataMap } from './modules/privacy/privacy.data-map.js';
-import { createProcessorsService } from './modules/privacy/processors.service.js';
-import { createRateLimitStore } from './modules/security/rate-limit.store.js';
-import { createSecurityService } from './modules/security/security.service.js';
-import { createStaffService } from './modules/staff/staff.service.js';
+import { tablesOf } from './core/db/unit-of-work.js';
+import { createJobQueue } from './core/jobs/job-queue.js';
+import { createMailer } from './core/mail/mailer.js';
+import { createModules, type AnyModule, type ModuleKit } from './core/module.js';
+import { createPrivacyEngine } from './core/privacy/engine.js';
+import type { Database } from './db/schema.js';
+import { platformDataMap, platformModules, type ModuleOptions, type PlatformModules } from './modules/index.js';
 
-export interface PlatformInput {
+export interface PlatformInput extends ModuleOptions {
   config: Config;
   clock: Clock;
   database: DatabaseHandle;
   secrets: Secrets;
   onError: (err: unknown) => void;
-  /** Tests stop an erasure at a step, as a crash would. */
-  erasureFaults?: (step: ErasureStep) => void;
 }
 
 /**
- * Builds every service from explicit dependencies, without HTTP: the server and the operator
- * command line share it, so a command behaves the same whether or not the server runs.
+ * Builds the machinery and every module from explicit dependencies, without HTTP: the server and
+ * the operator command line share it, so a command behaves the same whether or not the server runs.
  */
 export function createPlatform(input: PlatformInput) {
   const { config, clock, database, secrets } = input;
-  const db = database.db;
+  const db = tablesOf<Database>(database.db);
   const audit = createAuditLog({ db, clock, hashKey: secrets.hashKey });
   const cipher = createFieldCipher(secrets.keyring);
-  const rateStore = createRateLimitStore({ db, clock, onError: input.onError }, config.rateLimit);
-  const sessions = createSessionService({ db, clock, ttlMs: config.sessionTtlMs });
-  const consent = createConsentService({ db, audit });
-  const cookieConsent = createCookieConsentService({ db, audit });
-  const terms = createTermsService({ db });
-  const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, sessions, consent, terms });
-  const staff = createStaffService({ db, audit, sessions });
-  const security = createSecurityService({ db, clock, audit, hashKey: secrets.hashKey, rateStore, login: config.login });
-  const mfa = createMfaService({ db, clock, audit, cipher, hashKey: secrets.hashKey });
-  const processors = createProcessorsService({ db, audit });
   const dataMap = platformDataMap();
   if (dataMap.problems.length > 0) {
     // Like Fides: a personal table nobody can reach from its subject could never be exported or erased.
@@ -62,14 +37,12 @@ export function createPlatform(input: PlatformInput) {
   const privacy = createPrivacyEngine({ db, map: dataMap, audit, hashKey: secrets.hashKey });
   const jobs = createJobQueue({ db, clock, onError: input.onError });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
-  const marketing = createMarketingService({ db, clock, mailer, hashKey: secrets.hashKey });
-  const erasure = createErasureUseCase({ db, engine: privacy, audit, jobs, faults: input.erasureFaults });
-  const privacyRequests = createPrivacyRequestsService({
-    db, clock, audit, jobs, engine: privacy, erasure, consent, exportDir: path.join(config.dataDir, 'exports'),
-    verifyPassword: accounts.confirmPassword, policy: async () => buildPolicy(dataMap, await processors.list()),
-    mailer, privacyTeam: config.mail.privacyTeam, hashKey: secrets.hashKey, marketing,
-    publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${config.port}`,
+  const modules: PlatformModules = platformModules({ erasureFaults: input.erasureFaults });
+  // Each module sees the same scoped handle, typed to its own tables only.
+  const kitFor = (_module: AnyModule): ModuleKit<unknown> => ({
+    db: tablesOf(database.db), config, clock, audit, jobs, mailer, cipher, hashKey: secrets.hashKey, privacy, dataMap, onError: input.onError,
   });
-  return { terms, cookieConsent, privacy, erasure, jobs, mailer, marketing, privacyRequests, config, clock, database, db, secrets, audit, cipher, rateStore, sessions, consent, accounts, staff, security, mfa, processors, dataMap };
+  const services = createModules(modules, kitFor);
+  return { ...services, modules, kitFor, privacy, jobs, mailer, config, clock, database, db, secrets, audit, cipher, dataMap };
 }
 export type Platform = ReturnType<typeof createPlatform>;

@@ -1,6 +1,6 @@
 import { operatorContext } from './core/context.js';
 import type { Platform } from './platform.js';
-import { generatePassword } from './modules/staff/staff.service.js';
+import { generatePassword } from './modules/staff/index.js';
 
 /**
  * On an empty database: a demo merchant and a staff administrator, with fresh random passwords

@@ -4,8 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { subjects } from '../core/privacy/vocabulary.js';
-import { buildPolicy } from '../modules/privacy/policy.js';
-import { writeSubjectArchive } from '../modules/privacy/export-archive.js';
+import { buildPolicy } from '../modules/privacy/index.js';
+import { writeSubjectArchive } from '../modules/privacy/index.js';
 import type { Platform } from '../platform.js';
 
 export interface CommandResult { lines: string[]; exitCode: number }

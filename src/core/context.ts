@@ -1,4 +1,5 @@
-import type { StaffRole } from '../modules/staff/staff.tables.js';
+/** What a staff member may do; the staff module stores them, the guards check them. */
+export type StaffRole = 'admin' | 'support' | 'billing' | 'privacy';
 
 export type Actor =
   | { kind: 'anonymous' }

@@ -2,11 +2,12 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../../db/schema.js';
+import type { CoreTables } from './core.tables.js';
 import { pgliteDialect } from './pglite-dialect.js';
 import { createScopeStore, guardDialect, scopedKysely } from './unit-of-work.js';
 
-export type Db = Kysely<Database>;
+/** The machinery's view of the database; the platform widens it to every module's tables. */
+export type Db = Kysely<CoreTables>;
 
 export interface DatabaseHandle {
   /** Scoped: inside a transaction (see unit-of-work.ts) every query through it joins that transaction. */
@@ -35,7 +36,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       },
     });
     const scope = createScopeStore();
-    const db = scopedKysely(new Kysely<Database>({ dialect: guardDialect(new PostgresDialect({ pool }), scope) }), scope);
+    const db = scopedKysely(new Kysely<CoreTables>({ dialect: guardDialect(new PostgresDialect({ pool }), scope) }), scope);
     return {
       db,
       kind: 'postgres',
@@ -49,7 +50,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     parsers: { 20: int8 },
   });
   const scope = createScopeStore();
-  const db = scopedKysely(new Kysely<Database>({ dialect: guardDialect(pgliteDialect(pglite), scope) }), scope);
+  const db = scopedKysely(new Kysely<CoreTables>({ dialect: guardDialect(pgliteDialect(pglite), scope) }), scope);
   return {
     db,
     kind: 'pglite',

@@ -44,7 +44,7 @@ function createConnection(db: PGlite): DatabaseConnection {
         ...(isWrite ? { numAffectedRows: BigInt(result.affectedRows ?? 0) } : {}),
       };
     },
-    // eslint-disable-next-line require-yield
+     
     async *streamQuery() {
       throw new Error('Streaming is not supported on the embedded database');
     },

@@ -1,5 +1,4 @@
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
@@ -23,10 +22,11 @@ export function createJobQueue(deps: { db: Db; clock: Clock; onError: (err: unkn
     handlers.set(kind, handler);
   }
 
-  async function enqueue(executor: Db | Transaction<Database>, kind: string, payload: Record<string, unknown>, runAt?: Date): Promise<string> {
+  /** Queues a job in the current unit of work: it exists only if the work that queued it commits. */
+  async function enqueue(kind: string, payload: Record<string, unknown>, runAt?: Date): Promise<string> {
     const id = newId('job');
     const now = deps.clock.now();
-    await executor.insertInto('job').values({
+    await deps.db.insertInto('job').values({
       id, kind, payload: JSON.stringify(payload) as unknown as Record<string, unknown>, run_at: runAt ?? now,
       locked_until: null, attempts: 0, last_error: null, done_at: null, created_at: now,
     }).execute();

@@ -1,11 +1,10 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { Db } from '../db/database.js';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PersonalColumn, TableDeclaration, TableDeclarations } from './data-map.js';
 import type { Subject } from './vocabulary.js';
 
 export interface SubjectRef { kind: Subject; id: string }
-export type Executor = Db | Transaction<Database>;
+ 
+export type Executor = Kysely<any>;
 
 export const personalColumns = (decl: TableDeclaration) =>
   Object.entries(decl.columns).filter((e): e is [string, PersonalColumn] => e[1].personal);

@@ -1,13 +1,12 @@
-import type { Selectable, Transaction } from 'kysely';
-import type { Db } from '../../core/db/database.js';
-import type { Database } from '../../db/schema.js';
+import type { AccountsTables } from './accounts.tables.js';
+import type { Selectable, Transaction, Kysely } from 'kysely';
 import type { AccountTable } from './accounts.tables.js';
 
 export type AccountRow = Selectable<AccountTable>;
-type Executor = Db | Transaction<Database>;
+type Executor = Kysely<AccountsTables> | Transaction<AccountsTables>;
 
 /** Queries on accounts. Every read is by the account's own id or by its sign-in email. */
-export function createAccountsRepo(db: Db) {
+export function createAccountsRepo(db: Kysely<AccountsTables>) {
   return {
     getById: (id: string, executor: Executor = db) =>
       executor.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -2,16 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { problems, typed } from '../../core/http/types.js';
-import { cookieNames, customerOf, setSessionCookie, type AuthGuards } from '../auth/auth.guards.js';
-import type { SecurityService } from '../security/security.service.js';
-import type { MfaService } from '../mfa/mfa.service.js';
-import { checkSignIn } from '../auth/sign-in.js';
+import { cookieNames, customerOf, setSessionCookie, type AuthGuards } from '../auth/index.js';
+import type { SecurityService } from '../security/index.js';
+import type { MfaService } from '../mfa/index.js';
+import { checkSignIn } from '../auth/index.js';
 import {
   AccessHistoryResponse, AccountResponse, ChangePasswordBody, ConsentResponse, LoginBody, MarketingConsentBody,
   SignupBody, UpdateAccountBody,
 } from './accounts.schemas.js';
 import { toAccountView, type AccountsService } from './accounts.service.js';
-import type { ConsentService } from '../consent/consent.service.js';
+import type { ConsentService } from '../consent/index.js';
 
 export function registerAccountRoutes(app: FastifyInstance, deps: {
   accounts: AccountsService; consent: ConsentService; guards: AuthGuards; security: SecurityService; mfa: MfaService;

@@ -1,14 +1,13 @@
-import type { Transaction, Updateable } from 'kysely';
+import type { AccountsTables } from './accounts.tables.js';
+import type { Transaction, Updateable, Kysely } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
-import type { Db } from '../../core/db/database.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { Database } from '../../db/schema.js';
-import type { SessionService } from '../auth/sessions.service.js';
-import type { ConsentService } from '../consent/consent.service.js';
-import type { TermsService } from '../terms/terms.service.js';
+import type { SessionService } from '../auth/index.js';
+import type { ConsentService } from '../consent/index.js';
+import type { TermsService } from '../terms/index.js';
 import type { AccountRow, AccountsRepo } from './accounts.repo.js';
 import type { AccountView, SignupInput, UpdateAccountInput } from './accounts.schemas.js';
 import type { AccountTable } from './accounts.tables.js';
@@ -31,9 +30,27 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 export function createAccountsService(deps: {
-  db: Db; repo: AccountsRepo; audit: AuditLog; sessions: SessionService; consent: ConsentService; terms: TermsService;
+  db: Kysely<AccountsTables>; repo: AccountsRepo; audit: AuditLog; sessions: SessionService; consent: ConsentService; terms: TermsService;
 }) {
-  async function recordAccess(tx: Transaction<Database>, ctx: RequestContext, accountId: string, kind: 'signup' | 'login') {
+  // The account keeps the current marketing decision as a flag: it changes in the decision's unit of work.
+  deps.consent.onDecision(async (ctx, decision) => {
+    if (decision.purpose !== 'marketing') return;
+    await deps.db.updateTable('account').set({ marketing_consent: decision.granted, updated_at: ctx.now }).where('id', '=', decision.accountId).execute();
+  });
+
+  /** Where to write to an account holder, and whether they agreed to marketing; null when there is no such account. */
+  async function contactOf(accountId: string): Promise<{ email: string; marketingConsent: boolean } | null> {
+    const row = await deps.db.selectFrom('account').select(['email', 'marketing_consent']).where('id', '=', accountId).executeTakeFirst();
+    return row ? { email: row.email, marketingConsent: row.marketing_consent } : null;
+  }
+
+  /** The account signed in with this email, if any (emails are stored trimmed and lower-case). */
+  async function idByEmail(email: string): Promise<string | null> {
+    const row = await deps.db.selectFrom('account').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async function recordAccess(tx: Transaction<AccountsTables>, ctx: RequestContext, accountId: string, kind: 'signup' | 'login') {
     await tx.insertInto('account_access').values({ id: newId('acx'), account_id: accountId, kind, ip: ctx.ip, user_agent: ctx.userAgent, at: ctx.now }).execute();
   }
 
@@ -56,11 +73,11 @@ export function createAccountsService(deps: {
         const signedUp: RequestContext = { ...ctx, actor: { kind: 'customer', accountId: id, sessionId: '' } };
         await deps.audit.record(ctx, { actor: { kind: 'customer', id }, action: 'account.signup', target: { kind: 'account', id } });
         await recordAccess(tx, ctx, id, 'signup');
-        await deps.terms.recordAcceptance(tx, ctx, id);
+        await deps.terms.recordAcceptance(ctx, id);
         if (input.marketingConsent) {
-          await deps.consent.recordDecision(tx, signedUp, { accountId: id, purpose: 'marketing', granted: true, method: 'signup-form' });
+          await deps.consent.recordDecision(signedUp, { accountId: id, purpose: 'marketing', granted: true, method: 'signup-form' });
         }
-        const session = await deps.sessions.create(tx, 'customer', id, ctx);
+        const session = await deps.sessions.create('customer', id, ctx);
         const row = await deps.repo.getById(id, tx);
         return { account: toAccountView(row!), session };
       });
@@ -89,7 +106,7 @@ export function createAccountsService(deps: {
     return deps.db.transaction().execute(async (tx) => {
       await recordAccess(tx, ctx, accountId, 'login');
       await deps.audit.record(ctx, { actor: { kind: 'customer', id: accountId }, action: 'account.login', target: { kind: 'account', id: accountId } });
-      return deps.sessions.create(tx, 'customer', accountId, ctx);
+      return deps.sessions.create('customer', accountId, ctx);
     });
   }
 
@@ -154,7 +171,7 @@ export function createAccountsService(deps: {
     const hash = await hashPassword(newPassword);
     return deps.db.transaction().execute(async (tx) => {
       await tx.updateTable('account').set({ password_hash: hash, updated_at: ctx.now }).where('id', '=', accountId).execute();
-      const revoked = await deps.sessions.revokeAllExcept(tx, 'customer', accountId, keepSessionId);
+      const revoked = await deps.sessions.revokeAllExcept('customer', accountId, keepSessionId);
       await deps.audit.record(ctx, {
         action: 'account.password.change', target: { kind: 'account', id: accountId },
         data: { revokedSessions: revoked },
@@ -165,7 +182,7 @@ export function createAccountsService(deps: {
 
   async function setMarketingConsent(ctx: RequestContext, accountId: string, granted: boolean) {
     return deps.db.transaction().execute((tx) =>
-      deps.consent.recordDecision(tx, ctx, { accountId, purpose: 'marketing', granted, method: 'account-settings' }));
+      deps.consent.recordDecision(ctx, { accountId, purpose: 'marketing', granted, method: 'account-settings' }));
   }
 
   async function listAccess(accountId: string, limit = 100) {
@@ -208,6 +225,6 @@ export function createAccountsService(deps: {
     };
   }
 
-  return { signup, verifyCredentials, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
+  return { contactOf, idByEmail, signup, verifyCredentials, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

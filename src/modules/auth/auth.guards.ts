@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Selectable } from 'kysely';
 import { AppError } from '../../core/errors.js';
-import type { AccountTable } from '../accounts/accounts.tables.js';
+import type { AccountTable } from '../accounts/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,7 +9,7 @@ declare module 'fastify' {
     signedInAccount?: Selectable<AccountTable>;
   }
 }
-import type { StaffRole } from '../staff/staff.tables.js';
+import type { StaffRole } from '../staff/index.js';
 import type { SessionService } from './sessions.service.js';
 
 export const cookieNames = { customer: 'sr_session', staff: 'sr_staff_session' } as const;

@@ -1,13 +1,21 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
-import type { AccountTable } from '../accounts/accounts.tables.js';
+import type { AuthTables } from './auth.tables.js';
+import { sql, type Selectable, type Kysely } from 'kysely';
+import type { AccountsTables, AccountTable } from '../accounts/index.js';
+import type { MfaTables } from '../mfa/index.js';
+import type { StaffTables } from '../staff/index.js';
 import type { Clock } from '../../core/clock.js';
 import { hashToken, newSecretToken } from '../../core/crypto/tokens.js';
-import type { Db } from '../../core/db/database.js';
-import type { Database } from '../../db/schema.js';
 import { newId } from '../../core/ids.js';
-import type { StaffRole } from '../staff/staff.tables.js';
+import type { StaffRole } from '../../core/context.js';
 
 export type Principal = 'customer' | 'staff';
+
+/**
+ * What a session check reads besides the sessions: the principal must still be active, and a staff
+ * member's two-factor state decides what they may do. Read in the same query as the session because
+ * this runs on nearly every request; the only tables of other modules this module reads.
+ */
+export type SessionReadTables = Pick<AccountsTables, 'account'> & Pick<StaffTables, 'staff_user'> & Pick<MfaTables, 'staff_mfa'>;
 
 const tables = {
   customer: { table: 'account_session', owner: 'account_id', idPrefix: 'ses' },
@@ -30,15 +38,15 @@ export interface SessionView {
  * Database-backed sessions for both kinds of principal. Only a hash of the token is stored, so a
  * copy of the table cannot be used to sign in; any app server can check any session.
  */
-export function createSessionService(deps: { db: Db; clock: Clock; ttlMs: number }) {
-  async function create(tx: Transaction<Database>, principal: Principal, ownerId: string, client: { ip: string; userAgent: string | null }) {
+export function createSessionService(deps: { db: Kysely<AuthTables & SessionReadTables>; clock: Clock; ttlMs: number }) {
+  async function create(principal: Principal, ownerId: string, client: { ip: string; userAgent: string | null }) {
     const { table, owner, idPrefix } = tables[principal];
     const token = newSecretToken();
     const now = deps.clock.now();
     const id = newId(idPrefix);
     const expiresAt = new Date(now.getTime() + deps.ttlMs);
     await sql`insert into ${sql.table(table)} (id, ${sql.ref(owner)}, token_hash, ip, user_agent, created_at, last_seen_at, expires_at)
-      values (${id}, ${ownerId}, ${hashToken(token)}, ${client.ip}, ${client.userAgent}, ${now}, ${now}, ${expiresAt})`.execute(tx);
+      values (${id}, ${ownerId}, ${hashToken(token)}, ${client.ip}, ${client.userAgent}, ${now}, ${now}, ${expiresAt})`.execute(deps.db);
     return { id, token, expiresAt };
   }
 
@@ -88,17 +96,17 @@ export function createSessionService(deps: { db: Db; clock: Clock; ttlMs: number
   }
 
   /** Revokes one session of this owner; false when there is no such active session (of theirs). */
-  async function revoke(principal: Principal, ownerId: string, sessionId: string, executor: Db | Transaction<Database> = deps.db): Promise<boolean> {
+  async function revoke(principal: Principal, ownerId: string, sessionId: string): Promise<boolean> {
     const { table, owner } = tables[principal];
     const result = await sql`update ${sql.table(table)} set revoked_at = ${deps.clock.now()}
-      where id = ${sessionId} and ${sql.ref(owner)} = ${ownerId} and revoked_at is null`.execute(executor);
+      where id = ${sessionId} and ${sql.ref(owner)} = ${ownerId} and revoked_at is null`.execute(deps.db);
     return Number(result.numAffectedRows ?? 0) > 0;
   }
 
-  async function revokeAllExcept(executor: Db | Transaction<Database>, principal: Principal, ownerId: string, keepSessionId: string | null): Promise<number> {
+  async function revokeAllExcept(principal: Principal, ownerId: string, keepSessionId: string | null): Promise<number> {
     const { table, owner } = tables[principal];
     const result = await sql`update ${sql.table(table)} set revoked_at = ${deps.clock.now()}
-      where ${sql.ref(owner)} = ${ownerId} and revoked_at is null and id is distinct from ${keepSessionId}`.execute(executor);
+      where ${sql.ref(owner)} = ${ownerId} and revoked_at is null and id is distinct from ${keepSessionId}`.execute(deps.db);
     return Number(result.numAffectedRows ?? 0);
   }
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.js';
-import type { MfaService } from '../mfa/mfa.service.js';
-import type { SecurityService } from '../security/security.service.js';
+import type { MfaService } from '../mfa/index.js';
+import type { SecurityService } from '../security/index.js';
 import type { Principal } from './sessions.service.js';
 
 /**

@@ -1,33 +1,38 @@
-import type { Transaction } from 'kysely';
+import type { ConsentTables } from './consent.tables.js';
+import type { Kysely } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
-import type { Db } from '../../core/db/database.js';
-import type { Database } from '../../db/schema.js';
 import { newId } from '../../core/ids.js';
 import { noticeFor, type ConsentPurpose } from './notices.js';
 import { browserOf, countryOf } from './visitor-details.js';
 
 export type ConsentMethod = 'signup-form' | 'account-settings' | 'api';
 
-export function createConsentService(deps: { db: Db; audit: AuditLog }) {
+export type ConsentDecisionListener = (ctx: RequestContext, decision: { accountId: string; purpose: ConsentPurpose; granted: boolean }) => Promise<void>;
+
+export function createConsentService(deps: { db: Kysely<ConsentTables>; audit: AuditLog }) {
+  const listeners: ConsentDecisionListener[] = [];
+  /** Runs inside each decision's unit of work, so a flag kept elsewhere never disagrees with the record. */
+  function onDecision(listener: ConsentDecisionListener) {
+    listeners.push(listener);
+  }
+
   /**
    * Writes one consent decision (given or withdrawn) with the notice shown, how, when, from which IP
-   * and browser, and keeps the account's current flag in step, in the caller's transaction.
+   * and browser, in the current unit of work; whoever keeps a current flag of it (the account) is
+   * told in the same unit.
    */
-  async function recordDecision(tx: Transaction<Database>, ctx: RequestContext, input: {
+  async function recordDecision(ctx: RequestContext, input: {
     accountId: string; purpose: ConsentPurpose; granted: boolean; method: ConsentMethod;
   }) {
     const notice = noticeFor(input.purpose, ctx);
     const id = newId('cns');
-    await tx.insertInto('consent_record').values({
+    await deps.db.insertInto('consent_record').values({
       id, account_id: input.accountId, purpose: input.purpose, granted: input.granted,
       notice_version: notice.version, notice_hash: notice.hash, notice_language: notice.language, method: input.method,
       ip: ctx.ip, user_agent: ctx.userAgent, country: countryOf(ctx.ip), browser: browserOf(ctx.userAgent), recorded_at: ctx.now,
     }).execute();
-    if (input.purpose === 'marketing') {
-      await tx.updateTable('account').set({ marketing_consent: input.granted, updated_at: ctx.now })
-        .where('id', '=', input.accountId).execute();
-    }
+    for (const listener of listeners) await listener(ctx, { accountId: input.accountId, purpose: input.purpose, granted: input.granted });
     await deps.audit.record(ctx, {
       action: input.granted ? 'consent.grant' : 'consent.withdraw',
       target: { kind: 'account', id: input.accountId },
@@ -44,6 +49,6 @@ export function createConsentService(deps: { db: Db; audit: AuditLog }) {
     return rows.map((r) => ({ id: r.id, purpose: r.purpose, granted: r.granted, noticeVersion: r.notice_version, noticeLanguage: r.notice_language, method: r.method, recordedAt: r.recorded_at }));
   }
 
-  return { recordDecision, listForAccount };
+  return { onDecision, recordDecision, listForAccount };
 }
 export type ConsentService = ReturnType<typeof createConsentService>;

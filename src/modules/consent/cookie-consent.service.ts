@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { ConsentTables } from './consent.tables.js';
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
-import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { noticeFor } from './notices.js';
 import { browserOf, countryOf } from './visitor-details.js';
@@ -20,7 +21,7 @@ export function parseConsentCookie(value: string | undefined): { version: string
  * country from the IP and the browser. Global Privacy Control is a refusal of marketing, whatever
  * was clicked.
  */
-export function createCookieConsentService(deps: { db: Db; audit: AuditLog }) {
+export function createCookieConsentService(deps: { db: Kysely<ConsentTables>; audit: AuditLog }) {
   async function record(ctx: RequestContext, input: { statistical: boolean; marketing: boolean; method: 'accept-all' | 'reject-all' | 'custom'; gpc: boolean; previousCookie: string | undefined }) {
     const notice = noticeFor('cookies', ctx);
     const visitorRef = parseConsentCookie(input.previousCookie)?.visitorRef ?? randomBytes(16).toString('base64url');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
+import { ShownTextResponse } from '../../core/published-texts.js';
 
-/** A published text as the API shows it (a consent notice, the terms of service). */
-export const ShownTextResponse = z.object({ version: z.string(), language: z.string(), effectiveFrom: z.string(), text: z.string(), hash: z.string() });
+export { ShownTextResponse } from '../../core/published-texts.js';
 export const NoticeResponse = ShownTextResponse.extend({ purpose: z.string() });

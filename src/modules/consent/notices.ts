@@ -1,16 +1,8 @@
-import { createHash } from 'node:crypto';
+import { noticeLanguages, shown, textFor, textInEffect, type NoticeLanguage, type NoticeVersion, type ShownText } from '../../core/published-texts.js';
 
-/**
- * The texts a person is shown when asked for consent, by version, language and the date each
- * version takes effect. A record keeps the version, the language and the hash of the exact text,
- * so what was agreed to can be proven later (M1, GDPR Art. 7(1)).
- * Never edit a published text: add a new version with its effective date.
- */
-export const noticeLanguages = ['en', 'pt-PT'] as const;
-export type NoticeLanguage = (typeof noticeLanguages)[number];
+export { negotiateLanguage, noticeLanguages, pickVersion, textFor, textInEffect, type NoticeLanguage, type NoticeVersion, type ShownText } from '../../core/published-texts.js';
 
-export interface NoticeVersion { version: string; effectiveFrom: string; texts: Record<NoticeLanguage, string> }
-
+/** The texts a person is shown when asked for consent (M1). */
 const notices = {
   marketing: [{
     version: 'marketing-2026-11',
@@ -38,34 +30,7 @@ const notices = {
 
 export type ConsentPurpose = keyof typeof notices;
 
-/** A published text as shown: version, language, effective date, the text and its SHA-256. */
-export interface ShownText { version: string; language: NoticeLanguage; effectiveFrom: string; text: string; hash: string }
 export interface Notice extends ShownText { purpose: ConsentPurpose }
-
-const shown = (v: NoticeVersion, language: NoticeLanguage): ShownText =>
-  ({ version: v.version, language, effectiveFrom: v.effectiveFrom, text: v.texts[language], hash: createHash('sha256').update(v.texts[language]).digest('hex') });
-
-/** The language of the notice for an Accept-Language header: European Portuguese for any Portuguese, else English. */
-export function negotiateLanguage(acceptLanguage: string | undefined): NoticeLanguage {
-  const first = (acceptLanguage ?? '').split(',').map((part) => part.split(';')[0]!.trim().toLowerCase()).find(Boolean) ?? '';
-  return first === 'pt' || first.startsWith('pt-') ? 'pt-PT' : 'en';
-}
-
-/** The version in effect at `now`: the newest whose effective date has come (the first if none has). */
-export function pickVersion(versions: readonly NoticeVersion[], now: Date): NoticeVersion {
-  const inEffect = versions.filter((v) => new Date(`${v.effectiveFrom}T00:00:00Z`) <= now);
-  return (inEffect.length > 0 ? inEffect : versions.slice(0, 1)).reduce((a, b) => (b.effectiveFrom > a.effectiveFrom ? b : a));
-}
-
-/** The text of `versions` in effect at `now`, in `language`. Notices and the terms of service share this. */
-export function textInEffect(versions: readonly NoticeVersion[], language: NoticeLanguage, now: Date): ShownText {
-  return shown(pickVersion(versions, now), language);
-}
-
-/** The text in effect for whoever made the request: their language (Accept-Language), at its time. */
-export function textFor(versions: readonly NoticeVersion[], ctx: { language?: string | undefined; now: Date }): ShownText {
-  return textInEffect(versions, negotiateLanguage(ctx.language), ctx.now);
-}
 
 export function currentNotice(purpose: ConsentPurpose, language: NoticeLanguage, now: Date): Notice {
   return { purpose, ...textInEffect(notices[purpose], language, now) };

@@ -1,12 +1,11 @@
-import type { Transaction } from 'kysely';
+import type { MarketingTables } from './marketing.tables.js';
+import type { Kysely } from 'kysely';
+import type { AccountsService } from '../accounts/index.js';
 import type { Clock } from '../../core/clock.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
-import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import type { Mailer } from '../../core/mail/mailer.js';
-import type { Database } from '../../db/schema.js';
 
-type Executor = Db | Transaction<Database>;
 export type SendOutcome = { sent: true } | { sent: false; reason: 'no-consent' | 'suppressed' | 'restricted' | 'no-account' };
 
 /**
@@ -14,16 +13,16 @@ export type SendOutcome = { sent: true } | { sent: false; reason: 'no-consent' |
  * the suppression list first (an objection wins over any consent, however stale), then a
  * restriction of the marketing purpose, then the consent itself.
  */
-export function createMarketingService(deps: { db: Db; clock: Clock; mailer: Mailer; hashKey: Buffer }) {
+export function createMarketingService(deps: { db: Kysely<MarketingTables>; clock: Clock; mailer: Mailer; hashKey: Buffer; accounts: Pick<AccountsService, 'contactOf'> }) {
   const emailHash = (email: string) => keyedHash(deps.hashKey, `email:${email.trim().toLowerCase()}`);
 
-  async function suppress(executor: Executor, email: string, reason: 'objection' | 'withdrawal') {
-    await executor.insertInto('marketing_suppression').values({ email_hash: emailHash(email), reason, created_at: deps.clock.now() })
+  async function suppress(email: string, reason: 'objection' | 'withdrawal') {
+    await deps.db.insertInto('marketing_suppression').values({ email_hash: emailHash(email), reason, created_at: deps.clock.now() })
       .onConflict((oc) => oc.column('email_hash').doNothing()).execute();
   }
 
-  async function restrict(executor: Executor, accountId: string, purpose: string, requestId: string | null) {
-    await executor.insertInto('processing_restriction').values({ id: newId('rst'), account_id: accountId, purpose, request_id: requestId, created_at: deps.clock.now(), lifted_at: null }).execute();
+  async function restrict(accountId: string, purpose: string, requestId: string | null) {
+    await deps.db.insertInto('processing_restriction').values({ id: newId('rst'), account_id: accountId, purpose, request_id: requestId, created_at: deps.clock.now(), lifted_at: null }).execute();
   }
 
   async function isRestricted(accountId: string, purpose: string): Promise<boolean> {
@@ -32,12 +31,12 @@ export function createMarketingService(deps: { db: Db; clock: Clock; mailer: Mai
   }
 
   async function sendMarketing(accountId: string, message: { subject: string; text: string }): Promise<SendOutcome> {
-    const account = await deps.db.selectFrom('account').select(['email', 'marketing_consent']).where('id', '=', accountId).executeTakeFirst();
+    const account = await deps.accounts.contactOf(accountId);
     if (!account) return { sent: false, reason: 'no-account' };
     const suppressed = await deps.db.selectFrom('marketing_suppression').select('email_hash').where('email_hash', '=', emailHash(account.email)).executeTakeFirst();
     if (suppressed) return { sent: false, reason: 'suppressed' };
     if (await isRestricted(accountId, 'marketing')) return { sent: false, reason: 'restricted' };
-    if (!account.marketing_consent) return { sent: false, reason: 'no-consent' };
+    if (!account.marketingConsent) return { sent: false, reason: 'no-consent' };
     await deps.mailer.send({ to: account.email, subject: message.subject, text: `${message.text}\n\nYou receive this because you agreed to marketing emails. Withdraw in one click: Privacy section of your customer area.` });
     return { sent: true };
   }
@@ -47,6 +46,14 @@ export function createMarketingService(deps: { db: Db; clock: Clock; mailer: Mai
     return deps.db.selectFrom('processing_restriction').selectAll().where('account_id', '=', accountId).where('lifted_at', 'is', null).execute();
   }
 
-  return { suppress, restrict, isRestricted, sendMarketing, listRestrictions };
+  async function activeRestriction(restrictionId: string) {
+    return deps.db.selectFrom('processing_restriction').selectAll().where('id', '=', restrictionId).where('lifted_at', 'is', null).executeTakeFirst();
+  }
+
+  async function liftRestriction(restrictionId: string) {
+    await deps.db.updateTable('processing_restriction').set({ lifted_at: deps.clock.now() }).where('id', '=', restrictionId).where('lifted_at', 'is', null).execute();
+  }
+
+  return { suppress, restrict, isRestricted, sendMarketing, listRestrictions, activeRestriction, liftRestriction };
 }
 export type MarketingService = ReturnType<typeof createMarketingService>;

@@ -1,5 +1,6 @@
+import type { MfaTables } from './mfa.tables.js';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { AuditLog } from '../../core/audit/audit-log.js';
@@ -7,10 +8,9 @@ import type { Clock } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
 import type { FieldCipher } from '../../core/crypto/field-encryption.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
-import type { Db } from '../../core/db/database.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { Principal } from '../auth/sessions.service.js';
+import type { Principal } from '../auth/index.js';
 
 const tables = {
   customer: { mfa: 'account_mfa', recovery: 'account_mfa_recovery', owner: 'account_id', target: 'account' },
@@ -38,7 +38,7 @@ interface MfaRow { totp_secret: string; enabled_at: Date | null; last_time_step:
  * cipher; recovery codes are kept as keyed hashes and shown once; an accepted code's time step is
  * stored so the same code cannot be replayed.
  */
-export function createMfaService(deps: { db: Db; clock: Clock; audit: AuditLog; cipher: FieldCipher; hashKey: Buffer }) {
+export function createMfaService(deps: { db: Kysely<MfaTables>; clock: Clock; audit: AuditLog; cipher: FieldCipher; hashKey: Buffer }) {
   const aad = (p: Principal, ownerId: string) => `${tables[p].mfa}.totp_secret:${ownerId}`;
   const epoch = () => Math.floor(deps.clock.now().getTime() / 1000);
 

@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { PrivacyTables } from './privacy.tables.js';
 import { rmSync } from 'node:fs';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
-import type { Db } from '../../core/db/database.js';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { PrivacyEngine, SubjectRef } from '../../core/privacy/engine.js';
 
@@ -28,7 +29,7 @@ export const ARCHIVE_DISPOSAL_JOB = 'privacy.archive-disposal';
  * `faults` lets tests stop the work at any step, as a crash would.
  */
 export function createErasureUseCase(deps: {
-  db: Db; engine: PrivacyEngine; audit: AuditLog; jobs: JobQueue;
+  db: Kysely<PrivacyTables>; engine: PrivacyEngine; audit: AuditLog; jobs: JobQueue;
   faults?: ((step: ErasureStep) => void) | undefined;
 }) {
   const reach = (step: ErasureStep) => deps.faults?.(step);
@@ -73,7 +74,7 @@ export function createErasureUseCase(deps: {
         await deps.audit.record(ctx, { action: 'privacy.request.complete', target: { kind: 'privacy_request', id: input.requestId } });
       }
       // Should this process stop after the commit, a job deletes the files.
-      if (files.length > 0) await deps.jobs.enqueue(tx, ARCHIVE_DISPOSAL_JOB, { files });
+      if (files.length > 0) await deps.jobs.enqueue(ARCHIVE_DISPOSAL_JOB, { files });
       reach('committing');
       return { journalIds, summaries, files };
     });

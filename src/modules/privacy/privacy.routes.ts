@@ -4,7 +4,7 @@ import { problems, typed } from '../../core/http/types.js';
 import type { DataMap } from '../../core/privacy/data-map.js';
 import { retentionRules } from '../../core/privacy/retention-rules.js';
 import { purposes, recipients, storageRegions } from '../../core/privacy/vocabulary.js';
-import type { AuthGuards } from '../auth/auth.guards.js';
+import type { AuthGuards } from '../auth/index.js';
 import { toCsv } from '../../core/csv.js';
 import { buildPolicy, buildRecordsOfProcessing } from './policy.js';
 import type { ProcessorsService } from './processors.service.js';

@@ -1,14 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { PrivacyTables } from './privacy.tables.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import { actorRef, type RequestContext } from '../../core/context.js';
-import type { Db } from '../../core/db/database.js';
 import { AppError, validationError, type FieldError } from '../../core/errors.js';
-import { isCountryCode } from '../accounts/contact-fields.js';
+import { isCountryCode } from '../accounts/index.js';
 import { eeaCountries, type Processor } from './policy.js';
 
 export interface ProcessorInput { name: string; service: string; dataShared: string; countries: string[]; transferSafeguard: string | null }
 
 /** The processors register: data, edited by privacy staff, read by the policy and the Art. 30 record. */
-export function createProcessorsService(deps: { db: Db; audit: AuditLog }) {
+export function createProcessorsService(deps: { db: Kysely<PrivacyTables>; audit: AuditLog }) {
   async function list(): Promise<Processor[]> {
     const rows = await deps.db.selectFrom('processor').selectAll().orderBy('promise').execute();
     return rows.map((r) => ({ id: r.id, promise: r.promise, name: r.name, service: r.service, dataShared: r.data_shared, countries: r.countries, transferSafeguard: r.transfer_safeguard }));

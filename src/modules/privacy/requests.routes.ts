@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
-import { customerOf, type AuthGuards } from '../auth/auth.guards.js';
+import { customerOf, type AuthGuards } from '../auth/index.js';
 import type { PrivacyRequestsService } from './requests.service.js';
-import { email } from '../accounts/accounts.schemas.js';
+import { email } from '../accounts/index.js';
 
 const RequestView = z.object({
   id: z.string(), type: z.enum(['access', 'portability', 'rectification', 'restriction', 'erasure', 'objection']),

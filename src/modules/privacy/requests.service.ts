@@ -1,19 +1,19 @@
+import type { PrivacyTables } from './privacy.tables.js';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Selectable, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Selectable, Transaction, Kysely } from 'kysely';
 import type { Mailer } from '../../core/mail/mailer.js';
-import type { MarketingService } from '../marketing/marketing.service.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { MarketingService } from '../marketing/index.js';
 import { hashToken, newSecretToken } from '../../core/crypto/tokens.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { Clock } from '../../core/clock.js';
 import { systemContext, type RequestContext } from '../../core/context.js';
-import type { Db } from '../../core/db/database.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { PrivacyEngine } from '../../core/privacy/engine.js';
-import type { ConsentService } from '../consent/consent.service.js';
+import type { ConsentService } from '../consent/index.js';
 import { extendedDueAt, requestDueAt } from './deadlines.js';
 import type { ErasureUseCase } from './erasure.use-case.js';
 import { writeSubjectArchive } from './export-archive.js';
@@ -43,8 +43,8 @@ export function toRequestView(r: Row, now: Date) {
  * database-backed jobs. Every step is in the audit log, which is the request's history.
  */
 export function createPrivacyRequestsService(deps: {
-  db: Db; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; erasure: ErasureUseCase; consent: ConsentService;
-  exportDir: string; verifyPassword: (accountId: string, password: string) => Promise<boolean>; policy: () => Promise<PolicyModel>;
+  db: Kysely<PrivacyTables>; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; erasure: ErasureUseCase; consent: ConsentService;
+  exportDir: string; accounts: Pick<AccountsService, 'confirmPassword' | 'contactOf' | 'idByEmail'>; policy: () => Promise<PolicyModel>;
   mailer: Mailer; privacyTeam: string; hashKey: Buffer; marketing: MarketingService;
   /** Where links in emails point (PUBLIC_URL, or this server on localhost). */
   publicOrigin: string;
@@ -53,8 +53,7 @@ export function createPrivacyRequestsService(deps: {
   async function requesterEmail(row: Row): Promise<string | null> {
     if (row.requester_email) return row.requester_email;
     if (!row.account_id) return null;
-    const a = await deps.db.selectFrom('account').select('email').where('id', '=', row.account_id).executeTakeFirst();
-    return a?.email ?? null;
+    return (await deps.accounts.contactOf(row.account_id))?.email ?? null;
   }
 
   async function tell(row: Row, subject: string, text: string) {
@@ -63,10 +62,10 @@ export function createPrivacyRequestsService(deps: {
   }
 
   /** Reminders to the privacy team a week and a day before the due date (a reminder for a moved date is skipped). */
-  async function scheduleReminders(tx: Transaction<Database>, id: string, dueAt: Date) {
+  async function scheduleReminders(tx: Transaction<PrivacyTables>, id: string, dueAt: Date) {
     for (const days of [7, 1]) {
       const at = new Date(dueAt.getTime() - days * 86_400_000);
-      await deps.jobs.enqueue(tx, 'privacy.reminder', { requestId: id, dueAt: dueAt.toISOString() }, at);
+      await deps.jobs.enqueue('privacy.reminder', { requestId: id, dueAt: dueAt.toISOString() }, at);
     }
   }
 
@@ -75,7 +74,7 @@ export function createPrivacyRequestsService(deps: {
 
   async function create(ctx: RequestContext, accountId: string, input: { type: RequestType; details?: string | undefined; confirmPassword?: string | undefined }) {
     if (typesNeedingPassword.includes(input.type)) {
-      if (!input.confirmPassword || !(await deps.verifyPassword(accountId, input.confirmPassword))) {
+      if (!input.confirmPassword || !(await deps.accounts.confirmPassword(accountId, input.confirmPassword))) {
         throw validationError([{ field: 'confirmPassword', message: 'Confirm your password to make this request.' }]);
       }
     }
@@ -89,7 +88,7 @@ export function createPrivacyRequestsService(deps: {
       }).returningAll().executeTakeFirstOrThrow();
       await audit(ctx, id, 'create', { type: input.type });
       await scheduleReminders(tx, id, inserted.due_at);
-      if (input.type === 'access' || input.type === 'portability') await deps.jobs.enqueue(tx, 'privacy.export', { requestId: id });
+      if (input.type === 'access' || input.type === 'portability') await deps.jobs.enqueue('privacy.export', { requestId: id });
       return inserted;
     });
     return toRequestView(row, ctx.now);
@@ -175,18 +174,18 @@ export function createPrivacyRequestsService(deps: {
       await audit(ctx, id, 'approve');
       if (row.type === 'erasure') {
         await tx.updateTable('privacy_request').set({ status: 'in_progress' }).where('id', '=', id).execute();
-        await deps.jobs.enqueue(tx, 'privacy.erase', { requestId: id });
+        await deps.jobs.enqueue('privacy.erase', { requestId: id });
       } else if (row.type === 'access' || row.type === 'portability') {
         await tx.updateTable('privacy_request').set({ status: 'in_progress' }).where('id', '=', id).execute();
-        await deps.jobs.enqueue(tx, 'privacy.export', { requestId: id });
+        await deps.jobs.enqueue('privacy.export', { requestId: id });
       } else {
         if (row.type === 'objection') {
           // Art. 21(3): absolute. The consent is withdrawn and the address suppressed for every future send.
-          if (row.account_id) await deps.consent.recordDecision(tx, ctx, { accountId: row.account_id, purpose: 'marketing', granted: false, method: 'api' });
-          if (objector) await deps.marketing.suppress(tx, objector, 'objection');
+          if (row.account_id) await deps.consent.recordDecision(ctx, { accountId: row.account_id, purpose: 'marketing', granted: false, method: 'api' });
+          if (objector) await deps.marketing.suppress(objector, 'objection');
         }
         // Art. 18: the purpose is restricted until staff lift it (marketing unless the request says otherwise).
-        if (row.type === 'restriction' && row.account_id) await deps.marketing.restrict(tx, row.account_id, 'marketing', id);
+        if (row.type === 'restriction' && row.account_id) await deps.marketing.restrict(row.account_id, 'marketing', id);
         await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now }).where('id', '=', id).execute();
       }
       return toRequestView((await tx.selectFrom('privacy_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), ctx.now);
@@ -241,7 +240,7 @@ export function createPrivacyRequestsService(deps: {
       await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: file, download_expires_at: expires, download_token_hash: token ? hashToken(token) : null })
         .where('id', '=', requestId).execute();
       await audit(ctx, requestId, 'complete');
-      await deps.jobs.enqueue(tx, 'privacy.export-expire', { requestId }, expires);
+      await deps.jobs.enqueue('privacy.export-expire', { requestId }, expires);
     });
     const where = token
       ? `Download it within ${DOWNLOAD_DAYS} days from this link (it works only for you; do not forward it):\n${deps.publicOrigin}/privacy/request/download?token=${encodeURIComponent(token)}`
@@ -301,14 +300,14 @@ export function createPrivacyRequestsService(deps: {
    * emailed now, and the restriction ends a week later (a job), unless they answer first.
    */
   async function scheduleLift(ctx: RequestContext, restrictionId: string) {
-    const r = await deps.db.selectFrom('processing_restriction').selectAll().where('id', '=', restrictionId).where('lifted_at', 'is', null).executeTakeFirst();
+    const r = await deps.marketing.activeRestriction(restrictionId);
     if (!r) throw new AppError('not_found', 'No active restriction with this id.');
     const liftAt = new Date(ctx.now.getTime() + LIFT_NOTICE_DAYS * 86_400_000);
     await deps.db.transaction().execute(async (tx) => {
-      await deps.jobs.enqueue(tx, 'privacy.restriction-lift', { restrictionId }, liftAt);
+      await deps.jobs.enqueue('privacy.restriction-lift', { restrictionId }, liftAt);
       await deps.audit.record(ctx, { action: 'privacy.restriction.lift-scheduled', target: { kind: 'restriction', id: restrictionId } });
     });
-    const account = await deps.db.selectFrom('account').select('email').where('id', '=', r.account_id).executeTakeFirst();
+    const account = await deps.accounts.contactOf(r.account_id);
     if (account) {
       await deps.mailer.send({ to: account.email, subject: 'We will lift a restriction on your data', text: `The restriction on using your data for ${r.purpose} will end on ${liftAt.toISOString().slice(0, 10)}. If you disagree, reply before then or make a new request in the Privacy section of your customer area.` });
     }
@@ -316,7 +315,7 @@ export function createPrivacyRequestsService(deps: {
   }
 
   async function liftRestriction(restrictionId: string) {
-    await deps.db.updateTable('processing_restriction').set({ lifted_at: deps.clock.now() }).where('id', '=', restrictionId).where('lifted_at', 'is', null).execute();
+    await deps.marketing.liftRestriction(restrictionId);
   }
 
   const INTAKE_HOURS = 24;
@@ -333,7 +332,7 @@ export function createPrivacyRequestsService(deps: {
       await tx.insertInto('privacy_request_intake').values({
         id, email: input.email, type: input.type, details: input.details?.trim() || null, token_hash: hashToken(token), ip: ctx.ip, created_at: ctx.now, expires_at: expires,
       }).execute();
-      await deps.jobs.enqueue(tx, 'privacy.intake-expire', { intakeId: id }, expires);
+      await deps.jobs.enqueue('privacy.intake-expire', { intakeId: id }, expires);
     });
     await deps.mailer.send({ to: input.email, subject: 'Confirm your privacy request', text: `Someone (we hope you) asked SellRocket for a ${input.type} request for this email address.\n\nConfirm it within ${INTAKE_HOURS} hours by opening:\n${verifyUrl(token)}\n\nIf it was not you, ignore this message.` });
   }
@@ -343,7 +342,8 @@ export function createPrivacyRequestsService(deps: {
     return deps.db.transaction().execute(async (tx) => {
       const intake = await tx.deleteFrom('privacy_request_intake').where('token_hash', '=', hashToken(token)).where('expires_at', '>', ctx.now).returningAll().executeTakeFirst();
       if (!intake) throw new AppError('not_found', 'This link is not valid or has expired. Make the request again.');
-      const account = await tx.selectFrom('account').select('id').where('email', '=', intake.email).executeTakeFirst();
+      const accountId = await deps.accounts.idByEmail(intake.email);
+      const account = accountId ? { id: accountId } : undefined;
       const id = newId('req');
       const row = await tx.insertInto('privacy_request').values({
         id, subject_kind: account ? 'customer' : 'visitor', account_id: account?.id ?? null, type: intake.type, status: 'received', details: intake.details,

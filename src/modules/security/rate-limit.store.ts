@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import type { SecurityTables } from './security.tables.js';
+import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../../core/clock.js';
-import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 
 type RateResult = { current: number; ttl: number };
@@ -15,7 +15,7 @@ interface Counter { windowStart: number; pending: number; known: number }
  * second; when an IP goes over, a block row is written to `security_block`, which every process
  * reloads each second and which survives a restart.
  */
-export function createRateLimitStore(deps: { db: Db; clock: Clock; onError: (err: unknown) => void }, opts: { windowMs: number; max: number; flushMs?: number }) {
+export function createRateLimitStore(deps: { db: Kysely<SecurityTables>; clock: Clock; onError: (err: unknown) => void }, opts: { windowMs: number; max: number; flushMs?: number }) {
   const counters = new Map<string, Counter>();
   let blocks = new Map<string, number>();
   const persisting = new Set<Promise<unknown>>();

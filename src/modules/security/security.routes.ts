@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
-import type { AuthGuards } from '../auth/auth.guards.js';
+import type { AuthGuards } from '../auth/index.js';
 import type { SecurityService } from './security.service.js';
 
 const BlockResponse = z.object({

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import type { SecurityTables } from './security.tables.js';
+import { sql, type Kysely } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { Clock } from '../../core/clock.js';
 import { actorRef, systemContext, type RequestContext } from '../../core/context.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
-import type { Db } from '../../core/db/database.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { RateLimitStore } from './rate-limit.store.js';
@@ -11,7 +11,7 @@ import type { RateLimitStore } from './rate-limit.store.js';
 const MAX_BLOCK_MS = 24 * 3_600_000;
 
 export interface SecurityDeps {
-  db: Db;
+  db: Kysely<SecurityTables>;
   clock: Clock;
   audit: AuditLog;
   hashKey: Buffer;

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { MarketingService } from '../marketing/marketing.service.js';
+import type { MarketingService } from '../marketing/index.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import { problems, typed } from '../../core/http/types.js';
-import { AccessHistoryResponse, AccountResponse, ConsentResponse } from '../accounts/accounts.schemas.js';
-import type { AccountsService } from '../accounts/accounts.service.js';
-import type { AuthGuards } from '../auth/auth.guards.js';
+import { AccessHistoryResponse, AccountResponse, ConsentResponse } from '../accounts/index.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { AuthGuards } from '../auth/index.js';
 
 const AccountSummary = z.object({
   id: z.string(), firstName: z.string(), lastName: z.string(), email: z.string(), company: z.string().nullable(),

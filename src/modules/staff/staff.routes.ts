@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { problems, typed } from '../../core/http/types.js';
-import { LoginBody } from '../accounts/accounts.schemas.js';
-import { checkSignIn } from '../auth/sign-in.js';
-import type { MfaService } from '../mfa/mfa.service.js';
-import { clearSessionCookie, cookieNames, setSessionCookie, staffOf, type AuthGuards } from '../auth/auth.guards.js';
-import type { SessionService } from '../auth/sessions.service.js';
-import type { SecurityService } from '../security/security.service.js';
+import { LoginBody } from '../accounts/index.js';
+import { checkSignIn } from '../auth/index.js';
+import type { MfaService } from '../mfa/index.js';
+import { clearSessionCookie, cookieNames, setSessionCookie, staffOf, type AuthGuards } from '../auth/index.js';
+import type { SessionService } from '../auth/index.js';
+import type { SecurityService } from '../security/index.js';
 import type { StaffService } from './staff.service.js';
 import { staffRoles } from './staff.tables.js';
 

@@ -1,19 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { StaffTables } from './staff.tables.js';
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import { checkPassword } from '../../core/crypto/password-policy.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
-import type { Db } from '../../core/db/database.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { SessionService } from '../auth/sessions.service.js';
+import type { SessionService } from '../auth/index.js';
 import { staffRoles, type StaffRole } from './staff.tables.js';
 
 export function generatePassword(): string {
   return randomBytes(18).toString('base64url'); // 24 characters, 144 bits
 }
 
-export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: SessionService }) {
+export function createStaffService(deps: { db: Kysely<StaffTables>; audit: AuditLog; sessions: SessionService }) {
   /** Creates a platform staff member (operator task). Returns the password once when it was generated. */
   async function createStaff(ctx: RequestContext, input: { email: string; name: string; roles: string[]; password?: string | undefined; mfaRequired?: boolean }) {
     const email = input.email.trim().toLowerCase();
@@ -50,7 +51,7 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
   async function signIn(ctx: RequestContext, staffId: string) {
     return deps.db.transaction().execute(async (tx) => {
       await deps.audit.record(ctx, { actor: { kind: 'staff', id: staffId }, action: 'staff.login', target: { kind: 'staff', id: staffId } });
-      return deps.sessions.create(tx, 'staff', staffId, ctx);
+      return deps.sessions.create('staff', staffId, ctx);
     });
   }
 

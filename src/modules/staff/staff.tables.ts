@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 
-export type StaffRole = 'admin' | 'support' | 'billing' | 'privacy';
+import type { StaffRole } from '../../core/context.js';
+
+export type { StaffRole } from '../../core/context.js';
 export const staffRoles: readonly StaffRole[] = ['admin', 'support', 'billing', 'privacy'];
 
 export interface StaffUserTable {

@@ -1,4 +1,4 @@
-import { textFor, type NoticeVersion, type ShownText } from '../consent/notices.js';
+import { textFor, type NoticeVersion, type ShownText } from '../../core/published-texts.js';
 
 /**
  * The terms of service a merchant accepts when opening an account, by version, language and

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
-import { customerOf, type AuthGuards } from '../auth/auth.guards.js';
-import { ShownTextResponse } from '../consent/notice.schemas.js';
+import { customerOf, type AuthGuards } from '../auth/index.js';
+import { ShownTextResponse } from '../../core/published-texts.js';
 import type { TermsService } from './terms.service.js';
 
 export function registerTermsRoutes(app: FastifyInstance, deps: { terms: TermsService; guards: AuthGuards }) {

@@ -1,19 +1,18 @@
-import type { Transaction } from 'kysely';
+import type { TermsTables } from './terms.tables.js';
+import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../core/context.js';
-import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
-import type { Database } from '../../db/schema.js';
 import { currentTerms } from './terms-texts.js';
 
 /** Terms of service: the text in force, and each acceptance kept as proof of the contract. */
-export function createTermsService(deps: { db: Db }) {
+export function createTermsService(deps: { db: Kysely<TermsTables> }) {
   /** The terms in the requester's language, in force now. */
   const current = (ctx: RequestContext) => currentTerms(ctx);
 
-  /** Records that the account accepted the terms shown, in the caller's transaction. */
-  async function recordAcceptance(tx: Transaction<Database>, ctx: RequestContext, accountId: string) {
+  /** Records that the account accepted the terms shown, in the current unit of work. */
+  async function recordAcceptance(ctx: RequestContext, accountId: string) {
     const terms = current(ctx);
-    await tx.insertInto('terms_acceptance').values({
+    await deps.db.insertInto('terms_acceptance').values({
       id: newId('trm'), account_id: accountId, version: terms.version, language: terms.language, text_hash: terms.hash,
       ip: ctx.ip, user_agent: ctx.userAgent, accepted_at: ctx.now,
     }).execute();

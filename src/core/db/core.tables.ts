@@ -1,0 +1,24 @@
+import type { AuditTables } from '../audit/audit.tables.js';
+import type { JobTable } from '../jobs/jobs.tables.js';
+
+export interface ErasureJournalTable {
+  id: string;
+  subject_kind: string;
+  subject_ref: string;
+  erased_at: Date;
+  summary: Record<string, unknown>;
+}
+
+export interface SchemaMigrationTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Date;
+}
+
+/** The tables of the platform's machinery; each module declares its own. */
+export interface CoreTables extends AuditTables {
+  schema_migration: SchemaMigrationTable;
+  erasure_journal: ErasureJournalTable;
+  job: JobTable;
+}

@@ -1,0 +1,29 @@
+import { defineModule } from '../../core/module.js';
+import type { AuthGuards, SessionService } from '../auth/index.js';
+import type { ConsentService } from '../consent/index.js';
+import type { MfaService } from '../mfa/index.js';
+import type { SecurityService } from '../security/index.js';
+import type { TermsService } from '../terms/index.js';
+import { accountsTables } from './accounts.privacy.js';
+import { createAccountsRepo } from './accounts.repo.js';
+import { registerAccountRoutes } from './accounts.routes.js';
+import { createAccountsService, type AccountsService } from './accounts.service.js';
+import type { AccountsTables } from './accounts.tables.js';
+
+export type { AccountsService } from './accounts.service.js';
+export type { AccountsTables, AccountTable } from './accounts.tables.js';
+export { AccessHistoryResponse, AccountResponse, ConsentResponse, email, LoginBody } from './accounts.schemas.js';
+export { isCountryCode } from './contact-fields.js';
+
+/** Merchant accounts: sign-up, sign-in, the account's details, password and consent. */
+export const accountsModule = defineModule<AccountsTables>()({
+  name: 'accounts',
+  uses: ['sessions', 'consent', 'terms'],
+  routeUses: ['guards', 'security', 'mfa'],
+  dataMap: accountsTables,
+  create: (kit, needs: { sessions: SessionService; consent: ConsentService; terms: TermsService }) => ({
+    accounts: createAccountsService({ db: kit.db, repo: createAccountsRepo(kit.db), audit: kit.audit, ...needs }),
+  }),
+  routes: (app, s: { accounts: AccountsService; consent: ConsentService; guards: AuthGuards; security: SecurityService; mfa: MfaService }) =>
+    registerAccountRoutes(app, s),
+});

@@ -1,0 +1,47 @@
+import type { ServicesOf, TablesOf } from '../core/module.js';
+import { coreTables } from '../core/privacy/core.privacy.js';
+import { buildDataMap, type TableDeclarations } from '../core/privacy/data-map.js';
+import { accountsModule } from './accounts/index.js';
+import { authModule } from './auth/index.js';
+import { consentModule } from './consent/index.js';
+import { marketingModule } from './marketing/index.js';
+import { mfaModule } from './mfa/index.js';
+import { privacyModule, type ErasureStep } from './privacy/index.js';
+import { securityModule } from './security/index.js';
+import { staffModule } from './staff/index.js';
+import { termsModule } from './terms/index.js';
+
+export interface ModuleOptions {
+  /** Tests stop an erasure at a step, as a crash would. */
+  erasureFaults?: ((step: ErasureStep) => void) | undefined;
+}
+
+/**
+ * Every module of the platform, in the order they are built: a module comes after those whose
+ * services it uses. Adding a module is its folder and one line here.
+ */
+export function platformModules(opts: ModuleOptions = {}) {
+  return [
+    termsModule,
+    consentModule,
+    authModule,
+    accountsModule,
+    staffModule,
+    marketingModule,
+    mfaModule,
+    securityModule,
+    privacyModule(opts),
+  ] as const;
+}
+
+export type PlatformModules = ReturnType<typeof platformModules>;
+export type ModuleServices = ServicesOf<PlatformModules>;
+export type ModuleTables = TablesOf<PlatformModules>;
+
+/**
+ * The platform's data map: the machinery's tables and every module's declarations. `extra` lets a
+ * test declare a fixture table of its own.
+ */
+export function platformDataMap(extra: TableDeclarations[] = []) {
+  return buildDataMap([coreTables, ...platformModules().map((m) => m.dataMap), ...extra]);
+}

@@ -1,0 +1,24 @@
+import { defineModule } from '../../core/module.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { AuthGuards } from '../auth/index.js';
+import type { StaffService } from '../staff/index.js';
+import { mfaTables } from './mfa.privacy.js';
+import { registerMfaRoutes } from './mfa.routes.js';
+import { createMfaService, type MfaService } from './mfa.service.js';
+import type { MfaTables } from './mfa.tables.js';
+
+export type { MfaService } from './mfa.service.js';
+export type { MfaTables } from './mfa.tables.js';
+
+/** Two-factor sign-in (TOTP with recovery codes) for merchants and staff. */
+export const mfaModule = defineModule<MfaTables>()({
+  name: 'mfa',
+  uses: [],
+  routeUses: ['guards', 'accounts', 'staff'],
+  dataMap: mfaTables,
+  create: (kit) => ({ mfa: createMfaService({ db: kit.db, clock: kit.clock, audit: kit.audit, cipher: kit.cipher, hashKey: kit.hashKey }) }),
+  routes: (app, s: { mfa: MfaService; guards: AuthGuards; accounts: AccountsService; staff: StaffService }) => registerMfaRoutes(app, {
+    mfa: s.mfa, guards: s.guards,
+    labelOf: async (p, id) => (p === 'customer' ? (await s.accounts.getAccount(id)).email : (await s.staff.getStaff(id)).email),
+  }),
+});

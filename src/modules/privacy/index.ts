@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { defineModule } from '../../core/module.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { AuthGuards } from '../auth/index.js';
+import type { ConsentService } from '../consent/index.js';
+import type { MarketingService } from '../marketing/index.js';
+import { createErasureUseCase, type ErasureStep } from './erasure.use-case.js';
+import { buildPolicy } from './policy.js';
+import { privacyTables } from './privacy.privacy.js';
+import { registerPrivacyRoutes } from './privacy.routes.js';
+import type { PrivacyTables } from './privacy.tables.js';
+import { createProcessorsService } from './processors.service.js';
+import { registerPrivacyRequestRoutes } from './requests.routes.js';
+import { createPrivacyRequestsService, type PrivacyRequestsService } from './requests.service.js';
+import type { ProcessorsService } from './processors.service.js';
+
+export type { ErasureStep, ErasureUseCase } from './erasure.use-case.js';
+export type { PrivacyRequestsService } from './requests.service.js';
+export type { ProcessorsService } from './processors.service.js';
+export { buildPolicy } from './policy.js';
+export { writeSubjectArchive } from './export-archive.js';
+
+/** Data-subject rights: requests and their answers, the erasure use case, the processors register, the policy. */
+export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => void) | undefined } = {}) {
+  return defineModule<PrivacyTables>()({
+    name: 'privacy',
+    uses: ['accounts', 'consent', 'marketing'],
+    routeUses: ['guards'],
+    dataMap: privacyTables,
+    create: (kit, needs: { accounts: AccountsService; consent: ConsentService; marketing: MarketingService }) => {
+      const processors = createProcessorsService({ db: kit.db, audit: kit.audit });
+      const erasure = createErasureUseCase({ db: kit.db, engine: kit.privacy, audit: kit.audit, jobs: kit.jobs, faults: opts.erasureFaults });
+      const { config } = kit;
+      const privacyRequests = createPrivacyRequestsService({
+        db: kit.db, clock: kit.clock, audit: kit.audit, jobs: kit.jobs, engine: kit.privacy, erasure, consent: needs.consent,
+        exportDir: path.join(config.dataDir, 'exports'), accounts: needs.accounts,
+        policy: async () => buildPolicy(kit.dataMap, await processors.list()),
+        mailer: kit.mailer, privacyTeam: config.mail.privacyTeam, hashKey: kit.hashKey, marketing: needs.marketing,
+        publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${config.port}`,
+      });
+      return { processors, erasure, privacyRequests };
+    },
+    routes: (app, s: { processors: ProcessorsService; privacyRequests: PrivacyRequestsService; guards: AuthGuards }, kit) => {
+      registerPrivacyRoutes(app, { dataMap: kit.dataMap, guards: s.guards, processors: s.processors });
+      registerPrivacyRequestRoutes(app, { requests: s.privacyRequests, guards: s.guards, publicUrl: kit.config.publicUrl });
+    },
+  });
+}
