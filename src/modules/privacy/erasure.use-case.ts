@@ -3,7 +3,7 @@ import type { PrivacyTables } from './privacy.tables.js';
 import { rmSync } from 'node:fs';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
-import type { JobQueue } from '../../core/jobs/job-queue.js';
+import type { JobHandler, JobQueue } from '../../core/jobs/job-queue.js';
 import type { PrivacyEngine, SubjectRef } from '../../core/privacy/engine.js';
 
 /**
@@ -37,7 +37,9 @@ export function createErasureUseCase(deps: {
   async function disposeArchives(files: string[]) {
     for (const file of files) rmSync(file, { force: true });
   }
-  deps.jobs.register(ARCHIVE_DISPOSAL_JOB, async (p) => disposeArchives((p.files as string[] | undefined) ?? []));
+  const jobHandlers: Record<string, JobHandler> = {
+    [ARCHIVE_DISPOSAL_JOB]: async (p) => disposeArchives((p.files as string[] | undefined) ?? []),
+  };
 
   async function erase(ctx: RequestContext, input: ErasureInput) {
     const accountIds = input.subjects.filter((s) => s.kind === 'customer').map((s) => s.id);
@@ -84,6 +86,6 @@ export function createErasureUseCase(deps: {
     return { journalIds: outcome.journalIds, summaries: outcome.summaries, archivesDeleted: outcome.files.length };
   }
 
-  return { erase };
+  return { erase, jobHandlers };
 }
 export type ErasureUseCase = ReturnType<typeof createErasureUseCase>;

@@ -40,6 +40,7 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
       });
       return { processors, erasure, privacyRequests };
     },
+    jobs: (s) => ({ ...s.privacyRequests.jobHandlers, ...s.erasure.jobHandlers }),
     routes: (app, s: { processors: ProcessorsService; privacyRequests: PrivacyRequestsService; guards: AuthGuards }, kit) => {
       registerPrivacyRoutes(app, { dataMap: kit.dataMap, guards: s.guards, processors: s.processors });
       registerPrivacyRequestRoutes(app, { requests: s.privacyRequests, guards: s.guards, publicUrl: kit.config.publicUrl });

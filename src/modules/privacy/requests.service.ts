@@ -11,7 +11,7 @@ import type { Clock } from '../../core/clock.js';
 import { systemContext, type RequestContext } from '../../core/context.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { JobQueue } from '../../core/jobs/job-queue.js';
+import type { JobHandler, JobQueue } from '../../core/jobs/job-queue.js';
 import type { PrivacyEngine } from '../../core/privacy/engine.js';
 import type { ConsentService } from '../consent/index.js';
 import { extendedDueAt, requestDueAt } from './deadlines.js';
@@ -356,13 +356,16 @@ export function createPrivacyRequestsService(deps: {
     });
   }
 
-  deps.jobs.register('privacy.export', (p) => runExport(String(p.requestId)));
-  deps.jobs.register('privacy.export-expire', (p) => expireExport(String(p.requestId)));
-  deps.jobs.register('privacy.erase', (p) => runErasure(String(p.requestId)));
-  deps.jobs.register('privacy.restriction-lift', (p) => liftRestriction(String(p.restrictionId)));
-  deps.jobs.register('privacy.reminder', (p) => remind(String(p.requestId), String(p.dueAt)));
-  deps.jobs.register('privacy.intake-expire', async (p) => { await deps.db.deleteFrom('privacy_request_intake').where('id', '=', String(p.intakeId)).execute(); });
+  /** The jobs this service queues, by kind (the module registers them with the queue). */
+  const jobHandlers: Record<string, JobHandler> = {
+    'privacy.export': (p) => runExport(String(p.requestId)),
+    'privacy.export-expire': (p) => expireExport(String(p.requestId)),
+    'privacy.erase': (p) => runErasure(String(p.requestId)),
+    'privacy.restriction-lift': (p) => liftRestriction(String(p.restrictionId)),
+    'privacy.reminder': (p) => remind(String(p.requestId), String(p.dueAt)),
+    'privacy.intake-expire': async (p) => { await deps.db.deleteFrom('privacy_request_intake').where('id', '=', String(p.intakeId)).execute(); },
+  };
 
-  return { create, listForAccount, getForAccount, downloadPath, downloadByToken, listQueue, getForStaff, approve, refuse, extend, receivePublic, verifyPublic, scheduleLift };
+  return { jobHandlers, create, listForAccount, getForAccount, downloadPath, downloadByToken, listQueue, getForStaff, approve, refuse, extend, receivePublic, verifyPublic, scheduleLift };
 }
 export type PrivacyRequestsService = ReturnType<typeof createPrivacyRequestsService>;
