@@ -23,8 +23,8 @@ export const staffModule = defineModule<StaffTables>()({
   routeUses: ['guards', 'security', 'mfa', 'accounts', 'marketing'],
   dataMap: staffTables,
   create: (kit, needs: { sessions: SessionService }) => ({ staff: createStaffService({ db: kit.db, audit: kit.audit, sessions: needs.sessions }) }),
-  routes: (app, s: { staff: StaffService; sessions: SessionService; guards: AuthGuards; security: SecurityService; mfa: MfaService; accounts: AccountsService; marketing: MarketingService }, kit) => {
+  routes: (app, s: { staff: StaffService; sessions: SessionService; guards: AuthGuards; security: SecurityService; mfa: MfaService; accounts: AccountsService; marketing: MarketingService }) => {
     registerStaffRoutes(app, s);
-    registerStaffConsoleRoutes(app, { ...s, audit: kit.audit });
+    registerStaffConsoleRoutes(app, s);
   },
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { MarketingService } from '../marketing/index.js';
-import type { AuditLog } from '../../core/audit/audit-log.js';
+import type { StaffService } from './staff.service.js';
 import { problems, typed } from '../../core/http/types.js';
 import { AccessHistoryResponse, AccountResponse, ConsentResponse } from '../accounts/index.js';
 import type { AccountsService } from '../accounts/index.js';
@@ -18,7 +18,7 @@ const AuditEntry = z.object({
 });
 
 /** The staff console's reads: accounts (audited per view) and the audit log with its chain check. */
-export function registerStaffConsoleRoutes(app: FastifyInstance, deps: { accounts: AccountsService; audit: AuditLog; guards: AuthGuards; marketing: MarketingService }) {
+export function registerStaffConsoleRoutes(app: FastifyInstance, deps: { accounts: AccountsService; staff: StaffService; guards: AuthGuards; marketing: MarketingService }) {
   const r = typed(app);
   const tags = ['staff console'];
 
@@ -48,8 +48,7 @@ export function registerStaffConsoleRoutes(app: FastifyInstance, deps: { account
       response: { 200: z.object({ items: z.array(AuditEntry) }), ...problems(401, 403) },
     },
   }, async (request) => {
-    const rows = await deps.audit.list({ targetKind: request.query.targetKind, targetId: request.query.targetId, beforeSeq: request.query.before, limit: request.query.limit });
-    await deps.audit.record(request.ctx, { action: 'audit.read', data: { entries: rows.length } });
+    const rows = await deps.staff.readAuditLog(request.ctx, { targetKind: request.query.targetKind, targetId: request.query.targetId, beforeSeq: request.query.before, limit: request.query.limit });
     return {
       items: rows.map((e) => ({
         seq: Number(e.seq), at: new Date(e.at).toISOString(), actorKind: e.actor_kind, actorId: e.actor_id, action: e.action,
@@ -60,6 +59,6 @@ export function registerStaffConsoleRoutes(app: FastifyInstance, deps: { account
 
   r.get('/api/v1/staff/audit/verify', {
     preHandler: deps.guards.requireStaff('privacy'),
-    schema: { tags, summary: 'Check the audit chain', response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), firstBadSeq: z.number().int().optional(), reason: z.string().optional() }), ...problems(401, 403) } },
-  }, async () => deps.audit.verify());
+    schema: { tags, summary: 'Check the audit chain', response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), chains: z.number().int(), firstBadSeq: z.number().int().optional(), chain: z.string().optional(), reason: z.string().optional() }), ...problems(401, 403) } },
+  }, async () => deps.staff.verifyAuditLog());
 }

@@ -66,6 +66,13 @@ export function createStaffService(deps: { db: Kysely<StaffTables>; audit: Audit
     return Number(row.n);
   }
 
-  return { createStaff, verifyCredentials, signIn, getStaff, countStaff };
+  /** The audit log as staff read it; reading it is itself audited (who looked, how many entries). */
+  async function readAuditLog(ctx: RequestContext, filter: Parameters<AuditLog['list']>[0]) {
+    const rows = await deps.audit.list(filter);
+    await deps.audit.record(ctx, { action: 'audit.read', data: { entries: rows.length } });
+    return rows;
+  }
+
+  return { createStaff, verifyCredentials, signIn, getStaff, countStaff, readAuditLog, verifyAuditLog: () => deps.audit.verify() };
 }
 export type StaffService = ReturnType<typeof createStaffService>;
