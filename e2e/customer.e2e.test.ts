@@ -21,7 +21,7 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     await form.getByLabel('Address', { exact: true }).fill(m.address.line1);
     await form.getByLabel('Postal code').fill(m.address.postalCode);
     await form.getByLabel('City').fill(m.address.city);
-    await form.getByLabel('Country (ISO code, e.g. PT)').fill('pt');
+    await form.getByLabel('Country', { exact: true }).selectOption({ label: 'Portugal' });
     await form.getByRole('button', { name: 'Create account' }).click();
     await form.getByText('Accept the terms of service to open an account.').waitFor();
     await form.getByLabel(/I have read and accept the/).check();
@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     await form.getByLabel('Address', { exact: true }).fill(m.address.line1);
     await form.getByLabel('Postal code').fill(m.address.postalCode);
     await form.getByLabel('City').fill(m.address.city);
-    await form.getByLabel('Country (ISO code, e.g. PT)').fill('PT');
+    await form.getByLabel('Country', { exact: true }).selectOption('PT');
     await form.getByLabel(/I have read and accept the/).check();
     await form.getByRole('button', { name: 'Create account' }).click();
     const nif = form.getByLabel('NIF / VAT number (optional)');
