@@ -60,6 +60,25 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     expect(tab.consoleErrors).toEqual([]);
   });
 
+  it('shows the password\'s strength as it is typed and refuses a guessable one (the name counts)', async () => {
+    const tab = await openTab();
+    await tab.page.goto('/signup');
+    const form = tab.page.locator('form');
+    await form.getByLabel('First name').fill('Ana');
+    await form.getByLabel('Last name').fill('Costa');
+    const password = form.getByLabel('Password');
+    await password.fill('anacosta1234');
+    await form.getByText(/^Password strength: (very weak|weak|fair)$/).waitFor();
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await form.getByText('Too easy to guess: add more words, or less common ones').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await password.fill('correct horse battery staple');
+    await form.getByText(/^Password strength: (strong|very strong)$/).waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBeNull();
+    await expectAccessible(tab.page, 'sign-up with strength');
+    expect(tab.consoleErrors).toEqual([]);
+  });
+
   it('shows the error for a wrong password', async () => {
     const tab = await openTab({ expectedErrors: /status of 401/ });
     const m = newMerchant();

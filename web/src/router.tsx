@@ -29,7 +29,8 @@ const publicRoutes = [
   createRoute({ getParentRoute: () => publicLayout, path: '/privacy/request/download', validateSearch: tokenSearch, component: lazyRouteComponent(() => import('./pages/public/PublicRequest'), 'DownloadPublicAnswer') }),
 ];
 
-const accountLayout = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'AccountLayout') });
+// Inside the account and staff areas an unknown address keeps that area's frame (and its sign-in).
+const accountLayout = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'AccountLayout'), notFoundComponent: NotFound });
 const accountPages = () => import('./pages/account/AccountPages');
 const accountRoutes = [
   createRoute({ getParentRoute: () => accountLayout, path: '/', component: lazyRouteComponent(accountPages, 'Overview') }),
@@ -38,7 +39,7 @@ const accountRoutes = [
   createRoute({ getParentRoute: () => accountLayout, path: '/privacy', component: lazyRouteComponent(accountPages, 'Privacy') }),
 ];
 
-const staffLayout = createRoute({ getParentRoute: () => rootRoute, path: '/staff', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'StaffLayout') });
+const staffLayout = createRoute({ getParentRoute: () => rootRoute, path: '/staff', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'StaffLayout'), notFoundComponent: NotFound });
 const staffPages = () => import('./pages/staff/StaffPages');
 const staffRequests = () => import('./pages/staff/StaffRequests');
 const staffRoutes = [
@@ -67,8 +68,6 @@ const routeTree = rootRoute.addChildren([
 export const router = createRouter({
   routeTree,
   defaultPreload: 'intent',
-  // Inside the account and staff areas an unknown address keeps that area's frame.
-  defaultNotFoundComponent: NotFound,
   scrollRestoration: true,
 });
 
