@@ -130,6 +130,7 @@ describe.skipIf(!browserAvailable)('public site in Chromium', () => {
     await apiSignUp(m);
     const tab = await openTab();
     await tab.page.goto('/signin');
+    await tab.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await tab.page.keyboard.press('Tab');
     expect(await tab.page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await tab.page.getByLabel('Email').focus();
