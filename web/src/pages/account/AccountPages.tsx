@@ -133,7 +133,9 @@ export function Privacy() {
   const consents = records.data?.consents ?? [];
   const given = consents.find((c) => c.purpose === 'marketing' && c.granted);
   const setMarketing = async (granted: boolean) => {
-    await call(client.PUT('/api/v1/account/consents/marketing', { body: { granted } }));
+    // Recorded against the notice on screen, in its language (the page may have just switched).
+    const headers = notice ? { 'accept-language': notice.language } : {};
+    await call(client.PUT('/api/v1/account/consents/marketing', { body: { granted }, headers }));
     setAccount({ ...account, marketingConsent: granted });
     toast(t(granted ? 'privacy.given' : 'privacy.withdrawn'));
     await queries.invalidateQueries({ queryKey: privacyKey });
@@ -146,7 +148,8 @@ export function Privacy() {
         <p>{account.marketingConsent && given ? t('privacy.marketingOn', { date: formatDay(given.recordedAt) }) : t('privacy.marketingOff')}</p>
         {account.marketingConsent
           ? <Button variant="secondary" onClick={() => void setMarketing(false)}>{t('privacy.withdraw')}</Button>
-          : <>{notice && <blockquote className="notice">{notice.text}</blockquote>}<Button variant="secondary" onClick={() => void setMarketing(true)}>{t('privacy.give')}</Button></>}
+          // Consent is asked for only with its notice on screen.
+          : notice && <><blockquote className="notice">{notice.text}</blockquote><Button variant="secondary" onClick={() => void setMarketing(true)}>{t('privacy.give')}</Button></>}
         <h3>{t('privacy.history')}</h3>
         <Table caption={t('privacy.history')} head={[t('privacy.when'), t('privacy.what')]} empty="—"
           rows={consents.map((c) => [formatDate(c.recordedAt), `${t(c.granted ? 'privacy.granted' : 'privacy.refused')} (${c.noticeVersion}, ${c.noticeLanguage})`])} />
