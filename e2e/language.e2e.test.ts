@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, useBrowser } from './browser.js';
+import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, signInTab, useBrowser } from './browser.js';
 
 /** The server's own text of a notice in one language: what the page must show and record. */
 async function noticeText(path: string, language: string): Promise<{ text: string; version: string }> {
@@ -70,5 +70,19 @@ describe.skipIf(!browserAvailable)('the notice shown and recorded is in the lang
     const english = tab.page.getByLabel(en.text);
     await english.waitFor();
     expect(await english.isChecked()).toBe(false);
+  });
+
+  it('in the customer area, consent given in Portuguese is recorded against the pt-PT notice', async () => {
+    const pt = await noticeText('/api/v1/consent/notices/marketing', 'pt-PT');
+    const m = newMerchant();
+    await apiSignUp(m);
+    const tab = await openTab({ locale: 'pt-PT' });
+    await signInTab(tab, m.email, m.password);
+    await tab.page.goto('/account/privacy');
+    await tab.page.getByText(pt.text).waitFor();
+    await tab.page.getByRole('button', { name: 'Receber emails de marketing' }).click();
+    await tab.page.getByRole('button', { name: 'Retirar consentimento' }).waitFor();
+    const consents = (await (await tab.page.request.get('/api/v1/account/consents')).json()) as { items: { granted: boolean; noticeLanguage: string }[] };
+    expect(consents.items.find((c) => c.granted)).toMatchObject({ noticeLanguage: 'pt-PT' });
   });
 });
