@@ -85,4 +85,13 @@ describe.skipIf(!browserAvailable)('the notice shown and recorded is in the lang
     const consents = (await (await tab.page.request.get('/api/v1/account/consents')).json()) as { items: { granted: boolean; noticeLanguage: string }[] };
     expect(consents.items.find((c) => c.granted)).toMatchObject({ noticeLanguage: 'pt-PT' });
   });
+
+  it('dates read day first for en-GB and pt-PT readers', async () => {
+    for (const [locale, pattern] of [['en-GB', /in force since \d{1,2} [A-Z][a-z]{2} \d{4}\./], ['pt-PT', /em vigor desde \d{2}\/\d{2}\/\d{4}\./]] as const) {
+      const tab = await openTab({ locale });
+      await tab.page.goto('/terms');
+      await tab.page.getByText(pattern).waitFor();
+      await tab.context.close();
+    }
+  });
 });
