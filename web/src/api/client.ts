@@ -21,7 +21,7 @@ let language = 'en';
 export function setRequestLanguage(l: string) { language = l; }
 
 /** The typed client: paths, parameters, bodies and answers come from the server's OpenAPI document. */
-export const client = createClient<paths>({ credentials: 'same-origin' });
+export const client = createClient<paths>({ baseUrl: location.origin, credentials: 'same-origin' });
 client.use({
   onRequest: ({ request }) => {
     // A call may name its language itself: a notice fetched for the language it is about to be shown in.
