@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api';
 import { applyLocale, I18nProvider, initialLocale, loadMessages } from './i18n';
-import { router } from './router';
+import { createAppRouter } from './router';
 import { ToastProvider } from './ui/ui';
 import './ui/styles.css';
 
@@ -19,6 +19,8 @@ const queries = new QueryClient({
     },
   },
 });
+
+const router = createAppRouter(queries);
 
 // Synchronously, before React's first render is even scheduled: the cookie banner's script runs next and reads the page's language.
 const locale = applyLocale(initialLocale());

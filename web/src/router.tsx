@@ -1,15 +1,17 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { PublicLayout } from './layouts/Layouts';
 import { NotFound } from './pages/public/NotFound';
 import { Contact, Home, Plans } from './pages/public/PublicPages';
 import { SignIn } from './pages/public/SignIn';
+import { customerSession, staffSession } from './session';
 
 /** A search parameter that is a non-empty string, or nothing (hand-typed URLs may hold anything). */
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const tokenSearch = (s: Record<string, unknown>): { token?: string } => { const token = text(s.token); return token ? { token } : {}; };
 
 // The public pages a visitor lands on are in the first download; the rest load when first opened.
-const rootRoute = createRootRoute({
+const rootRoute = createRootRouteWithContext<{ queries: QueryClient }>()({
   component: Outlet,
   // An unknown address outside the account and staff areas: the not-found page in the site's frame.
   notFoundComponent: () => <PublicLayout><NotFound /></PublicLayout>,
@@ -30,7 +32,10 @@ const publicRoutes = [
 ];
 
 // Inside the account and staff areas an unknown address keeps that area's frame (and its sign-in).
-const accountLayout = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'AccountLayout'), notFoundComponent: NotFound });
+const accountLayout = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'AccountLayout'), notFoundComponent: NotFound,
+  // Who is signed in is asked while the area's code downloads, not after; nothing waits for it here.
+  loader: ({ context }) => { void context.queries.prefetchQuery(customerSession); },
+});
 const accountPages = () => import('./pages/account/AccountPages');
 const accountRoutes = [
   createRoute({ getParentRoute: () => accountLayout, path: '/', component: lazyRouteComponent(accountPages, 'Overview') }),
@@ -39,7 +44,9 @@ const accountRoutes = [
   createRoute({ getParentRoute: () => accountLayout, path: '/privacy', component: lazyRouteComponent(accountPages, 'Privacy') }),
 ];
 
-const staffLayout = createRoute({ getParentRoute: () => rootRoute, path: '/staff', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'StaffLayout'), notFoundComponent: NotFound });
+const staffLayout = createRoute({ getParentRoute: () => rootRoute, path: '/staff', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'StaffLayout'), notFoundComponent: NotFound,
+  loader: ({ context }) => { void context.queries.prefetchQuery(staffSession); },
+});
 const staffPages = () => import('./pages/staff/StaffPages');
 const staffRequests = () => import('./pages/staff/StaffRequests');
 const staffRoutes = [
@@ -65,12 +72,13 @@ const routeTree = rootRoute.addChildren([
   staffLayout.addChildren(staffRoutes),
 ]);
 
-export const router = createRouter({
+export const createAppRouter = (queries: QueryClient) => createRouter({
   routeTree,
+  context: { queries },
   defaultPreload: 'intent',
   scrollRestoration: true,
 });
 
 declare module '@tanstack/react-router' {
-  interface Register { router: typeof router }
+  interface Register { router: ReturnType<typeof createAppRouter> }
 }
