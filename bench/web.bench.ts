@@ -1,5 +1,5 @@
 /**
- * Web app figures: the gzip size of what the initial route loads (target: JS ≤ 200 kB), and the
+ * Web app figures: the gzip size of what the initial route loads (target: JS ≤ 120 kB; later routes load their own chunks), and the
  * time until the customer area is interactive on the embedded database, measured in Chromium
  * with the Performance API (median of several cold loads).
  */
@@ -25,7 +25,8 @@ for (const a of assets) {
   const size = gzipSync(readFileSync(path.join(webDistDir, a)), { level: 9 }).length;
   if (a.endsWith('.js')) js += size; else if (a.endsWith('.css')) css += size;
 }
-console.log(`\nWeb app, initial route: JS ${(js / 1024).toFixed(1)} kB gzip (target ≤ 200 kB: ${js <= 200 * 1024 ? 'met' : 'NOT met'}), CSS ${(css / 1024).toFixed(1)} kB gzip`);
+const JS_BUDGET_KB = 120;
+console.log(`\nWeb app, initial route: JS ${(js / 1024).toFixed(1)} kB gzip (target ≤ ${JS_BUDGET_KB} kB: ${js <= JS_BUDGET_KB * 1024 ? 'met' : 'NOT met'}), CSS ${(css / 1024).toFixed(1)} kB gzip`);
 
 if (!existsSync('/usr/bin/chromium')) {
   console.log('Time to interactive: skipped (no /usr/bin/chromium)');

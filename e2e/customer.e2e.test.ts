@@ -21,7 +21,7 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     await form.getByLabel('Address', { exact: true }).fill(m.address.line1);
     await form.getByLabel('Postal code').fill(m.address.postalCode);
     await form.getByLabel('City').fill(m.address.city);
-    await form.getByLabel('Country (ISO code, e.g. PT)').fill('pt');
+    await form.getByLabel('Country', { exact: true }).selectOption({ label: 'Portugal' });
     await form.getByRole('button', { name: 'Create account' }).click();
     await form.getByText('Accept the terms of service to open an account.').waitFor();
     await form.getByLabel(/I have read and accept the/).check();
@@ -50,13 +50,34 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     await form.getByLabel('Address', { exact: true }).fill(m.address.line1);
     await form.getByLabel('Postal code').fill(m.address.postalCode);
     await form.getByLabel('City').fill(m.address.city);
-    await form.getByLabel('Country (ISO code, e.g. PT)').fill('PT');
+    await form.getByLabel('Country', { exact: true }).selectOption('PT');
     await form.getByLabel(/I have read and accept the/).check();
     await form.getByRole('button', { name: 'Create account' }).click();
     const nif = form.getByLabel('NIF / VAT number (optional)');
     await expect.poll(() => nif.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await nif.getAttribute('aria-describedby'))!;
     expect(await tab.page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toMatch(/Portuguese NIF/);
+    expect(tab.consoleErrors).toEqual([]);
+  });
+
+  it('shows the password\'s strength as it is typed and refuses a guessable one (the email counts)', async () => {
+    const tab = await openTab();
+    await tab.page.goto('/signup');
+    const form = tab.page.locator('form');
+    await form.getByLabel('First name').fill('Ana');
+    await form.getByLabel('Last name').fill('Costa');
+    await form.getByLabel('Email', { exact: true }).fill('ana.costa@example.pt');
+    const password = form.getByLabel('Password');
+    // Strong on its own (zxcvbn scores it 4), but it is the person's own email.
+    await password.fill('ana.costa@example.pt');
+    await form.getByText('Password strength: very weak').waitFor();
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await form.getByText('Too easy to guess: add more words, or less common ones').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await password.fill('correct horse battery staple');
+    await form.getByText(/^Password strength: (strong|very strong)$/).waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBeNull();
+    await expectAccessible(tab.page, 'sign-up with strength');
     expect(tab.consoleErrors).toEqual([]);
   });
 

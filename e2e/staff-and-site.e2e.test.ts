@@ -117,10 +117,18 @@ describe.skipIf(!browserAvailable)('public site in Chromium', () => {
     await apiSignUp(m);
     const tab = await openTab({ width: 375 });
     await signInTab(tab, m.email, m.password);
-    for (const p of ['/', '/signup', '/account', '/account/profile', '/account/security', '/account/privacy']) {
+    for (const p of ['/', '/plans', '/contact', '/terms', '/privacy/request', '/signin', '/signup', '/no-such-page', '/account', '/account/profile', '/account/security', '/account/privacy']) {
       await tab.page.goto(p);
       await tab.page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
       const overflow = await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, p).toBeLessThanOrEqual(0);
+    }
+    const staff = await openTab({ width: 375 });
+    await signInTab(staff, staffEmail, staffPassword, true);
+    for (const p of ['/staff/accounts', '/staff/blocks', '/staff/requests', '/staff/processors', '/staff/audit', '/staff/two-factor']) {
+      await staff.page.goto(p);
+      await staff.page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
+      const overflow = await staff.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
     }
   });
@@ -130,6 +138,7 @@ describe.skipIf(!browserAvailable)('public site in Chromium', () => {
     await apiSignUp(m);
     const tab = await openTab();
     await tab.page.goto('/signin');
+    await tab.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await tab.page.keyboard.press('Tab');
     expect(await tab.page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await tab.page.getByLabel('Email').focus();

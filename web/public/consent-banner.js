@@ -12,11 +12,12 @@
     pt: { title: 'Cookies', accept: 'Aceitar todos', reject: 'Rejeitar todos', customise: 'Personalizar', save: 'Guardar escolhas',
       necessary: 'Necessários (sempre ativos)', statistical: 'Estatísticos', marketing: 'Marketing', gpc: 'O seu navegador pede para não ser seguido (Global Privacy Control), por isso o marketing fica desligado.' },
   };
-  var lang = (document.documentElement.lang || navigator.language || 'en').toLowerCase().indexOf('pt') === 0 ? 'pt' : 'en';
-  var t = messages[lang];
-  // The notice text comes in the page's language too, and the decision records which one was shown.
-  var language = lang === 'pt' ? 'pt-PT' : 'en';
+  // The page's language (the app sets it before this script runs, and again when the reader switches).
+  function pageLanguage() {
+    return (document.documentElement.lang || navigator.language || 'en').toLowerCase().indexOf('pt') === 0 ? 'pt-PT' : 'en';
+  }
   var gpc = navigator.globalPrivacyControl === true;
+  var box = null;
 
   function readChoice() {
     var m = /(?:^|;\s*)sr_consent=([^;]+)/.exec(document.cookie);
@@ -44,8 +45,11 @@
   }
 
   function show(notice) {
-    var box = document.createElement('section');
+    var t = messages[notice.language === 'pt-PT' ? 'pt' : 'en'];
+    box = document.createElement('section');
     box.className = 'cookie-banner';
+    box.setAttribute('data-language', notice.language);
+    box.setAttribute('lang', notice.language);
     box.setAttribute('aria-label', t.title);
     var h = document.createElement('h2'); h.textContent = t.title; box.appendChild(h);
     var p = document.createElement('p'); p.textContent = notice.text; box.appendChild(p);
@@ -62,11 +66,13 @@
     });
     var actions = document.createElement('div'); actions.className = 'cookie-actions';
     function decide(statistical, marketing, method) {
+      // Recorded against the notice on screen: its language, whatever the page has switched to since.
       fetch('/api/v1/consent/cookies', {
-        method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'accept-language': language },
+        method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'accept-language': notice.language },
         body: JSON.stringify({ statistical: statistical, marketing: marketing && !gpc, method: method, gpc: gpc }),
       }).then(function (r) { return r.json(); }).then(function (choice) {
         box.remove();
+        box = null;
         loadConsented(choice);
       });
     }
@@ -82,10 +88,24 @@
     document.body.appendChild(box);
   }
 
-  fetch('/api/v1/consent/cookies/notice', { credentials: 'same-origin', headers: { 'accept-language': language } }).then(function (r) { return r.json(); }).then(function (notice) {
+  function fetchNotice(language) {
+    return fetch('/api/v1/consent/cookies/notice', { credentials: 'same-origin', headers: { 'accept-language': language } }).then(function (r) { return r.json(); });
+  }
+
+  fetchNotice(pageLanguage()).then(function (notice) {
     var choice = readChoice();
     // Asked again when the choice has expired (the cookie lasts 30 days, K3) or the notice changed.
     if (choice && choice.version === notice.version) { loadConsented(choice); return; }
     show(notice);
+    // A switch of language while the banner is up: the notice in the new language replaces it.
+    new MutationObserver(function () {
+      var language = pageLanguage();
+      if (!box || box.getAttribute('data-language') === language) return;
+      fetchNotice(language).then(function (n) {
+        if (!box || pageLanguage() !== n.language) return;
+        box.remove();
+        show(n);
+      });
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   });
 })();

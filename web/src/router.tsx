@@ -1,43 +1,84 @@
-import { createContext, useContext, useEffect, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { PublicLayout } from './layouts/Layouts';
+import { NotFound } from './pages/public/NotFound';
+import { Contact, Home, Plans } from './pages/public/PublicPages';
+import { SignIn } from './pages/public/SignIn';
+import { customerSession, staffSession } from './session';
 
-/** A small history-API router: the app needs paths and links, nothing more. */
-const Ctx = createContext<{ path: string; navigate(to: string): void }>({ path: '/', navigate: () => undefined });
+/** A search parameter that is a non-empty string, or nothing (hand-typed URLs may hold anything). */
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const tokenSearch = (s: Record<string, unknown>): { token?: string } => { const token = text(s.token); return token ? { token } : {}; };
 
-export function Router({ children }: { children: ReactNode }) {
-  const [path, setPath] = useState(location.pathname);
-  useEffect(() => {
-    const onPop = () => setPath(location.pathname);
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-  }, []);
-  const navigate = (to: string) => {
-    if (to !== location.pathname) history.pushState(null, '', to);
-    setPath(to);
-    scrollTo(0, 0);
-  };
-  return <Ctx.Provider value={{ path, navigate }}>{children}</Ctx.Provider>;
-}
+// The public pages a visitor lands on are in the first download; the rest load when first opened.
+const rootRoute = createRootRouteWithContext<{ queries: QueryClient }>()({
+  component: Outlet,
+  // An unknown address outside the account and staff areas: the not-found page in the site's frame.
+  notFoundComponent: () => <PublicLayout><NotFound /></PublicLayout>,
+});
 
-export const useRouter = () => useContext(Ctx);
+const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicLayout });
+const publicRoutes = [
+  createRoute({ getParentRoute: () => publicLayout, path: '/', component: Home }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/plans', component: Plans }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/contact', component: Contact }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/signin', component: () => <SignIn /> }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/signup', component: lazyRouteComponent(() => import('./pages/public/SignUp'), 'SignUp') }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/terms', component: lazyRouteComponent(() => import('./pages/public/Terms'), 'TermsPage') }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/privacy', component: lazyRouteComponent(() => import('./pages/public/PrivacyPolicy'), 'PrivacyPolicy') }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/privacy/request', component: lazyRouteComponent(() => import('./pages/public/PublicRequest'), 'PublicRequest') }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/privacy/request/verify', validateSearch: tokenSearch, component: lazyRouteComponent(() => import('./pages/public/PublicRequest'), 'VerifyPublicRequest') }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/privacy/request/download', validateSearch: tokenSearch, component: lazyRouteComponent(() => import('./pages/public/PublicRequest'), 'DownloadPublicAnswer') }),
+];
 
-export function Link({ to, children, ...rest }: { to: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
-  const { path, navigate } = useRouter();
-  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    navigate(to);
-  };
-  return <a href={to} onClick={onClick} aria-current={path === to ? 'page' : undefined} {...rest}>{children}</a>;
-}
+// Inside the account and staff areas an unknown address keeps that area's frame (and its sign-in).
+const accountLayout = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'AccountLayout'), notFoundComponent: NotFound,
+  // Who is signed in is asked while the area's code downloads, not after; nothing waits for it here.
+  loader: ({ context }) => { void context.queries.prefetchQuery(customerSession); },
+});
+const accountPages = () => import('./pages/account/AccountPages');
+const accountRoutes = [
+  createRoute({ getParentRoute: () => accountLayout, path: '/', component: lazyRouteComponent(accountPages, 'Overview') }),
+  createRoute({ getParentRoute: () => accountLayout, path: '/profile', component: lazyRouteComponent(accountPages, 'Profile') }),
+  createRoute({ getParentRoute: () => accountLayout, path: '/security', component: lazyRouteComponent(accountPages, 'Security') }),
+  createRoute({ getParentRoute: () => accountLayout, path: '/privacy', component: lazyRouteComponent(accountPages, 'Privacy') }),
+];
 
-/** Matches `/staff/accounts/:id` style patterns; returns the params or null. */
-export function match(pattern: string, path: string): Record<string, string> | null {
-  const p = pattern.split('/'), s = path.replace(/\/$/, '').split('/');
-  if (p.length !== s.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    if (p[i]!.startsWith(':')) params[p[i]!.slice(1)] = decodeURIComponent(s[i]!);
-    else if (p[i] !== s[i]) return null;
-  }
-  return params;
+const staffLayout = createRoute({ getParentRoute: () => rootRoute, path: '/staff', component: lazyRouteComponent(() => import('./layouts/AreaLayouts'), 'StaffLayout'), notFoundComponent: NotFound,
+  loader: ({ context }) => { void context.queries.prefetchQuery(staffSession); },
+});
+const staffPages = () => import('./pages/staff/StaffPages');
+const staffRequests = () => import('./pages/staff/StaffRequests');
+const staffRoutes = [
+  createRoute({ getParentRoute: () => staffLayout, path: '/', beforeLoad: () => { throw redirect({ to: '/staff/accounts' }); } }),
+  // Rendered by the layout itself (the form, whoever is signed in); the route makes the address known.
+  createRoute({ getParentRoute: () => staffLayout, path: '/signin' }),
+  createRoute({ getParentRoute: () => staffLayout, path: '/two-factor', component: lazyRouteComponent(() => import('./pages/staff/StaffTwoFactor'), 'StaffTwoFactor') }),
+  createRoute({
+    getParentRoute: () => staffLayout, path: '/accounts', component: lazyRouteComponent(staffPages, 'StaffAccounts'),
+    validateSearch: (s: Record<string, unknown>): { q?: string } => { const q = text(s.q); return q ? { q } : {}; },
+  }),
+  createRoute({ getParentRoute: () => staffLayout, path: '/accounts/$id', component: lazyRouteComponent(staffPages, 'StaffAccount') }),
+  createRoute({ getParentRoute: () => staffLayout, path: '/blocks', component: lazyRouteComponent(staffPages, 'StaffBlocks') }),
+  createRoute({ getParentRoute: () => staffLayout, path: '/audit', component: lazyRouteComponent(staffPages, 'StaffAudit') }),
+  createRoute({ getParentRoute: () => staffLayout, path: '/requests', component: lazyRouteComponent(staffRequests, 'StaffRequests') }),
+  createRoute({ getParentRoute: () => staffLayout, path: '/requests/$id', component: lazyRouteComponent(staffRequests, 'StaffRequest') }),
+  createRoute({ getParentRoute: () => staffLayout, path: '/processors', component: lazyRouteComponent(() => import('./pages/staff/StaffProcessors'), 'StaffProcessors') }),
+];
+
+const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren(publicRoutes),
+  accountLayout.addChildren(accountRoutes),
+  staffLayout.addChildren(staffRoutes),
+]);
+
+export const createAppRouter = (queries: QueryClient) => createRouter({
+  routeTree,
+  context: { queries },
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register { router: ReturnType<typeof createAppRouter> }
 }

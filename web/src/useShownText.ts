@@ -1,17 +1,23 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { useQuery } from '@tanstack/react-query';
+import { call, client, type ShownText } from './api';
 import { useI18n } from './i18n';
 
-/** A published text (a consent notice, the terms) as the server shows it: version, language, effective date, text and hash. */
-export interface ShownText { version: string; language: string; effectiveFrom: string; text: string; hash: string }
+export type { ShownText };
 
 /**
- * Loads the server's own text in the page's language, again when the language changes: what a
+ * A published text (a consent notice, the terms) as the server shows it, in the language on screen:
+ * the language is part of the query, so switching it fetches that language's text, and what a
  * person agrees to is recorded against this very text, never a copy in the app's catalogues.
  */
-export function useShownText(url: string): ShownText | null {
+export function useShownText(which: 'terms' | 'marketing'): ShownText | null {
   const { locale } = useI18n();
-  const [text, setText] = useState<ShownText | null>(null);
-  useEffect(() => { void api<ShownText>('GET', url).then(setText).catch(() => setText(null)); }, [url, locale]);
-  return text;
+  const headers = { 'accept-language': locale };
+  const { data } = useQuery({
+    queryKey: ['shown-text', which, locale],
+    queryFn: () => (which === 'terms'
+      ? call(client.GET('/api/v1/terms', { headers }))
+      : call(client.GET('/api/v1/consent/notices/{purpose}', { params: { path: { purpose: which } }, headers }))),
+    staleTime: Infinity,
+  });
+  return data ?? null;
 }

@@ -48,11 +48,13 @@ export const en = {
   'field.firstName': 'First name', 'field.lastName': 'Last name', 'field.email': 'Email', 'field.password': 'Password',
   'field.phone': 'Phone', 'field.company': 'Company (optional)', 'field.nif': 'NIF / VAT number (optional)',
   'field.line1': 'Address', 'field.line2': 'Address line 2 (optional)', 'field.postalCode': 'Postal code', 'field.city': 'City',
-  'field.country': 'Country (ISO code, e.g. PT)', 'field.code': 'Authentication code',
+  'field.country': 'Country', 'field.countryChoose': 'Choose a country', 'field.code': 'Authentication code',
   'field.currentPassword': 'Current password', 'field.newPassword': 'New password', 'field.search': 'Search accounts',
+  'password.strength': 'Password strength: {level}', 'password.level.0': 'very weak', 'password.level.1': 'weak', 'password.level.2': 'fair', 'password.level.3': 'strong', 'password.level.4': 'very strong',
+  'password.checking': 'Checking strength…', 'error.passwordWeak': 'Too easy to guess: add more words, or less common ones',
   'field.passwordHint': 'At least 12 characters. A phrase of a few words works well.',
   'error.required': 'Required', 'error.email': 'Enter a valid email address', 'error.passwordLength': 'Use at least 12 characters',
-  'error.country': 'Use a two-letter country code, e.g. PT', 'error.code': 'Enter the code', 'error.generic': 'Something went wrong. Try again.',
+  'error.country': 'Choose a country', 'error.code': 'Enter the code', 'error.generic': 'Something went wrong. Try again.',
   'error.credentials': 'The email or password is not correct.', 'error.blocked': 'Too many attempts. Try again later.', 'error.codeInvalid': 'This code is not valid.',
   'error.network': 'The server could not be reached.',
   'account.nav': 'Account sections', 'account.overview': 'Overview', 'account.profile': 'Account', 'account.security': 'Security', 'account.privacy': 'Privacy',
@@ -64,7 +66,7 @@ export const en = {
   'security.lastSeen': 'Last active', 'security.current': 'This session', 'security.revoke': 'Sign out', 'security.revoked': 'The session was signed out.',
   'security.revokeLabel': 'Sign out session {id}',
   'security.twoFactor': 'Two-factor sign-in', 'security.twoFactorOff': 'Two-factor sign-in is off. Turn it on to protect your account with an authenticator app.',
-  'security.twoFactorOn': 'Two-factor sign-in is on. Recovery codes left: {count}.',
+  'security.twoFactorOn': { one: 'Two-factor sign-in is on. {count} recovery code left.', other: 'Two-factor sign-in is on. {count} recovery codes left.' },
   'security.enable': 'Turn on two-factor sign-in', 'security.scan': 'Scan this code with your authenticator app, or type the key below, then enter the code it shows.',
   'security.qrAlt': 'QR code to add SellRocket to an authenticator app', 'security.secret': 'Setup key', 'security.confirm': 'Confirm',
   'security.recoveryTitle': 'Your recovery codes', 'security.recoveryText': 'Keep these somewhere safe. Each one signs you in once if you lose your device. They are shown only now.',
@@ -79,7 +81,7 @@ export const en = {
   'staff.accountTitle': 'Account {id}', 'staff.auditNote': 'Your view of this account was written to the audit log.',
   'staff.blockIp': 'IP / account', 'staff.reason': 'Reason', 'staff.until': 'Until', 'staff.lift': 'Lift', 'staff.lifted': 'Block lifted.', 'staff.noBlocks': 'No active blocks.',
   'staff.liftLabel': 'Lift block {id}',
-  'staff.chainOk': 'Audit chain intact: {count} entries verified.', 'staff.chainBroken': 'Audit chain broken at entry {seq}: {reason}.',
+  'staff.chainOk': { one: 'Audit chain intact: {count} entry verified.', other: 'Audit chain intact: {count} entries verified.' }, 'staff.chainBroken': 'Audit chain broken at entry {seq}: {reason}.',
   'staff.actor': 'Actor', 'staff.action': 'Action', 'staff.target': 'Target', 'staff.when': 'When',
   'staff.mustEnrol': 'Your account must use two-factor sign-in before the console opens.',
   'common.cancel': 'Cancel',
@@ -94,8 +96,10 @@ export const en = {
   'processors.countriesHint': 'ISO codes, separated by commas (PT, DE, US)', 'processors.safeguard': 'Transfer safeguard',
   'processors.safeguardHint': 'Required when a country is outside the EEA (adequacy decision, standard contractual clauses…)',
   'processors.edit': 'Edit', 'processors.editLabel': 'Edit {promise}', 'processors.save': 'Save', 'processors.saved': 'Register updated.',
-  'common.loading': 'Loading…', 'common.back': 'Back', 'common.close': 'Close', 'common.notFound': 'Page not found', 'common.yes': 'Yes', 'common.no': 'No',
+  'common.loading': 'Loading…', 'common.back': 'Back', 'common.close': 'Close', 'common.notFound': 'Page not found', 'notFound.text': 'There is no page at {path}. The link may be old, or the address mistyped.', 'notFound.home': 'Go to the home page', 'common.yes': 'Yes', 'common.no': 'No',
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+/** A message with a count comes in the plural forms of Intl.PluralRules; `other` is always there. */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Messages = Record<MessageKey, string | PluralMessage>;

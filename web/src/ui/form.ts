@@ -1,12 +1,15 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { ApiError } from '../api';
 import type { MessageKey } from '../i18n/en';
+import { MIN_PASSWORD_SCORE } from '../password-strength';
 
 export type Rule = (value: string) => MessageKey | null;
 export const required: Rule = (v) => (v.trim() ? null : 'error.required');
 export const emailRule: Rule = (v) => (!v.trim() ? 'error.required' : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : 'error.email');
 export const passwordRule: Rule = (v) => ([...v].length >= 12 ? null : 'error.passwordLength');
-export const countryRule: Rule = (v) => (/^[A-Za-z]{2}$/.test(v.trim()) ? null : 'error.country');
+/** Long enough, and (once the estimator has scored it) hard enough to guess. */
+export const newPasswordRule = (score: number | null): Rule => (v) => passwordRule(v) ?? (score !== null && score < MIN_PASSWORD_SCORE ? 'error.passwordWeak' : null);
+export const countryRule: Rule = (v) => (/^[A-Z]{2}$/.test(v) ? null : 'error.country');
 
 /**
  * Form state that validates as the user types (after a field is first touched) and shows the
@@ -26,7 +29,7 @@ export function useForm<K extends string>(initial: Record<K, string>, rules: Par
     name: k,
     value: values[k],
     error: error(k, serverField),
-    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
       setValues((v) => ({ ...v, [k]: e.target.value }));
       setTouched((x) => ({ ...x, [k]: true }));
       setServerErrors((s) => { const { [serverField]: _, ...rest } = s; return rest; });

@@ -1,30 +1,21 @@
-import { useEffect, useState } from 'react';
-import { api, type Access, type Account, type Consent, type MfaStatus, type Session } from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
-import { Link } from '../../router';
+import { usePasswordScore } from '../../password-strength';
+import { useAccount, useSetAccount } from '../../session';
 import { useShownText } from '../../useShownText';
-import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
+import { countryRule, emailRule, newPasswordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
-import { AccessHistoryTable, addressPayload, CompanyAndAddressFields, NameAndEmailFields } from './ProfileFields';
+import { accountMfa } from './mfa-api';
+import { AccessHistoryTable, addressPayload, CompanyAndAddressFields, NameAndEmailFields, NewPasswordField } from './ProfileFields';
 import { Requests } from './Requests';
 import { TwoFactor } from './TwoFactor';
 
-export function AccountNav() {
-  const { t } = useI18n();
-  return (
-    <nav aria-label={t('account.nav')} className="subnav">
-      <Link to="/account">{t('account.overview')}</Link>
-      <Link to="/account/profile">{t('account.profile')}</Link>
-      <Link to="/account/security">{t('account.security')}</Link>
-      <Link to="/account/privacy">{t('account.privacy')}</Link>
-    </nav>
-  );
-}
-
-export function Overview({ account }: { account: Account }) {
-  const { t, formatDate } = useI18n();
-  const [mfa, setMfa] = useState<MfaStatus | null>(null);
-  useEffect(() => { void api<MfaStatus>('GET', '/api/v1/account/mfa').then(setMfa); }, []);
+export function Overview() {
+  const { t, formatDay } = useI18n();
+  const account = useAccount();
+  const mfa = useQuery({ queryKey: accountMfa.key, queryFn: accountMfa.status });
   return (
     <>
       <h1>{t('overview.title', { name: account.firstName })}</h1>
@@ -32,33 +23,39 @@ export function Overview({ account }: { account: Account }) {
       <Card>
         <dl className="facts">
           <dt>{t('overview.email')}</dt><dd>{account.email}</dd>
-          <dt>{t('overview.since')}</dt><dd>{formatDate(account.createdAt)}</dd>
-          <dt>{t('overview.twoFactor')}</dt><dd>{mfa ? t(mfa.totpEnabled ? 'overview.on' : 'overview.off') : t('common.loading')}</dd>
+          <dt>{t('overview.since')}</dt><dd>{formatDay(account.createdAt)}</dd>
+          <dt>{t('overview.twoFactor')}</dt><dd>{mfa.data ? t(mfa.data.totpEnabled ? 'overview.on' : 'overview.off') : t('common.loading')}</dd>
         </dl>
       </Card>
     </>
   );
 }
 
-export function Profile({ account, onUpdated }: { account: Account; onUpdated: (a: Account) => void }) {
+export function Profile() {
   const { t } = useI18n();
   const toast = useToast();
+  const account = useAccount();
+  const setAccount = useSetAccount();
   const f = useForm({
     firstName: account.firstName, lastName: account.lastName, email: account.email, phone: account.phone,
     company: account.company ?? '', nif: account.nif ?? '', line1: account.address.line1, line2: account.address.line2 ?? '',
     postalCode: account.address.postalCode, city: account.address.city, country: account.address.country,
   }, { firstName: required, lastName: required, email: emailRule, phone: required, line1: required, postalCode: required, city: required, country: countryRule }, t);
   const save = f.submit(async (v) => {
-    const updated = await api<Account>('PATCH', '/api/v1/account', {
-      firstName: v.firstName, lastName: v.lastName, email: v.email, phone: v.phone, company: v.company || null, nif: v.nif || null,
-      address: addressPayload(v),
-    });
-    onUpdated(updated);
+    setAccount(await call(client.PATCH('/api/v1/account', {
+      body: {
+        firstName: v.firstName, lastName: v.lastName, email: v.email, phone: v.phone, company: v.company || null, nif: v.nif || null,
+        address: addressPayload(v),
+      },
+    })));
     toast(t('profile.saved'));
   });
-  const p = useForm({ currentPassword: '', newPassword: '' }, { currentPassword: required, newPassword: passwordRule }, t);
+  // Read by the new-password rule when it runs: assigned below, once the form's values are known.
+  let score: number | null = null;
+  const p = useForm({ currentPassword: '', newPassword: '' }, { currentPassword: required, newPassword: (v) => newPasswordRule(score)(v) }, t);
+  score = usePasswordScore(p.values.newPassword, [account.firstName, account.lastName, account.email]);
   const changePassword = p.submit(async (v) => {
-    await api('POST', '/api/v1/account/password', v);
+    await call(client.POST('/api/v1/account/password', { body: v }));
     p.setValues({ currentPassword: '', newPassword: '' });
     toast(t('profile.passwordSaved'));
   });
@@ -78,7 +75,7 @@ export function Profile({ account, onUpdated }: { account: Account; onUpdated: (
         <form onSubmit={changePassword} noValidate>
           {p.formError && <Alert kind="error">{p.formError}</Alert>}
           <Field label={t('field.currentPassword')} type="password" autoComplete="current-password" {...p.bind('currentPassword')} />
-          <Field label={t('field.newPassword')} type="password" autoComplete="new-password" hint={t('field.passwordHint')} {...p.bind('newPassword')} />
+          <NewPasswordField label={t('field.newPassword')} bound={p.bind('newPassword')} score={score} />
           <Button type="submit" busy={p.busy}>{t('profile.passwordSave')}</Button>
         </form>
       </Card>
@@ -86,76 +83,82 @@ export function Profile({ account, onUpdated }: { account: Account; onUpdated: (
   );
 }
 
+const sessionsKey = ['account', 'sessions'];
+
 export function Security() {
   const { t, formatDate } = useI18n();
   const toast = useToast();
-  const [sessions, setSessions] = useState<Session[] | null>(null);
-  const load = () => api<{ items: Session[] }>('GET', '/api/v1/account/sessions').then((r) => setSessions(r.items));
-  useEffect(() => { void load(); }, []);
+  const queries = useQueryClient();
+  const sessions = useQuery({ queryKey: sessionsKey, queryFn: async () => (await call(client.GET('/api/v1/account/sessions'))).items });
   const revoke = async (id: string) => {
-    await api('DELETE', `/api/v1/account/sessions/${id}`);
+    await call(client.DELETE('/api/v1/account/sessions/{id}', { params: { path: { id } } }));
     toast(t('security.revoked'));
-    await load();
+    await queries.invalidateQueries({ queryKey: sessionsKey });
   };
   return (
     <>
       <h1>{t('security.title')}</h1>
       <Card title={t('security.sessions')}>
-        {sessions ? (
+        {sessions.data ? (
           <Table caption={t('security.sessions')} head={[t('security.device'), t('security.ip'), t('security.lastSeen'), '']}
-            rows={sessions.map((s) => [
+            rows={sessions.data.map((s) => [
               s.userAgent ?? '—', s.ip, formatDate(s.lastSeenAt),
               s.current ? <span className="badge">{t('security.current')}</span>
                 : <Button variant="secondary" aria-label={t('security.revokeLabel', { id: s.id })} onClick={() => void revoke(s.id)}>{t('security.revoke')}</Button>,
             ])} />
         ) : <p>{t('common.loading')}</p>}
       </Card>
-      <TwoFactor base="/api/v1/account/mfa" />
+      <TwoFactor mfa={accountMfa} />
     </>
   );
 }
 
-export function Privacy({ account, onUpdated }: { account: Account; onUpdated: (a: Account) => void }) {
-  const { t, formatDate } = useI18n();
+const privacyKey = ['account', 'privacy'];
+
+export function Privacy() {
+  const { t, formatDate, formatDay } = useI18n();
   const toast = useToast();
-  const [consents, setConsents] = useState<Consent[]>([]);
-  const notice = useShownText('/api/v1/consent/notices/marketing');
-  const [terms, setTerms] = useState<{ version: string; acceptedAt: string }[]>([]);
-  useEffect(() => { void api<{ items: { version: string; acceptedAt: string }[] }>('GET', '/api/v1/account/terms').then((r) => setTerms(r.items)); }, []);
-  const [access, setAccess] = useState<Access[]>([]);
-  const load = async () => {
-    const [c, a] = await Promise.all([
-      api<{ items: Consent[] }>('GET', '/api/v1/account/consents'),
-      api<{ items: Access[] }>('GET', '/api/v1/account/access-history'),
-    ]);
-    setConsents(c.items);
-    setAccess(a.items);
-  };
-  useEffect(() => { void load(); }, []);
+  const queries = useQueryClient();
+  const account = useAccount();
+  const setAccount = useSetAccount();
+  const notice = useShownText('marketing');
+  const terms = useQuery({ queryKey: ['account', 'terms'], queryFn: async () => (await call(client.GET('/api/v1/account/terms'))).items });
+  const records = useQuery({
+    queryKey: privacyKey,
+    queryFn: async () => {
+      const [c, a] = await Promise.all([call(client.GET('/api/v1/account/consents')), call(client.GET('/api/v1/account/access-history'))]);
+      return { consents: c.items, access: a.items };
+    },
+  });
+  const consents = records.data?.consents ?? [];
   const given = consents.find((c) => c.purpose === 'marketing' && c.granted);
   const setMarketing = async (granted: boolean) => {
-    await api('PUT', '/api/v1/account/consents/marketing', { granted });
-    onUpdated({ ...account, marketingConsent: granted });
+    // Recorded against the notice on screen, in its language (the page may have just switched).
+    const headers = notice ? { 'accept-language': notice.language } : {};
+    await call(client.PUT('/api/v1/account/consents/marketing', { body: { granted }, headers }));
+    setAccount({ ...account, marketingConsent: granted });
     toast(t(granted ? 'privacy.given' : 'privacy.withdrawn'));
-    await load();
+    await queries.invalidateQueries({ queryKey: privacyKey });
   };
+  const lastTerms = terms.data?.[0];
   return (
     <>
       <h1>{t('privacy.title')}</h1>
       <Card title={t('privacy.marketing')}>
-        <p>{account.marketingConsent && given ? t('privacy.marketingOn', { date: formatDate(given.recordedAt) }) : t('privacy.marketingOff')}</p>
+        <p>{account.marketingConsent && given ? t('privacy.marketingOn', { date: formatDay(given.recordedAt) }) : t('privacy.marketingOff')}</p>
         {account.marketingConsent
           ? <Button variant="secondary" onClick={() => void setMarketing(false)}>{t('privacy.withdraw')}</Button>
-          : <>{notice && <blockquote className="notice">{notice.text}</blockquote>}<Button variant="secondary" onClick={() => void setMarketing(true)}>{t('privacy.give')}</Button></>}
+          // Consent is asked for only with its notice on screen.
+          : notice && <><blockquote className="notice">{notice.text}</blockquote><Button variant="secondary" onClick={() => void setMarketing(true)}>{t('privacy.give')}</Button></>}
         <h3>{t('privacy.history')}</h3>
         <Table caption={t('privacy.history')} head={[t('privacy.when'), t('privacy.what')]} empty="—"
           rows={consents.map((c) => [formatDate(c.recordedAt), `${t(c.granted ? 'privacy.granted' : 'privacy.refused')} (${c.noticeVersion}, ${c.noticeLanguage})`])} />
       </Card>
-      {terms[0] && <p>{t('terms.accepted', { version: terms[0].version, date: formatDate(terms[0].acceptedAt) })} <Link to="/terms">{t('terms.title')}</Link></p>}
+      {lastTerms && <p>{t('terms.accepted', { version: lastTerms.version, date: formatDay(lastTerms.acceptedAt) })} <Link to="/terms">{t('terms.title')}</Link></p>}
       <Requests />
       <Card title={t('privacy.access')}>
         <p className="muted">{t('privacy.accessText')}</p>
-        <AccessHistoryTable items={access} />
+        <AccessHistoryTable items={records.data?.access ?? []} />
       </Card>
     </>
   );

@@ -1,30 +1,27 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
 import { required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
 
-export interface PrivacyRequest {
-  id: string; type: 'access' | 'portability' | 'rectification' | 'restriction' | 'erasure' | 'objection';
-  status: 'received' | 'in_progress' | 'completed' | 'refused'; createdAt: string; dueAt: string;
-  refusalReason: string | null; downloadUrl: string | null; overdue: boolean;
-}
+const requestsKey = ['account', 'privacy-requests'];
 
 /** Customer-area requests (D1, D4, D5): ask, follow the status and due date, download the archive. */
 export function Requests() {
-  const { t, formatDate } = useI18n();
+  const { t, formatDay } = useI18n();
   const toast = useToast();
-  const [items, setItems] = useState<PrivacyRequest[]>([]);
+  const queries = useQueryClient();
   const [asking, setAsking] = useState<'access' | 'erasure' | null>(null);
   const f = useForm({ confirmPassword: '' }, { confirmPassword: required }, t);
-  const load = () => api<{ items: PrivacyRequest[] }>('GET', '/api/v1/privacy/requests').then((r) => setItems(r.items));
-  useEffect(() => { void load(); }, []);
+  const items = useQuery({ queryKey: requestsKey, queryFn: async () => (await call(client.GET('/api/v1/privacy/requests'))).items }).data ?? [];
   const send = f.submit(async (v) => {
-    const created = await api<PrivacyRequest>('POST', '/api/v1/privacy/requests', { type: asking, confirmPassword: v.confirmPassword });
-    toast(t('requests.sent', { date: formatDate(created.dueAt) }));
+    if (!asking) return;
+    const created = await call(client.POST('/api/v1/privacy/requests', { body: { type: asking, confirmPassword: v.confirmPassword } }));
+    toast(t('requests.sent', { date: formatDay(created.dueAt) }));
     setAsking(null);
     f.setValues({ confirmPassword: '' });
-    await load();
+    await queries.invalidateQueries({ queryKey: requestsKey });
   });
   return (
     <Card title={t('requests.title')}>
@@ -50,7 +47,7 @@ export function Requests() {
           rows={items.map((r) => [
             t(`requests.type.${r.type}`),
             r.status === 'refused' && r.refusalReason ? t('requests.refused', { reason: r.refusalReason }) : t(`requests.status.${r.status}`),
-            formatDate(r.dueAt),
+            formatDay(r.dueAt),
             r.downloadUrl ? <a key="d" href={r.downloadUrl} download>{t('requests.download')}</a> : '',
           ])} />
       )}

@@ -1,38 +1,39 @@
-import { useEffect, useState } from 'react';
-import { api, type Enrolment, type MfaStatus } from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, useToast } from '../../ui/ui';
+import type { MfaApi } from './mfa-api';
 
 /** Enrol, show recovery codes once, or turn off: the same for merchants and staff. */
-export function TwoFactor({ base, onChange }: { base: string; onChange?: (enabled: boolean) => void }) {
+export function TwoFactor({ mfa, onChange }: { mfa: MfaApi; onChange?: (enabled: boolean) => void }) {
   const { t } = useI18n();
   const toast = useToast();
-  const [status, setStatus] = useState<MfaStatus | null>(null);
-  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const queries = useQueryClient();
+  const status = useQuery({ queryKey: mfa.key, queryFn: mfa.status });
+  const [enrolment, setEnrolment] = useState<Awaited<ReturnType<MfaApi['start']>> | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const f = useForm({ code: '' }, { code: required }, t);
-  const load = () => api<MfaStatus>('GET', base).then(setStatus);
-  useEffect(() => { void load(); }, [base]);
+  const reload = () => queries.invalidateQueries({ queryKey: mfa.key });
 
-  const start = async () => setEnrolment(await api<Enrolment>('POST', `${base}/totp`));
+  const start = async () => setEnrolment(await mfa.start());
   const confirm = f.submit(async (v) => {
-    const res = await api<{ recoveryCodes: string[] }>('POST', `${base}/totp/confirm`, { code: v.code });
+    const res = await mfa.confirm(v.code);
     setEnrolment(null);
     setCodes(res.recoveryCodes);
     f.setValues({ code: '' });
-    await load();
+    await reload();
     onChange?.(true);
   });
   const disable = f.submit(async (v) => {
-    await api('POST', `${base}/totp/disable`, { code: v.code });
+    await mfa.disable(v.code);
     f.setValues({ code: '' });
     toast(t('security.disabled'));
-    await load();
+    await reload();
     onChange?.(false);
   });
 
-  if (!status) return <Card title={t('security.twoFactor')}><p>{t('common.loading')}</p></Card>;
+  if (!status.data) return <Card title={t('security.twoFactor')}><p>{t('common.loading')}</p></Card>;
   return (
     <Card title={t('security.twoFactor')}>
       {codes && (
@@ -43,9 +44,9 @@ export function TwoFactor({ base, onChange }: { base: string; onChange?: (enable
           <Button variant="secondary" onClick={() => setCodes(null)}>{t('security.done')}</Button>
         </Alert>
       )}
-      {status.totpEnabled ? (
+      {status.data.totpEnabled ? (
         <form onSubmit={disable} noValidate>
-          <p>{t('security.twoFactorOn', { count: status.recoveryCodesLeft })}</p>
+          <p>{t('security.twoFactorOn', { count: status.data.recoveryCodesLeft })}</p>
           <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" {...f.bind('code')} />
           <Button type="submit" variant="danger" busy={f.busy}>{t('security.disable')}</Button>
         </form>

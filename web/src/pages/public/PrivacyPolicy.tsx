@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
 import { Card, Table } from '../../ui/ui';
 
@@ -20,8 +20,8 @@ interface Policy {
 /** The public privacy policy, rendered from the generated model (the data itself is in English). */
 export function PrivacyPolicy() {
   const { t } = useI18n();
-  const [policy, setPolicy] = useState<Policy | null>(null);
-  useEffect(() => { void api<Policy>('GET', '/api/v1/privacy/policy').then(setPolicy); }, []);
+  // The route declares no response schema yet, so its generated type is an open object.
+  const policy = (useQuery({ queryKey: ['privacy-policy'], queryFn: () => call(client.GET('/api/v1/privacy/policy')) }).data ?? null) as Policy | null;
   if (!policy) return <><h1>{t('privacyPolicy.title')}</h1><p>{t('common.loading')}</p></>;
   const purposeText = new Map(policy.purposes.map((p) => [p.id, p.text]));
   return (

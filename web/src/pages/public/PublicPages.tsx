@@ -1,5 +1,5 @@
+import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n';
-import { Link } from '../../router';
 import { Card } from '../../ui/ui';
 
 export function Home() {
@@ -21,7 +21,7 @@ export function Home() {
 }
 
 export function Plans() {
-  const { t } = useI18n();
+  const { t, formatMoney } = useI18n();
   const plans = [['starter', 9], ['business', 29], ['scale', 79]] as const;
   return (
     <>
@@ -29,7 +29,7 @@ export function Plans() {
       <div className="grid-3">
         {plans.map(([p, price]) => (
           <Card key={p} title={t(`plans.${p}`)}>
-            <p className="price">€{price} <span className="muted">{t('plans.month')}</span></p>
+            <p className="price">{formatMoney(price, 'EUR')} <span className="muted">{t('plans.month')}</span></p>
             <p>{t(`plans.${p}.text`)}</p>
             <Link to="/signup" className="btn btn-secondary">{t('nav.signUp')}</Link>
           </Card>
@@ -42,9 +42,4 @@ export function Plans() {
 export function Contact() {
   const { t } = useI18n();
   return <><h1>{t('contact.title')}</h1><Card><p>{t('contact.text')}</p></Card></>;
-}
-
-export function NotFound() {
-  const { t } = useI18n();
-  return <><h1>{t('common.notFound')}</h1><Link to="/">{t('nav.home')}</Link></>;
 }

@@ -1,5 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
+import { useId, useState } from 'react';
+import { ApiError, call, client } from '../../api';
 import { useI18n } from '../../i18n';
 import { emailRule, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field } from '../../ui/ui';
@@ -14,7 +16,7 @@ export function PublicRequest() {
   const [sent, setSent] = useState(false);
   const f = useForm({ email: '', details: '' }, { email: emailRule }, t);
   const send = f.submit(async (v) => {
-    await api('POST', '/api/v1/privacy/public-requests', { email: v.email, type, ...(v.details ? { details: v.details } : {}) });
+    await call(client.POST('/api/v1/privacy/public-requests', { body: { email: v.email, type, ...(v.details ? { details: v.details } : {}) } }));
     setSent(true);
   });
   return (
@@ -42,23 +44,20 @@ export function PublicRequest() {
 }
 
 export function VerifyPublicRequest() {
-  const { t, formatDate } = useI18n();
-  const [state, setState] = useState<{ id?: string; dueAt?: string; error?: string }>({});
-  const started = useRef(false);
-  useEffect(() => {
-    // The link is single-use: never send it twice (React may run an effect twice in development).
-    if (started.current) return;
-    started.current = true;
-    const token = new URLSearchParams(location.search).get('token') ?? '';
-    api<{ id: string; dueAt: string }>('POST', '/api/v1/privacy/public-requests/verify', { token })
-      .then((r) => setState({ id: r.id, dueAt: r.dueAt }))
-      .catch((e: unknown) => setState({ error: e instanceof ApiError ? e.message : t('error.generic') }));
-  }, []);
+  const { t, formatDay } = useI18n();
+  const { token = '' } = useSearch({ from: '/public/privacy/request/verify' });
+  // The link is single-use: one query per token, never refetched, so it is sent once however often the page renders.
+  const verified = useQuery({
+    queryKey: ['public-request-verification', token],
+    queryFn: () => call(client.POST('/api/v1/privacy/public-requests/verify', { body: { token } })),
+    staleTime: Infinity, gcTime: Infinity, retry: false,
+  });
+  const error = verified.error ? (verified.error instanceof ApiError ? verified.error.message : t('error.generic')) : null;
   return (
     <div className="narrow">
       <h1>{t('publicRequest.title')}</h1>
-      {state.dueAt ? <Alert kind="success">{t('publicRequest.verified', { date: formatDate(state.dueAt), id: state.id ?? '' })}</Alert>
-        : state.error ? <Alert kind="error">{state.error}</Alert> : <p>{t('publicRequest.verifying')}</p>}
+      {verified.data ? <Alert kind="success">{t('publicRequest.verified', { date: formatDay(verified.data.dueAt), id: verified.data.id })}</Alert>
+        : error ? <Alert kind="error">{error}</Alert> : <p>{t('publicRequest.verifying')}</p>}
     </div>
   );
 }
@@ -69,35 +68,26 @@ export function VerifyPublicRequest() {
  */
 export function DownloadPublicAnswer() {
   const { t } = useI18n();
-  const [state, setState] = useState<{ busy?: boolean; done?: boolean; error?: string }>({});
-  const download = async () => {
-    setState({ busy: true });
-    const token = new URLSearchParams(location.search).get('token') ?? '';
-    try {
-      const res = await fetch('/api/v1/privacy/public-requests/download', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-      if (!res.ok) {
-        const problem = await res.json().catch(() => ({}));
-        setState({ error: problem.detail ?? t('error.generic') });
-        return;
-      }
-      const url = URL.createObjectURL(await res.blob());
+  const { token = '' } = useSearch({ from: '/public/privacy/request/download' });
+  const download = useMutation({
+    mutationFn: async () => {
+      const blob = await call(client.POST('/api/v1/privacy/public-requests/download', { body: { token }, parseAs: 'blob' }));
+      const url = URL.createObjectURL(blob as Blob);
       const a = document.createElement('a');
       a.href = url;
       a.download = 'sellrocket-my-data.zip';
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setState({ done: true });
-    } catch {
-      setState({ error: t('error.generic') });
-    }
-  };
+    },
+  });
+  const error = download.error ? (download.error instanceof ApiError && download.error.status !== 0 ? download.error.message : t('error.generic')) : null;
   return (
     <div className="narrow">
       <h1>{t('publicRequest.downloadTitle')}</h1>
       <p>{t('publicRequest.downloadText')}</p>
-      {state.error && <Alert kind="error">{state.error}</Alert>}
-      {state.done && <Alert kind="success">{t('publicRequest.downloaded')}</Alert>}
-      <Button type="button" busy={state.busy ?? false} onClick={() => void download()}>{t('publicRequest.download')}</Button>
+      {error && <Alert kind="error">{error}</Alert>}
+      {download.isSuccess && <Alert kind="success">{t('publicRequest.downloaded')}</Alert>}
+      <Button type="button" busy={download.isPending} onClick={() => download.mutate()}>{t('publicRequest.download')}</Button>
     </div>
   );
 }

@@ -1,23 +1,36 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useLocation, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ApiError, api } from '../../api';
+import { ApiError, call, client } from '../../api';
 import { useI18n } from '../../i18n';
-import { Link, useRouter } from '../../router';
+import { staffSession, useSetAccount } from '../../session';
 import { emailRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field } from '../../ui/ui';
 
-/** Sign-in for merchants and staff: email and password, then the code when two-factor is on. */
-export function SignIn<T>({ staff = false, onSignedIn }: { staff?: boolean; onSignedIn: (who: T) => void }) {
+/**
+ * Sign-in for merchants and staff: email and password, then the code when two-factor is on. From
+ * the sign-in pages it goes on to the area; shown in place of an area's page, it stays on that page.
+ */
+export function SignIn({ staff = false }: { staff?: boolean }) {
   const { t } = useI18n();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const queries = useQueryClient();
+  const setAccount = useSetAccount();
   const [needCode, setNeedCode] = useState(false);
   const f = useForm({ email: '', password: '', code: '' }, { email: emailRule, password: required, ...(needCode ? { code: required } : {}) }, t);
   const onSubmit = f.submit(async (v) => {
+    const body = { email: v.email, password: v.password, ...(needCode && v.code ? { code: v.code } : {}) };
     try {
-      const who = await api<T>('POST', staff ? '/api/v1/staff/auth/login' : '/api/v1/auth/login', {
-        email: v.email, password: v.password, ...(needCode && v.code ? { code: v.code } : {}),
-      });
-      onSignedIn(who);
-      navigate(staff ? '/staff/accounts' : '/account');
+      if (staff) {
+        await call(client.POST('/api/v1/staff/auth/login', { body }));
+        // The session answer also says whether two-factor enrolment must come first.
+        await queries.fetchQuery({ ...staffSession, staleTime: 0 });
+        if (pathname === '/staff/signin') await navigate({ to: '/staff/accounts' });
+      } else {
+        setAccount(await call(client.POST('/api/v1/auth/login', { body })));
+        if (pathname === '/signin') await navigate({ to: '/account' });
+      }
     } catch (e) {
       if (e instanceof ApiError && e.type.endsWith(':mfa_required') && !needCode) {
         setNeedCode(true);

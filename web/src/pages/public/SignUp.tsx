@@ -1,34 +1,44 @@
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, type Account } from '../../api';
+import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
-import { Link, useRouter } from '../../router';
+import { usePasswordScore } from '../../password-strength';
+import { useSetAccount } from '../../session';
 import { useShownText } from '../../useShownText';
-import { countryRule, emailRule, passwordRule, required, useForm } from '../../ui/form';
+import { countryRule, emailRule, newPasswordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Checkbox, Field } from '../../ui/ui';
-import { addressPayload, CompanyAndAddressFields, NameAndEmailFields } from '../account/ProfileFields';
+import { addressPayload, CompanyAndAddressFields, NameAndEmailFields, NewPasswordField } from '../account/ProfileFields';
 
-export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
+export function SignUp() {
   const { t } = useI18n();
-  const { navigate } = useRouter();
-  const [marketing, setMarketing] = useState(false);
+  const navigate = useNavigate();
+  const setAccount = useSetAccount();
+  // The hash of the notice the box was ticked under: a notice in another language (after a switch) is not agreed to yet.
+  const [agreedNotice, setAgreedNotice] = useState<string | null>(null);
   const [acceptTerms, setAcceptTerms] = useState(false);
   const [termsError, setTermsError] = useState(false);
-  const notice = useShownText('/api/v1/consent/notices/marketing');
+  const notice = useShownText('marketing');
+  // Read by the password rule when it runs: assigned below, once the form's values are known.
+  let score: number | null = null;
   const f = useForm(
     { firstName: '', lastName: '', email: '', password: '', phone: '', company: '', nif: '', line1: '', line2: '', postalCode: '', city: '', country: '' },
-    { firstName: required, lastName: required, email: emailRule, password: passwordRule, phone: required, line1: required, postalCode: required, city: required, country: countryRule },
+    { firstName: required, lastName: required, email: emailRule, password: (v) => newPasswordRule(score)(v), phone: required, line1: required, postalCode: required, city: required, country: countryRule },
     t,
   );
+  score = usePasswordScore(f.values.password, [f.values.firstName, f.values.lastName, f.values.email]);
+  const marketing = notice !== null && agreedNotice === notice.hash;
   const onSubmit = f.submit(async (v) => {
     if (!acceptTerms) { setTermsError(true); return; }
-    const account = await api<Account>('POST', '/api/v1/auth/signup', {
-      firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, phone: v.phone,
-      ...(v.company ? { company: v.company } : {}), ...(v.nif ? { nif: v.nif } : {}),
-      address: addressPayload(v),
-      marketingConsent: marketing, acceptTerms,
-    });
-    onSignedIn(account);
-    navigate('/account');
+    const account = await call(client.POST('/api/v1/auth/signup', {
+      body: {
+        firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, phone: v.phone,
+        ...(v.company ? { company: v.company } : {}), ...(v.nif ? { nif: v.nif } : {}),
+        address: addressPayload(v),
+        marketingConsent: marketing, acceptTerms,
+      },
+    }));
+    setAccount(account);
+    await navigate({ to: '/account' });
   });
   return (
     <div className="narrow">
@@ -37,12 +47,12 @@ export function SignUp({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
         <form onSubmit={onSubmit} noValidate>
           {f.formError && <Alert kind="error">{f.formError}</Alert>}
           <NameAndEmailFields bind={f.bind} />
-          <Field label={t('field.password')} type="password" autoComplete="new-password" hint={t('field.passwordHint')} {...f.bind('password')} />
+          <NewPasswordField label={t('field.password')} bound={f.bind('password')} score={score} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
           <CompanyAndAddressFields bind={f.bind} />
           <Checkbox label={<>{t('signUp.acceptTerms')} <Link to="/terms">{t('terms.title')}</Link></>} checked={acceptTerms}
             error={termsError ? t('signUp.termsRequired') : undefined} onChange={(e) => { setAcceptTerms(e.target.checked); setTermsError(false); }} />
-          {notice && <Checkbox label={notice.text} checked={marketing} onChange={(e) => setMarketing(e.target.checked)} />}
+          {notice && <Checkbox label={notice.text} checked={marketing} onChange={(e) => setAgreedNotice(e.target.checked ? notice.hash : null)} />}
           <Button type="submit" busy={f.busy}>{t('signUp.submit')}</Button>
         </form>
       </Card>

@@ -1,71 +1,61 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, type Access, type Account, type Consent } from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
-import { Link } from '../../router';
 import { AccessHistoryTable } from '../account/ProfileFields';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
 
-interface Summary { id: string; firstName: string; lastName: string; email: string; company: string | null; country: string; createdAt: string }
-interface Block { id: string; kind: string; ip: string | null; accountId: string | null; reason: string; until: string }
-interface Entry { seq: number; at: string; actorKind: string; actorId: string | null; action: string; targetKind: string | null; targetId: string | null }
-interface Chain { ok: boolean; checked: number; firstBadSeq?: number; reason?: string }
-
-export function StaffNav() {
-  const { t } = useI18n();
-  return (
-    <nav aria-label={t('staff.nav')} className="subnav">
-      <Link to="/staff/accounts">{t('staff.accounts')}</Link>
-      <Link to="/staff/blocks">{t('staff.blocks')}</Link>
-      <Link to="/staff/requests">{t('staff.requests')}</Link>
-      <Link to="/staff/processors">{t('processors.title')}</Link>
-      <Link to="/staff/audit">{t('staff.audit')}</Link>
-      <Link to="/staff/two-factor">{t('staff.twoFactor')}</Link>
-    </nav>
-  );
-}
+/**
+ * Staff reads of someone's data are audited on the server: each time a page shows them it asks
+ * again (never stale), and nothing is kept once the page is left.
+ */
+const audited = { staleTime: 0, gcTime: 0 } as const;
 
 export function StaffAccounts() {
-  const { t, formatDate } = useI18n();
-  const [q, setQ] = useState(new URLSearchParams(location.search).get('q') ?? '');
-  const [items, setItems] = useState<Summary[] | null>(null);
-  const latest = useRef(0);
-  const search = async (e?: FormEvent) => {
-    e?.preventDefault();
-    history.replaceState(null, '', q ? `/staff/accounts?q=${encodeURIComponent(q)}` : '/staff/accounts');
-    const mine = ++latest.current;
-    const result = (await api<{ items: Summary[] }>('GET', `/api/v1/staff/accounts?q=${encodeURIComponent(q)}`)).items;
-    // A slower earlier search must not overwrite the answer to the newest one.
-    if (mine === latest.current) setItems(result);
+  const { t, formatDay } = useI18n();
+  const { q = '' } = useSearch({ from: '/staff/accounts' });
+  const navigate = useNavigate({ from: '/staff/accounts' });
+  const [draft, setDraft] = useState(q);
+  // The query is the address's `q`: a slower earlier search can never show under a newer one.
+  const results = useQuery({
+    queryKey: ['staff', 'accounts', q],
+    queryFn: async () => (await call(client.GET('/api/v1/staff/accounts', { params: { query: { q } } }))).items,
+    ...audited,
+  });
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    void navigate({ search: draft ? { q: draft } : {}, replace: true });
   };
-  useEffect(() => { void search(); }, []);
   return (
     <>
       <h1>{t('staff.accounts')}</h1>
       <Card>
-        <form role="search" onSubmit={(e) => void search(e)} className="inline-form">
-          <Field label={t('field.search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <form role="search" onSubmit={search} className="inline-form">
+          <Field label={t('field.search')} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
           <Button type="submit">{t('staff.searchButton')}</Button>
         </form>
-        {items ? (
+        {results.data ? (
           <Table caption={t('staff.accounts')} empty={t('staff.noResults')} head={[t('staff.name'), t('field.email'), t('staff.country'), t('staff.created'), '']}
-            rows={items.map((a) => [`${a.firstName} ${a.lastName}`, a.email, a.country, formatDate(a.createdAt),
-              <Link key={a.id} to={`/staff/accounts/${a.id}`} aria-label={`${t('staff.open')} ${a.email}`}>{t('staff.open')}</Link>])} />
+            rows={results.data.map((a) => [`${a.firstName} ${a.lastName}`, a.email, a.country, formatDay(a.createdAt),
+              <Link key={a.id} to="/staff/accounts/$id" params={{ id: a.id }} aria-label={`${t('staff.open')} ${a.email}`}>{t('staff.open')}</Link>])} />
         ) : <p>{t('common.loading')}</p>}
       </Card>
     </>
   );
 }
 
-export function StaffAccount({ id }: { id: string }) {
-  const { t, formatDate } = useI18n();
+export function StaffAccount() {
+  const { t, formatDate, formatDay } = useI18n();
   const toast = useToast();
-  const [data, setData] = useState<{ account: Account; accessHistory: Access[]; consents: Consent[]; restrictions: { id: string; purpose: string; since: string }[] } | null>(null);
-  useEffect(() => { void api<typeof data>('GET', `/api/v1/staff/accounts/${encodeURIComponent(id)}`).then(setData); }, [id]);
+  const { id } = useParams({ from: '/staff/accounts/$id' });
+  const detail = useQuery({ queryKey: ['staff', 'account', id], queryFn: () => call(client.GET('/api/v1/staff/accounts/{id}', { params: { path: { id } } })), ...audited });
   const lift = async (restrictionId: string) => {
-    const r = await api<{ liftAt: string }>('POST', `/api/v1/staff/privacy/restrictions/${restrictionId}/lift`);
-    toast(t('staff.liftScheduled', { date: formatDate(r.liftAt) }));
+    const r = await call(client.POST('/api/v1/staff/privacy/restrictions/{id}/lift', { params: { path: { id: restrictionId } } }));
+    toast(t('staff.liftScheduled', { date: formatDay(r.liftAt) }));
   };
-  if (!data) return <p>{t('common.loading')}</p>;
+  if (!detail.data) return <p>{t('common.loading')}</p>;
+  const data = detail.data;
   const a = data.account;
   return (
     <>
@@ -95,20 +85,25 @@ export function StaffAccount({ id }: { id: string }) {
   );
 }
 
+const blocksKey = ['staff', 'blocks'];
+
 export function StaffBlocks() {
   const { t, formatDate } = useI18n();
   const toast = useToast();
-  const [items, setItems] = useState<Block[] | null>(null);
-  const load = () => api<{ items: Block[] }>('GET', '/api/v1/staff/security/blocks').then((r) => setItems(r.items));
-  useEffect(() => { void load(); }, []);
-  const lift = async (id: string) => { await api('DELETE', `/api/v1/staff/security/blocks/${id}`); toast(t('staff.lifted')); await load(); };
+  const queries = useQueryClient();
+  const blocks = useQuery({ queryKey: blocksKey, queryFn: async () => (await call(client.GET('/api/v1/staff/security/blocks'))).items, ...audited });
+  const lift = async (id: string) => {
+    await call(client.DELETE('/api/v1/staff/security/blocks/{id}', { params: { path: { id } } }));
+    toast(t('staff.lifted'));
+    await queries.invalidateQueries({ queryKey: blocksKey });
+  };
   return (
     <>
       <h1>{t('staff.blocks')}</h1>
       <Card>
-        {items ? (
+        {blocks.data ? (
           <Table caption={t('staff.blocks')} empty={t('staff.noBlocks')} head={[t('staff.blockIp'), t('staff.reason'), t('staff.until'), '']}
-            rows={items.map((b) => [b.ip ?? b.accountId ?? b.kind, b.reason, formatDate(b.until),
+            rows={blocks.data.map((b) => [b.ip ?? b.accountId ?? b.kind, b.reason, formatDate(b.until),
               <Button key={b.id} variant="secondary" aria-label={t('staff.liftLabel', { id: b.id })} onClick={() => void lift(b.id)}>{t('staff.lift')}</Button>])} />
         ) : <p>{t('common.loading')}</p>}
       </Card>
@@ -118,12 +113,8 @@ export function StaffBlocks() {
 
 export function StaffAudit() {
   const { t, formatDate } = useI18n();
-  const [items, setItems] = useState<Entry[] | null>(null);
-  const [chain, setChain] = useState<Chain | null>(null);
-  useEffect(() => {
-    void api<{ items: Entry[] }>('GET', '/api/v1/staff/audit?limit=100').then((r) => setItems(r.items));
-    void api<Chain>('GET', '/api/v1/staff/audit/verify').then(setChain);
-  }, []);
+  const entries = useQuery({ queryKey: ['staff', 'audit'], queryFn: async () => (await call(client.GET('/api/v1/staff/audit', { params: { query: { limit: 100 } } }))).items, staleTime: 0 });
+  const chain = useQuery({ queryKey: ['staff', 'audit-chain'], queryFn: () => call(client.GET('/api/v1/staff/audit/verify')), staleTime: 0 }).data;
   return (
     <>
       <h1>{t('staff.audit')}</h1>
@@ -131,9 +122,9 @@ export function StaffAudit() {
         ? <Alert kind="success">{t('staff.chainOk', { count: chain.checked })}</Alert>
         : <Alert kind="error">{t('staff.chainBroken', { seq: chain.firstBadSeq ?? '?', reason: chain.reason ?? '' })}</Alert>)}
       <Card>
-        {items ? (
+        {entries.data ? (
           <Table caption={t('staff.audit')} head={['#', t('staff.when'), t('staff.actor'), t('staff.action'), t('staff.target')]}
-            rows={items.map((e) => [e.seq, formatDate(e.at), `${e.actorKind}${e.actorId ? ` ${e.actorId}` : ''}`, <code key={e.seq}>{e.action}</code>, e.targetId ? `${e.targetKind} ${e.targetId}` : '—'])} />
+            rows={entries.data.map((e) => [e.seq, formatDate(e.at), `${e.actorKind}${e.actorId ? ` ${e.actorId}` : ''}`, <code key={e.seq}>{e.action}</code>, e.targetId ? `${e.targetKind} ${e.targetId}` : '—'])} />
         ) : <p>{t('common.loading')}</p>}
       </Card>
     </>

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call, client, type ResponseOf } from '../../api';
 import { useI18n } from '../../i18n';
 import { required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
 
-interface Processor { id: string; promise: string; name: string; service: string; dataShared: string; countries: string[]; transferSafeguard: string | null }
+type Processor = ResponseOf<'/api/v1/staff/processors', 'get'>['items'][number];
+const processorsKey = ['staff', 'processors'];
 
 /** One register entry's edit form; the server checks countries and asks for a safeguard outside the EEA. */
 function EditProcessor({ p, onSaved, onCancel }: { p: Processor; onSaved: () => void; onCancel: () => void }) {
@@ -15,10 +17,10 @@ function EditProcessor({ p, onSaved, onCancel }: { p: Processor; onSaved: () => 
     t,
   );
   const save = f.submit(async (v) => {
-    await api('PUT', `/api/v1/staff/processors/${p.id}`, {
-      name: v.name, service: v.service, dataShared: v.dataShared,
-      countries: v.countries.split(/[\s,]+/).filter(Boolean), transferSafeguard: v.transferSafeguard.trim() || null,
-    });
+    await call(client.PUT('/api/v1/staff/processors/{id}', {
+      params: { path: { id: p.id } },
+      body: { name: v.name, service: v.service, dataShared: v.dataShared, countries: v.countries.split(/[\s,]+/).filter(Boolean), transferSafeguard: v.transferSafeguard.trim() || null },
+    }));
     onSaved();
   });
   return (
@@ -41,10 +43,9 @@ function EditProcessor({ p, onSaved, onCancel }: { p: Processor; onSaved: () => 
 export function StaffProcessors() {
   const { t } = useI18n();
   const toast = useToast();
-  const [items, setItems] = useState<Processor[] | null>(null);
+  const queries = useQueryClient();
+  const items = useQuery({ queryKey: processorsKey, queryFn: async () => (await call(client.GET('/api/v1/staff/processors'))).items }).data;
   const [editing, setEditing] = useState<string | null>(null);
-  const load = () => api<{ items: Processor[] }>('GET', '/api/v1/staff/processors').then((r) => setItems(r.items));
-  useEffect(() => { void load(); }, []);
   const current = items?.find((p) => p.id === editing);
   return (
     <>
@@ -59,7 +60,7 @@ export function StaffProcessors() {
       </Card>
       {current && (
         <Card title={t('processors.editLabel', { promise: current.promise })}>
-          <EditProcessor p={current} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); toast(t('processors.saved')); void load(); }} />
+          <EditProcessor p={current} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); toast(t('processors.saved')); void queries.invalidateQueries({ queryKey: processorsKey }); }} />
         </Card>
       )}
       <Card>
