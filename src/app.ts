@@ -18,6 +18,7 @@ import { cookieNames, createAuthGuards } from './modules/auth/auth.guards.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerMfaRoutes } from './modules/mfa/mfa.routes.js';
 import { registerCookieConsentRoutes } from './modules/consent/cookie-consent.routes.js';
+import { negotiateLanguage } from './modules/consent/notices.js';
 import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.js';
 import { registerPrivacyRequestRoutes } from './modules/privacy/requests.routes.js';
 import { registerTermsRoutes } from './modules/terms/terms.routes.js';
@@ -103,7 +104,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   registerStaffRoutes(app, { staff: platform.staff, sessions: platform.sessions, guards, security: platform.security, mfa: platform.mfa });
   registerSecurityRoutes(app, { security: platform.security, guards });
   registerStaffConsoleRoutes(app, { accounts: platform.accounts, audit: platform.audit, guards, marketing: platform.marketing });
-  registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards, processors: platform.processors });
+  registerPrivacyRoutes(app, { dataMap: platform.dataMap, guards, processors: platform.processors, negotiateLanguage });
   registerCookieConsentRoutes(app, { cookies: platform.cookieConsent });
   registerPrivacyRequestRoutes(app, { requests: platform.privacyRequests, guards, publicUrl: config.publicUrl });
   registerTermsRoutes(app, { terms: platform.terms, guards });

@@ -1,6 +1,7 @@
 import type { Category, LegalBasis, Purpose, Recipient, StorageRegion, Subject } from './vocabulary.js';
 import type { RetentionRuleId } from './retention-rules.js';
 import { isDataKey, type DataKey } from './data-keys.js';
+import type { Localised } from './languages.js';
 
 export interface PersonalColumn {
   personal: true;
@@ -42,6 +43,8 @@ export type Owner = { column: string } | { via: string; to: `${string}.${string}
 
 export interface TableDeclaration {
   description: string;
+  /** What the privacy policy calls these records, e.g. "Sign-in history" (the policy's test requires it once a column is personal). */
+  label?: Localised;
   /** Absent for tables that hold no personal data. */
   subject?: Subject;
   owner?: Owner;

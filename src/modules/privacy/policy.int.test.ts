@@ -8,17 +8,97 @@ afterAll(async () => { await t?.close(); });
 const personalColumns = () => Object.entries(t.platform.dataMap.tables).flatMap(([table, d]) =>
   Object.entries(d.columns).filter(([, c]) => c.personal).map(([column]) => ({ table, column, subject: d.subject })));
 
+const getPolicy = async (query = '', headers: Record<string, string> = {}) => {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/privacy/policy${query}`, headers });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+};
+/** The words a person reads about the data: labels, descriptions and uses, subject and category headings, retention, recipients. */
+const readableWords = (policy: any): string[] => [
+  ...policy.collected.flatMap((s: any) => [s.label, s.intro, ...s.categories.flatMap((c: any) => [c.label, c.description,
+    ...c.kinds.flatMap((k: any) => [k.label, k.description, ...k.from, ...k.uses.flatMap((u: any) => [...u.where, ...u.purposes, u.basis, u.kept])])])]),
+  ...policy.retention.flatMap((r: any) => [r.text, ...r.kinds]),
+  ...policy.recipients.flatMap((r: any) => [r.role, ...r.receives]),
+];
+
 describe('the generated privacy policy', () => {
-  it('mentions every personal column of the data map (staff data goes to the internal notice)', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/privacy/policy' });
-    expect(res.statusCode).toBe(200);
-    const policy = res.json();
-    const mentioned = new Set(policy.collected.flatMap((s: any) => s.categories.flatMap((c: any) => c.items.map((i: any) => `${i.table}.${i.column}`))));
-    const expected = personalColumns().filter((c) => c.subject !== 'staff').map((c) => `${c.table}.${c.column}`);
+  it('mentions every personal column of the data map in its annex, and names its kind in plain words (staff data goes to the internal notice)', async () => {
+    const policy = await getPolicy();
+    const inAnnex = new Set(policy.annex.rows.map((r: any) => `${r.table}.${r.column}`));
+    const expected = personalColumns().filter((c) => c.subject !== 'staff');
     expect(expected.length).toBeGreaterThan(20);
-    expect(expected.filter((c) => !mentioned.has(c))).toEqual([]);
+    expect(expected.map((c) => `${c.table}.${c.column}`).filter((c) => !inAnnex.has(c))).toEqual([]);
+    expect(policy.annex.rows.filter((r: any) => r.subject === 'staff')).toEqual([]);
+    const kinds = new Map<string, any>(policy.collected.flatMap((s: any) => s.categories.flatMap((c: any) => c.kinds.map((k: any) => [`${s.subject}:${k.key}`, k]))));
+    for (const row of policy.annex.rows) {
+      const kind = kinds.get(`${row.subject}:${row.key}`);
+      expect(kind, `${row.table}.${row.column}`).toBeDefined();
+      expect(kind.from.length, row.key).toBeGreaterThan(0);
+      expect(kind.uses.some((u: any) => u.where.includes(row.records) && u.purposes.length > 0), `${row.table}.${row.column}`).toBe(true);
+    }
+    // The readable part speaks words, not identifiers.
+    // (Single words such as "consent" or "account" are English too; identifiers with . - _ are not.)
+    const identifiers = new Set(policy.annex.rows.flatMap((r: any) => [`${r.table}.${r.column}`, r.table, r.key, r.basis, r.retention, ...r.purposes].filter((id) => /[._-]/.test(id))));
+    expect(readableWords(policy).filter((w) => [...identifiers].some((id) => w.includes(id as string)))).toEqual([]);
     expect(policy.complaint.odr).toBe('https://ec.europa.eu/consumers/odr');
     expect(policy.cookies.map((c: any) => c.name)).toEqual(['sr_session', 'sr_staff_session', 'sr_consent']);
+  });
+
+  it('reads like a policy: who is responsible, retention in words, rights with where to use them, the CNPD and the EU ODR link', async () => {
+    const policy = await getPolicy();
+    expect(policy.controller).toMatchObject({ email: expect.stringContaining('@'), dpoEmail: expect.stringContaining('@') });
+    expect(policy.controller.text.join(' ')).toContain(policy.controller.dpoEmail);
+    const customer = policy.collected.find((s: any) => s.subject === 'customer');
+    const email = customer.categories.flatMap((c: any) => c.kinds).find((k: any) => k.key === 'contact.email');
+    expect(email).toMatchObject({ label: 'Email address', from: ['you'] });
+    expect(email.uses).toEqual([
+      expect.objectContaining({ where: ['Your account'], basis: expect.stringMatching(/^the contract/), kept: expect.stringMatching(/^For as long as your account is open/) }),
+      expect.objectContaining({ where: ['Privacy requests'], basis: expect.stringMatching(/^a legal obligation/), kept: expect.stringMatching(/^3 years after we answer/) }),
+    ]);
+    expect(policy.retention.find((r: any) => r.rule === 'request-intake').text).toBe('Until you confirm your email address, or 24 hours if you do not.');
+    expect(policy.requestLinks.map((l: any) => l.href)).toEqual(['/account/privacy', '/privacy/request']);
+    expect(policy.rights.map((r: any) => r.id)).toEqual(expect.arrayContaining(['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'consent']));
+    expect(policy.complaint.text.join(' ')).toMatch(/CNPD.*https:\/\/www\.cnpd\.pt/);
+    expect(policy.complaint.text.join(' ')).toContain('https://ec.europa.eu/consumers/odr');
+    const hosting = policy.recipients.find((r: any) => r.id === 'hosting');
+    expect(hosting).toMatchObject({ receivesAll: true, countryNames: ['Portugal', 'Germany', 'Switzerland'], outsideEea: true, safeguardText: 'Adequacy decision (Switzerland)' });
+    const registrars = policy.recipients.find((r: any) => r.id === 'registrars');
+    expect(registrars).toMatchObject({ receivesAll: false, outsideEea: false, safeguardText: 'not needed: the data stays in the EEA' });
+    expect(registrars.receives).toEqual(expect.arrayContaining(['First name', 'Email address', 'Telephone number']));
+    expect(registrars.receives).not.toContain('IP address');
+    expect(policy.recipients.find((r: any) => r.id === 'call-centre').receives).toEqual([]);
+  });
+
+  it('speaks European Portuguese for ?lang=pt-PT or a Portuguese Accept-Language, English otherwise, with one version for both', async () => {
+    const en = await getPolicy();
+    const pt = await getPolicy('?lang=pt-PT');
+    expect(en).toMatchObject({ language: 'en', title: 'Privacy policy' });
+    expect(pt).toMatchObject({ language: 'pt-PT', title: 'Política de privacidade', version: en.version });
+    expect(pt.headings.rights).toBe('Os seus direitos e como exercê-los');
+    const email = pt.collected[0].categories.flatMap((c: any) => c.kinds).find((k: any) => k.key === 'contact.email');
+    expect(email.label).toBe('Endereço de correio eletrónico');
+    expect(email.uses[0]).toMatchObject({ where: ['A sua conta'], kept: expect.stringMatching(/^Enquanto a sua conta estiver aberta/) });
+    expect(pt.recipients.find((r: any) => r.id === 'backup').countryNames).toEqual(['Reino Unido']);
+    expect(pt.annex.rows).toEqual(en.annex.rows.map((r: any) => ({ ...r, label: expect.any(String), records: expect.any(String) })));
+    expect((await getPolicy('', { 'accept-language': 'pt-BR,pt;q=0.9,en;q=0.5' })).language).toBe('pt-PT');
+    expect((await getPolicy('', { 'accept-language': 'de-DE,pt;q=0.5' })).language).toBe('en');
+    expect((await getPolicy('?lang=en', { 'accept-language': 'pt-PT' })).language).toBe('en');
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/privacy/policy?lang=pt-PT' });
+    expect(res.headers['content-language']).toBe('pt-PT');
+    expect(res.headers.vary).toMatch(/accept-language/i);
+  });
+
+  it('every table that holds personal data says, in every language, what the policy calls its records', () => {
+    const unnamed = Object.entries(t.platform.dataMap.tables)
+      .filter(([, d]) => Object.values(d.columns).some((c) => c.personal) && !(d.label?.en.trim() && d.label['pt-PT'].trim())).map(([name]) => name);
+    expect(unnamed).toEqual([]);
+  });
+
+  it('refuses a language it does not speak, naming the field', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/privacy/policy?lang=fr' });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'lang' })]);
   });
 
   it('names every recipient the data map uses, with storage countries and a safeguard for each outside the EEA', async () => {
