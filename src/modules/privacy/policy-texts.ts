@@ -26,7 +26,7 @@ export interface PolicyTexts {
   title: string;
   intro: string[];
   headings: {
-    controller: string; collected: string; sources: string; recipients: string; retention: string; rights: string; complaint: string;
+    contents: string; controller: string; collected: string; sources: string; recipients: string; retention: string; rights: string; complaint: string;
     marketing: string; cookies: string; security: string; automated: string; changes: string; annex: string;
   };
   controller: (c: typeof controller) => string[];
@@ -61,7 +61,7 @@ const en: PolicyTexts = {
     'It is generated from the same declarations the platform uses to store, export and erase personal data, so it says what the platform actually does.',
   ],
   headings: {
-    controller: 'Who is responsible for your data', collected: 'What we collect and why', sources: 'Where your data comes from',
+    contents: 'Contents', controller: 'Who is responsible for your data', collected: 'What we collect and why', sources: 'Where your data comes from',
     recipients: 'Who receives your data, and where it is stored', retention: 'How long we keep it', rights: 'Your rights and how to use them',
     complaint: 'Complaints', marketing: 'Marketing', cookies: 'Cookies', security: 'How we protect your data', automated: 'Automated decisions',
     changes: 'Changes to this policy', annex: 'Technical annex: every item of personal data, field by field',
@@ -142,7 +142,7 @@ const ptPT: PolicyTexts = {
     'É gerada a partir das mesmas declarações que a plataforma utiliza para guardar, exportar e apagar dados pessoais, pelo que descreve aquilo que a plataforma efetivamente faz.',
   ],
   headings: {
-    controller: 'Responsável pelo tratamento dos seus dados', collected: 'Que dados recolhemos e para que fins', sources: 'Origem dos dados',
+    contents: 'Índice', controller: 'Responsável pelo tratamento dos seus dados', collected: 'Que dados recolhemos e para que fins', sources: 'Origem dos dados',
     recipients: 'Destinatários dos dados e local de conservação', retention: 'Prazos de conservação', rights: 'Os seus direitos e como exercê-los',
     complaint: 'Reclamações', marketing: 'Comunicações de marketing', cookies: 'Cookies', security: 'Como protegemos os seus dados',
     automated: 'Decisões automatizadas', changes: 'Alterações a esta política', annex: 'Anexo técnico: todos os dados pessoais, campo a campo',

@@ -61,7 +61,7 @@ describe('the generated privacy policy', () => {
     expect(policy.complaint.text.join(' ')).toMatch(/CNPD.*https:\/\/www\.cnpd\.pt/);
     expect(policy.complaint.text.join(' ')).toContain('https://ec.europa.eu/consumers/odr');
     const hosting = policy.recipients.find((r: any) => r.id === 'hosting');
-    expect(hosting).toMatchObject({ receivesAll: true, countryNames: ['Portugal', 'Germany', 'Switzerland'], outsideEea: true, safeguardText: 'Adequacy decision (Switzerland)' });
+    expect(hosting).toMatchObject({ role: 'Hosting datacentre', company: null, receivesAll: true, countryNames: ['Portugal', 'Germany', 'Switzerland'], outsideEea: true, safeguardText: 'Adequacy decision (Switzerland)' });
     const registrars = policy.recipients.find((r: any) => r.id === 'registrars');
     expect(registrars).toMatchObject({ receivesAll: false, outsideEea: false, safeguardText: 'not needed: the data stays in the EEA' });
     expect(registrars.receives).toEqual(expect.arrayContaining(['First name', 'Email address', 'Telephone number']));
@@ -122,7 +122,7 @@ describe('the generated privacy policy', () => {
     expect(ok.json().countries).toEqual(['US', 'IE']);
     const after = (await t.app.inject({ method: 'GET', url: '/api/v1/privacy/policy' })).json();
     expect(after.version).not.toBe(before.version);
-    expect(after.recipients.find((r: any) => r.id === 'email-distribution')).toMatchObject({ name: 'Mailer Inc', outsideEea: true });
+    expect(after.recipients.find((r: any) => r.id === 'email-distribution')).toMatchObject({ name: 'Mailer Inc', company: 'Mailer Inc', outsideEea: true });
     const audit = await t.platform.audit.listForTarget({ kind: 'processor', id: 'email-distribution' });
     expect(audit.map((a) => a.action)).toEqual(['privacy.processor.update']);
     const support = await staffSession(t, ['support']);

@@ -24,7 +24,7 @@ export const PolicyResponse = z.object({
   title: z.string(),
   intro: Texts,
   headings: z.object({
-    controller: z.string(), collected: z.string(), sources: z.string(), recipients: z.string(), retention: z.string(), rights: z.string(),
+    contents: z.string(), controller: z.string(), collected: z.string(), sources: z.string(), recipients: z.string(), retention: z.string(), rights: z.string(),
     complaint: z.string(), marketing: z.string(), cookies: z.string(), security: z.string(), automated: z.string(), changes: z.string(), annex: z.string(),
   }),
   fields: z.object({
@@ -42,7 +42,7 @@ export const PolicyResponse = z.object({
   legalBases: z.array(z.object({ id: z.string(), text: z.string() })),
   recipientsIntro: z.string(),
   recipients: z.array(z.object({
-    id: z.string(), promise: z.string(), name: z.string(), role: z.string(), service: z.string(), dataShared: z.string(),
+    id: z.string(), promise: z.string(), name: z.string(), role: z.string(), company: z.string().nullable(), service: z.string(), dataShared: z.string(),
     countries: z.array(z.string()), countryNames: z.array(z.string()), transferSafeguard: z.string().nullable(), outsideEea: z.boolean(),
     safeguardText: z.string(), receives: z.array(z.string()), receivesAll: z.boolean(),
   })),

@@ -84,7 +84,9 @@ function policyIn(lang: PolicyLanguage, columns: Column[], processors: Processor
     const keys = [...new Set(columns.filter((c) => (c.decl.recipients as readonly string[]).includes(p.id)).map((c) => c.decl.key))];
     const outsideEea = p.countries.some((c) => !eeaCountries.has(c));
     return {
-      ...p, role: isRecipient(p.id) ? recipientWords[p.id][lang] : p.name, countryNames: p.countries.map((c) => countryName.of(c) ?? c),
+      ...p, role: isRecipient(p.id) ? recipientWords[p.id][lang] : p.name,
+      // The register starts with generic English names; only a company's own name is worth printing.
+      company: isRecipient(p.id) && p.name === recipientIds[p.id].label ? null : p.name, countryNames: p.countries.map((c) => countryName.of(c) ?? c),
       outsideEea, safeguardText: outsideEea ? p.transferSafeguard ?? '—' : t.insideEea,
       receives: keys.map(keyLabel), receivesAll: keys.length === allKeys.size,
     };
