@@ -76,69 +76,69 @@ export const purposeWords: Record<Purpose, Localised> = {
   'legal-compliance': { en: 'to meet our legal obligations, such as answering privacy requests and keeping invoices', 'pt-PT': 'cumprir as nossas obrigações legais, como responder a pedidos de privacidade e conservar faturas' },
 };
 
-export const basisWords: Record<LegalBasis, Localised> = {
+export const basisWords: Record<LegalBasis, Localised<readonly [short: string, full: string]>> = {
   contract: {
-    en: 'the contract: we need it to provide the service you asked for (GDPR Art. 6(1)(b))',
-    'pt-PT': 'a execução do contrato: precisamos destes dados para prestar o serviço que pediu (artigo 6.º, n.º 1, alínea b), do RGPD)',
+    en: ['contract', 'the contract: we need it to provide the service you asked for (GDPR Art. 6(1)(b))'],
+    'pt-PT': ['contrato', 'a execução do contrato: precisamos destes dados para prestar o serviço que pediu (artigo 6.º, n.º 1, alínea b), do RGPD)'],
   },
   consent: {
-    en: 'your consent, which you may withdraw at any time (GDPR Art. 6(1)(a))',
-    'pt-PT': 'o seu consentimento, que pode retirar a qualquer momento (artigo 6.º, n.º 1, alínea a), do RGPD)',
+    en: ['your consent', 'your consent, which you may withdraw at any time (GDPR Art. 6(1)(a))'],
+    'pt-PT': ['consentimento', 'o seu consentimento, que pode retirar a qualquer momento (artigo 6.º, n.º 1, alínea a), do RGPD)'],
   },
   'legal-obligation': {
-    en: 'a legal obligation we must meet (GDPR Art. 6(1)(c))',
-    'pt-PT': 'o cumprimento de uma obrigação jurídica a que estamos sujeitos (artigo 6.º, n.º 1, alínea c), do RGPD)',
+    en: ['legal obligation', 'a legal obligation we must meet (GDPR Art. 6(1)(c))'],
+    'pt-PT': ['obrigação legal', 'o cumprimento de uma obrigação jurídica a que estamos sujeitos (artigo 6.º, n.º 1, alínea c), do RGPD)'],
   },
   'legitimate-interest': {
-    en: 'our legitimate interest in keeping the platform safe and being able to show what happened (GDPR Art. 6(1)(f)); you may object to it',
-    'pt-PT': 'o nosso interesse legítimo em manter a plataforma segura e poder demonstrar o que aconteceu (artigo 6.º, n.º 1, alínea f), do RGPD); pode opor-se a este tratamento',
+    en: ['legitimate interest', 'our legitimate interest in keeping the platform safe and being able to show what happened (GDPR Art. 6(1)(f)); you may object to it'],
+    'pt-PT': ['interesse legítimo', 'o nosso interesse legítimo em manter a plataforma segura e poder demonstrar o que aconteceu (artigo 6.º, n.º 1, alínea f), do RGPD); pode opor-se a este tratamento'],
   },
 };
 
-export const retentionWords: Record<RetentionRuleId, Localised> = {
+export const retentionWords: Record<RetentionRuleId, Localised<readonly [short: string, full: string]>> = {
   'account-lifetime': {
-    en: 'For as long as your account is open; deleted 3 days after it is closed or, if it ends for non-payment, 60 days after the last unpaid invoice fell due (backup copies 3 days later).',
-    'pt-PT': 'Enquanto a sua conta estiver aberta; são apagados 3 dias após o encerramento da conta ou, se esta cessar por falta de pagamento, 60 dias após o vencimento da última fatura por pagar (as cópias de segurança, 3 dias mais tarde).',
+    en: ['while your account is open', 'For as long as your account is open; deleted 3 days after it is closed or, if it ends for non-payment, 60 days after the last unpaid invoice fell due (backup copies 3 days later).'],
+    'pt-PT': ['enquanto a conta estiver aberta', 'Enquanto a sua conta estiver aberta; são apagados 3 dias após o encerramento da conta ou, se esta cessar por falta de pagamento, 60 dias após o vencimento da última fatura por pagar (as cópias de segurança, 3 dias mais tarde).'],
   },
   'ip-history': {
-    en: 'For as long as your account is open, then deleted by the same rules as the account.',
-    'pt-PT': 'Enquanto a sua conta estiver aberta; depois, são apagados segundo as mesmas regras aplicáveis à conta.',
+    en: ['while you are our customer', 'For as long as your account is open, then deleted by the same rules as the account.'],
+    'pt-PT': ['enquanto for nosso cliente', 'Enquanto a sua conta estiver aberta; depois, são apagados segundo as mesmas regras aplicáveis à conta.'],
   },
   'session-lifetime': {
-    en: 'Until you sign out or the session ends (after 14 days at most), then deleted.',
-    'pt-PT': 'Até terminar a sessão ou esta expirar (no máximo ao fim de 14 dias); depois, são apagados.',
+    en: ['until the session ends', 'Until you sign out or the session ends (after 14 days at most), then deleted.'],
+    'pt-PT': ['até ao fim da sessão', 'Até terminar a sessão ou esta expirar (no máximo ao fim de 14 dias); depois, são apagados.'],
   },
   'consent-proof': {
-    en: 'For as long as your account exists, and for 3 years after you withdraw a consent, so that we can prove it was lawfully given.',
-    'pt-PT': 'Enquanto a sua conta existir e durante 3 anos após a retirada de um consentimento, para podermos demonstrar que foi validamente prestado.',
+    en: ['until 3 years after a consent is withdrawn', 'For as long as your account exists, and for 3 years after you withdraw a consent, so that we can prove it was lawfully given.'],
+    'pt-PT': ['até 3 anos após a retirada do consentimento', 'Enquanto a sua conta existir e durante 3 anos após a retirada de um consentimento, para podermos demonstrar que foi validamente prestado.'],
   },
   'rate-window': {
-    en: 'A few minutes: deleted as soon as the counting window has passed.',
-    'pt-PT': 'Alguns minutos: são apagados logo que termine o período de contagem.',
+    en: ['a few minutes', 'A few minutes: deleted as soon as the counting window has passed.'],
+    'pt-PT': ['alguns minutos', 'Alguns minutos: são apagados logo que termine o período de contagem.'],
   },
   'block-lifetime': {
-    en: 'For 30 days after the block ends or is lifted, then deleted.',
-    'pt-PT': 'Durante 30 dias após o termo ou o levantamento do bloqueio; depois, são apagados.',
+    en: ['30 days after the block ends', 'For 30 days after the block ends or is lifted, then deleted.'],
+    'pt-PT': ['30 dias após o fim do bloqueio', 'Durante 30 dias após o termo ou o levantamento do bloqueio; depois, são apagados.'],
   },
   'audit-trail': {
-    en: '5 years. The IP address in an entry is deleted sooner, by the rule for your sign-in history.',
-    'pt-PT': '5 anos. O endereço IP de cada registo é apagado mais cedo, segundo a regra aplicável ao histórico de acessos.',
+    en: ['5 years', '5 years. The IP address in an entry is deleted sooner, by the rule for your sign-in history.'],
+    'pt-PT': ['5 anos', '5 anos. O endereço IP de cada registo é apagado mais cedo, segundo a regra aplicável ao histórico de acessos.'],
   },
   'request-record': {
-    en: '3 years after we answer the request, to show that it was handled; sooner if your account is erased.',
-    'pt-PT': '3 anos após a resposta ao pedido, para demonstrar que foi tratado; antes disso, se a sua conta for apagada.',
+    en: ['3 years after our answer', '3 years after we answer the request, to show that it was handled; sooner if your account is erased.'],
+    'pt-PT': ['3 anos após a resposta', '3 anos após a resposta ao pedido, para demonstrar que foi tratado; antes disso, se a sua conta for apagada.'],
   },
   'request-intake': {
-    en: 'Until you confirm your email address, or 24 hours if you do not.',
-    'pt-PT': 'Até confirmar o seu endereço de correio eletrónico ou, se não o fizer, durante 24 horas.',
+    en: ['24 hours at most', 'Until you confirm your email address, or 24 hours if you do not.'],
+    'pt-PT': ['24 horas, no máximo', 'Até confirmar o seu endereço de correio eletrónico ou, se não o fizer, durante 24 horas.'],
   },
   'fiscal-record': {
-    en: '10 years from the end of the year in which the invoice was issued, as Portuguese tax law requires, even after you ask us to erase your data; only what the invoice must show is kept.',
-    'pt-PT': '10 anos a contar do final do ano de emissão da fatura, como exige a lei fiscal portuguesa, mesmo depois de nos pedir o apagamento dos seus dados; conserva-se apenas o que a fatura tem de conter.',
+    en: ['10 years, as tax law requires', '10 years from the end of the year in which the invoice was issued, as Portuguese tax law requires, even after you ask us to erase your data; only what the invoice must show is kept.'],
+    'pt-PT': ['10 anos, por imposição da lei fiscal', '10 anos a contar do final do ano de emissão da fatura, como exige a lei fiscal portuguesa, mesmo depois de nos pedir o apagamento dos seus dados; conserva-se apenas o que a fatura tem de conter.'],
   },
   'staff-employment': {
-    en: 'While the person works for us, then 1 year.',
-    'pt-PT': 'Enquanto a pessoa trabalhar connosco e durante 1 ano após a cessação de funções.',
+    en: ['while employed, then 1 year', 'While the person works for us, then 1 year.'],
+    'pt-PT': ['enquanto durar a relação de trabalho e mais 1 ano', 'Enquanto a pessoa trabalhar connosco e durante 1 ano após a cessação de funções.'],
   },
 };
 

@@ -31,7 +31,8 @@ export interface PolicyTexts {
   };
   controller: (c: typeof controller) => string[];
   collectedIntro: string[];
-  fields: { why: string; basis: string; kept: string; from: string; receives: string; receivesAll: string; receivesNothing: string; storedIn: string; safeguard: string; appliesTo: string };
+  legalBasesIntro: string;
+  fields: { uses: string; why: string; basis: string; kept: string; from: string; receives: string; receivesAll: string; receivesNothing: string; storedIn: string; safeguard: string; appliesTo: string };
   source: { subject: string; usage: string };
   sources: string[];
   recipientsIntro: string;
@@ -74,8 +75,9 @@ const en: PolicyTexts = {
     'What we hold depends on how you deal with us. For each kind of data we say why we need it, what allows us by law to use it, and how long we keep it.',
     'To open an account we need your name, email address, telephone number and billing address: without them we cannot provide the service. Your company name and tax number are optional.',
   ],
+  legalBasesIntro: 'The legal bases we rely on, as named below:',
   fields: {
-    why: 'Why', basis: 'Legal basis', kept: 'Kept', from: 'Comes from', receives: 'Receives', receivesAll: 'all the data described in this policy',
+    uses: 'Why we hold it, and for how long', why: 'Why', basis: 'Legal basis', kept: 'Kept', from: 'Comes from', receives: 'Receives', receivesAll: 'all the data described in this policy',
     receivesNothing: 'none of your personal data today', storedIn: 'Stored in', safeguard: 'Safeguard for the transfer outside the EEA', appliesTo: 'Applies to',
   },
   source: { subject: 'you', usage: 'your use of our services' },
@@ -155,8 +157,9 @@ const ptPT: PolicyTexts = {
     'Os dados que conservamos dependem da relação que tem connosco. Para cada tipo de dados indicamos a finalidade, o fundamento jurídico que nos permite tratá-los e o prazo durante o qual os conservamos.',
     'Para abrir uma conta precisamos do seu nome, endereço de correio eletrónico, número de telefone e morada de faturação: sem eles não podemos prestar o serviço. A denominação da empresa e o número de contribuinte são facultativos.',
   ],
+  legalBasesIntro: 'Os fundamentos jurídicos em que nos baseamos, tal como referidos abaixo:',
   fields: {
-    why: 'Finalidade', basis: 'Fundamento jurídico', kept: 'Conservação', from: 'Origem', receives: 'Recebe', receivesAll: 'todos os dados descritos nesta política',
+    uses: 'Para que fins e durante quanto tempo', why: 'Finalidade', basis: 'Fundamento jurídico', kept: 'Conservação', from: 'Origem', receives: 'Recebe', receivesAll: 'todos os dados descritos nesta política',
     receivesNothing: 'atualmente, nenhum dos seus dados pessoais', storedIn: 'Países de conservação', safeguard: 'Garantia da transferência para fora do EEE', appliesTo: 'Aplica-se a',
   },
   source: { subject: 'fornecidos por si', usage: 'gerados pela utilização dos nossos serviços' },

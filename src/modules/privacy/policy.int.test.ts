@@ -16,8 +16,9 @@ const getPolicy = async (query = '', headers: Record<string, string> = {}) => {
 /** The words a person reads about the data: labels, descriptions and uses, subject and category headings, retention, recipients. */
 const readableWords = (policy: any): string[] => [
   ...policy.collected.flatMap((s: any) => [s.label, s.intro, ...s.categories.flatMap((c: any) => [c.label, c.description,
-    ...c.kinds.flatMap((k: any) => [k.label, k.description, ...k.from, ...k.uses.flatMap((u: any) => [...u.where, ...u.purposes, u.basis, u.kept])])])]),
-  ...policy.retention.flatMap((r: any) => [r.text, ...r.kinds]),
+    ...c.kinds.flatMap((k: any) => [k.label, k.description]), ...c.uses.flatMap((u: any) => [u.where, ...u.kinds, ...u.purposes, u.basis, u.kept, ...u.from])])]),
+  ...policy.retention.flatMap((r: any) => [r.label, r.text, ...r.kinds]),
+  ...policy.legalBases.flatMap((b: any) => [b.label, b.text]),
   ...policy.recipients.flatMap((r: any) => [r.role, ...r.receives]),
 ];
 
@@ -29,12 +30,12 @@ describe('the generated privacy policy', () => {
     expect(expected.length).toBeGreaterThan(20);
     expect(expected.map((c) => `${c.table}.${c.column}`).filter((c) => !inAnnex.has(c))).toEqual([]);
     expect(policy.annex.rows.filter((r: any) => r.subject === 'staff')).toEqual([]);
-    const kinds = new Map<string, any>(policy.collected.flatMap((s: any) => s.categories.flatMap((c: any) => c.kinds.map((k: any) => [`${s.subject}:${k.key}`, k]))));
     for (const row of policy.annex.rows) {
-      const kind = kinds.get(`${row.subject}:${row.key}`);
-      expect(kind, `${row.table}.${row.column}`).toBeDefined();
-      expect(kind.from.length, row.key).toBeGreaterThan(0);
-      expect(kind.uses.some((u: any) => u.where.includes(row.records) && u.purposes.length > 0), `${row.table}.${row.column}`).toBe(true);
+      const category = policy.collected.find((s: any) => s.subject === row.subject)?.categories.find((c: any) => c.kinds.some((k: any) => k.key === row.key));
+      expect(category, `${row.table}.${row.column}`).toBeDefined();
+      const use = category.uses.find((u: any) => u.where === row.records && u.kinds.includes(row.label));
+      expect(use, `${row.table}.${row.column}`).toBeDefined();
+      expect(use.purposes.length * use.from.length, `${row.table}.${row.column}`).toBeGreaterThan(0);
     }
     // The readable part speaks words, not identifiers.
     // (Single words such as "consent" or "account" are English too; identifiers with . - _ are not.)
@@ -49,13 +50,15 @@ describe('the generated privacy policy', () => {
     expect(policy.controller).toMatchObject({ email: expect.stringContaining('@'), dpoEmail: expect.stringContaining('@') });
     expect(policy.controller.text.join(' ')).toContain(policy.controller.dpoEmail);
     const customer = policy.collected.find((s: any) => s.subject === 'customer');
-    const email = customer.categories.flatMap((c: any) => c.kinds).find((k: any) => k.key === 'contact.email');
-    expect(email).toMatchObject({ label: 'Email address', from: ['you'] });
-    expect(email.uses).toEqual([
-      expect.objectContaining({ where: ['Your account'], basis: expect.stringMatching(/^the contract/), kept: expect.stringMatching(/^For as long as your account is open/) }),
-      expect.objectContaining({ where: ['Privacy requests'], basis: expect.stringMatching(/^a legal obligation/), kept: expect.stringMatching(/^3 years after we answer/) }),
+    const contact = customer.categories.find((c: any) => c.kinds.some((k: any) => k.key === 'contact.email'));
+    expect(contact.kinds.find((k: any) => k.key === 'contact.email')).toMatchObject({ label: 'Email address', description: expect.stringMatching(/^To reach you/) });
+    expect(contact.uses.filter((u: any) => u.kinds.includes('Email address'))).toEqual([
+      expect.objectContaining({ where: 'Your account', basis: 'contract', kept: 'while your account is open', from: ['you', 'your use of our services'] }),
+      expect.objectContaining({ where: 'Privacy requests', basis: 'legal obligation', kept: '3 years after our answer', from: ['you'] }),
     ]);
-    expect(policy.retention.find((r: any) => r.rule === 'request-intake').text).toBe('Until you confirm your email address, or 24 hours if you do not.');
+    expect(policy.retention.find((r: any) => r.rule === 'request-intake')).toMatchObject({ label: '24 hours at most', text: 'Until you confirm your email address, or 24 hours if you do not.' });
+    expect(policy.retention.find((r: any) => r.rule === 'account-lifetime').text).toMatch(/^For as long as your account is open; deleted 3 days after it is closed/);
+    expect(policy.legalBases.find((b: any) => b.id === 'contract')).toMatchObject({ label: 'contract', text: expect.stringContaining('Art. 6(1)(b)') });
     expect(policy.requestLinks.map((l: any) => l.href)).toEqual(['/account/privacy', '/privacy/request']);
     expect(policy.rights.map((r: any) => r.id)).toEqual(expect.arrayContaining(['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'consent']));
     expect(policy.complaint.text.join(' ')).toMatch(/CNPD.*https:\/\/www\.cnpd\.pt/);
@@ -75,9 +78,9 @@ describe('the generated privacy policy', () => {
     expect(en).toMatchObject({ language: 'en', title: 'Privacy policy' });
     expect(pt).toMatchObject({ language: 'pt-PT', title: 'Política de privacidade', version: en.version });
     expect(pt.headings.rights).toBe('Os seus direitos e como exercê-los');
-    const email = pt.collected[0].categories.flatMap((c: any) => c.kinds).find((k: any) => k.key === 'contact.email');
-    expect(email.label).toBe('Endereço de correio eletrónico');
-    expect(email.uses[0]).toMatchObject({ where: ['A sua conta'], kept: expect.stringMatching(/^Enquanto a sua conta estiver aberta/) });
+    const contact = pt.collected[0].categories.find((c: any) => c.kinds.some((k: any) => k.key === 'contact.email'));
+    expect(contact.kinds.find((k: any) => k.key === 'contact.email').label).toBe('Endereço de correio eletrónico');
+    expect(contact.uses[0]).toMatchObject({ where: 'A sua conta', basis: 'contrato', kept: 'enquanto a conta estiver aberta', from: ['fornecidos por si', 'gerados pela utilização dos nossos serviços'] });
     expect(pt.recipients.find((r: any) => r.id === 'backup').countryNames).toEqual(['Reino Unido']);
     expect(pt.annex.rows).toEqual(en.annex.rows.map((r: any) => ({ ...r, label: expect.any(String), records: expect.any(String) })));
     expect((await getPolicy('', { 'accept-language': 'pt-BR,pt;q=0.9,en;q=0.5' })).language).toBe('pt-PT');

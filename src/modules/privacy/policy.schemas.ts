@@ -4,11 +4,11 @@ import { policyLanguages } from '../../core/privacy/languages.js';
 const Texts = z.array(z.string());
 const Link = z.object({ href: z.string(), text: z.string() });
 
-/** One use of a kind of datum: in which records, why, on what basis, for how long. */
-const Use = z.object({ where: Texts, purposes: Texts, basis: z.string(), kept: z.string() });
+/** One kind of datum as a person reads it. */
+const Kind = z.object({ key: z.string(), label: z.string(), description: z.string() });
 
-/** One kind of datum as a person reads it: what it is, where it comes from, and each use we make of it. */
-const Kind = z.object({ key: z.string(), label: z.string(), description: z.string(), from: Texts, uses: z.array(Use) });
+/** One use of some kinds of data: in which records, why, on what basis, for how long, from where. */
+const Use = z.object({ where: z.string(), kinds: Texts, purposes: Texts, basis: z.string(), kept: z.string(), from: Texts });
 
 /** One personal column, for the technical annex. */
 const AnnexRow = z.object({
@@ -28,18 +28,19 @@ export const PolicyResponse = z.object({
     complaint: z.string(), marketing: z.string(), cookies: z.string(), security: z.string(), automated: z.string(), changes: z.string(), annex: z.string(),
   }),
   fields: z.object({
-    why: z.string(), basis: z.string(), kept: z.string(), from: z.string(), receives: z.string(), receivesAll: z.string(), receivesNothing: z.string(),
+    uses: z.string(), why: z.string(), basis: z.string(), kept: z.string(), from: z.string(), receives: z.string(), receivesAll: z.string(), receivesNothing: z.string(),
     storedIn: z.string(), safeguard: z.string(), appliesTo: z.string(),
   }),
   controller: z.object({ name: z.string(), address: z.string(), email: z.string(), dpoEmail: z.string(), text: Texts }),
   collectedIntro: Texts,
   collected: z.array(z.object({
     subject: z.string(), label: z.string(), intro: z.string(),
-    categories: z.array(z.object({ category: z.string(), label: z.string(), description: z.string(), kinds: z.array(Kind) })),
+    categories: z.array(z.object({ category: z.string(), label: z.string(), description: z.string(), kinds: z.array(Kind), uses: z.array(Use) })),
   })),
   sources: Texts,
   purposes: z.array(z.object({ id: z.string(), text: z.string() })),
-  legalBases: z.array(z.object({ id: z.string(), text: z.string() })),
+  legalBasesIntro: z.string(),
+  legalBases: z.array(z.object({ id: z.string(), label: z.string(), text: z.string() })),
   recipientsIntro: z.string(),
   recipients: z.array(z.object({
     id: z.string(), promise: z.string(), name: z.string(), role: z.string(), company: z.string().nullable(), service: z.string(), dataShared: z.string(),
@@ -49,7 +50,7 @@ export const PolicyResponse = z.object({
   storageIntro: z.string(),
   storage: z.array(z.object({ area: z.string(), countries: z.array(z.string()), countryNames: z.array(z.string()) })),
   retentionIntro: z.string(),
-  retention: z.array(z.object({ rule: z.string(), text: z.string(), keys: z.array(z.string()), kinds: z.array(z.string()) })),
+  retention: z.array(z.object({ rule: z.string(), label: z.string(), text: z.string(), keys: z.array(z.string()), kinds: z.array(z.string()) })),
   rightsIntro: Texts,
   rights: z.array(z.object({ id: z.string(), right: z.string(), how: z.string(), links: z.array(Link) })),
   howToUse: Texts,

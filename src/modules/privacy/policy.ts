@@ -19,11 +19,13 @@ export const eeaCountries = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', '
 export type { PolicyModel } from './policy.schemas.js';
 
 const purposeIds = Object.keys(purposes) as Purpose[];
+const dataKeyIds = Object.keys(dataKeys) as DataKey[];
 const retentionRuleIds = Object.keys(retentionRules) as RetentionRuleId[];
 const isRecipient = (id: string): id is Recipient => Object.hasOwn(recipientIds, id);
 
 interface Column { table: string; column: string; subject: Subject; records: Localised; decl: PersonalColumn }
 type Kind = PolicyModel['collected'][number]['categories'][number]['kinds'][number];
+type Use = PolicyModel['collected'][number]['categories'][number]['uses'][number];
 
 const inOrder = <T extends string>(order: readonly T[], present: Iterable<T>) => {
   const set = new Set(present);
@@ -50,24 +52,25 @@ function policyIn(lang: PolicyLanguage, columns: Column[], processors: Processor
   const t = policyTexts[lang];
   const countryName = new Intl.DisplayNames([lang], { type: 'region' });
   const keyLabel = (key: DataKey) => dataKeys[key][lang][0];
-  const kindsOf = (cols: Column[]): Kind[] => {
-    const keys = [...new Set(cols.map((c) => c.decl.key))];
-    return keys.map((key) => {
-      const of = cols.filter((c) => c.decl.key === key);
-      // One use per legal basis and retention rule: what the law lets us do, and for how long, go together.
-      const uses = new Map<string, Column[]>();
-      for (const c of of) uses.set(`${c.decl.basis} ${c.decl.retention}`, [...(uses.get(`${c.decl.basis} ${c.decl.retention}`) ?? []), c]);
-      return {
-        key, label: dataKeys[key][lang][0], description: dataKeys[key][lang][1],
-        from: inOrder(['subject', 'usage'] as const, of.map((c) => c.decl.source)).map((s) => t.source[s]),
-        uses: [...uses.values()].map((group) => ({
-          where: [...new Set(group.map((c) => c.records[lang]))],
-          purposes: inOrder(purposeIds, group.flatMap((c) => c.decl.purposes)).map((p) => purposeWords[p][lang]),
-          basis: basisWords[group[0]!.decl.basis][lang],
-          kept: retentionWords[group[0]!.decl.retention][lang],
-        })),
-      };
-    });
+  const kindsOf = (cols: Column[]): Kind[] => inOrder(dataKeyIds, cols.map((c) => c.decl.key))
+    .map((key) => ({ key, label: dataKeys[key][lang][0], description: dataKeys[key][lang][1] }));
+  // One use per set of records, legal basis and retention rule: what the law lets us do, and for how long, go together.
+  const usesOf = (cols: Column[]): Use[] => {
+    const groups = new Map<string, Column[]>();
+    for (const c of cols) {
+      const id = `${c.records.en}|${c.decl.basis}|${c.decl.retention}`;
+      groups.set(id, [...(groups.get(id) ?? []), c]);
+    }
+    // The records that hold the most telling data (by the vocabulary's order: names first) come first.
+    const rank = (group: Column[]) => Math.min(...group.map((c) => dataKeyIds.indexOf(c.decl.key)));
+    return [...groups.values()].sort((a, b) => rank(a) - rank(b)).map((group) => ({
+      where: group[0]!.records[lang],
+      kinds: inOrder(dataKeyIds, group.map((c) => c.decl.key)).map(keyLabel),
+      purposes: inOrder(purposeIds, group.flatMap((c) => c.decl.purposes)).map((p) => purposeWords[p][lang]),
+      basis: basisWords[group[0]!.decl.basis][lang][0],
+      kept: retentionWords[group[0]!.decl.retention][lang][0],
+      from: inOrder(['subject', 'usage'] as const, group.map((c) => c.decl.source)).map((s) => t.source[s]),
+    }));
   };
   const collected = inOrder(subjects, columns.map((c) => c.subject)).map((subject) => {
     const own = columns.filter((c) => c.subject === subject);
@@ -76,6 +79,7 @@ function policyIn(lang: PolicyLanguage, columns: Column[], processors: Processor
       categories: inOrder(categories, own.map((c) => c.decl.category)).map((category) => ({
         category, label: categoryWords[category][lang][0], description: categoryWords[category][lang][1],
         kinds: kindsOf(own.filter((c) => c.decl.category === category)),
+        uses: usesOf(own.filter((c) => c.decl.category === category)),
       })),
     };
   });
@@ -99,7 +103,8 @@ function policyIn(lang: PolicyLanguage, columns: Column[], processors: Processor
     collected,
     sources: t.sources,
     purposes: purposeIds.map((id) => ({ id, text: purposeWords[id][lang] })),
-    legalBases: legalBases.map((id) => ({ id, text: basisWords[id][lang] })),
+    legalBasesIntro: t.legalBasesIntro,
+    legalBases: inOrder(legalBases, columns.map((c) => c.decl.basis)).map((id) => ({ id, label: basisWords[id][lang][0], text: basisWords[id][lang][1] })),
     recipientsIntro: t.recipientsIntro,
     recipients,
     storageIntro: t.storageIntro,
@@ -109,7 +114,7 @@ function policyIn(lang: PolicyLanguage, columns: Column[], processors: Processor
     retentionIntro: t.retentionIntro,
     retention: rules.map((rule) => {
       const keys = [...new Set(columns.filter((c) => c.decl.retention === rule).map((c) => c.decl.key))];
-      return { rule, text: retentionWords[rule][lang], keys: [...keys].sort(), kinds: keys.map(keyLabel) };
+      return { rule, label: retentionWords[rule][lang][0], text: retentionWords[rule][lang][1], keys: [...keys].sort(), kinds: keys.map(keyLabel) };
     }),
     rightsIntro: t.rightsIntro,
     rights: t.rights(controller),

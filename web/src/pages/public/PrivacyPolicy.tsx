@@ -4,8 +4,8 @@ import { useI18n } from '../../i18n';
 import { Card, Table } from '../../ui/ui';
 
 interface Link { href: string; text: string }
-interface Use { where: string[]; purposes: string[]; basis: string; kept: string }
-interface Kind { key: string; label: string; description: string; from: string[]; uses: Use[] }
+interface Use { where: string; kinds: string[]; purposes: string[]; basis: string; kept: string; from: string[] }
+interface Kind { key: string; label: string; description: string }
 interface AnnexRow {
   table: string; column: string; records: string; subject: string; key: string; label: string; category: string;
   purposes: string[]; basis: string; retention: string; recipients: string[]; source: string; note: string | null;
@@ -14,17 +14,18 @@ type Section = 'controller' | 'collected' | 'sources' | 'recipients' | 'retentio
 interface Policy {
   version: string; language: string; title: string; intro: string[];
   headings: Record<Section | 'contents', string>;
-  fields: { why: string; basis: string; kept: string; from: string; receives: string; receivesAll: string; receivesNothing: string; storedIn: string; safeguard: string; appliesTo: string };
+  fields: { uses: string; why: string; basis: string; kept: string; from: string; receives: string; receivesAll: string; receivesNothing: string; storedIn: string; safeguard: string; appliesTo: string };
   controller: { text: string[] };
   collectedIntro: string[];
-  collected: { subject: string; label: string; intro: string; categories: { category: string; label: string; description: string; kinds: Kind[] }[] }[];
+  collected: { subject: string; label: string; intro: string; categories: { category: string; label: string; description: string; kinds: Kind[]; uses: Use[] }[] }[];
   sources: string[];
   recipientsIntro: string;
   recipients: { id: string; name: string; role: string; company: string | null; countryNames: string[]; safeguardText: string; receives: string[]; receivesAll: boolean }[];
   storageIntro: string;
   storage: { area: string; countryNames: string[] }[];
   retentionIntro: string;
-  retention: { rule: string; text: string; kinds: string[] }[];
+  retention: { rule: string; label: string; text: string; kinds: string[] }[];
+  legalBasesIntro: string; legalBases: { id: string; label: string; text: string }[];
   rightsIntro: string[];
   rights: { id: string; right: string; how: string; links: Link[] }[];
   howToUse: string[]; requestLinks: Link[];
@@ -44,24 +45,33 @@ function Linked({ text }: { text: string }) {
     : <a key={i} href={p.includes('@') && !p.startsWith('http') ? `mailto:${p}` : p}>{p}</a>))}</>;
 }
 
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
 const Paragraphs = ({ texts }: { texts: string[] }) => <>{texts.map((t) => <p key={t}><Linked text={t} /></p>)}</>;
 
 function PolicySection({ id, title, children }: { id: Section; title: string; children: ReactNode }) {
   return <section className="card" id={`policy-${id}`} aria-labelledby={`policy-${id}-title`}><h2 id={`policy-${id}-title`}>{title}</h2>{children}</section>;
 }
 
-function KindItem({ kind, fields }: { kind: Kind; fields: Policy['fields'] }) {
+// Lists sit inside cards: a smaller indent leaves the words room on a 375 px screen.
+const compact = { paddingLeft: '1.1rem' };
+
+function DataCategory({ category: c, fields: f }: { category: Policy['collected'][number]['categories'][number]; fields: Policy['fields'] }) {
   return (
-    <li>
-      <strong>{kind.label}</strong>: {kind.description} <span className="muted">({fields.from}: {kind.from.join('; ')})</span>
-      <ul>
-        {kind.uses.map((u) => (
-          <li key={u.where.join() + u.basis + u.kept}>
-            <em>{u.where.join(', ')}</em>. {fields.why}: {u.purposes.join('; ')}. {fields.basis}: {u.basis}. {fields.kept}: {u.kept}
+    <>
+      <h4>{c.label}</h4>
+      <p className="muted">{c.description}</p>
+      <ul style={compact}>{c.kinds.map((k) => <li key={k.key}><strong>{k.label}</strong>: {k.description}</li>)}</ul>
+      <p><em>{f.uses}</em></p>
+      <ul style={compact}>
+        {c.uses.map((u) => (
+          <li key={u.where + u.basis + u.kept}>
+            <strong>{u.where}</strong> ({u.kinds.join(', ')}): {u.purposes.join('; ')}.{' '}
+            <span className="muted">{f.basis}: {u.basis}. {f.kept}: {u.kept}. {f.from}: {u.from.join('; ')}.</span>
           </li>
         ))}
       </ul>
-    </li>
+    </>
   );
 }
 
@@ -91,17 +101,13 @@ export function PrivacyPolicy() {
 
       <PolicySection id="collected" title={h.collected}>
         <Paragraphs texts={policy.collectedIntro} />
+        <p>{policy.legalBasesIntro}</p>
+        <ul>{policy.legalBases.map((b) => <li key={b.id}><strong>{capitalised(b.label)}</strong>: {b.text}.</li>)}</ul>
         {policy.collected.map((s) => (
           <section key={s.subject} aria-label={s.label}>
             <h3>{s.label}</h3>
             <p>{s.intro}</p>
-            {s.categories.map((c) => (
-              <Fragment key={c.category}>
-                <h4>{c.label}</h4>
-                <p className="muted">{c.description}</p>
-                <ul>{c.kinds.map((k) => <KindItem key={k.key} kind={k} fields={f} />)}</ul>
-              </Fragment>
-            ))}
+            {s.categories.map((c) => <DataCategory key={c.category} category={c} fields={f} />)}
           </section>
         ))}
       </PolicySection>
@@ -125,7 +131,7 @@ export function PrivacyPolicy() {
 
       <PolicySection id="retention" title={h.retention}>
         <p>{policy.retentionIntro}</p>
-        <ul>{policy.retention.map((r) => <li key={r.rule}><strong>{r.text}</strong> <span className="muted">{f.appliesTo}: {r.kinds.join(', ')}.</span></li>)}</ul>
+        <ul>{policy.retention.map((r) => <li key={r.rule}><strong>{capitalised(r.label)}</strong>: {r.text} <span className="muted">{f.appliesTo}: {r.kinds.join(', ')}.</span></li>)}</ul>
       </PolicySection>
 
       <PolicySection id="rights" title={h.rights}>
