@@ -7,6 +7,8 @@ const annexOf = async (lang: string) =>
 
 const pageWidth = (tab: Tab) => tab.page.evaluate(() => document.documentElement.scrollWidth);
 const mainText = (tab: Tab) => tab.page.getByRole('main').innerText();
+/** Opens the part of "What we collect" about each kind of person (folded, layered). */
+const openPeople = async (tab: Tab) => { for (const s of await tab.page.locator('.policy-person > summary').all()) await s.click(); };
 const words = (text: string, list: string[]) => text.toLowerCase().split(/[^a-zà-ÿ]+/).filter((w) => list.includes(w)).length;
 const english = ['the', 'and', 'you', 'your', 'we', 'with', 'of', 'is', 'for'];
 const portuguese = ['os', 'as', 'dos', 'das', 'que', 'não', 'para', 'com', 'sua', 'seus'];
@@ -23,6 +25,10 @@ describe.skipIf(!browserAvailable)('the privacy policy in Chromium', () => {
     const headings = await tab.page.getByRole('main').getByRole('heading', { level: 2 }).allInnerTexts();
     expect(headings.slice(0, 6)).toEqual(['Who is responsible for your data', 'What we collect and why', 'Where your data comes from',
       'Who receives your data, and where it is stored', 'How long we keep it', 'Your rights and how to use them']);
+    expect(await mainText(tab)).not.toContain('Why we hold it, and for how long');
+    await tab.page.getByRole('heading', { level: 3, name: 'If you have a merchant account' }).click();
+    await tab.page.getByText('Why we hold it, and for how long').first().waitFor();
+    await openPeople(tab);
     const folded = await mainText(tab);
     expect(rows.filter((r) => !folded.includes(r.label)).map((r) => r.label)).toEqual([]);
     expect(folded).not.toContain('account.first_name');
@@ -47,6 +53,8 @@ describe.skipIf(!browserAvailable)('the privacy policy in Chromium', () => {
     await tab.page.getByRole('heading', { level: 1, name: title }).waitFor();
     await tab.page.getByRole('heading', { level: 2, name: rights }).waitFor();
     expect(await pageWidth(tab)).toBeLessThanOrEqual(375);
+    await openPeople(tab);
+    expect(await pageWidth(tab)).toBeLessThanOrEqual(375);
     await tab.page.locator('#policy-annex summary').click();
     const annex = tab.page.locator('#policy-annex [role="region"]');
     await annex.waitFor();
@@ -60,6 +68,7 @@ describe.skipIf(!browserAvailable)('the privacy policy in Chromium', () => {
     const tab = await openTab({ locale: 'pt-PT' });
     await tab.page.goto('/privacy');
     await tab.page.getByRole('heading', { level: 2, name: 'Que dados recolhemos e para que fins' }).waitFor();
+    await openPeople(tab);
     const text = await mainText(tab);
     expect(await tab.page.evaluate(() => document.documentElement.lang)).toBe('pt-PT');
     for (const phrase of ['Responsável pelo tratamento', 'Endereço de correio eletrónico', 'Enquanto a sua conta estiver aberta', 'Comissão Nacional de Proteção de Dados', 'Reino Unido']) {

@@ -104,11 +104,12 @@ export function PrivacyPolicy() {
         <p>{policy.legalBasesIntro}</p>
         <ul>{policy.legalBases.map((b) => <li key={b.id}><strong>{capitalised(b.label)}</strong>: {b.text}.</li>)}</ul>
         {policy.collected.map((s) => (
-          <section key={s.subject} aria-label={s.label}>
-            <h3>{s.label}</h3>
+          // Layered: each reader opens the part about them; the summary says whom it is about.
+          <details key={s.subject} className="policy-person" id={`policy-person-${s.subject}`}>
+            <summary><h3 style={{ display: 'inline' }}>{s.label}</h3></summary>
             <p>{s.intro}</p>
             {s.categories.map((c) => <DataCategory key={c.category} category={c} fields={f} />)}
-          </section>
+          </details>
         ))}
       </PolicySection>
 
