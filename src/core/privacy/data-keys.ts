@@ -63,11 +63,11 @@ export const dataKeys = {
   },
   'credentials.password_hash': {
     en: ['Password, in unreadable form', 'We keep only a one-way fingerprint of it: nobody, our staff included, can read your password.'],
-    'pt-PT': ['Palavra-passe, em forma ilegível', 'Guardamos apenas uma impressão irreversível: ninguém, nem os nossos colaboradores, consegue ler a sua palavra-passe.'],
+    'pt-PT': ['Palavra-passe, em forma ilegível', 'Guardamos apenas um resumo criptográfico irreversível: ninguém, nem os nossos colaboradores, consegue ler a sua palavra-passe.'],
   },
   'credentials.session_token_hash': {
     en: ['Sign-in session code, in unreadable form', 'Recognises your signed-in browser; we keep only a one-way fingerprint of the cookie\'s value.'],
-    'pt-PT': ['Código da sessão, em forma ilegível', 'Reconhece o navegador com sessão iniciada; guardamos apenas uma impressão irreversível do valor do cookie.'],
+    'pt-PT': ['Código da sessão, em forma ilegível', 'Reconhece o navegador com sessão iniciada; guardamos apenas um resumo criptográfico irreversível do valor do cookie.'],
   },
   'credentials.totp_secret': {
     en: ['Two-step sign-in key', 'The secret your authenticator app shares with us, kept encrypted.'],
@@ -79,7 +79,7 @@ export const dataKeys = {
   },
   'credentials.recovery_code_hash': {
     en: ['Recovery codes, in unreadable form', 'Let you sign in if you lose your authenticator; we keep only one-way fingerprints of them.'],
-    'pt-PT': ['Códigos de recuperação, em forma ilegível', 'Permitem-lhe entrar se perder o autenticador; guardamos apenas impressões irreversíveis.'],
+    'pt-PT': ['Códigos de recuperação, em forma ilegível', 'Permitem-lhe entrar se perder o autenticador; guardamos apenas resumos criptográficos irreversíveis.'],
   },
   'credentials.recovery_code_used_at': {
     en: ['When a recovery code was used', 'Each code works once.'],

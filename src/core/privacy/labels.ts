@@ -42,7 +42,7 @@ export const subjectWords: Record<Subject, Localised<readonly [label: string, in
 export const categoryWords: Record<Category, Localised<readonly [label: string, description: string]>> = {
   identification: {
     en: ['Who you are', 'Identification data: your name, tax number and company, and the choices you made with us.'],
-    'pt-PT': ['Quem é', 'Dados de identificação: o seu nome, número de contribuinte e empresa, e as opções que tomou connosco.'],
+    'pt-PT': ['A sua identificação', 'Dados de identificação: o seu nome, número de contribuinte e empresa, e as opções que tomou connosco.'],
   },
   tracking: {
     en: ['How to reach you, and your use of our services', 'Contact and tracking data: email, telephone, and the records of your devices and visits.'],
@@ -50,11 +50,11 @@ export const categoryWords: Record<Category, Localised<readonly [label: string, 
   },
   authentication: {
     en: ['How you sign in', 'Authentication data: always kept in a form that cannot be read back, or encrypted.'],
-    'pt-PT': ['Como se autentica', 'Dados de autenticação: sempre guardados numa forma que não permite a sua leitura, ou cifrados.'],
+    'pt-PT': ['A sua autenticação', 'Dados de autenticação: sempre guardados numa forma que não permite a sua leitura, ou cifrados.'],
   },
   localisation: {
     en: ['Where you are', 'Location data: your billing address, and the approximate country of your connection.'],
-    'pt-PT': ['Onde se encontra', 'Dados de localização: a sua morada de faturação e o país aproximado da sua ligação.'],
+    'pt-PT': ['A sua localização', 'Dados de localização: a sua morada de faturação e o país aproximado da sua ligação.'],
   },
   financial: {
     en: ['Payments', 'Financial data: only what a payment needs.'],
@@ -62,7 +62,7 @@ export const categoryWords: Record<Category, Localised<readonly [label: string, 
   },
   communication: {
     en: ['What you write to us', 'Communication data: your messages and requests, and our answers.'],
-    'pt-PT': ['O que nos escreve', 'Dados de comunicação: as suas mensagens e pedidos, e as nossas respostas.'],
+    'pt-PT': ['As suas comunicações connosco', 'Dados de comunicação: as suas mensagens e pedidos, e as nossas respostas.'],
   },
 };
 

@@ -209,7 +209,7 @@ const ptPT: PolicyTexts = {
   ],
   security: [
     'Uma firewall bloqueia os endereços que enviem demasiados pedidos em poucos segundos ou que falhem várias tentativas de acesso seguidas.',
-    'As palavras-passe são guardadas apenas sob a forma de impressões irreversíveis (argon2id); as chaves da autenticação em dois passos e outros segredos são cifrados (AES-256-GCM); as ligações são cifradas (TLS).',
+    'As palavras-passe são guardadas apenas sob a forma de resumos criptográficos irreversíveis (argon2id); as chaves da autenticação em dois passos e outros segredos são cifrados (AES-256-GCM); as ligações são cifradas (TLS).',
     'Na sua área de cliente pode ativar a autenticação em dois passos e consultar e terminar as sessões ativas.',
     'Todas as ações dos nossos colaboradores sobre dados pessoais de terceiros ficam inscritas num registo de atividade que não pode ser alterado sem que tal se detete.',
   ],

@@ -27,6 +27,18 @@ interface Column { table: string; column: string; subject: Subject; records: Loc
 type Kind = PolicyModel['collected'][number]['categories'][number]['kinds'][number];
 type Use = PolicyModel['collected'][number]['categories'][number]['uses'][number];
 
+/** Every word the policy can print, in every language: part of the version, computed once. */
+const wordsHash = createHash('sha256').update(JSON.stringify([
+  dataKeys, subjectWords, categoryWords, purposeWords, basisWords, retentionWords, recipientWords, regionWords,
+  policyLanguages.map((l) => {
+    const t = policyTexts[l];
+    return { ...t, controller: t.controller(controller), rights: t.rights(controller), howToUse: t.howToUse(controller), complaint: t.complaint(complaintAuthority), changes: t.changes('') };
+  }),
+])).digest('hex');
+
+// Building these costs more than the rest of the policy: once per language.
+const countryNames = Object.fromEntries(policyLanguages.map((l) => [l, new Intl.DisplayNames([l], { type: 'region' })])) as Record<PolicyLanguage, Intl.DisplayNames>;
+
 const inOrder = <T extends string>(order: readonly T[], present: Iterable<T>) => {
   const set = new Set(present);
   return order.filter((x) => set.has(x));
@@ -41,16 +53,14 @@ export function buildPolicy(map: DataMap, processors: Processor[], language: Pol
   const columns: Column[] = Object.entries(map.tables).flatMap(([table, decl]) => (!decl.subject || decl.subject === 'staff' ? [] :
     Object.entries(decl.columns).flatMap(([column, c]) => (c.personal
       ? [{ table, column, subject: decl.subject!, records: decl.label ?? { en: decl.description, 'pt-PT': decl.description }, decl: c }] : []))));
-  const body = (lang: PolicyLanguage) => policyIn(lang, columns, processors);
-  // One version for every language: the texts of all of them, and the facts they describe.
-  const version = createHash('sha256').update(JSON.stringify(policyLanguages.map(body))).digest('hex').slice(0, 12);
-  const model = body(language);
-  return { ...model, version, changes: policyTexts[language].changes(version) };
+  // One version for every language: the words of all of them, and the facts they describe.
+  const version = createHash('sha256').update(wordsHash).update(JSON.stringify(columns)).update(JSON.stringify(processors)).digest('hex').slice(0, 12);
+  return { ...policyIn(language, columns, processors), version, changes: policyTexts[language].changes(version) };
 }
 
 function policyIn(lang: PolicyLanguage, columns: Column[], processors: Processor[]): Omit<PolicyModel, 'version'> {
   const t = policyTexts[lang];
-  const countryName = new Intl.DisplayNames([lang], { type: 'region' });
+  const countryName = countryNames[lang];
   const keyLabel = (key: DataKey) => dataKeys[key][lang][0];
   const kindsOf = (cols: Column[]): Kind[] => inOrder(dataKeyIds, cols.map((c) => c.decl.key))
     .map((key) => ({ key, label: dataKeys[key][lang][0], description: dataKeys[key][lang][1] }));
