@@ -50,12 +50,24 @@ const inOrder = <T extends string>(order: readonly T[], present: Iterable<T>) =>
  * covered by an internal notice, not the public policy.
  */
 export function buildPolicy(map: DataMap, processors: Processor[], language: PolicyLanguage = 'en'): PolicyModel {
+  const { columns, factsHash } = publicColumns(map);
+  // One version for every language: the words of all of them, and the facts they describe.
+  const version = createHash('sha256').update(wordsHash).update(factsHash).update(JSON.stringify(processors)).digest('hex').slice(0, 12);
+  return { ...policyIn(language, columns, processors), version, changes: policyTexts[language].changes(version) };
+}
+
+// A platform's data map does not change while it runs: its public columns are gathered once.
+const columnsOfMap = new WeakMap<DataMap, { columns: Column[]; factsHash: string }>();
+
+function publicColumns(map: DataMap) {
+  const known = columnsOfMap.get(map);
+  if (known) return known;
   const columns: Column[] = Object.entries(map.tables).flatMap(([table, decl]) => (!decl.subject || decl.subject === 'staff' ? [] :
     Object.entries(decl.columns).flatMap(([column, c]) => (c.personal
       ? [{ table, column, subject: decl.subject!, records: decl.label ?? { en: decl.description, 'pt-PT': decl.description }, decl: c }] : []))));
-  // One version for every language: the words of all of them, and the facts they describe.
-  const version = createHash('sha256').update(wordsHash).update(JSON.stringify(columns)).update(JSON.stringify(processors)).digest('hex').slice(0, 12);
-  return { ...policyIn(language, columns, processors), version, changes: policyTexts[language].changes(version) };
+  const gathered = { columns, factsHash: createHash('sha256').update(JSON.stringify(columns)).digest('hex') };
+  columnsOfMap.set(map, gathered);
+  return gathered;
 }
 
 function policyIn(lang: PolicyLanguage, columns: Column[], processors: Processor[]): Omit<PolicyModel, 'version'> {
