@@ -61,6 +61,7 @@ describe.skipIf(!browserAvailable)('the privacy policy in Chromium', () => {
     expect(await pageWidth(tab)).toBeLessThanOrEqual(375);
     // The annex is wider than the screen: it scrolls inside its own box instead.
     expect(await annex.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    await expectAccessible(tab.page, `privacy policy at 375 px (${locale})`);
     expect(tab.consoleErrors).toEqual([]);
   });
 

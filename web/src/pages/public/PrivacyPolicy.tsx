@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { Card, Table } from '../../ui/ui';
+import { Card } from '../../ui/ui';
 
 interface Link { href: string; text: string }
 interface Use { where: string; kinds: string[]; purposes: string[]; basis: string; kept: string; from: string[] }
@@ -105,7 +105,7 @@ export function PrivacyPolicy() {
         <ul>{policy.legalBases.map((b) => <li key={b.id}><strong>{capitalised(b.label)}</strong>: {b.text}.</li>)}</ul>
         {policy.collected.map((s) => (
           // Layered: each reader opens the part about them; the summary says whom it is about.
-          <details key={s.subject} className="policy-person" id={`policy-person-${s.subject}`}>
+          <details key={s.subject} className="policy-person" id={`policy-person-${s.subject}`} style={{ margin: '.75rem 0' }}>
             <summary><h3 style={{ display: 'inline' }}>{s.label}</h3></summary>
             <p>{s.intro}</p>
             {s.categories.map((c) => <DataCategory key={c.category} category={c} fields={f} />)}
@@ -152,7 +152,12 @@ export function PrivacyPolicy() {
 
       <PolicySection id="cookies" title={h.cookies}>
         <Paragraphs texts={policy.cookiesIntro} />
-        <Table caption={h.cookies} head={policy.cookieHead} rows={policy.cookies.map((c) => [<code key="c">{c.name}</code>, c.category, c.purpose, c.lifetime])} />
+        {/* A list, not a table: it wraps on a small screen instead of scrolling. */}
+        <ul style={compact}>
+          {policy.cookies.map((c) => (
+            <li key={c.name}><code>{c.name}</code>: {c.purpose}. <span className="muted">{policy.cookieHead[1]}: {c.category}. {policy.cookieHead[3]}: {c.lifetime}.</span></li>
+          ))}
+        </ul>
       </PolicySection>
 
       <PolicySection id="security" title={h.security}><ul>{policy.security.map((s) => <li key={s}>{s}</li>)}</ul></PolicySection>
