@@ -70,7 +70,8 @@ type PersonalInput = Omit<PersonalColumn, 'personal' | 'identifier' | 'export' |
   Partial<Pick<PersonalColumn, 'identifier' | 'export' | 'regions' | 'recipients' | 'source'>>;
 
 // Data about devices, sessions and actions is produced by use; the rest is given by the person.
-const usageKeys = /^(device|session|access|security|reference)\.|^consent\.time$|^account\.created_at$/;
+// (An approximate location is worked out from the IP address, so it is produced by use too.)
+const usageKeys = /^(device|session|access|security|reference|location)\.|^consent\.time$|^account\.created_at$/;
 
 export function personal(input: PersonalInput): PersonalColumn {
   return {

@@ -41,20 +41,20 @@ export const subjectWords: Record<Subject, Localised<readonly [label: string, in
 
 export const categoryWords: Record<Category, Localised<readonly [label: string, description: string]>> = {
   identification: {
-    en: ['Who you are', 'Identification data: your name, tax number and company, and the choices you made with us.'],
-    'pt-PT': ['A sua identificação', 'Dados de identificação: o seu nome, número de contribuinte e empresa, e as opções que tomou connosco.'],
+    en: ['Who you are', 'Identification data: what tells us who you are, and the choices you made with us.'],
+    'pt-PT': ['A sua identificação', 'Dados de identificação: o que nos permite saber quem é, e as opções que tomou connosco.'],
   },
   tracking: {
-    en: ['How to reach you, and your use of our services', 'Contact and tracking data: email, telephone, and the records of your devices and visits.'],
-    'pt-PT': ['Como o contactar e como utiliza os nossos serviços', 'Dados de contacto e de rastreio: correio eletrónico, telefone e os registos dos seus dispositivos e acessos.'],
+    en: ['How to reach you, and your use of our services', 'Contact and tracking data: how to reach you, and the records of your devices and visits.'],
+    'pt-PT': ['Como o contactar e como utiliza os nossos serviços', 'Dados de contacto e de rastreio: os meios para o contactarmos e os registos dos seus dispositivos e acessos.'],
   },
   authentication: {
     en: ['How you sign in', 'Authentication data: always kept in a form that cannot be read back, or encrypted.'],
     'pt-PT': ['A sua autenticação', 'Dados de autenticação: sempre guardados numa forma que não permite a sua leitura, ou cifrados.'],
   },
   localisation: {
-    en: ['Where you are', 'Location data: your billing address, and the approximate country of your connection.'],
-    'pt-PT': ['A sua localização', 'Dados de localização: a sua morada de faturação e o país aproximado da sua ligação.'],
+    en: ['Where you are', 'Location data: addresses you give us, and the approximate country of your connection.'],
+    'pt-PT': ['A sua localização', 'Dados de localização: as moradas que nos indica e o país aproximado da sua ligação.'],
   },
   financial: {
     en: ['Payments', 'Financial data: only what a payment needs.'],
@@ -70,7 +70,7 @@ export const purposeWords: Record<Purpose, Localised> = {
   service: { en: 'to provide the service you signed up for', 'pt-PT': 'prestar o serviço que contratou' },
   billing: { en: 'to bill you and issue your invoices', 'pt-PT': 'faturar e emitir as suas faturas' },
   security: { en: 'to protect the platform and its users from attacks and abuse', 'pt-PT': 'proteger a plataforma e os seus utilizadores contra ataques e abusos' },
-  accountability: { en: 'to be able to prove who did what, and that a consent was given', 'pt-PT': 'poder demonstrar quem fez o quê e que um consentimento foi prestado' },
+  accountability: { en: 'to be able to show what was done and when, for example that a consent was given or a request answered', 'pt-PT': 'poder demonstrar o que foi feito e quando, por exemplo que um consentimento foi prestado ou um pedido respondido' },
   marketing: { en: 'to send you marketing, only if you agreed to it', 'pt-PT': 'enviar-lhe comunicações de marketing, apenas se o autorizou' },
   support: { en: 'to answer your requests for help', 'pt-PT': 'responder aos seus pedidos de apoio' },
   'legal-compliance': { en: 'to meet our legal obligations, such as answering privacy requests and keeping invoices', 'pt-PT': 'cumprir as nossas obrigações legais, como responder a pedidos de privacidade e conservar faturas' },

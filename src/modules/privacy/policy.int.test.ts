@@ -56,6 +56,9 @@ describe('the generated privacy policy', () => {
       expect.objectContaining({ where: 'Your account', basis: 'contract', kept: 'while your account is open', from: ['you', 'your use of our services'] }),
       expect.objectContaining({ where: 'Privacy requests', basis: 'legal obligation', kept: '3 years after our answer', from: ['you'] }),
     ]);
+    // A country worked out from the IP address is not something the person gave us.
+    const located = customer.categories.find((c: any) => c.category === 'localisation').uses.find((u: any) => u.kinds.includes('Approximate country'));
+    expect(located.from).toEqual(['your use of our services']);
     expect(policy.retention.find((r: any) => r.rule === 'request-intake')).toMatchObject({ label: '24 hours at most', text: 'Until you confirm your email address, or 24 hours if you do not.' });
     expect(policy.retention.find((r: any) => r.rule === 'account-lifetime').text).toMatch(/^For as long as your account is open; deleted 3 days after it is closed/);
     expect(policy.legalBases.find((b: any) => b.id === 'contract')).toMatchObject({ label: 'contract', text: expect.stringContaining('Art. 6(1)(b)') });
