@@ -30,6 +30,7 @@ export const coreTables = declareTables({
   },
   audit_log: {
     description: 'Append-only, hash-chained log of who did what to whom, by reference (S6).',
+    label: { en: 'Activity log', 'pt-PT': 'Registo de atividade' },
     subject: 'customer',
     owner: { column: 'actor_id' },
     erasure: 'forget-identifiers',

@@ -52,3 +52,11 @@ describe('data map checks', () => {
     expect(compareWithSchema(map, [{ table: 't', column: 'id' }, { table: 't', column: 'new' }])).toEqual({ undeclared: ['t.new'], stale: ['t.gone'] });
   });
 });
+
+describe('data map wording', () => {
+  it('refuses a personal column whose data key the policy has no words for', () => {
+    const unnamed = { ...email, key: 'contact.fax' as never };
+    const map = buildDataMap([declareTables({ person: { description: 'p', subject: 'customer', owner: { column: 'id' }, columns: { id: notPersonal('key'), email, fax: unnamed } } })]);
+    expect(map.problems).toEqual(['table person: column fax has data key contact.fax, which the privacy policy has no words for (add it to data-keys.ts)']);
+  });
+});

@@ -1,11 +1,13 @@
 import type { Category, LegalBasis, Purpose, Recipient, StorageRegion, Subject } from './vocabulary.js';
 import type { RetentionRuleId } from './retention-rules.js';
+import { isDataKey, type DataKey } from './data-keys.js';
+import type { Localised } from './languages.js';
 
 export interface PersonalColumn {
   personal: true;
   category: Category;
-  /** Fine-grained kind of datum, e.g. contact.email, device.ip_address. */
-  key: string;
+  /** Fine-grained kind of datum, e.g. contact.email, device.ip_address: the policy names it in plain words (data-keys.ts). */
+  key: DataKey;
   purposes: readonly Purpose[];
   basis: LegalBasis;
   retention: RetentionRuleId;
@@ -41,6 +43,8 @@ export type Owner = { column: string } | { via: string; to: `${string}.${string}
 
 export interface TableDeclaration {
   description: string;
+  /** What the privacy policy calls these records, e.g. "Sign-in history" (the policy's test requires it once a column is personal). */
+  label?: Localised;
   /** Absent for tables that hold no personal data. */
   subject?: Subject;
   owner?: Owner;
@@ -66,7 +70,8 @@ type PersonalInput = Omit<PersonalColumn, 'personal' | 'identifier' | 'export' |
   Partial<Pick<PersonalColumn, 'identifier' | 'export' | 'regions' | 'recipients' | 'source'>>;
 
 // Data about devices, sessions and actions is produced by use; the rest is given by the person.
-const usageKeys = /^(device|session|access|security|reference)\.|^consent\.time$|^account\.created_at$/;
+// (An approximate location is worked out from the IP address, so it is produced by use too.)
+const usageKeys = /^(device|session|access|security|reference|location)\.|^consent\.time$|^account\.created_at$/;
 
 export function personal(input: PersonalInput): PersonalColumn {
   return {
@@ -109,7 +114,7 @@ export function buildDataMap(parts: TableDeclarations[]): DataMap {
   }
   for (const [name, decl] of Object.entries(tables)) {
     const hasPersonal = Object.values(decl.columns).some((c) => c.personal);
-    problems.push(...erasureProblems(name, decl));
+    problems.push(...erasureProblems(name, decl), ...wordingProblems(name, decl));
     if (!hasPersonal) continue;
     if (!decl.subject) problems.push(`table ${name} holds personal data but names no subject`);
     if (!decl.owner) { problems.push(`table ${name} holds personal data but has no owner`); continue; }
@@ -130,6 +135,15 @@ export function buildDataMap(parts: TableDeclarations[]): DataMap {
     }
   }
   return { tables, problems };
+}
+
+/**
+ * The type already refuses an unknown key in a declaration; this catches one that arrives another
+ * way (a cast, a generated declaration), so the policy never has to print a bare key.
+ */
+function wordingProblems(name: string, decl: TableDeclaration): string[] {
+  return Object.entries(decl.columns).flatMap(([col, c]) => (c.personal && !isDataKey(c.key)
+    ? [`table ${name}: column ${col} has data key ${String(c.key)}, which the privacy policy has no words for (add it to data-keys.ts)`] : []));
 }
 
 /** An anonymised table says what becomes of each personal column; only a legal obligation justifies a hold. */

@@ -5,6 +5,7 @@ const contract = { basis: 'contract', retention: 'account-lifetime' } as const;
 export const accountsTables = declareTables({
   account: {
     description: 'Merchant accounts (the policy\'s "customer").',
+    label: { en: 'Your account', 'pt-PT': 'A sua conta' },
     subject: 'customer',
     owner: { column: 'id' },
     columns: {
@@ -29,6 +30,7 @@ export const accountsTables = declareTables({
   },
   account_access: {
     description: 'Access history of the customer area: IP and time of every sign-in (T2, RT3).',
+    label: { en: 'Sign-in history', 'pt-PT': 'Histórico de acessos' },
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
     columns: {

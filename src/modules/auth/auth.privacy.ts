@@ -14,12 +14,14 @@ const sessionColumns: Record<string, ColumnDeclaration> = {
 export const authTables = declareTables({
   account_session: {
     description: 'Signed-in sessions of merchants.',
+    label: { en: 'Signed-in sessions', 'pt-PT': 'Sessões iniciadas' },
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
     columns: { ...sessionColumns, account_id: notPersonal('reference to the account') },
   },
   staff_session: {
     description: 'Signed-in sessions of platform staff.',
+    label: { en: 'Staff sessions', 'pt-PT': 'Sessões dos colaboradores' },
     subject: 'staff',
     owner: { via: 'staff_id', to: 'staff_user.id' },
     columns: { ...sessionColumns, staff_id: notPersonal('reference to the staff member') },

@@ -5,6 +5,7 @@ const proof = { purposes: ['accountability', 'marketing'], basis: 'legal-obligat
 export const consentTables = declareTables({
   consent_record: {
     description: 'Every consent decision (given or withdrawn) with the notice shown and how it was made (M1, M2).',
+    label: { en: 'Consents you gave or withdrew', 'pt-PT': 'Consentimentos que prestou ou retirou' },
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
     document: 'Consents you gave or withdrew, with the notice you were shown',
@@ -26,6 +27,7 @@ export const consentTables = declareTables({
   },
   cookie_consent: {
     description: 'Every cookie-banner decision, with the notice shown, how it was made, IP, country and browser (K4).',
+    label: { en: 'Cookie choices', 'pt-PT': 'Escolhas de cookies' },
     subject: 'visitor',
     owner: { column: 'visitor_ref' },
     columns: {

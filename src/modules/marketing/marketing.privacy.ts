@@ -3,6 +3,7 @@ import { declareTables, notPersonal, personal } from '../../core/privacy/data-ma
 export const marketingTables = declareTables({
   processing_restriction: {
     description: 'Purposes for which a customer\'s data may only be stored (Art. 18).',
+    label: { en: 'Restrictions you asked for', 'pt-PT': 'Limitações que pediu' },
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
     columns: {

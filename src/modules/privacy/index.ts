@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineModule } from '../../core/module.js';
+import { negotiateLanguage } from '../../core/published-texts.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { AuthGuards } from '../auth/index.js';
 import type { ConsentService } from '../consent/index.js';
@@ -42,7 +43,7 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
     },
     jobs: (s) => ({ ...s.privacyRequests.jobHandlers, ...s.erasure.jobHandlers }),
     routes: (app, s: { processors: ProcessorsService; privacyRequests: PrivacyRequestsService; guards: AuthGuards }, kit) => {
-      registerPrivacyRoutes(app, { dataMap: kit.dataMap, guards: s.guards, processors: s.processors });
+      registerPrivacyRoutes(app, { dataMap: kit.dataMap, guards: s.guards, processors: s.processors, negotiateLanguage });
       registerPrivacyRequestRoutes(app, { requests: s.privacyRequests, guards: s.guards, publicUrl: kit.config.publicUrl });
     },
   });

@@ -5,6 +5,7 @@ const request = { purposes: ['legal-compliance', 'accountability'], basis: 'lega
 export const privacyTables = declareTables({
   privacy_request: {
     description: 'Data-subject requests (access, portability, rectification, restriction, erasure, objection) and their deadlines.',
+    label: { en: 'Privacy requests', 'pt-PT': 'Pedidos de privacidade' },
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
     document: 'Your privacy requests and our answers to them',
@@ -26,6 +27,7 @@ export const privacyTables = declareTables({
   },
   privacy_request_intake: {
     description: 'Requests made without signing in, until their email is verified.',
+    label: { en: 'Privacy requests awaiting email confirmation', 'pt-PT': 'Pedidos de privacidade a aguardar confirmação do correio eletrónico' },
     subject: 'visitor',
     owner: { column: 'email' },
     columns: {

@@ -6,7 +6,9 @@ import { retentionRules } from '../../core/privacy/retention-rules.js';
 import { purposes, recipients, storageRegions } from '../../core/privacy/vocabulary.js';
 import type { AuthGuards } from '../auth/index.js';
 import { toCsv } from '../../core/csv.js';
+import { policyLanguages, type PolicyLanguage } from '../../core/privacy/languages.js';
 import { buildPolicy, buildRecordsOfProcessing } from './policy.js';
+import { PolicyResponse } from './policy.schemas.js';
 import type { ProcessorsService } from './processors.service.js';
 
 const Column = z.union([
@@ -41,14 +43,27 @@ const ProcessorBody = z.object({
   transferSafeguard: z.string().trim().max(500).nullable(),
 });
 
-export function registerPrivacyRoutes(app: FastifyInstance, deps: { dataMap: DataMap; guards: AuthGuards; processors: ProcessorsService }) {
+export function registerPrivacyRoutes(app: FastifyInstance, deps: {
+  dataMap: DataMap; guards: AuthGuards; processors: ProcessorsService;
+  /** The language for an Accept-Language header, chosen the way the consent notices choose theirs. */
+  negotiateLanguage: (acceptLanguage: string | undefined) => PolicyLanguage;
+}) {
   const r = typed(app);
 
   // The public policy, as data (the web app renders it at /privacy). Generated on each request: it is
   // small, and it must never lag behind the register.
   r.get('/api/v1/privacy/policy', {
-    schema: { tags: ['privacy'], summary: 'The privacy policy, generated from the data map and the processors register', response: { 200: z.record(z.string(), z.unknown()) } },
-  }, async () => buildPolicy(deps.dataMap, await deps.processors.list()) as unknown as Record<string, unknown>);
+    schema: {
+      tags: ['privacy'], summary: 'The privacy policy, generated from the data map and the processors register',
+      description: 'In the language of `lang`, else of Accept-Language (European Portuguese for any Portuguese, else English).',
+      querystring: z.object({ lang: z.enum(policyLanguages).optional() }),
+      response: { 200: PolicyResponse, ...problems(422) },
+    },
+  }, async (request, reply) => {
+    const language = request.query.lang ?? deps.negotiateLanguage(request.headers['accept-language']);
+    void reply.header('content-language', language).header('vary', 'accept-language');
+    return buildPolicy(deps.dataMap, await deps.processors.list(), language);
+  });
 
   r.get('/api/v1/staff/processors', {
     preHandler: deps.guards.requireStaff('privacy'),

@@ -5,6 +5,7 @@ const firewall = { purposes: ['security'], basis: 'legitimate-interest' } as con
 export const securityTables = declareTables({
   security_block: {
     description: 'Temporary blocks of IPs and sign-in names after request bursts or failed sign-ins (S1).',
+    label: { en: 'Firewall blocks', 'pt-PT': 'Bloqueios da firewall' },
     subject: 'visitor',
     owner: { column: 'subject_key' },
     columns: {
@@ -23,6 +24,7 @@ export const securityTables = declareTables({
   },
   login_throttle: {
     description: 'Counts of consecutive failed sign-ins per IP and per sign-in name (S1).',
+    label: { en: 'Failed sign-in counts', 'pt-PT': 'Contagem de tentativas de acesso falhadas' },
     subject: 'visitor',
     owner: { column: 'key' },
     columns: {
@@ -34,6 +36,7 @@ export const securityTables = declareTables({
   },
   rate_counter: {
     description: 'Requests per IP per rate-limit window, summed across app servers (S1).',
+    label: { en: 'Request counts', 'pt-PT': 'Contagem de pedidos' },
     subject: 'visitor',
     owner: { column: 'key' },
     columns: {

@@ -5,6 +5,7 @@ const employment = { purposes: ['service', 'accountability'], basis: 'contract',
 export const staffTables = declareTables({
   staff_user: {
     description: 'Platform staff accounts (the operator\'s employees).',
+    label: { en: 'Staff accounts', 'pt-PT': 'Contas dos colaboradores' },
     subject: 'staff',
     owner: { column: 'id' },
     columns: {

@@ -5,6 +5,7 @@ const proof = { purposes: ['service', 'accountability'], basis: 'contract', rete
 export const termsTables = declareTables({
   terms_acceptance: {
     description: 'Terms of service accepted: which version and language, when, from which IP and browser.',
+    label: { en: 'Terms you accepted', 'pt-PT': 'Termos que aceitou' },
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
     document: 'Terms of service you accepted',

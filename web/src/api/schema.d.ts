@@ -2918,10 +2918,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The privacy policy, generated from the data map and the processors register */
+        /**
+         * The privacy policy, generated from the data map and the processors register
+         * @description In the language of `lang`, else of Accept-Language (European Portuguese for any Portuguese, else English).
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: "en" | "pt-PT";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2935,7 +2940,185 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            version: string;
+                            /** @enum {string} */
+                            language: "en" | "pt-PT";
+                            title: string;
+                            intro: string[];
+                            headings: {
+                                contents: string;
+                                controller: string;
+                                collected: string;
+                                sources: string;
+                                recipients: string;
+                                retention: string;
+                                rights: string;
+                                complaint: string;
+                                marketing: string;
+                                cookies: string;
+                                security: string;
+                                automated: string;
+                                changes: string;
+                                annex: string;
+                            };
+                            fields: {
+                                uses: string;
+                                why: string;
+                                basis: string;
+                                kept: string;
+                                from: string;
+                                receives: string;
+                                receivesAll: string;
+                                receivesNothing: string;
+                                storedIn: string;
+                                safeguard: string;
+                                appliesTo: string;
+                            };
+                            controller: {
+                                name: string;
+                                address: string;
+                                email: string;
+                                dpoEmail: string;
+                                text: string[];
+                            };
+                            collectedIntro: string[];
+                            collected: {
+                                subject: string;
+                                label: string;
+                                intro: string;
+                                categories: {
+                                    category: string;
+                                    label: string;
+                                    description: string;
+                                    kinds: {
+                                        key: string;
+                                        label: string;
+                                        description: string;
+                                    }[];
+                                    uses: {
+                                        where: string;
+                                        kinds: string[];
+                                        purposes: string[];
+                                        basis: string;
+                                        kept: string;
+                                        from: string[];
+                                    }[];
+                                }[];
+                            }[];
+                            sources: string[];
+                            purposes: {
+                                id: string;
+                                text: string;
+                            }[];
+                            legalBasesIntro: string;
+                            legalBases: {
+                                id: string;
+                                label: string;
+                                text: string;
+                            }[];
+                            recipientsIntro: string;
+                            recipients: {
+                                id: string;
+                                promise: string;
+                                name: string;
+                                role: string;
+                                company: string | null;
+                                service: string;
+                                dataShared: string;
+                                countries: string[];
+                                countryNames: string[];
+                                transferSafeguard: string | null;
+                                outsideEea: boolean;
+                                safeguardText: string;
+                                receives: string[];
+                                receivesAll: boolean;
+                            }[];
+                            storageIntro: string;
+                            storage: {
+                                area: string;
+                                countries: string[];
+                                countryNames: string[];
+                            }[];
+                            retentionIntro: string;
+                            retention: {
+                                rule: string;
+                                label: string;
+                                text: string;
+                                keys: string[];
+                                kinds: string[];
+                            }[];
+                            rightsIntro: string[];
+                            rights: {
+                                id: string;
+                                right: string;
+                                how: string;
+                                links: {
+                                    href: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            howToUse: string[];
+                            requestLinks: {
+                                href: string;
+                                text: string;
+                            }[];
+                            complaint: {
+                                authority: string;
+                                url: string;
+                                odr: string;
+                                text: string[];
+                            };
+                            marketing: string[];
+                            cookiesIntro: string[];
+                            cookieHead: string[];
+                            cookies: {
+                                name: string;
+                                category: string;
+                                purpose: string;
+                                lifetime: string;
+                            }[];
+                            security: string[];
+                            automatedDecisions: string;
+                            changes: string;
+                            annex: {
+                                intro: string;
+                                head: string[];
+                                rows: {
+                                    table: string;
+                                    column: string;
+                                    records: string;
+                                    subject: string;
+                                    key: string;
+                                    label: string;
+                                    category: string;
+                                    purposes: string[];
+                                    basis: string;
+                                    retention: string;
+                                    recipients: string[];
+                                    /** @enum {string} */
+                                    source: "subject" | "usage";
+                                    note: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
