@@ -39,7 +39,8 @@ export const SignupBody = z.object({
   if (typeof body !== 'object' || body === null) return;
   const country = typeof body.address?.country === 'string' ? body.address.country : undefined;
   const phone = typeof body.phone === 'string' && body.phone.length > 0 ? body.phone : undefined;
-  const { errors } = checkCountryFields({ phone, nif: body.nif, country });
+  const nif = typeof body.nif === 'string' ? body.nif : undefined;
+  const { errors } = checkCountryFields({ phone, nif, country });
   for (const e of errors) ctx.addIssue({ code: 'custom', path: [e.field], message: e.message });
 }, { when: () => true });
 export type SignupInput = z.output<typeof SignupBody>;
