@@ -15,7 +15,7 @@ import { validatorCompiler } from './core/http/validator.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
 import { loggerOptions } from './core/logging.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
-import { cookieNames, createAuthGuards } from './modules/auth/auth.guards.js';
+import { createAuthGuards } from './modules/auth/auth.guards.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerMfaRoutes } from './modules/mfa/mfa.routes.js';
 import { registerCookieConsentRoutes } from './modules/consent/cookie-consent.routes.js';
@@ -94,7 +94,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     errorResponseBuilder: (_request, context) =>
       new AppError('blocked', `Too many requests from this address. Try again in ${Math.ceil(context.ttl / 1000)} s.`, { retryAfterSeconds: context.ttl / 1000 }),
   });
-  installCsrfGuard(app, { publicUrl: config.publicUrl, cookieNames: Object.values(cookieNames) });
+  installCsrfGuard(app, { publicUrl: config.publicUrl });
   await registerDocs(app);
 
   const guards = createAuthGuards(platform.sessions);
