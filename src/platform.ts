@@ -48,7 +48,6 @@ export function createPlatform(input: PlatformInput) {
   const terms = createTermsService({ db });
   const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, sessions, consent, terms });
   const staff = createStaffService({ db, audit, sessions });
-  const security = createSecurityService({ db, clock, audit, hashKey: secrets.hashKey, rateStore, login: config.login });
   const mfa = createMfaService({ db, clock, audit, cipher, hashKey: secrets.hashKey });
   const processors = createProcessorsService({ db, audit });
   const dataMap = platformDataMap();
@@ -59,6 +58,7 @@ export function createPlatform(input: PlatformInput) {
   const privacy = createPrivacyEngine({ db, map: dataMap, audit, hashKey: secrets.hashKey });
   const jobs = createJobQueue({ db, clock, onError: input.onError });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
+  const security = createSecurityService({ db, clock, audit, hashKey: secrets.hashKey, rateStore, login: config.login, mailer, onError: input.onError });
   const marketing = createMarketingService({ db, clock, mailer, hashKey: secrets.hashKey });
   const privacyRequests = createPrivacyRequestsService({
     db, clock, audit, jobs, engine: privacy, consent, exportDir: path.join(config.dataDir, 'exports'),

@@ -78,6 +78,11 @@ export function createAccountsService(deps: {
     return ok && found.status === 'active' ? { accountId: found.id } : null;
   }
 
+  /** Whose account an email signs in to (active or not): what a device cookie must name. */
+  async function findAccountIdByEmail(email: string): Promise<string | null> {
+    return (await deps.repo.findCredentialsByEmail(email))?.id ?? null;
+  }
+
   /** Re-confirms identity for sensitive requests (access, portability, erasure). */
   async function confirmPassword(accountId: string, password: string): Promise<boolean> {
     const row = await deps.repo.getById(accountId);
@@ -208,6 +213,6 @@ export function createAccountsService(deps: {
     };
   }
 
-  return { signup, verifyCredentials, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
+  return { signup, verifyCredentials, findAccountIdByEmail, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

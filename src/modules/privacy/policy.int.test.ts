@@ -18,7 +18,7 @@ describe('the generated privacy policy', () => {
     expect(expected.length).toBeGreaterThan(20);
     expect(expected.filter((c) => !mentioned.has(c))).toEqual([]);
     expect(policy.complaint.odr).toBe('https://ec.europa.eu/consumers/odr');
-    expect(policy.cookies.map((c: any) => c.name)).toEqual(['sr_session', 'sr_staff_session', 'sr_consent']);
+    expect(policy.cookies.map((c: any) => c.name)).toEqual(['sr_session', 'sr_staff_session', 'sr_device', 'sr_staff_device', 'sr_consent']);
   });
 
   it('names every recipient the data map uses, with storage countries and a safeguard for each outside the EEA', async () => {

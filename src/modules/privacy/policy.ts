@@ -15,6 +15,8 @@ export const eeaCountries = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', '
 export const platformCookies = [
   { name: 'sr_session', category: 'necessary', purpose: 'Keeps a merchant signed in to the customer area', lifetime: 'Until sign-out, at most 14 days' },
   { name: 'sr_staff_session', category: 'necessary', purpose: 'Keeps a staff member signed in to the staff console', lifetime: 'Until sign-out, at most 14 days' },
+  { name: 'sr_device', category: 'necessary', purpose: 'Shows that this browser signed in to your account before, so failed attempts elsewhere do not lock you out (it holds your account number, signed, no email)', lifetime: '90 days' },
+  { name: 'sr_staff_device', category: 'necessary', purpose: 'The same for a staff member signing in to the staff console', lifetime: '90 days' },
   { name: 'sr_consent', category: 'necessary', purpose: 'Remembers your cookie choice (and nothing else)', lifetime: '30 days, then we ask again' },
 ] as const;
 

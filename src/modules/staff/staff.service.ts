@@ -47,6 +47,11 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
     return (await verifyPassword(row.password_hash, password)) && !row.disabled_at ? { staffId: row.id } : null;
   }
 
+  /** Whom an email signs in as: what a staff device cookie must name. */
+  async function findStaffIdByEmail(email: string): Promise<string | null> {
+    return (await deps.db.selectFrom('staff_user').select('id').where('email', '=', email).executeTakeFirst())?.id ?? null;
+  }
+
   async function signIn(ctx: RequestContext, staffId: string) {
     return deps.db.transaction().execute(async (tx) => {
       await deps.audit.record(tx, { actor: { kind: 'staff', id: staffId }, action: 'staff.login', target: { kind: 'staff', id: staffId }, ip: ctx.ip, requestId: ctx.requestId });
@@ -65,6 +70,6 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
     return Number(row.n);
   }
 
-  return { createStaff, verifyCredentials, signIn, getStaff, countStaff };
+  return { createStaff, verifyCredentials, findStaffIdByEmail, signIn, getStaff, countStaff };
 }
 export type StaffService = ReturnType<typeof createStaffService>;
