@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkPassword } from '../../core/crypto/password-policy.js';
+import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import { checkCountryFields, isCountryCode } from './contact-fields.js';
 
 const text = (max: number) => z.string().trim().min(1, 'Required').max(max);
@@ -42,6 +42,12 @@ export const SignupBody = z.object({
   const nif = typeof body.nif === 'string' ? body.nif : undefined;
   const { errors } = checkCountryFields({ phone, nif, country });
   for (const e of errors) ctx.addIssue({ code: 'custom', path: [e.field], message: e.message });
+  // The field alone passed; now the same rule knowing the person's own name and email.
+  if (typeof body.password === 'string' && checkPassword(body.password) === null) {
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const problem = checkPassword(body.password, personalInputs(str(body.firstName), str(body.lastName), str(body.email)));
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  }
 }, { when: () => true });
 export type SignupInput = z.output<typeof SignupBody>;
 

@@ -1,3 +1,4 @@
+import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import type { Transaction, Updateable } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import { actorRef, type RequestContext } from '../../core/context.js';
@@ -156,6 +157,8 @@ export function createAccountsService(deps: {
     if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
       throw validationError([{ field: 'currentPassword', message: 'The current password is not correct.' }]);
     }
+    const weakness = checkPassword(newPassword, personalInputs(row.first_name, row.last_name, row.email));
+    if (weakness) throw validationError([{ field: 'newPassword', message: weakness }]);
     const hash = await hashPassword(newPassword);
     return deps.db.transaction().execute(async (tx) => {
       await tx.updateTable('account').set({ password_hash: hash, updated_at: ctx.now }).where('id', '=', accountId).execute();

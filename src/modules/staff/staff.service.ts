@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import { actorRef, type RequestContext } from '../../core/context.js';
-import { checkPassword } from '../../core/crypto/password-policy.js';
+import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import type { Db } from '../../core/db/database.js';
 import { AppError, validationError } from '../../core/errors.js';
@@ -24,7 +24,7 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
     const unknown = roles.filter((r) => !staffRoles.includes(r as StaffRole));
     if (roles.length === 0 || unknown.length > 0) errors.push({ field: 'roles', message: `Choose from: ${staffRoles.join(', ')}` });
     const password = input.password ?? generatePassword();
-    const problem = checkPassword(password);
+    const problem = checkPassword(password, personalInputs(input.name, email));
     if (problem) errors.push({ field: 'password', message: problem });
     if (errors.length > 0) throw validationError(errors);
     const existing = await deps.db.selectFrom('staff_user').select('id').where('email', '=', email).executeTakeFirst();
