@@ -11,6 +11,7 @@ import {
   SignupBody, UpdateAccountBody,
 } from './accounts.schemas.js';
 import { toAccountView, type AccountsService } from './accounts.service.js';
+import { registerCountryRoutes } from './countries.routes.js';
 import type { ConsentService } from '../consent/consent.service.js';
 
 export function registerAccountRoutes(app: FastifyInstance, deps: {
@@ -19,6 +20,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: {
   const r = typed(app);
   const { accounts, guards, security } = deps;
   const tags = ['accounts'];
+  registerCountryRoutes(app);
 
   r.post('/api/v1/auth/signup', {
     schema: { tags, summary: 'Open a merchant account', body: SignupBody, response: { 201: AccountResponse, ...problems(409, 422) } },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
-import { checkCountryFields, isCountryCode } from './contact-fields.js';
+import { checkCountryFields, checkPostalCode, isCountryCode } from './contact-fields.js';
 
 const text = (max: number) => z.string().trim().min(1, 'Required').max(max);
 
@@ -20,6 +20,9 @@ export const Address = z.object({
   postalCode: text(20),
   city: text(100),
   country,
+}).superRefine((address, ctx) => {
+  const problem = checkPostalCode(address.postalCode, address.country);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
 });
 
 export const SignupBody = z.object({
