@@ -2,6 +2,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { makeTreePrivate } from './data-dir.js';
 import type { Database } from '../../db/schema.js';
 import { pgliteDialect } from './pglite-dialect.js';
 
@@ -46,11 +47,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     parsers: { 20: int8 },
   });
   const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
+  const dataDir = target.dataDir;
+  if (dataDir) makeTreePrivate(dataDir);
   return {
     db,
     kind: 'pglite',
     ping: async () => { await sql`select 1`.execute(db); },
-    close: async () => { await db.destroy(); await pglite.close(); },
+    close: async () => { await db.destroy(); await pglite.close(); if (dataDir) makeTreePrivate(dataDir); },
   };
 }
 
