@@ -120,6 +120,7 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     await expectAccessible(tab.page, 'security (enrolment)');
     const secret = (await tab.page.getByTestId('totp-secret').textContent())!;
     await tab.page.getByLabel('Authentication code').fill(await totp(secret));
+    await tab.page.getByLabel('Current password').fill(m.password);
     await tab.page.getByRole('button', { name: 'Confirm' }).click();
     await tab.page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
     expect(await tab.page.getByRole('list', { name: 'Your recovery codes' }).getByRole('listitem').count()).toBe(10);

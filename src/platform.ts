@@ -48,7 +48,10 @@ export function createPlatform(input: PlatformInput) {
   const terms = createTermsService({ db });
   const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, sessions, consent, terms });
   const staff = createStaffService({ db, audit, sessions });
-  const mfa = createMfaService({ db, clock, audit, cipher, hashKey: secrets.hashKey });
+  const mfa = createMfaService({
+    db, clock, audit, cipher, hashKey: secrets.hashKey, sessions,
+    confirmPassword: (p, id, password) => (p === 'customer' ? accounts.confirmPassword(id, password) : staff.confirmPassword(id, password)),
+  });
   const processors = createProcessorsService({ db, audit });
   const dataMap = platformDataMap();
   if (dataMap.problems.length > 0) {

@@ -47,6 +47,12 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
     return (await verifyPassword(row.password_hash, password)) && !row.disabled_at ? { staffId: row.id } : null;
   }
 
+  /** Re-confirms a staff member's identity before a sensitive change (turning two-factor on). */
+  async function confirmPassword(staffId: string, password: string): Promise<boolean> {
+    const row = await deps.db.selectFrom('staff_user').select('password_hash').where('id', '=', staffId).executeTakeFirst();
+    return row ? verifyPassword(row.password_hash, password) : false;
+  }
+
   /** Whom an email signs in as: what a staff device cookie must name. */
   async function findStaffIdByEmail(email: string): Promise<string | null> {
     return (await deps.db.selectFrom('staff_user').select('id').where('email', '=', email).executeTakeFirst())?.id ?? null;
@@ -70,6 +76,6 @@ export function createStaffService(deps: { db: Db; audit: AuditLog; sessions: Se
     return Number(row.n);
   }
 
-  return { createStaff, verifyCredentials, findStaffIdByEmail, signIn, getStaff, countStaff };
+  return { createStaff, verifyCredentials, findStaffIdByEmail, confirmPassword, signIn, getStaff, countStaff };
 }
 export type StaffService = ReturnType<typeof createStaffService>;

@@ -12,15 +12,17 @@ export function TwoFactor({ base, onChange }: { base: string; onChange?: (enable
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const f = useForm({ code: '' }, { code: required }, t);
+  // Turning it on needs the current password too (the server signs out the other sessions).
+  const enrolForm = useForm({ code: '', currentPassword: '' }, { code: required, currentPassword: required }, t);
   const load = () => api<MfaStatus>('GET', base).then(setStatus);
   useEffect(() => { void load(); }, [base]);
 
   const start = async () => setEnrolment(await api<Enrolment>('POST', `${base}/totp`));
-  const confirm = f.submit(async (v) => {
-    const res = await api<{ recoveryCodes: string[] }>('POST', `${base}/totp/confirm`, { code: v.code });
+  const confirm = enrolForm.submit(async (v) => {
+    const res = await api<{ recoveryCodes: string[] }>('POST', `${base}/totp/confirm`, { code: v.code, currentPassword: v.currentPassword });
     setEnrolment(null);
     setCodes(res.recoveryCodes);
-    f.setValues({ code: '' });
+    enrolForm.setValues({ code: '', currentPassword: '' });
     await load();
     onChange?.(true);
   });
@@ -54,9 +56,10 @@ export function TwoFactor({ base, onChange }: { base: string; onChange?: (enable
           <p>{t('security.scan')}</p>
           <img className="qr" src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`} alt={t('security.qrAlt')} width={200} height={200} />
           <p>{t('security.secret')}: <code data-testid="totp-secret">{enrolment.secret}</code></p>
-          <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" {...f.bind('code')} />
-          {f.formError && <Alert kind="error">{f.formError}</Alert>}
-          <Button type="submit" busy={f.busy}>{t('security.confirm')}</Button>
+          <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" {...enrolForm.bind('code')} />
+          <Field label={t('field.currentPassword')} type="password" autoComplete="current-password" {...enrolForm.bind('currentPassword')} />
+          {enrolForm.formError && <Alert kind="error">{enrolForm.formError}</Alert>}
+          <Button type="submit" busy={enrolForm.busy}>{t('security.confirm')}</Button>
         </form>
       ) : (
         <>
