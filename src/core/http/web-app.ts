@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** The client-side routes of the web app; each answers with index.html. */
-const appRoutes = ['/', '/plans', '/privacy', '/privacy/*', '/contact', '/signup', '/signin', '/account', '/account/*', '/staff', '/staff/*'];
+const appRoutes = ['/', '/plans', '/privacy', '/privacy/*', '/terms', '/contact', '/signup', '/signin', '/account', '/account/*', '/staff', '/staff/*'];
 
 /** Serves the built React app from `distDir` (assets cached for good, the page never). */
 export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
