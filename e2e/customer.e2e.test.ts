@@ -162,9 +162,11 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
       await tab.page.goto(p);
       await tab.page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
     }
+    // The session, and the device cookie that keeps failed sign-ins elsewhere from locking this person out.
     const cookies = await tab.context.cookies();
-    expect(cookies.map((c) => c.name)).toEqual(['sr_session']);
-    expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(cookies.map((c) => c.name).sort()).toEqual(['sr_device', 'sr_session']);
+    expect(cookies.find((c) => c.name === 'sr_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(cookies.find((c) => c.name === 'sr_device')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/login' });
     const foreign = tab.requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('data:'));
     expect(foreign).toEqual([]);
   });
