@@ -49,3 +49,54 @@ function shaped(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
     default: return fc.jsonValue({ maxDepth: 2 });
   }
 }
+
+// Plausible values by field name, so a base body gets past the first checks of most routes.
+const examples: Record<string, unknown> = {
+  email: 'maria@example.pt', password: 'correct horse battery staple', newPassword: 'a brand new passphrase',
+  currentPassword: 'correct horse battery staple', phone: '912 345 678', postalCode: '4050-262', country: 'PT',
+  nif: '501964843', code: '123456', token: 'tok_0123456789abcdef', reason: 'A reason long enough to pass.',
+};
+
+/** One value the schema would likely accept (examples by field name, else the simplest of its type). */
+export function plausible(schema: JsonSchema, name = ''): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  const alternative = (schema.anyOf ?? schema.oneOf ?? schema.allOf)?.[0];
+  if (alternative) return plausible(alternative, name);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'string': return examples[name] ?? 'Porto';
+    case 'integer': case 'number': return 1;
+    case 'boolean': return true;
+    case 'null': return null;
+    case 'array': return schema.items ? [plausible(schema.items, name)] : [];
+    case 'object': return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, plausible(s, k)]));
+    default: return null;
+  }
+}
+
+const wrongValues: unknown[] = [123, -1.5, true, null, [], ['x'], {}, { $ne: 1 }, '', '\u0000', '\ud800', 'x'.repeat(5000)];
+
+/**
+ * Deterministic companion to nearValid: a plausible body with exactly one field (at any depth up
+ * to `maxDepth`) replaced by each value of the wrong type or shape, so a check that trusts
+ * another field's type is found every run, not by luck.
+ */
+export function oneFieldWrong(schema: JsonSchema, maxDepth = 2): unknown[] {
+  const base = plausible(schema);
+  const bodies: unknown[] = [];
+  const visit = (s: JsonSchema, path: string[]) => {
+    if (path.length > 0) for (const wrong of wrongValues) bodies.push(setAt(base, path, wrong));
+    if (path.length >= maxDepth) return;
+    for (const [k, child] of Object.entries(s.properties ?? {})) visit(child, [...path, k]);
+  };
+  visit(schema, []);
+  return bodies;
+}
+
+function setAt(value: unknown, path: string[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path as [string, ...string[]];
+  const object = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return { ...object, [head]: setAt(object[head], rest, replacement) };
+}
