@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { AppError } from './core/errors.js';
 import { configureZodMessages } from './core/http/zod-messages.js';
@@ -11,10 +11,10 @@ import { registerDocs } from './core/http/docs.js';
 import { registerHealthRoutes } from './core/http/health.js';
 import { registerWebApp } from './core/http/web-app.js';
 import { installProblemHandler } from './core/http/problem.js';
+import { validatorCompiler } from './core/http/validator.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
 import { loggerOptions } from './core/logging.js';
 import { registerModuleRoutes } from './core/module.js';
-import { cookieNames } from './modules/auth/index.js';
 import type { Platform } from './platform.js';
 
 export interface AppOptions {
@@ -84,7 +84,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     errorResponseBuilder: (_request, context) =>
       new AppError('blocked', `Too many requests from this address. Try again in ${Math.ceil(context.ttl / 1000)} s.`, { retryAfterSeconds: context.ttl / 1000 }),
   });
-  installCsrfGuard(app, { publicUrl: config.publicUrl, cookieNames: Object.values(cookieNames) });
+  installCsrfGuard(app, { publicUrl: config.publicUrl });
   await registerDocs(app);
 
   registerHealthRoutes(app, platform.database);

@@ -3,6 +3,7 @@ import { registerAdminEndpoint } from './core/admin/admin-endpoint.js';
 import { systemClock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { acquireDataDirLock, rewriteLock } from './core/db/data-dir-lock.js';
+import { ensurePrivateDataDir, restrictNewFiles } from './core/db/data-dir.js';
 import { openPlatform } from './core/db/open-platform.js';
 import { AppError } from './core/errors.js';
 import { buildApp } from './app.js';
@@ -12,6 +13,8 @@ import { ensureWebBuild, webDistDir } from './web-build.js';
 
 /** npm start: lock the data directory, migrate, seed a demo when empty, serve. */
 export async function startServer(config: Config): Promise<() => Promise<void>> {
+  restrictNewFiles();
+  ensurePrivateDataDir(config.dataDir);
   const adminToken = randomBytes(32).toString('base64url');
   const embedded = !config.databaseUrl;
   const release = embedded

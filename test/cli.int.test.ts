@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,9 @@ const bin = path.resolve('bin/sellrocket.js');
 
 // The embedded database's single-process rule and the CLI's way around it; on PostgreSQL there is no such rule.
 describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command line', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-cli-'));
+  // A DATA_DIR that does not exist yet, so the server is the one that creates it.
+  const parentDir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-cli-'));
+  const dataDir = path.join(parentDir, 'data');
   const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development' };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   let server: ReturnType<typeof spawn>;
@@ -34,7 +36,7 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
 
   afterAll(() => {
     if (server.exitCode === null) server.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(parentDir, { recursive: true, force: true });
   });
 
   it('seeds a demo merchant and staff admin once, printing their passwords, and serves signup and login', async () => {
@@ -47,6 +49,21 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     expect(login.status).toBe(200);
     const staffLogin = await fetch(`${baseUrl}/api/v1/staff/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: staff![1], password: staff![2] }) });
     expect(staffLogin.status).toBe(200);
+  });
+
+  it('keeps DATA_DIR private: every directory 0700 and every file 0600 or stricter, the embedded database included', () => {
+    const loose: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (statSync(file).mode & 0o077) loose.push(`${(statSync(file).mode & 0o777).toString(8)} ${path.relative(dataDir, file)}`);
+        if (entry.isDirectory()) walk(file);
+      }
+    };
+    expect((statSync(dataDir).mode & 0o777).toString(8)).toBe('700');
+    walk(dataDir);
+    expect(existsSync(path.join(dataDir, 'pgdata'))).toBe(true);
+    expect(loose).toEqual([]);
   });
 
   it('refuses a second server on the same data directory with a clear message', () => {
@@ -116,5 +133,29 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     const verify = run('audit', 'verify');
     expect(verify.status, verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/Audit chain intact/);
+  });
+});
+
+describe.skipIf(testDbKind !== 'pglite')('operator commands on a data directory without a database', () => {
+  const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-empty-'));
+  const env = { ...process.env, DATA_DIR: emptyDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  delete (env as Record<string, string | undefined>).DATABASE_URL;
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
+
+  it('refuse to create one, exiting non-zero with a clear message', () => {
+    for (const args of [['audit', 'verify'], ['security', 'blocks']]) {
+      const res = run(...args);
+      expect(res.status, args.join(' ')).toBe(1);
+      expect(res.stderr, args.join(' ')).toMatch(/no database/i);
+      expect(res.stdout, args.join(' ')).not.toMatch(/intact/);
+    }
+    expect(readdirSync(emptyDir)).toEqual([]);
+  }, 60_000);
+
+  it('prints the version', () => {
+    const res = run('--version');
+    expect(res.status).toBe(0);
+    expect(res.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 });

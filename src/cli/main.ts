@@ -4,6 +4,8 @@ import { Command } from 'commander';
 import { systemClock } from '../core/clock.js';
 import { ConfigError, loadConfig, type Config } from '../core/config.js';
 import { acquireDataDirLock, DataDirBusyError, readLock } from '../core/db/data-dir-lock.js';
+import { holdsEmbeddedDatabase, NoDatabaseError, restrictNewFiles } from '../core/db/data-dir.js';
+import packageJson from '../../package.json' with { type: 'json' };
 import { openPlatform } from '../core/db/open-platform.js';
 import { AppError } from '../core/errors.js';
 import { startServer } from '../server.js';
@@ -29,6 +31,8 @@ async function runOperator(config: Config, command: OperatorCommandName, args: R
       return body;
     }
   }
+  // Only these two may bring a database into being; any other command on an empty DATA_DIR is a mistake.
+  if (!config.databaseUrl && command !== 'migrate' && !holdsEmbeddedDatabase(config.dataDir)) throw new NoDatabaseError(config.dataDir);
   const release = config.databaseUrl ? () => undefined
     : acquireDataDirLock(config.dataDir, { pid: process.pid, port: 0, adminToken: randomBytes(16).toString('hex'), startedAt: new Date().toISOString() });
   try {
@@ -58,6 +62,7 @@ function operatorAction(command: OperatorCommandName, toArgs: (...a: any[]) => R
 export function buildCli(): Command {
   const program = new Command('sellrocket')
     .description('SellRocket: the shop platform and its operator tasks. Configuration comes from environment variables (see README).')
+    .version(packageJson.version, '-V, --version', 'print the version')
     .showHelpAfterError();
 
   program.command('start').description('migrate the database, seed a demo when empty, and serve HTTP')
@@ -110,10 +115,11 @@ export function buildCli(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  restrictNewFiles();
   try {
     await buildCli().parseAsync(argv);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof DataDirBusyError) {
+    if (e instanceof ConfigError || e instanceof DataDirBusyError || e instanceof NoDatabaseError) {
       console.error(e.message);
       process.exit(1);
     }

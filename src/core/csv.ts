@@ -1,6 +1,19 @@
-/** RFC 4180 CSV: one cell quoted when it holds a comma, quote or line break. */
+/**
+ * First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection): a
+ * value such as `=HYPERLINK(…)` in someone's address must open as text, not run. Shared with the
+ * SQL that builds the export archive's CSV (src/core/privacy/subject-export.ts).
+ */
+export const formulaLeaders = ['=', '+', '-', '@', '\t', '\r'] as const;
+
+/** A value that cannot start a formula: prefixed with a single quote, which spreadsheets hide. */
+export function neutraliseFormula(value: string): string {
+  return (formulaLeaders as readonly string[]).includes(value.charAt(0)) ? `'${value}` : value;
+}
+
+/** RFC 4180 CSV: one cell quoted when it holds a comma, quote or line break; never a formula. */
 export function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const safe = neutraliseFormula(value);
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export function csvLine(cells: string[]): string {

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
+import { ensurePrivateDataDir } from '../db/data-dir.js';
 import { parseKeyring, type Keyring } from './field-encryption.js';
 
 export interface Secrets {
@@ -29,7 +30,7 @@ export function loadSecrets(config: Config, warn: (msg: string) => void): Secret
   if (existsSync(file)) {
     stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
   } else {
-    mkdirSync(config.dataDir, { recursive: true });
+    ensurePrivateDataDir(config.dataDir);
     stored = { encryptionKeys: `dev1:${randomBytes(32).toString('base64')}`, hashKey: randomBytes(32).toString('base64') };
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }

@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDataDir } from './data-dir.js';
 
 export interface LockInfo { pid: number; port: number; adminToken: string; startedAt: string }
 
@@ -32,7 +33,7 @@ export function readLock(dataDir: string): LockInfo | null {
  * holds the admin token). A lock left by a dead process is taken over.
  */
 export function acquireDataDirLock(dataDir: string, info: LockInfo): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDataDir(dataDir);
   const file = lockFile(dataDir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

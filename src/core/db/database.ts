@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { CoreTables } from './core.tables.js';
+import { makeTreePrivate } from './data-dir.js';
 import { pgliteDialect } from './pglite-dialect.js';
 import { createScopeStore, guardDialect, scopedKysely } from './unit-of-work.js';
 
@@ -51,11 +52,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   });
   const scope = createScopeStore();
   const db = scopedKysely(new Kysely<CoreTables>({ dialect: guardDialect(pgliteDialect(pglite), scope) }), scope);
+  const dataDir = target.dataDir;
+  if (dataDir) makeTreePrivate(dataDir);
   return {
     db,
     kind: 'pglite',
     ping: async () => { await sql`select 1`.execute(db); },
-    close: async () => { await db.destroy(); await pglite.close(); },
+    close: async () => { await db.destroy(); await pglite.close(); if (dataDir) makeTreePrivate(dataDir); },
   };
 }
 

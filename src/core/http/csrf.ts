@@ -4,17 +4,17 @@ import { AppError } from '../errors.js';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * CSRF defence for cookie-authenticated changes (OWASP "verify origin with standard headers"):
- * a browser always sends Origin or Sec-Fetch-Site on a cross-site POST; when either says the
- * request came from another site it is refused. Clients that send neither are not browsers
- * and cannot be made to carry someone's cookie. SameSite=Lax on the cookie is the second layer.
+ * CSRF defence for every change (OWASP "verify origin with standard headers"): a browser always
+ * sends Origin or Sec-Fetch-Site on a cross-site POST; when either says the request came from
+ * another site it is refused. This holds with or without a session cookie, because signing a
+ * victim into the attacker's account (login CSRF) needs none. Clients that send neither header
+ * are not browsers (curl, the operator CLI) and cannot be made to carry someone's cookie.
+ * SameSite=Lax on the cookie is the second layer.
  */
-export function installCsrfGuard(app: FastifyInstance, opts: { publicUrl: string | undefined; cookieNames: string[] }): void {
+export function installCsrfGuard(app: FastifyInstance, opts: { publicUrl: string | undefined }): void {
   const configuredOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : undefined;
   app.addHook('onRequest', async (request) => {
     if (safeMethods.has(request.method)) return;
-    const cookieHeader = request.headers.cookie ?? '';
-    if (!opts.cookieNames.some((name) => cookieHeader.includes(`${name}=`))) return;
     const origin = request.headers.origin;
     if (origin) {
       const expected = configuredOrigin ?? `${request.protocol}://${request.headers.host ?? ''}`;

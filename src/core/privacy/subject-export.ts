@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { TableDeclaration, TableDeclarations } from './data-map.js';
 import { personalColumns, type Executor, type SubjectGraph, type SubjectRef } from './subject-graph.js';
+import { formulaLeaders } from '../csv.js';
 
 /** Reading a subject's data for an archive, and finding the subjects a verified email reaches. */
 export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; graph: SubjectGraph }) {
@@ -36,7 +37,10 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
     const json = parts.length === 1
       ? sql`json_build_object(${sql.join(columns.flatMap((c) => [sql.lit(c), jsonValue(c)]))})::text`
       : sql`(${sql.join(parts, sql` || `)})::text`;
-    const csv = sql`concat_ws(',', ${sql.join(columns.map((c) => sql`coalesce('"' || replace(${text(c)}, '"', '""') || '"', '')`))})`;
+    // The same rule as csvCell: a value starting like a formula gets a leading single quote.
+    const leaders = sql.join(formulaLeaders.map((l) => sql.lit(l)));
+    const safe = (c: string) => sql`case when left(${text(c)}, 1) in (${leaders}) then '''' || ${text(c)} else ${text(c)} end`;
+    const csv = sql`concat_ws(',', ${sql.join(columns.map((c) => sql`coalesce('"' || replace(${safe(c)}, '"', '""') || '"', '')`))})`;
     return { json, csv };
   }
 

@@ -79,7 +79,7 @@ describe('signup (C1, C2, C4)', () => {
     ['DE', 'DE111111125', true], ['DE', 'DE111111124', false], ['ES', 'A28015865', true], ['FR', 'DE111111125', false],
   ])('NIF for a %s account: %s → accepted %s', async (country, nif, ok) => {
     const phone = { PT: '+351912345678', DE: '+4915112345678', ES: '+34612345678', FR: '+33612345678' }[country];
-    const res = await signup(signupBody({ nif, phone, address: { line1: 'Street 1', postalCode: '10115', city: 'City', country } }));
+    const res = await signup(signupBody({ nif, phone, address: { line1: 'Street 1', postalCode: country === 'PT' ? '4050-262' : '10115', city: 'City', country } }));
     expect(res.statusCode).toBe(ok ? 201 : 422);
     if (!ok) expect(res.json().errors).toEqual([expect.objectContaining({ field: 'nif' })]);
   });

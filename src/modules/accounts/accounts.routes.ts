@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { problems, typed } from '../../core/http/types.js';
-import { cookieNames, customerOf, setSessionCookie, type AuthGuards } from '../auth/index.js';
+import { cookieNames, customerOf, deviceCookies, setDeviceCookie, setSessionCookie, type AuthGuards } from '../auth/index.js';
 import type { SecurityService } from '../security/index.js';
 import type { MfaService } from '../mfa/index.js';
 import { checkSignIn } from '../auth/index.js';
@@ -11,6 +11,7 @@ import {
   SignupBody, UpdateAccountBody,
 } from './accounts.schemas.js';
 import { toAccountView, type AccountsService } from './accounts.service.js';
+import { registerCountryRoutes } from './countries.routes.js';
 import type { ConsentService } from '../consent/index.js';
 
 export function registerAccountRoutes(app: FastifyInstance, deps: {
@@ -19,6 +20,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: {
   const r = typed(app);
   const { accounts, guards, security } = deps;
   const tags = ['accounts'];
+  registerCountryRoutes(app);
 
   r.post('/api/v1/auth/signup', {
     schema: { tags, summary: 'Open a merchant account', body: SignupBody, response: { 201: AccountResponse, ...problems(409, 422) } },
@@ -31,12 +33,15 @@ export function registerAccountRoutes(app: FastifyInstance, deps: {
   r.post('/api/v1/auth/login', {
     schema: { tags, summary: 'Sign in as a merchant', body: LoginBody, response: { 200: AccountResponse, ...problems(401, 422, 429) } },
   }, async (request, reply) => {
-    const accountId = await checkSignIn({ security, mfa: deps.mfa }, {
+    const { id: accountId, deviceCookie } = await checkSignIn({ security, mfa: deps.mfa }, {
       principal: 'customer', scope: 'account', ip: request.ctx.ip, ...request.body,
+      deviceCookie: request.cookies[deviceCookies.account.name],
+      findPrincipalId: accounts.findAccountIdByEmail,
       verifyPassword: async (email, password) => (await accounts.verifyCredentials(email, password))?.accountId ?? null,
     });
     const session = await accounts.signIn(request.ctx, accountId);
     setSessionCookie(reply, request, cookieNames.customer, session.token, session.expiresAt);
+    setDeviceCookie(reply, request, 'account', deviceCookie);
     return accounts.getAccount(accountId);
   });
 

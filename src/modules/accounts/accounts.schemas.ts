@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkPassword } from '../../core/crypto/password-policy.js';
-import { checkCountryFields, isCountryCode } from './contact-fields.js';
+import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
+import { checkCountryFields, checkPostalCode, isCountryCode } from './contact-fields.js';
 
 const text = (max: number) => z.string().trim().min(1, 'Required').max(max);
 
@@ -20,6 +20,9 @@ export const Address = z.object({
   postalCode: text(20),
   city: text(100),
   country,
+}).superRefine((address, ctx) => {
+  const problem = checkPostalCode(address.postalCode, address.country);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
 });
 
 export const SignupBody = z.object({
@@ -39,8 +42,15 @@ export const SignupBody = z.object({
   if (typeof body !== 'object' || body === null) return;
   const country = typeof body.address?.country === 'string' ? body.address.country : undefined;
   const phone = typeof body.phone === 'string' && body.phone.length > 0 ? body.phone : undefined;
-  const { errors } = checkCountryFields({ phone, nif: body.nif, country });
+  const nif = typeof body.nif === 'string' ? body.nif : undefined;
+  const { errors } = checkCountryFields({ phone, nif, country });
   for (const e of errors) ctx.addIssue({ code: 'custom', path: [e.field], message: e.message });
+  // The field alone passed; now the same rule knowing the person's own name and email.
+  if (typeof body.password === 'string' && checkPassword(body.password) === null) {
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const problem = checkPassword(body.password, personalInputs(str(body.firstName), str(body.lastName), str(body.email)));
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  }
 }, { when: () => true });
 export type SignupInput = z.output<typeof SignupBody>;
 

@@ -1,3 +1,4 @@
+import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import type { AccountsTables } from './accounts.tables.js';
 import type { Transaction, Updateable, Kysely } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
@@ -44,12 +45,6 @@ export function createAccountsService(deps: {
     return row ? { email: row.email, marketingConsent: row.marketing_consent } : null;
   }
 
-  /** The account signed in with this email, if any (emails are stored trimmed and lower-case). */
-  async function idByEmail(email: string): Promise<string | null> {
-    const row = await deps.db.selectFrom('account').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-    return row?.id ?? null;
-  }
-
   async function recordAccess(tx: Transaction<AccountsTables>, ctx: RequestContext, accountId: string, kind: 'signup' | 'login') {
     await tx.insertInto('account_access').values({ id: newId('acx'), account_id: accountId, kind, ip: ctx.ip, user_agent: ctx.userAgent, at: ctx.now }).execute();
   }
@@ -93,6 +88,11 @@ export function createAccountsService(deps: {
     if (!found) return verifyAgainstDecoy(password).then(() => null);
     const ok = await verifyPassword(found.password_hash, password);
     return ok && found.status === 'active' ? { accountId: found.id } : null;
+  }
+
+  /** Whose account an email signs in to (active or not): what a device cookie must name. */
+  async function findAccountIdByEmail(email: string): Promise<string | null> {
+    return (await deps.repo.findCredentialsByEmail(email))?.id ?? null;
   }
 
   /** Re-confirms identity for sensitive requests (access, portability, erasure). */
@@ -168,6 +168,8 @@ export function createAccountsService(deps: {
     if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
       throw validationError([{ field: 'currentPassword', message: 'The current password is not correct.' }]);
     }
+    const weakness = checkPassword(newPassword, personalInputs(row.first_name, row.last_name, row.email));
+    if (weakness) throw validationError([{ field: 'newPassword', message: weakness }]);
     const hash = await hashPassword(newPassword);
     return deps.db.transaction().execute(async (tx) => {
       await tx.updateTable('account').set({ password_hash: hash, updated_at: ctx.now }).where('id', '=', accountId).execute();
@@ -225,6 +227,6 @@ export function createAccountsService(deps: {
     };
   }
 
-  return { contactOf, idByEmail, signup, verifyCredentials, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
+  return { contactOf, signup, verifyCredentials, findAccountIdByEmail, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,11 +1,21 @@
 import countries from 'i18n-iso-countries';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
+import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 import type { FieldError } from '../../core/errors.js';
 import { validateTaxId } from './tax-id.js';
 
 export function isCountryCode(code: string): boolean {
   return countries.isValid(code) && /^[A-Z]{2}$/.test(code);
+}
+
+/**
+ * A postal code in the form its country uses (postcode-validator's patterns); countries without
+ * postal codes or without a known pattern accept any. Returns a problem or null.
+ */
+export function checkPostalCode(postalCode: string, country: string): string | null {
+  if (!isCountryCode(country) || !postcodeValidatorExistsForCountry(country)) return null;
+  return postcodeValidator(postalCode, country) ? null : `This is not a postal code of ${country}${country === 'PT' ? ' (e.g. 4050-262)' : ''}.`;
 }
 
 /** E.164 form of a phone number, read in the account's country unless it starts with +. */

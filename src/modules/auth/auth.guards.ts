@@ -21,6 +21,17 @@ export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, n
   });
 }
 
+/** OWASP device cookies: sent back only to the sign-in route that trusts them, kept 90 days. */
+export const deviceCookies = {
+  account: { name: 'sr_device', path: '/api/v1/auth/login' },
+  staff: { name: 'sr_staff_device', path: '/api/v1/staff/auth/login' },
+} as const;
+
+export function setDeviceCookie(reply: FastifyReply, request: FastifyRequest, scope: keyof typeof deviceCookies, cookie: { value: string; expiresAt: Date }) {
+  const { name, path } = deviceCookies[scope];
+  reply.setCookie(name, cookie.value, { path, httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: cookie.expiresAt });
+}
+
 export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest, name: string) {
   reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
 }

@@ -5,7 +5,7 @@ import { registerAuthRoutes } from './auth.routes.js';
 import type { AuthTables } from './auth.tables.js';
 import { createSessionService, type SessionReadTables } from './sessions.service.js';
 
-export { clearSessionCookie, cookieNames, customerOf, setSessionCookie, staffOf, type AuthGuards } from './auth.guards.js';
+export { clearSessionCookie, cookieNames, customerOf, deviceCookies, setDeviceCookie, setSessionCookie, staffOf, type AuthGuards } from './auth.guards.js';
 export type { Principal, SessionService } from './sessions.service.js';
 export { checkSignIn } from './sign-in.js';
 

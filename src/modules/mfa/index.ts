@@ -1,6 +1,6 @@
 import { defineModule } from '../../core/module.js';
 import type { AccountsService } from '../accounts/index.js';
-import type { AuthGuards } from '../auth/index.js';
+import type { AuthGuards, SessionService } from '../auth/index.js';
 import type { StaffService } from '../staff/index.js';
 import { mfaTables } from './mfa.privacy.js';
 import { registerMfaRoutes } from './mfa.routes.js';
@@ -13,10 +13,15 @@ export type { MfaTables } from './mfa.tables.js';
 /** Two-factor sign-in (TOTP with recovery codes) for merchants and staff. */
 export const mfaModule = defineModule<MfaTables>()({
   name: 'mfa',
-  uses: [],
+  uses: ['sessions', 'accounts', 'staff'],
   routeUses: ['guards', 'accounts', 'staff'],
   dataMap: mfaTables,
-  create: (kit) => ({ mfa: createMfaService({ db: kit.db, clock: kit.clock, audit: kit.audit, cipher: kit.cipher, hashKey: kit.hashKey }) }),
+  create: (kit, needs: { sessions: SessionService; accounts: AccountsService; staff: StaffService }) => ({
+    mfa: createMfaService({
+      db: kit.db, clock: kit.clock, audit: kit.audit, cipher: kit.cipher, hashKey: kit.hashKey, sessions: needs.sessions,
+      confirmPassword: (p, id, password) => (p === 'customer' ? needs.accounts.confirmPassword(id, password) : needs.staff.confirmPassword(id, password)),
+    }),
+  }),
   routes: (app, s: { mfa: MfaService; guards: AuthGuards; accounts: AccountsService; staff: StaffService }) => registerMfaRoutes(app, {
     mfa: s.mfa, guards: s.guards,
     labelOf: async (p, id) => (p === 'customer' ? (await s.accounts.getAccount(id)).email : (await s.staff.getStaff(id)).email),

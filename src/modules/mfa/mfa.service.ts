@@ -10,7 +10,7 @@ import type { FieldCipher } from '../../core/crypto/field-encryption.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { Principal } from '../auth/index.js';
+import type { Principal, SessionService } from '../auth/index.js';
 
 const tables = {
   customer: { mfa: 'account_mfa', recovery: 'account_mfa_recovery', owner: 'account_id', target: 'account' },
@@ -38,7 +38,12 @@ interface MfaRow { totp_secret: string; enabled_at: Date | null; last_time_step:
  * cipher; recovery codes are kept as keyed hashes and shown once; an accepted code's time step is
  * stored so the same code cannot be replayed.
  */
-export function createMfaService(deps: { db: Kysely<MfaTables>; clock: Clock; audit: AuditLog; cipher: FieldCipher; hashKey: Buffer }) {
+export function createMfaService(deps: {
+  db: Kysely<MfaTables>; clock: Clock; audit: AuditLog; cipher: FieldCipher; hashKey: Buffer;
+  sessions: Pick<SessionService, 'revokeAllExcept'>;
+  /** Whether `password` is the principal's current one. */
+  confirmPassword: (p: Principal, ownerId: string, password: string) => Promise<boolean>;
+}) {
   const aad = (p: Principal, ownerId: string) => `${tables[p].mfa}.totp_secret:${ownerId}`;
   const epoch = () => Math.floor(deps.clock.now().getTime() / 1000);
 
@@ -98,8 +103,17 @@ export function createMfaService(deps: { db: Kysely<MfaTables>; clock: Clock; au
     return Number(used.numAffectedRows ?? 0) === 1;
   }
 
-  /** Confirms enrolment with a first code; returns the recovery codes, shown this once. */
-  async function confirmEnrolment(ctx: RequestContext, p: Principal, ownerId: string, code: string): Promise<{ recoveryCodes: string[] }> {
+  /**
+   * Confirms enrolment with a first code and the current password; returns the recovery codes,
+   * shown this once. The password keeps someone at an unattended session from binding their own
+   * authenticator to the account; the other sessions are signed out, since whoever held them
+   * may not hold the second factor.
+   */
+  async function confirmEnrolment(ctx: RequestContext, p: Principal, ownerId: string, input: { code: string; currentPassword: string; keepSessionId: string }): Promise<{ recoveryCodes: string[] }> {
+    if (!(await deps.confirmPassword(p, ownerId, input.currentPassword))) {
+      throw validationError([{ field: 'currentPassword', message: 'The current password is not correct.' }]);
+    }
+    const code = input.code;
     const r = await row(p, ownerId);
     if (!r) throw new AppError('not_found', 'Start enrolment first.');
     if (r.enabled_at) throw new AppError('conflict', 'Two-factor sign-in is already on.');
@@ -113,7 +127,8 @@ export function createMfaService(deps: { db: Kysely<MfaTables>; clock: Clock; au
         await sql`insert into ${sql.table(t.recovery)} (id, ${sql.ref(t.owner)}, code_hash, used_at)
           values (${newId('rcv')}, ${ownerId}, ${keyedHash(deps.hashKey, normaliseRecovery(c))}, null)`.execute(tx);
       }
-      await deps.audit.record(ctx, { action: 'mfa.totp.enable', target: { kind: t.target, id: ownerId } });
+      const revoked = await deps.sessions.revokeAllExcept(p, ownerId, input.keepSessionId);
+      await deps.audit.record(ctx, { action: 'mfa.totp.enable', target: { kind: t.target, id: ownerId }, data: { revokedSessions: revoked } });
     });
     return { recoveryCodes: codes };
   }

@@ -123,6 +123,8 @@ const en: PolicyTexts = {
   cookies: [
     { name: 'sr_session', category: 'Strictly necessary', purpose: 'Keeps you signed in to the customer area', lifetime: 'Until you sign out, 14 days at most' },
     { name: 'sr_staff_session', category: 'Strictly necessary', purpose: 'Keeps our staff signed in to the staff console', lifetime: 'Until sign-out, 14 days at most' },
+    { name: 'sr_device', category: 'Strictly necessary', purpose: 'Shows that this browser has signed in to your account before, so failed attempts from elsewhere do not lock you out (it holds your account number, signed; no email)', lifetime: '90 days' },
+    { name: 'sr_staff_device', category: 'Strictly necessary', purpose: 'The same, for our staff signing in to the staff console', lifetime: '90 days' },
     { name: 'sr_consent', category: 'Strictly necessary', purpose: 'Remembers your cookie choice, and nothing else', lifetime: '30 days, then we ask again' },
   ],
   security: [
@@ -205,6 +207,8 @@ const ptPT: PolicyTexts = {
   cookies: [
     { name: 'sr_session', category: 'Estritamente necessário', purpose: 'Mantém a sua sessão iniciada na área de cliente', lifetime: 'Até terminar a sessão, no máximo 14 dias' },
     { name: 'sr_staff_session', category: 'Estritamente necessário', purpose: 'Mantém a sessão dos nossos colaboradores na consola interna', lifetime: 'Até ao fim da sessão, no máximo 14 dias' },
+    { name: 'sr_device', category: 'Estritamente necessário', purpose: 'Indica que este navegador já iniciou sessão na sua conta, para que tentativas falhadas a partir de outros locais não a bloqueiem (contém o número da sua conta, assinado; nenhum email)', lifetime: '90 dias' },
+    { name: 'sr_staff_device', category: 'Estritamente necessário', purpose: 'O mesmo, para os nossos colaboradores que iniciam sessão na consola interna', lifetime: '90 dias' },
     { name: 'sr_consent', category: 'Estritamente necessário', purpose: 'Memoriza a sua escolha de cookies, e nada mais', lifetime: '30 dias; depois, perguntamos de novo' },
   ],
   security: [

@@ -42,7 +42,7 @@ describe('the generated privacy policy', () => {
     const identifiers = new Set(policy.annex.rows.flatMap((r: any) => [`${r.table}.${r.column}`, r.table, r.key, r.basis, r.retention, ...r.purposes].filter((id) => /[._-]/.test(id))));
     expect(readableWords(policy).filter((w) => [...identifiers].some((id) => w.includes(id as string)))).toEqual([]);
     expect(policy.complaint.odr).toBe('https://ec.europa.eu/consumers/odr');
-    expect(policy.cookies.map((c: any) => c.name)).toEqual(['sr_session', 'sr_staff_session', 'sr_consent']);
+    expect(policy.cookies.map((c: any) => c.name)).toEqual(['sr_session', 'sr_staff_session', 'sr_device', 'sr_staff_device', 'sr_consent']);
   });
 
   it('reads like a policy: who is responsible, retention in words, rights with where to use them, the CNPD and the EU ODR link', async () => {

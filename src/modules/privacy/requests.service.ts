@@ -44,7 +44,7 @@ export function toRequestView(r: Row, now: Date) {
  */
 export function createPrivacyRequestsService(deps: {
   db: Kysely<PrivacyTables>; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; erasure: ErasureUseCase; consent: ConsentService;
-  exportDir: string; accounts: Pick<AccountsService, 'confirmPassword' | 'contactOf' | 'idByEmail'>; policy: () => Promise<PolicyModel>;
+  exportDir: string; accounts: Pick<AccountsService, 'confirmPassword' | 'contactOf' | 'findAccountIdByEmail'>; policy: () => Promise<PolicyModel>;
   mailer: Mailer; privacyTeam: string; hashKey: Buffer; marketing: MarketingService;
   /** Where links in emails point (PUBLIC_URL, or this server on localhost). */
   publicOrigin: string;
@@ -342,7 +342,7 @@ export function createPrivacyRequestsService(deps: {
     return deps.db.transaction().execute(async (tx) => {
       const intake = await tx.deleteFrom('privacy_request_intake').where('token_hash', '=', hashToken(token)).where('expires_at', '>', ctx.now).returningAll().executeTakeFirst();
       if (!intake) throw new AppError('not_found', 'This link is not valid or has expired. Make the request again.');
-      const accountId = await deps.accounts.idByEmail(intake.email);
+      const accountId = await deps.accounts.findAccountIdByEmail(intake.email);
       const account = accountId ? { id: accountId } : undefined;
       const id = newId('req');
       const row = await tx.insertInto('privacy_request').values({

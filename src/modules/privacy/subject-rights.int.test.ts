@@ -42,7 +42,7 @@ async function seedSubject(n: number) {
   t.clock.advance(1000);
   const start = await t.app.inject({ method: 'POST', url: '/api/v1/account/mfa/totp', headers: { cookie, ...headers }, remoteAddress: ip });
   const code = await generate({ secret: start.json().secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
-  const confirm = await t.app.inject({ method: 'POST', url: '/api/v1/account/mfa/totp/confirm', headers: { cookie, ...headers }, payload: { code }, remoteAddress: ip });
+  const confirm = await t.app.inject({ method: 'POST', url: '/api/v1/account/mfa/totp/confirm', headers: { cookie, ...headers }, payload: { code, currentPassword: body.password }, remoteAddress: ip });
   const recovery = confirm.json().recoveryCodes[0] as string;
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: body.password, code: recovery }, remoteAddress: ip, headers });
   expect(login.statusCode).toBe(200);

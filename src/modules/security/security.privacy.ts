@@ -11,7 +11,7 @@ export const securityTables = declareTables({
     columns: {
       id: notPersonal('surrogate key (blk_…)'),
       kind: notPersonal('ip or login'),
-      subject_key: personal({ category: 'tracking', key: 'device.ip_address_or_login_pseudonym', ...firewall, retention: 'block-lifetime', identifier: true, description: 'the blocked IP, or a keyed hash of the sign-in email' }),
+      subject_key: personal({ category: 'tracking', key: 'device.ip_address_or_login_pseudonym', ...firewall, retention: 'block-lifetime', identifier: true, description: 'the blocked IP, or a keyed hash of the sign-in email or of a device cookie' }),
       ip: personal({ category: 'tracking', key: 'device.ip_address', ...firewall, retention: 'block-lifetime', identifier: true }),
       account_id: notPersonal('reference to the account, when known'),
       reason: notPersonal('why the block was made'),
@@ -23,12 +23,12 @@ export const securityTables = declareTables({
     },
   },
   login_throttle: {
-    description: 'Counts of consecutive failed sign-ins per IP and per sign-in name (S1).',
+    description: 'Counts of consecutive failed sign-ins per IP, per sign-in name, per device cookie, and per IP and name together (S1).',
     label: { en: 'Failed sign-in counts', 'pt-PT': 'Contagem de tentativas de acesso falhadas' },
     subject: 'visitor',
     owner: { column: 'key' },
     columns: {
-      key: personal({ category: 'tracking', key: 'device.ip_address_or_login_pseudonym', ...firewall, retention: 'block-lifetime', identifier: true }),
+      key: personal({ category: 'tracking', key: 'device.ip_address_or_login_pseudonym', ...firewall, retention: 'block-lifetime', identifier: true, description: 'the IP, or a keyed hash of the sign-in email, of a device cookie, or of IP and email together' }),
       consecutive_failures: notPersonal('counter'),
       block_level: notPersonal('escalation level'),
       updated_at: personal({ category: 'tracking', key: 'security.attempt_time', ...firewall, retention: 'block-lifetime' }),

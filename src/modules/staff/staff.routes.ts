@@ -5,7 +5,7 @@ import { problems, typed } from '../../core/http/types.js';
 import { LoginBody } from '../accounts/index.js';
 import { checkSignIn } from '../auth/index.js';
 import type { MfaService } from '../mfa/index.js';
-import { clearSessionCookie, cookieNames, setSessionCookie, staffOf, type AuthGuards } from '../auth/index.js';
+import { clearSessionCookie, cookieNames, deviceCookies, setDeviceCookie, setSessionCookie, staffOf, type AuthGuards } from '../auth/index.js';
 import type { SessionService } from '../auth/index.js';
 import type { SecurityService } from '../security/index.js';
 import type { StaffService } from './staff.service.js';
@@ -20,12 +20,15 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { staff: StaffSe
   r.post('/api/v1/staff/auth/login', {
     schema: { tags, summary: 'Sign in as platform staff', body: LoginBody, response: { 200: StaffResponse, ...problems(401, 422, 429) } },
   }, async (request, reply) => {
-    const staffId = await checkSignIn({ security: deps.security, mfa: deps.mfa }, {
+    const { id: staffId, deviceCookie } = await checkSignIn({ security: deps.security, mfa: deps.mfa }, {
       principal: 'staff', scope: 'staff', ip: request.ctx.ip, ...request.body,
+      deviceCookie: request.cookies[deviceCookies.staff.name],
+      findPrincipalId: deps.staff.findStaffIdByEmail,
       verifyPassword: async (address, password) => (await deps.staff.verifyCredentials(address, password))?.staffId ?? null,
     });
     const session = await deps.staff.signIn(request.ctx, staffId);
     setSessionCookie(reply, request, cookieNames.staff, session.token, session.expiresAt);
+    setDeviceCookie(reply, request, 'staff', deviceCookie);
     return deps.staff.getStaff(staffId);
   });
 

@@ -3,7 +3,7 @@ import type { StaffTables } from './staff.tables.js';
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
-import { checkPassword } from '../../core/crypto/password-policy.js';
+import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -25,7 +25,7 @@ export function createStaffService(deps: { db: Kysely<StaffTables>; audit: Audit
     const unknown = roles.filter((r) => !staffRoles.includes(r as StaffRole));
     if (roles.length === 0 || unknown.length > 0) errors.push({ field: 'roles', message: `Choose from: ${staffRoles.join(', ')}` });
     const password = input.password ?? generatePassword();
-    const problem = checkPassword(password);
+    const problem = checkPassword(password, personalInputs(input.name, email));
     if (problem) errors.push({ field: 'password', message: problem });
     if (errors.length > 0) throw validationError(errors);
     const existing = await deps.db.selectFrom('staff_user').select('id').where('email', '=', email).executeTakeFirst();
@@ -46,6 +46,17 @@ export function createStaffService(deps: { db: Kysely<StaffTables>; audit: Audit
     const row = await deps.db.selectFrom('staff_user').select(['id', 'password_hash', 'disabled_at']).where('email', '=', email).executeTakeFirst();
     if (!row) return verifyAgainstDecoy(password).then(() => null);
     return (await verifyPassword(row.password_hash, password)) && !row.disabled_at ? { staffId: row.id } : null;
+  }
+
+  /** Re-confirms a staff member's identity before a sensitive change (turning two-factor on). */
+  async function confirmPassword(staffId: string, password: string): Promise<boolean> {
+    const row = await deps.db.selectFrom('staff_user').select('password_hash').where('id', '=', staffId).executeTakeFirst();
+    return row ? verifyPassword(row.password_hash, password) : false;
+  }
+
+  /** Whom an email signs in as: what a staff device cookie must name. */
+  async function findStaffIdByEmail(email: string): Promise<string | null> {
+    return (await deps.db.selectFrom('staff_user').select('id').where('email', '=', email).executeTakeFirst())?.id ?? null;
   }
 
   async function signIn(ctx: RequestContext, staffId: string) {
@@ -73,6 +84,6 @@ export function createStaffService(deps: { db: Kysely<StaffTables>; audit: Audit
     return rows;
   }
 
-  return { createStaff, verifyCredentials, signIn, getStaff, countStaff, readAuditLog, verifyAuditLog: () => deps.audit.verify() };
+  return { createStaff, verifyCredentials, findStaffIdByEmail, confirmPassword, signIn, getStaff, countStaff, readAuditLog, verifyAuditLog: () => deps.audit.verify() };
 }
 export type StaffService = ReturnType<typeof createStaffService>;

@@ -602,6 +602,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Countries (ISO 3166-1 alpha-2) with their names in a language, sorted by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description BCP 47 tag, e.g. pt-PT; English when not spoken */
+                    lang?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            lang: "en" | "pt";
+                            items: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/signup": {
         parameters: {
             query?: never;
@@ -2185,7 +2231,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm enrolment with a first code; returns recovery codes once */
+        /** Turn two-factor sign-in on with a first code and the current password; signs out other sessions; returns recovery codes once */
         post: {
             parameters: {
                 query?: never;
@@ -2197,6 +2243,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
+                        currentPassword: string;
                     };
                 };
             };
@@ -2519,7 +2566,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm enrolment with a first code; returns recovery codes once */
+        /** Turn two-factor sign-in on with a first code and the current password; signs out other sessions; returns recovery codes once */
         post: {
             parameters: {
                 query?: never;
@@ -2531,6 +2578,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
+                        currentPassword: string;
                     };
                 };
             };

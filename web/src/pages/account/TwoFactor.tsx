@@ -14,14 +14,16 @@ export function TwoFactor({ mfa, onChange }: { mfa: MfaApi; onChange?: (enabled:
   const [enrolment, setEnrolment] = useState<Awaited<ReturnType<MfaApi['start']>> | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const f = useForm({ code: '' }, { code: required }, t);
+  // Turning it on needs the current password too (the server signs out the other sessions).
+  const enrolForm = useForm({ code: '', currentPassword: '' }, { code: required, currentPassword: required }, t);
   const reload = () => queries.invalidateQueries({ queryKey: mfa.key });
 
   const start = async () => setEnrolment(await mfa.start());
-  const confirm = f.submit(async (v) => {
-    const res = await mfa.confirm(v.code);
+  const confirm = enrolForm.submit(async (v) => {
+    const res = await mfa.confirm(v.code, v.currentPassword);
     setEnrolment(null);
     setCodes(res.recoveryCodes);
-    f.setValues({ code: '' });
+    enrolForm.setValues({ code: '', currentPassword: '' });
     await reload();
     onChange?.(true);
   });
@@ -55,9 +57,10 @@ export function TwoFactor({ mfa, onChange }: { mfa: MfaApi; onChange?: (enabled:
           <p>{t('security.scan')}</p>
           <img className="qr" src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`} alt={t('security.qrAlt')} width={200} height={200} />
           <p>{t('security.secret')}: <code data-testid="totp-secret">{enrolment.secret}</code></p>
-          <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" {...f.bind('code')} />
-          {f.formError && <Alert kind="error">{f.formError}</Alert>}
-          <Button type="submit" busy={f.busy}>{t('security.confirm')}</Button>
+          <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" {...enrolForm.bind('code')} />
+          <Field label={t('field.currentPassword')} type="password" autoComplete="current-password" {...enrolForm.bind('currentPassword')} />
+          {enrolForm.formError && <Alert kind="error">{enrolForm.formError}</Alert>}
+          <Button type="submit" busy={enrolForm.busy}>{t('security.confirm')}</Button>
         </form>
       ) : (
         <>

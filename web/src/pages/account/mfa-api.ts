@@ -5,7 +5,7 @@ export interface MfaApi {
   key: readonly string[];
   status(): Promise<{ totpEnabled: boolean; recoveryCodesLeft: number }>;
   start(): Promise<{ secret: string; otpauthUri: string; qrSvg: string }>;
-  confirm(code: string): Promise<{ recoveryCodes: string[] }>;
+  confirm(code: string, currentPassword: string): Promise<{ recoveryCodes: string[] }>;
   disable(code: string): Promise<void>;
 }
 
@@ -13,7 +13,7 @@ export const accountMfa: MfaApi = {
   key: ['mfa', 'account'],
   status: () => call(client.GET('/api/v1/account/mfa')),
   start: () => call(client.POST('/api/v1/account/mfa/totp')),
-  confirm: (code) => call(client.POST('/api/v1/account/mfa/totp/confirm', { body: { code } })),
+  confirm: (code, currentPassword) => call(client.POST('/api/v1/account/mfa/totp/confirm', { body: { code, currentPassword } })),
   disable: async (code) => { await call(client.POST('/api/v1/account/mfa/totp/disable', { body: { code } })); },
 };
 
@@ -21,6 +21,6 @@ export const staffMfa: MfaApi = {
   key: ['mfa', 'staff'],
   status: () => call(client.GET('/api/v1/staff/mfa')),
   start: () => call(client.POST('/api/v1/staff/mfa/totp')),
-  confirm: (code) => call(client.POST('/api/v1/staff/mfa/totp/confirm', { body: { code } })),
+  confirm: (code, currentPassword) => call(client.POST('/api/v1/staff/mfa/totp/confirm', { body: { code, currentPassword } })),
   disable: async (code) => { await call(client.POST('/api/v1/staff/mfa/totp/disable', { body: { code } })); },
 };
