@@ -1,3 +1,6 @@
+/** The two kinds of person who sign in: merchants (customers) and the platform's staff. */
+export type Principal = 'customer' | 'staff';
+
 /** What a staff member may do; the staff module stores them, the guards check them. */
 export type StaffRole = 'admin' | 'support' | 'billing' | 'privacy';
 

@@ -24,11 +24,11 @@ export function platformModules(opts: ModuleOptions = {}) {
   return [
     termsModule,
     consentModule,
-    authModule,
     accountsModule,
     staffModule,
     marketingModule,
     mfaModule,
+    authModule,
     securityModule,
     privacyModule(opts),
   ] as const;

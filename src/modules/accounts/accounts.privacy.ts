@@ -1,3 +1,4 @@
+import { sessionColumns } from '../../core/sessions.js';
 import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
 
 const contract = { basis: 'contract', retention: 'account-lifetime' } as const;
@@ -41,5 +42,12 @@ export const accountsTables = declareTables({
       user_agent: personal({ category: 'tracking', key: 'device.user_agent', purposes: ['security'], basis: 'legitimate-interest', retention: 'ip-history' }),
       at: personal({ category: 'tracking', key: 'access.time', purposes: ['security', 'service'], basis: 'legitimate-interest', retention: 'ip-history' }),
     },
+  },
+  account_session: {
+    description: 'Signed-in sessions of merchants.',
+    label: { en: 'Signed-in sessions', 'pt-PT': 'Sessões iniciadas' },
+    subject: 'customer',
+    owner: { via: 'account_id', to: 'account.id' },
+    columns: { ...sessionColumns, account_id: notPersonal('reference to the account') },
   },
 });

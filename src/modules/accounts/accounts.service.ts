@@ -1,12 +1,13 @@
 import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import type { AccountsTables } from './accounts.tables.js';
-import type { Transaction, Updateable, Kysely } from 'kysely';
+import { sql, type Transaction, type Updateable, type Kysely } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { SessionService } from '../auth/index.js';
+import { hashToken } from '../../core/crypto/tokens.js';
+import type { SessionStore } from '../../core/sessions.js';
 import type { ConsentService } from '../consent/index.js';
 import type { TermsService } from '../terms/index.js';
 import type { AccountRow, AccountsRepo } from './accounts.repo.js';
@@ -31,7 +32,7 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 export function createAccountsService(deps: {
-  db: Kysely<AccountsTables>; repo: AccountsRepo; audit: AuditLog; sessions: SessionService; consent: ConsentService; terms: TermsService;
+  db: Kysely<AccountsTables>; repo: AccountsRepo; audit: AuditLog; sessions: SessionStore; consent: ConsentService; terms: TermsService;
 }) {
   // The account keeps the current marketing decision as a flag: it changes in the decision's unit of work.
   deps.consent.onDecision(async (ctx, decision) => {
@@ -43,6 +44,24 @@ export function createAccountsService(deps: {
   async function contactOf(accountId: string): Promise<{ email: string; marketingConsent: boolean } | null> {
     const row = await deps.db.selectFrom('account').select(['email', 'marketing_consent']).where('id', '=', accountId).executeTakeFirst();
     return row ? { email: row.email, marketingConsent: row.marketing_consent } : null;
+  }
+
+  /**
+   * The account behind a session token, with its row, in one query (the account must still be
+   * active). Handing the row on saves the commonest route a second round trip.
+   */
+  async function resolveSession(token: string, now: Date): Promise<{ sessionId: string; accountId: string; account: AccountRow } | null> {
+    // Hand-written SQL: this runs on nearly every request, and the query builder's per-call
+    // compilation cost ~150 µs here (bench: GET /api/v1/account).
+    const result = await sql<AccountRow & { session_id: string; session_last_seen_at: Date }>`
+      select a.*, s.id as session_id, s.last_seen_at as session_last_seen_at
+      from account_session s join account a on a.id = s.account_id
+      where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > ${now} and a.status = 'active'`.execute(deps.db);
+    const row = result.rows[0];
+    if (!row) return null;
+    const { session_id: sessionId, session_last_seen_at: lastSeen, ...account } = row;
+    await deps.sessions.touch(sessionId, lastSeen, now);
+    return { sessionId, accountId: account.id, account };
   }
 
   async function recordAccess(tx: Transaction<AccountsTables>, ctx: RequestContext, accountId: string, kind: 'signup' | 'login') {
@@ -72,7 +91,7 @@ export function createAccountsService(deps: {
         if (input.marketingConsent) {
           await deps.consent.recordDecision(signedUp, { accountId: id, purpose: 'marketing', granted: true, method: 'signup-form' });
         }
-        const session = await deps.sessions.create('customer', id, ctx);
+        const session = await deps.sessions.create(id, ctx);
         const row = await deps.repo.getById(id, tx);
         return { account: toAccountView(row!), session };
       });
@@ -106,7 +125,7 @@ export function createAccountsService(deps: {
     return deps.db.transaction().execute(async (tx) => {
       await recordAccess(tx, ctx, accountId, 'login');
       await deps.audit.record(ctx, { actor: { kind: 'customer', id: accountId }, action: 'account.login', target: { kind: 'account', id: accountId } });
-      return deps.sessions.create('customer', accountId, ctx);
+      return deps.sessions.create(accountId, ctx);
     });
   }
 
@@ -173,7 +192,7 @@ export function createAccountsService(deps: {
     const hash = await hashPassword(newPassword);
     return deps.db.transaction().execute(async (tx) => {
       await tx.updateTable('account').set({ password_hash: hash, updated_at: ctx.now }).where('id', '=', accountId).execute();
-      const revoked = await deps.sessions.revokeAllExcept('customer', accountId, keepSessionId);
+      const revoked = await deps.sessions.revokeAllExcept(accountId, keepSessionId);
       await deps.audit.record(ctx, {
         action: 'account.password.change', target: { kind: 'account', id: accountId },
         data: { revokedSessions: revoked },
@@ -227,6 +246,6 @@ export function createAccountsService(deps: {
     };
   }
 
-  return { contactOf, signup, verifyCredentials, findAccountIdByEmail, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
+  return { resolveSession, contactOf, signup, verifyCredentials, findAccountIdByEmail, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,3 +1,4 @@
+import type { SessionTable } from '../../core/sessions.js';
 import type { Generated } from 'kysely';
 
 export interface AccountTable {
@@ -32,4 +33,5 @@ export interface AccountAccessTable {
 export interface AccountsTables {
   account: AccountTable;
   account_access: AccountAccessTable;
+  account_session: SessionTable & { account_id: string };
 }

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.js';
-import type { AuthGuards, SessionService } from '../auth/index.js';
+import type { AuthGuards } from '../auth/index.js';
+import { createSessionStore } from '../../core/sessions.js';
 import type { ConsentService } from '../consent/index.js';
 import type { MfaService } from '../mfa/index.js';
 import type { SecurityService } from '../security/index.js';
@@ -18,12 +19,13 @@ export { isCountryCode } from './contact-fields.js';
 /** Merchant accounts: sign-up, sign-in, the account's details, password and consent. */
 export const accountsModule = defineModule<AccountsTables>()({
   name: 'accounts',
-  uses: ['sessions', 'consent', 'terms'],
+  uses: ['consent', 'terms'],
   routeUses: ['guards', 'security', 'mfa'],
   dataMap: accountsTables,
-  create: (kit, needs: { sessions: SessionService; consent: ConsentService; terms: TermsService }) => ({
-    accounts: createAccountsService({ db: kit.db, repo: createAccountsRepo(kit.db), audit: kit.audit, ...needs }),
-  }),
+  create: (kit, needs: { consent: ConsentService; terms: TermsService }) => {
+    const accountSessions = createSessionStore({ db: kit.db, clock: kit.clock, ttlMs: kit.config.sessionTtlMs, table: 'account_session', owner: 'account_id', idPrefix: 'ses' });
+    return { accountSessions, accounts: createAccountsService({ db: kit.db, repo: createAccountsRepo(kit.db), audit: kit.audit, sessions: accountSessions, ...needs }) };
+  },
   routes: (app, s: { accounts: AccountsService; consent: ConsentService; guards: AuthGuards; security: SecurityService; mfa: MfaService }) =>
     registerAccountRoutes(app, s),
 });

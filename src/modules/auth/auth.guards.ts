@@ -9,8 +9,7 @@ declare module 'fastify' {
     signedInAccount?: Selectable<AccountTable>;
   }
 }
-import type { StaffRole } from '../staff/index.js';
-import type { SessionService } from './sessions.service.js';
+import type { StaffRole } from '../../core/context.js';
 
 export const cookieNames = { customer: 'sr_session', staff: 'sr_staff_session' } as const;
 
@@ -36,11 +35,19 @@ export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest,
   reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
 }
 
-export function createAuthGuards(sessions: SessionService) {
+/** How the guards find who is behind a session cookie; each principal's module checks its own sessions. */
+export interface SessionResolvers {
+  customer(token: string): Promise<{ sessionId: string; accountId: string; account: Selectable<AccountTable> } | null>;
+  staff(token: string): Promise<{ sessionId: string; staffId: string; roles: StaffRole[]; mfaRequired: boolean } | null>;
+  /** Asked only of staff whose policy requires two-factor sign-in. */
+  staffHasTwoFactor(staffId: string): Promise<boolean>;
+}
+
+export function createAuthGuards(sessions: SessionResolvers) {
   /** preHandler: the caller must be a signed-in customer; sets ctx.actor. */
   async function requireCustomer(request: FastifyRequest): Promise<void> {
     const token = request.cookies[cookieNames.customer];
-    const found = token ? await sessions.resolveCustomer(token) : null;
+    const found = token ? await sessions.customer(token) : null;
     if (!found) throw new AppError('unauthenticated', 'Sign in to continue.');
     request.ctx.actor = { kind: 'customer', accountId: found.accountId, sessionId: found.sessionId };
     request.signedInAccount = found.account;
@@ -48,7 +55,7 @@ export function createAuthGuards(sessions: SessionService) {
 
   async function resolveStaff(request: FastifyRequest) {
     const token = request.cookies[cookieNames.staff];
-    const found = token ? await sessions.resolveStaff(token) : null;
+    const found = token ? await sessions.staff(token) : null;
     if (!found) throw new AppError('unauthenticated', 'Sign in as staff to continue.');
     request.ctx.actor = { kind: 'staff', staffId: found.staffId, sessionId: found.sessionId, roles: found.roles };
     return found;
@@ -61,7 +68,7 @@ export function createAuthGuards(sessions: SessionService) {
   function requireStaff(...roles: StaffRole[]) {
     return async function staffGuard(request: FastifyRequest): Promise<void> {
       const found = await resolveStaff(request);
-      if (found.mfaRequired && !found.mfaEnabled) {
+      if (found.mfaRequired && !(await sessions.staffHasTwoFactor(found.staffId))) {
         throw new AppError('mfa_enrolment_required', 'Turn on two-factor sign-in to use the staff console.');
       }
       if (roles.length > 0 && !found.roles.includes('admin') && !roles.some((r) => found.roles.includes(r))) {

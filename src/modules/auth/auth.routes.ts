@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { problems, typed } from '../../core/http/types.js';
 import { clearSessionCookie, cookieNames, customerOf, type AuthGuards } from './auth.guards.js';
-import type { SessionService } from './sessions.service.js';
+import type { SessionStore } from '../../core/sessions.js';
 
 const SessionResponse = z.object({
   id: z.string(), ip: z.string(), userAgent: z.string().nullable(), createdAt: z.iso.datetime(),
   lastSeenAt: z.iso.datetime(), expiresAt: z.iso.datetime(), current: z.boolean(),
 });
 
-export function registerAuthRoutes(app: FastifyInstance, deps: { sessions: SessionService; guards: AuthGuards }) {
+export function registerAuthRoutes(app: FastifyInstance, deps: { accountSessions: SessionStore; guards: AuthGuards }) {
   const r = typed(app);
   const tags = ['sessions'];
 
@@ -18,7 +18,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { sessions: Sessi
     schema: { tags, summary: 'End the current merchant session', response: { 204: z.null() } },
   }, async (request, reply) => {
     const token = request.cookies[cookieNames.customer];
-    if (token) await deps.sessions.revokeByToken('customer', token);
+    if (token) await deps.accountSessions.revokeByToken(token);
     clearSessionCookie(reply, request, cookieNames.customer);
     return reply.code(204).send(null);
   });
@@ -28,7 +28,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { sessions: Sessi
     schema: { tags, summary: 'Active sessions of the account', response: { 200: z.object({ items: z.array(SessionResponse) }), ...problems(401) } },
   }, async (request) => {
     const me = customerOf(request);
-    const items = await deps.sessions.listActive('customer', me.accountId);
+    const items = await deps.accountSessions.listActive(me.accountId);
     return {
       items: items.map((s) => ({
         ...s, createdAt: new Date(s.createdAt).toISOString(), lastSeenAt: new Date(s.lastSeenAt).toISOString(),
@@ -42,7 +42,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { sessions: Sessi
     schema: { tags, summary: 'Revoke one of the account\'s sessions', params: z.object({ id: z.string().max(64) }), response: { 204: z.null(), ...problems(401, 404) } },
   }, async (request, reply) => {
     const me = customerOf(request);
-    const done = await deps.sessions.revoke('customer', me.accountId, request.params.id);
+    const done = await deps.accountSessions.revoke(me.accountId, request.params.id);
     if (!done) throw new AppError('not_found', 'No active session with this id.');
     return reply.code(204).send(null);
   });

@@ -1,22 +1,31 @@
+import type { Principal } from '../../core/context.js';
 import { defineModule } from '../../core/module.js';
+import type { SessionStore } from '../../core/sessions.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { MfaService } from '../mfa/index.js';
+import type { StaffService } from '../staff/index.js';
 import { createAuthGuards } from './auth.guards.js';
-import { authTables } from './auth.privacy.js';
 import { registerAuthRoutes } from './auth.routes.js';
-import type { AuthTables } from './auth.tables.js';
-import { createSessionService, type SessionReadTables } from './sessions.service.js';
 
 export { clearSessionCookie, cookieNames, customerOf, deviceCookies, setDeviceCookie, setSessionCookie, staffOf, type AuthGuards } from './auth.guards.js';
-export type { Principal, SessionService } from './sessions.service.js';
 export { checkSignIn } from './sign-in.js';
+export type { Principal };
 
-/** Sessions of both kinds of principal, the guards that check them, and signing out. */
-export const authModule = defineModule<AuthTables & SessionReadTables>()({
+/**
+ * The guards that check a session cookie on each request, and signing out. The sessions themselves
+ * are their principals' data: accounts and staff each keep theirs.
+ */
+export const authModule = defineModule<Record<never, never>>()({
   name: 'auth',
-  uses: [],
-  dataMap: authTables,
-  create: (kit) => {
-    const sessions = createSessionService({ db: kit.db, clock: kit.clock, ttlMs: kit.config.sessionTtlMs });
-    return { sessions, guards: createAuthGuards(sessions) };
-  },
-  routes: (app, s) => registerAuthRoutes(app, s),
+  uses: ['accounts', 'staff', 'mfa'],
+  routeUses: ['accountSessions'],
+  dataMap: {},
+  create: (kit, needs: { accounts: AccountsService; staff: StaffService; mfa: MfaService }) => ({
+    guards: createAuthGuards({
+      customer: (token) => needs.accounts.resolveSession(token, kit.clock.now()),
+      staff: (token) => needs.staff.resolveSession(token, kit.clock.now()),
+      staffHasTwoFactor: (staffId) => needs.mfa.isEnabled('staff', staffId),
+    }),
+  }),
+  routes: (app, s: { guards: ReturnType<typeof createAuthGuards>; accountSessions: SessionStore }) => registerAuthRoutes(app, s),
 });

@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.js';
 import type { MfaService } from '../mfa/index.js';
 import type { IssuedDeviceCookie, SecurityService, SignInAttempt } from '../security/index.js';
-import type { Principal } from './sessions.service.js';
+import type { Principal } from '../../core/context.js';
 
 /**
  * The sign-in steps shared by merchants and staff: refuse while blocked, check the password, then

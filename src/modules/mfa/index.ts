@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/module.js';
 import type { AccountsService } from '../accounts/index.js';
-import type { AuthGuards, SessionService } from '../auth/index.js';
+import type { AuthGuards } from '../auth/index.js';
+import type { SessionStore } from '../../core/sessions.js';
 import type { StaffService } from '../staff/index.js';
 import { mfaTables } from './mfa.privacy.js';
 import { registerMfaRoutes } from './mfa.routes.js';
@@ -13,12 +14,12 @@ export type { MfaTables } from './mfa.tables.js';
 /** Two-factor sign-in (TOTP with recovery codes) for merchants and staff. */
 export const mfaModule = defineModule<MfaTables>()({
   name: 'mfa',
-  uses: ['sessions', 'accounts', 'staff'],
+  uses: ['accounts', 'staff', 'accountSessions', 'staffSessions'],
   routeUses: ['guards', 'accounts', 'staff'],
   dataMap: mfaTables,
-  create: (kit, needs: { sessions: SessionService; accounts: AccountsService; staff: StaffService }) => ({
+  create: (kit, needs: { accounts: AccountsService; staff: StaffService; accountSessions: SessionStore; staffSessions: SessionStore }) => ({
     mfa: createMfaService({
-      db: kit.db, clock: kit.clock, audit: kit.audit, cipher: kit.cipher, hashKey: kit.hashKey, sessions: needs.sessions,
+      db: kit.db, clock: kit.clock, audit: kit.audit, cipher: kit.cipher, hashKey: kit.hashKey, sessions: { customer: needs.accountSessions, staff: needs.staffSessions },
       confirmPassword: (p, id, password) => (p === 'customer' ? needs.accounts.confirmPassword(id, password) : needs.staff.confirmPassword(id, password)),
     }),
   }),

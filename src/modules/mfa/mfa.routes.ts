@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
 import { customerOf, staffOf, type AuthGuards } from '../auth/index.js';
-import type { Principal } from '../auth/index.js';
+import type { Principal } from '../../core/context.js';
 import type { MfaService } from './mfa.service.js';
 
 const Status = z.object({ totpEnabled: z.boolean(), recoveryCodesLeft: z.number().int() });

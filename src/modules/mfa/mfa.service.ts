@@ -10,7 +10,8 @@ import type { FieldCipher } from '../../core/crypto/field-encryption.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { Principal, SessionService } from '../auth/index.js';
+import type { Principal } from '../../core/context.js';
+import type { SessionStore } from '../../core/sessions.js';
 
 const tables = {
   customer: { mfa: 'account_mfa', recovery: 'account_mfa_recovery', owner: 'account_id', target: 'account' },
@@ -40,7 +41,8 @@ interface MfaRow { totp_secret: string; enabled_at: Date | null; last_time_step:
  */
 export function createMfaService(deps: {
   db: Kysely<MfaTables>; clock: Clock; audit: AuditLog; cipher: FieldCipher; hashKey: Buffer;
-  sessions: Pick<SessionService, 'revokeAllExcept'>;
+  /** Each principal's sessions: turning two-factor on signs out the other ones. */
+  sessions: Record<Principal, Pick<SessionStore, 'revokeAllExcept'>>;
   /** Whether `password` is the principal's current one. */
   confirmPassword: (p: Principal, ownerId: string, password: string) => Promise<boolean>;
 }) {
@@ -127,7 +129,7 @@ export function createMfaService(deps: {
         await sql`insert into ${sql.table(t.recovery)} (id, ${sql.ref(t.owner)}, code_hash, used_at)
           values (${newId('rcv')}, ${ownerId}, ${keyedHash(deps.hashKey, normaliseRecovery(c))}, null)`.execute(tx);
       }
-      const revoked = await deps.sessions.revokeAllExcept(p, ownerId, input.keepSessionId);
+      const revoked = await deps.sessions[p].revokeAllExcept(ownerId, input.keepSessionId);
       await deps.audit.record(ctx, { action: 'mfa.totp.enable', target: { kind: t.target, id: ownerId }, data: { revokedSessions: revoked } });
     });
     return { recoveryCodes: codes };

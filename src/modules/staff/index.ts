@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/module.js';
 import type { AccountsService } from '../accounts/index.js';
-import type { AuthGuards, SessionService } from '../auth/index.js';
+import type { AuthGuards } from '../auth/index.js';
+import { createSessionStore, type SessionStore } from '../../core/sessions.js';
 import type { MarketingService } from '../marketing/index.js';
 import type { MfaService } from '../mfa/index.js';
 import type { SecurityService } from '../security/index.js';
@@ -19,11 +20,14 @@ export { generatePassword } from './staff.service.js';
 /** The platform's staff: their accounts, sign-in, and the staff console's view of merchants. */
 export const staffModule = defineModule<StaffTables>()({
   name: 'staff',
-  uses: ['sessions'],
+  uses: [],
   routeUses: ['guards', 'security', 'mfa', 'accounts', 'marketing'],
   dataMap: staffTables,
-  create: (kit, needs: { sessions: SessionService }) => ({ staff: createStaffService({ db: kit.db, audit: kit.audit, sessions: needs.sessions }) }),
-  routes: (app, s: { staff: StaffService; sessions: SessionService; guards: AuthGuards; security: SecurityService; mfa: MfaService; accounts: AccountsService; marketing: MarketingService }) => {
+  create: (kit) => {
+    const staffSessions = createSessionStore({ db: kit.db, clock: kit.clock, ttlMs: kit.config.sessionTtlMs, table: 'staff_session', owner: 'staff_id', idPrefix: 'sss' });
+    return { staffSessions, staff: createStaffService({ db: kit.db, audit: kit.audit, sessions: staffSessions }) };
+  },
+  routes: (app, s: { staff: StaffService; staffSessions: SessionStore; guards: AuthGuards; security: SecurityService; mfa: MfaService; accounts: AccountsService; marketing: MarketingService }) => {
     registerStaffRoutes(app, s);
     registerStaffConsoleRoutes(app, s);
   },

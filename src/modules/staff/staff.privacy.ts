@@ -1,3 +1,4 @@
+import { sessionColumns } from '../../core/sessions.js';
 import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
 
 const employment = { purposes: ['service', 'accountability'], basis: 'contract', retention: 'staff-employment', recipients: ['hosting', 'backup'] } as const;
@@ -19,5 +20,12 @@ export const staffTables = declareTables({
       disabled_at: notPersonal('technical timestamp'),
       mfa_required: notPersonal('security policy flag'),
     },
+  },
+  staff_session: {
+    description: 'Signed-in sessions of platform staff.',
+    label: { en: 'Staff sessions', 'pt-PT': 'Sessões dos colaboradores' },
+    subject: 'staff',
+    owner: { via: 'staff_id', to: 'staff_user.id' },
+    columns: { ...sessionColumns, staff_id: notPersonal('reference to the staff member') },
   },
 });

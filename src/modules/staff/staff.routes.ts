@@ -6,14 +6,14 @@ import { LoginBody } from '../accounts/index.js';
 import { checkSignIn } from '../auth/index.js';
 import type { MfaService } from '../mfa/index.js';
 import { clearSessionCookie, cookieNames, deviceCookies, setDeviceCookie, setSessionCookie, staffOf, type AuthGuards } from '../auth/index.js';
-import type { SessionService } from '../auth/index.js';
+import type { SessionStore } from '../../core/sessions.js';
 import type { SecurityService } from '../security/index.js';
 import type { StaffService } from './staff.service.js';
 import { staffRoles } from './staff.tables.js';
 
 const StaffResponse = z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.enum(staffRoles)), mfaRequired: z.boolean() });
 
-export function registerStaffRoutes(app: FastifyInstance, deps: { staff: StaffService; sessions: SessionService; guards: AuthGuards; security: SecurityService; mfa: MfaService }) {
+export function registerStaffRoutes(app: FastifyInstance, deps: { staff: StaffService; staffSessions: SessionStore; guards: AuthGuards; security: SecurityService; mfa: MfaService }) {
   const r = typed(app);
   const tags = ['staff'];
 
@@ -34,7 +34,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { staff: StaffSe
 
   r.post('/api/v1/staff/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (request, reply) => {
     const token = request.cookies[cookieNames.staff];
-    if (token) await deps.sessions.revokeByToken('staff', token);
+    if (token) await deps.staffSessions.revokeByToken(token);
     clearSessionCookie(reply, request, cookieNames.staff);
     return reply.code(204).send(null);
   });

@@ -7,14 +7,15 @@ import { checkPassword, personalInputs } from '../../core/crypto/password-policy
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { SessionService } from '../auth/index.js';
+import { hashToken } from '../../core/crypto/tokens.js';
+import type { SessionStore } from '../../core/sessions.js';
 import { staffRoles, type StaffRole } from './staff.tables.js';
 
 export function generatePassword(): string {
   return randomBytes(18).toString('base64url'); // 24 characters, 144 bits
 }
 
-export function createStaffService(deps: { db: Kysely<StaffTables>; audit: AuditLog; sessions: SessionService }) {
+export function createStaffService(deps: { db: Kysely<StaffTables>; audit: AuditLog; sessions: SessionStore }) {
   /** Creates a platform staff member (operator task). Returns the password once when it was generated. */
   async function createStaff(ctx: RequestContext, input: { email: string; name: string; roles: string[]; password?: string | undefined; mfaRequired?: boolean }) {
     const email = input.email.trim().toLowerCase();
@@ -48,6 +49,17 @@ export function createStaffService(deps: { db: Kysely<StaffTables>; audit: Audit
     return (await verifyPassword(row.password_hash, password)) && !row.disabled_at ? { staffId: row.id } : null;
   }
 
+  /** The staff member behind a session token, if the session is live and the member not disabled. */
+  async function resolveSession(token: string, now: Date): Promise<{ sessionId: string; staffId: string; roles: StaffRole[]; mfaRequired: boolean } | null> {
+    const row = await deps.db.selectFrom('staff_session as s').innerJoin('staff_user as u', 'u.id', 's.staff_id')
+      .select(['s.id', 's.staff_id', 's.last_seen_at', 'u.roles', 'u.mfa_required'])
+      .where('s.token_hash', '=', hashToken(token)).where('s.revoked_at', 'is', null).where('s.expires_at', '>', now)
+      .where('u.disabled_at', 'is', null).executeTakeFirst();
+    if (!row) return null;
+    await deps.sessions.touch(row.id, row.last_seen_at, now);
+    return { sessionId: row.id, staffId: row.staff_id, roles: row.roles, mfaRequired: row.mfa_required };
+  }
+
   /** Re-confirms a staff member's identity before a sensitive change (turning two-factor on). */
   async function confirmPassword(staffId: string, password: string): Promise<boolean> {
     const row = await deps.db.selectFrom('staff_user').select('password_hash').where('id', '=', staffId).executeTakeFirst();
@@ -62,7 +74,7 @@ export function createStaffService(deps: { db: Kysely<StaffTables>; audit: Audit
   async function signIn(ctx: RequestContext, staffId: string) {
     return deps.db.transaction().execute(async (tx) => {
       await deps.audit.record(ctx, { actor: { kind: 'staff', id: staffId }, action: 'staff.login', target: { kind: 'staff', id: staffId } });
-      return deps.sessions.create('staff', staffId, ctx);
+      return deps.sessions.create(staffId, ctx);
     });
   }
 
@@ -84,6 +96,6 @@ export function createStaffService(deps: { db: Kysely<StaffTables>; audit: Audit
     return rows;
   }
 
-  return { createStaff, verifyCredentials, findStaffIdByEmail, confirmPassword, signIn, getStaff, countStaff, readAuditLog, verifyAuditLog: () => deps.audit.verify() };
+  return { resolveSession, createStaff, verifyCredentials, findStaffIdByEmail, confirmPassword, signIn, getStaff, countStaff, readAuditLog, verifyAuditLog: () => deps.audit.verify() };
 }
 export type StaffService = ReturnType<typeof createStaffService>;

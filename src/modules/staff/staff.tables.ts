@@ -1,3 +1,4 @@
+import type { SessionTable } from '../../core/sessions.js';
 import type { Generated } from 'kysely';
 
 import type { StaffRole } from '../../core/context.js';
@@ -19,4 +20,5 @@ export interface StaffUserTable {
 
 export interface StaffTables {
   staff_user: StaffUserTable;
+  staff_session: SessionTable & { staff_id: string };
 }
