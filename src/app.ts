@@ -12,7 +12,7 @@ import { registerHealthRoutes } from './core/http/health.js';
 import { registerWebApp } from './core/http/web-app.js';
 import { installProblemHandler } from './core/http/problem.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
-import { loggerOptions } from './core/logging.js';
+import { loggerOptions, RequestLog } from './core/logging.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { cookieNames, createAuthGuards } from './modules/auth/auth.guards.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
@@ -44,6 +44,8 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   configureZodMessages();
   const app = Fastify({
     logger: loggerOptions(config.logLevel, opts.logStream),
+    // One line per request, when it completes (src/core/logging.ts); no "incoming request" line.
+    logController: new RequestLog(),
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: config.bodyLimit,
     // A client's X-Request-Id is kept when it looks like an id, so traces join up across services.

@@ -1,9 +1,10 @@
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 
 /**
- * Personal data never reaches the logs: request logs carry method, path (no query string),
- * status and request id only, and any object logged has these keys censored wherever they appear.
+ * Personal data never reaches the logs: the request line carries method, route pattern (never the
+ * raw URL, so no ids typed by users and no query string), status, duration and request id; no IP,
+ * no user agent. Any object logged has these keys censored wherever they appear.
  */
 export const redactedKeys = [
   'email', 'phone', 'firstName', 'lastName', 'first_name', 'last_name', 'name', 'password',
@@ -16,6 +17,51 @@ const redactPaths = [
   ...redactedKeys.map((k) => `*.*.${k}`),
   'req.headers', 'headers',
 ];
+
+/** The label of the request id in every line logged during a request. */
+export const requestIdLabel = 'requestId';
+
+/**
+ * Successful reads (GET/HEAD/OPTIONS answered 2xx/3xx) are the high-volume part of the traffic —
+ * the web app's session check, health probes, assets — and one line each cost half the throughput
+ * (issue #8). So at `info` each route's first successful read and then every `readSampleEvery`-th
+ * is logged, with `sampled` saying how many it stands for; at `debug` every one is. Changes
+ * (POST/PUT/PATCH/DELETE) are always logged, and so is every 4xx (warn) and 5xx (error).
+ */
+export const readSampleEvery = 100;
+
+const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
+const everyRead = new Set(['debug', 'trace']);
+
+/** Fastify's request lines replaced by one line per request, written when the response is sent. */
+export class RequestLog extends LogController {
+  // Keyed by the route's own config object: one entry per route, never per URL.
+  private readonly readsSeen = new WeakMap<object, number>();
+
+  constructor() {
+    super({ requestIdLogLabel: requestIdLabel });
+  }
+
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const status = reply.statusCode;
+    const log = reply.log;
+    const options = request.routeOptions;
+    const line = { method: request.method, route: options.url ?? '(no route)', status, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (error || status >= 500) {
+      log.error(line, 'request failed');
+    } else if (status >= 400) {
+      log.warn(line, 'request refused');
+    } else if (reads.has(line.method) && options.config && !everyRead.has(log.level)) {
+      const seen = (this.readsSeen.get(options.config) ?? 0) + 1;
+      this.readsSeen.set(options.config, seen);
+      if (seen % readSampleEvery === 1) log.info({ ...line, sampled: readSampleEvery }, 'request completed');
+    } else {
+      log.info(line, 'request completed');
+    }
+  }
+}
 
 export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions['logger'] {
   return {
