@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { censor, loggerOptions } from './logging.js';
@@ -34,5 +36,18 @@ describe('log censoring', () => {
     const cyclic: Record<string, unknown> = { id: 'x' };
     cyclic.self = cyclic;
     expect(() => censor(cyclic)).not.toThrow();
+  });
+});
+
+describe('the default log destination', () => {
+  // It is buffered: what was logged must still reach stdout when the process exits or crashes.
+  it.each([['exits', 'process.exit(0)'], ['crashes', 'throw new Error("crash")']])('flushes when the process %s', async (_how, ending) => {
+    const script = `import pino from 'pino'; import { loggerOptions } from './src/core/logging.ts';
+      const options = loggerOptions('info'); const log = pino(options, options.stream);
+      for (let i = 0; i < 3; i++) log.info({ line: i }, 'written before the end');
+      ${ending};`;
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    const { stdout } = await run.catch((e: { stdout: string }) => e);
+    expect(stdout.match(/written before the end/g)).toHaveLength(3);
   });
 });
