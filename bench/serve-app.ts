@@ -53,6 +53,7 @@ async function shutDown() {
 }
 process.on('disconnect', () => { void shutDown(); });
 process.on('SIGTERM', () => { void shutDown(); });
+process.on('SIGINT', () => { void shutDown(); });
 
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 const signup = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: {
@@ -68,4 +69,6 @@ const ready: AppReady = {
   url, accountId: (signup.json() as { id: string }).id,
   cookie: signup.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
 };
-process.send?.(ready);
+// Started by hand (npx tsx bench/serve-app.ts) there is no parent to tell: say it on stderr.
+if (process.send) process.send(ready);
+else console.error(`serving on ${url} (account ${ready.accountId}; cookie: ${ready.cookie})`);
