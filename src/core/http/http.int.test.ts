@@ -115,7 +115,11 @@ describe('logs', () => {
     const [completed, ...moreCompleted] = forId('trace-logline-02');
     expect(moreCompleted).toEqual([]);
     expect(completed).toMatchObject({ level: 30, msg: 'request completed', requestId: 'trace-logline-02', method: 'POST', route: '/api/v1/auth/signup', status: 201 });
+    const unknown = await logged.app.inject({ method: 'GET', url: '/api/v1/nothing/maria@example.pt', headers: { 'x-request-id': 'trace-logline-03' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(forId('trace-logline-03')).toEqual([expect.objectContaining({ msg: 'request refused', route: '(no route)', status: 404 })]);
     const text = lines.join('\n');
+    expect(text).not.toContain('maria@example.pt');
     expect(text).not.toContain('incoming request');
     expect(text).not.toContain('ses_typedbyuser');
     expect(text).not.toContain('who=maria');
