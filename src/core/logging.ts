@@ -95,8 +95,8 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
     level,
     // Buffered, written in the background: a synchronous write per line cost ~0.1 ms each here, and a
     // burst of refused requests (always logged) would otherwise be slowed down by its own log.
-    // pino flushes the buffer when the process exits, a crash included.
-    stream: stream ?? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }),
+    // pino flushes the buffer when the process exits, a crash included. Silent: nothing to buffer.
+    stream: stream ?? (level === 'silent' ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 })),
     // Only `log`: a `bindings` formatter would apply to the root's pid and hostname alone, and makes
     // pino rebuild its formatters for every request's child logger.
     formatters: { log: (object) => censor(object) },
