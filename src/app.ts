@@ -13,7 +13,7 @@ import { registerWebApp } from './core/http/web-app.js';
 import { installProblemHandler } from './core/http/problem.js';
 import { validatorCompiler } from './core/http/validator.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
-import { loggerOptions } from './core/logging.js';
+import { loggerOptions, RequestLog } from './core/logging.js';
 import { registerModuleRoutes } from './core/module.js';
 import type { Platform } from './platform.js';
 
@@ -35,6 +35,8 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   configureZodMessages();
   const app = Fastify({
     logger: loggerOptions(config.logLevel, opts.logStream),
+    // One line per request, when it completes (src/core/logging.ts); no "incoming request" line.
+    logController: new RequestLog(),
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: config.bodyLimit,
     // A client's X-Request-Id is kept when it looks like an id, so traces join up across services.
@@ -49,7 +51,8 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   installProblemHandler(app);
 
   app.decorateRequest('ctx', undefined as never);
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks on every request take a callback rather than returning a promise: one microtask less each.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     request.ctx = {
       requestId: request.id,
@@ -59,6 +62,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
       now: platform.clock.now(),
       actor: { kind: 'anonymous' },
     };
+    done();
   });
 
   installSecurityHeaders(app, {
@@ -80,7 +84,6 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     timeWindow: config.rateLimit.windowMs,
     store: platform.rateStore.Store as never,
     keyGenerator: (request) => request.ip,
-    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
     errorResponseBuilder: (_request, context) =>
       new AppError('blocked', `Too many requests from this address. Try again in ${Math.ceil(context.ttl / 1000)} s.`, { retryAfterSeconds: context.ttl / 1000 }),
   });

@@ -13,17 +13,16 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function installCsrfGuard(app: FastifyInstance, opts: { publicUrl: string | undefined }): void {
   const configuredOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : undefined;
-  app.addHook('onRequest', async (request) => {
-    if (safeMethods.has(request.method)) return;
+  const refused = () => new AppError('csrf', 'This request came from another site and was refused.');
+  // A callback hook, not an async one: this runs on every request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (safeMethods.has(request.method)) return done();
     const origin = request.headers.origin;
     if (origin) {
       const expected = configuredOrigin ?? `${request.protocol}://${request.headers.host ?? ''}`;
-      if (origin !== expected) throw new AppError('csrf', 'This request came from another site and was refused.');
-      return;
+      return done(origin === expected ? undefined : refused());
     }
     const site = request.headers['sec-fetch-site'];
-    if (site && site !== 'same-origin' && site !== 'none') {
-      throw new AppError('csrf', 'This request came from another site and was refused.');
-    }
+    done(site && site !== 'same-origin' && site !== 'none' ? refused() : undefined);
   });
 }

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, signupBody, type TestApp } from '../../../test/harness.js';
+import { readSampleEvery } from '../logging.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp({ env: { BODY_LIMIT_BYTES: '4096' } }); });
@@ -79,23 +80,64 @@ describe('CSRF protection for cookie-authenticated changes', () => {
 });
 
 describe('logs', () => {
+  const lines: string[] = [];
+  let logged: TestApp;
+  beforeAll(async () => {
+    const stream = new Writable({ write(chunk, _enc, cb) { lines.push(...String(chunk).split('\n').filter(Boolean)); cb(); } });
+    logged = await createTestApp({ logStream: stream });
+  });
+  afterAll(async () => { await logged?.close(); });
+  const entries = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+
   it('carry no personal data', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
-    const logged = await createTestApp({ logStream: stream });
-    try {
-      const body = signupBody({ firstName: 'Wilhelmina', lastName: 'Zyxwvut', company: 'Secret Corp' });
-      const res = await logged.app.inject({ method: 'POST', url: `/api/v1/auth/signup?ref=${encodeURIComponent(body.email)}`, payload: body, remoteAddress: '203.0.113.123', headers: { 'user-agent': 'UniqueAgent/9.9' } });
-      expect(res.statusCode).toBe(201);
-      await logged.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: 'a wrong password' }, remoteAddress: '203.0.113.123' });
-      await logged.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: body.password }, remoteAddress: '203.0.113.123' });
-      const text = lines.join('');
-      expect(text).toContain('request completed');
-      for (const value of [body.email, 'Wilhelmina', 'Zyxwvut', '912 345 678', '+351912345678', '203.0.113.123', body.password, 'UniqueAgent', 'sr_session=']) {
-        expect(text, value).not.toContain(value);
-      }
-    } finally {
-      await logged.close();
+    const body = signupBody({ firstName: 'Wilhelmina', lastName: 'Zyxwvut', company: 'Secret Corp' });
+    const res = await logged.app.inject({ method: 'POST', url: `/api/v1/auth/signup?ref=${encodeURIComponent(body.email)}`, payload: body, remoteAddress: '203.0.113.123', headers: { 'user-agent': 'UniqueAgent/9.9' } });
+    expect(res.statusCode).toBe(201);
+    await logged.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: 'a wrong password' }, remoteAddress: '203.0.113.123' });
+    await logged.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: body.password }, remoteAddress: '203.0.113.123' });
+    const text = lines.join('\n');
+    expect(text).toContain('request completed');
+    for (const value of [body.email, 'Wilhelmina', 'Zyxwvut', '912 345 678', '+351912345678', '203.0.113.123', body.password, 'UniqueAgent', 'sr_session=']) {
+      expect(text, value).not.toContain(value);
     }
+  });
+
+  it('have one line per request, at completion: method, route pattern, status, duration, request id', async () => {
+    lines.length = 0;
+    const change = await logged.app.inject({ method: 'DELETE', url: '/api/v1/account/sessions/ses_typedbyuser?who=maria', headers: { 'x-request-id': 'trace-logline-01' } });
+    expect(change.statusCode).toBe(401);
+    const signup = await logged.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: signupBody(), headers: { 'x-request-id': 'trace-logline-02' } });
+    expect(signup.statusCode).toBe(201);
+    const forId = (id: string) => entries().filter((e) => JSON.stringify(e).includes(id));
+    const [refused, ...moreRefused] = forId('trace-logline-01');
+    expect(moreRefused).toEqual([]);
+    expect(refused).toMatchObject({ level: 40, msg: 'request refused', requestId: 'trace-logline-01', method: 'DELETE', route: '/api/v1/account/sessions/:id', status: 401, ms: expect.any(Number) });
+    const [completed, ...moreCompleted] = forId('trace-logline-02');
+    expect(moreCompleted).toEqual([]);
+    expect(completed).toMatchObject({ level: 30, msg: 'request completed', requestId: 'trace-logline-02', method: 'POST', route: '/api/v1/auth/signup', status: 201 });
+    const unknown = await logged.app.inject({ method: 'GET', url: '/api/v1/nothing/maria@example.pt', headers: { 'x-request-id': 'trace-logline-03' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(forId('trace-logline-03')).toEqual([expect.objectContaining({ msg: 'request refused', route: '(no route)', status: 404 })]);
+    const text = lines.join('\n');
+    expect(text).not.toContain('maria@example.pt');
+    expect(text).not.toContain('incoming request');
+    expect(text).not.toContain('ses_typedbyuser');
+    expect(text).not.toContain('who=maria');
+  });
+
+  it('sample successful reads of a route, and always log its failures', async () => {
+    lines.length = 0;
+    for (let i = 1; i <= 3; i++) {
+      expect((await logged.app.inject({ method: 'GET', url: '/api/v1/terms', headers: { 'x-request-id': `trace-sampled-${i}` } })).statusCode).toBe(200);
+    }
+    for (let i = 1; i <= 2; i++) {
+      expect((await logged.app.inject({ method: 'GET', url: '/api/v1/account', headers: { 'x-request-id': `trace-failed-${i}` } })).statusCode).toBe(401);
+    }
+    const byId = new Map(entries().map((e) => [e.requestId, e]));
+    expect(byId.get('trace-sampled-1')).toMatchObject({ msg: 'request completed', route: '/api/v1/terms', status: 200, sampled: readSampleEvery });
+    expect(byId.has('trace-sampled-2')).toBe(false);
+    expect(byId.has('trace-sampled-3')).toBe(false);
+    expect(byId.get('trace-failed-1')).toMatchObject({ msg: 'request refused', status: 401 });
+    expect(byId.get('trace-failed-2')).toMatchObject({ msg: 'request refused', status: 401 });
   });
 });

@@ -21,5 +21,5 @@ export function computeSecurityHeaders(options: Readonly<HelmetOptions>): Record
 
 export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): void {
   const headers = computeSecurityHeaders(options);
-  app.addHook('onRequest', async (_request, reply) => { reply.headers(headers); });
+  app.addHook('onRequest', (_request, reply, done) => { reply.headers(headers); done(); });
 }

@@ -49,6 +49,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: {
   r.get('/api/v1/auth/session', {
     schema: { tags, summary: 'The signed-in account, or null', response: { 200: z.object({ account: AccountResponse.nullable() }) } },
   }, async (request) => {
+    // Most visitors have no session: answer them without an error thrown and caught.
+    if (!request.cookies[cookieNames.customer]) return { account: null };
     try {
       await guards.requireCustomer(request);
     } catch (e) {

@@ -1,0 +1,53 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type autocannon from 'autocannon';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function forkTs(script: string, args: string[], env: NodeJS.ProcessEnv, stdout: number | 'inherit' | 'ignore'): ChildProcess {
+  return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', stdout, 'inherit', 'ipc'] });
+}
+
+function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as T));
+    child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before it was ready`)));
+  });
+}
+
+export interface Server<T> { ready: T; stop(): Promise<void> }
+
+/**
+ * Starts a server script in its own process; it sends one message when it listens. Its stdout (the
+ * logs) goes to `logFile` when given, so the bench can tell how much the server wrote.
+ */
+export async function startServer<T>(script: string, env: NodeJS.ProcessEnv, logFile?: string): Promise<Server<T>> {
+  const fd = logFile ? openSync(logFile, 'a') : 'ignore';
+  const child = forkTs(script, [], env, fd);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const ready = await firstMessage<T>(child, script);
+    return {
+      ready,
+      async stop() {
+        child.disconnect();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+        if (typeof fd === 'number') closeSync(fd);
+      },
+    };
+  } catch (e) {
+    child.kill('SIGKILL');
+    if (typeof fd === 'number') closeSync(fd);
+    throw e;
+  }
+}
+
+/** Runs autocannon in a process of its own (bench/load.ts), never in the server's. */
+export async function runLoad(opts: autocannon.Options): Promise<autocannon.Result> {
+  const child = forkTs('load.ts', [JSON.stringify(opts)], process.env, 'inherit');
+  return firstMessage<autocannon.Result>(child, 'autocannon');
+}
