@@ -15,7 +15,10 @@ import type { AccountView, SignupInput, UpdateAccountInput } from './accounts.sc
 import type { AccountTable } from './accounts.tables.js';
 import { checkCountryFields } from './contact-fields.js';
 
-export function toAccountView(row: AccountRow): AccountView {
+/** What the session check hands on of the signed-in account: never its password hash. */
+export type SignedInAccount = Omit<AccountRow, 'password_hash' | 'updated_at'>;
+
+export function toAccountView(row: SignedInAccount): AccountView {
   return {
     id: row.id, firstName: row.first_name, lastName: row.last_name, email: row.email, phone: row.phone,
     company: row.company, nif: row.nif,
@@ -50,11 +53,14 @@ export function createAccountsService(deps: {
    * The account behind a session token, with its row, in one query (the account must still be
    * active). Handing the row on saves the commonest route a second round trip.
    */
-  async function resolveSession(token: string, now: Date): Promise<{ sessionId: string; accountId: string; account: AccountRow } | null> {
+  async function resolveSession(token: string, now: Date): Promise<{ sessionId: string; accountId: string; account: SignedInAccount } | null> {
     // Hand-written SQL: this runs on nearly every request, and the query builder's per-call
-    // compilation cost ~150 µs here (bench: GET /api/v1/account).
-    const result = await sql<AccountRow & { session_id: string; session_last_seen_at: Date }>`
-      select a.*, s.id as session_id, s.last_seen_at as session_last_seen_at
+    // compilation cost ~150 µs here (bench: GET /api/v1/account). The columns are named so that the
+    // password hash is never read on an ordinary request (and is less to decode).
+    const result = await sql<SignedInAccount & { session_id: string; session_last_seen_at: Date }>`
+      select a.id, a.first_name, a.last_name, a.email, a.phone, a.company, a.nif, a.address_line1, a.address_line2,
+        a.postal_code, a.city, a.country, a.marketing_consent, a.status, a.created_at,
+        s.id as session_id, s.last_seen_at as session_last_seen_at
       from account_session s join account a on a.id = s.account_id
       where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > ${now} and a.status = 'active'`.execute(deps.db);
     const row = result.rows[0];

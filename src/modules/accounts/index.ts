@@ -11,7 +11,7 @@ import { registerAccountRoutes } from './accounts.routes.js';
 import { createAccountsService, type AccountsService } from './accounts.service.js';
 import type { AccountsTables } from './accounts.tables.js';
 
-export type { AccountsService } from './accounts.service.js';
+export type { AccountsService, SignedInAccount } from './accounts.service.js';
 export type { AccountsTables, AccountTable } from './accounts.tables.js';
 export { AccessHistoryResponse, AccountResponse, ConsentResponse, email, LoginBody } from './accounts.schemas.js';
 export { isCountryCode } from './contact-fields.js';

@@ -1,12 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Selectable } from 'kysely';
 import { AppError } from '../../core/errors.js';
-import type { AccountTable } from '../accounts/index.js';
+import type { SignedInAccount } from '../accounts/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in customer's account as read with their session, for this request only. */
-    signedInAccount?: Selectable<AccountTable>;
+    signedInAccount?: SignedInAccount;
   }
 }
 import type { StaffRole } from '../../core/context.js';
@@ -37,7 +36,7 @@ export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest,
 
 /** How the guards find who is behind a session cookie; each principal's module checks its own sessions. */
 export interface SessionResolvers {
-  customer(token: string): Promise<{ sessionId: string; accountId: string; account: Selectable<AccountTable> } | null>;
+  customer(token: string): Promise<{ sessionId: string; accountId: string; account: SignedInAccount } | null>;
   staff(token: string): Promise<{ sessionId: string; staffId: string; roles: StaffRole[]; mfaRequired: boolean } | null>;
   /** Asked only of staff whose policy requires two-factor sign-in. */
   staffHasTwoFactor(staffId: string): Promise<boolean>;
