@@ -35,7 +35,18 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)modules/', message: 'The core is machinery: it imports no module.' }, { regex: 'db/schema\\.js$', message: 'The core sees its own tables (core.tables.ts), not the modules\' schema.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)modules/', message: 'The core is machinery: it imports no module.' },
+            {
+              regex: 'db/schema\\.js$',
+              message: "The core sees its own tables (core.tables.ts), not the modules' schema.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -22,12 +22,28 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]],
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/node_modules/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
       integration('int:pglite', 'pglite'),
       // Browser tests: Debian's Chromium driven by playwright-core against the built web app.
-      { extends: true, test: { name: 'browser', include: ['e2e/**/*.e2e.test.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000,
-        // A page may take a few seconds under load on two cores; this is a wait, not a retry.
-        expect: { poll: { timeout: 15_000, interval: 100 } } } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // A page may take a few seconds under load on two cores; this is a wait, not a retry.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
+        },
+      },
       ...(process.env.TEST_DATABASE_URL ? [integration('int:postgres', 'postgres')] : []),
     ],
   },

@@ -5,6 +5,10 @@ import type { Platform } from '../src/platform.js';
 export async function auditedChange(p: Platform, ctx: RequestContext, accountId: string) {
   await p.db.transaction().execute(async (tx) => {
     await tx.updateTable('account').set({ updated_at: new Date() }).where('id', '=', accountId).execute();
-    await p.audit.record(ctx, { action: 'account.bench', target: { kind: 'account', id: accountId }, data: { fields: ['updated_at'] } });
+    await p.audit.record(ctx, {
+      action: 'account.bench',
+      target: { kind: 'account', id: accountId },
+      data: { fields: ['updated_at'] },
+    });
   });
 }

@@ -27,9 +27,14 @@ async function measure(clients: number, once: (client: number) => Promise<void>)
   let done = 0;
   const end = performance.now() + SECONDS * 1000;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: clients }, async (_, c) => {
-    while (performance.now() < end) { await once(c); done++; }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (performance.now() < end) {
+        await once(c);
+        done++;
+      }
+    }),
+  );
   return done / ((performance.now() - t0) / 1000);
 }
 
@@ -37,7 +42,13 @@ await onEachDatabase('sellrocket-abench', async (label, target) => {
   const database = await openDatabase(target.kind === 'postgres' ? { ...target, poolSize: CLIENTS + 2 } : target);
   await migrate(database.db, systemClock);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-abench-'));
-  const p = createPlatform({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir }), clock: systemClock, database, secrets: testSecrets(), onError: console.error });
+  const p = createPlatform({
+    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir }),
+    clock: systemClock,
+    database,
+    secrets: testSecrets(),
+    onError: console.error,
+  });
   try {
     const now = new Date();
     await sql`insert into account (id, first_name, last_name, email, phone, address_line1, postal_code, city, country, password_hash, created_at, updated_at)
@@ -54,7 +65,9 @@ await onEachDatabase('sellrocket-abench', async (label, target) => {
     if (!verify.ok) throw new Error(`The audit chain does not verify after the bench: ${verify.reason}`);
     console.log(`\n${label}: ${CLIENTS} clients, ${SECONDS} s each`);
     console.log(`  change without audit (ceiling)   ${plain.toFixed(0).padStart(7)} tx/s`);
-    console.log(`  change + audit entry             ${audited.toFixed(0).padStart(7)} tx/s   ${(audited / plain).toFixed(2)}x of the ceiling; chain verified (${verify.checked} entries)`);
+    console.log(
+      `  change + audit entry             ${audited.toFixed(0).padStart(7)} tx/s   ${(audited / plain).toFixed(2)}x of the ceiling; chain verified (${verify.checked} entries)`,
+    );
   } finally {
     await database.close();
   }

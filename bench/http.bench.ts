@@ -22,14 +22,33 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // round kept, so a burst of someone else's load skews one round of one target, not a ratio.
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 
-interface Target { route: string; url: string; headers?: Record<string, string>; logFile?: string }
-interface Row { route: string; rps: number; p50: number; p99: number; errors: number; logBytes?: number }
+interface Target {
+  route: string;
+  url: string;
+  headers?: Record<string, string>;
+  logFile?: string;
+}
+interface Row {
+  route: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  logBytes?: number;
+}
 
 async function measureOnce(t: Target, duration: number): Promise<Row> {
   const before = t.logFile ? statSync(t.logFile).size : 0;
   const r = await runLoad({ url: t.url, connections, headers: t.headers ?? {}, duration });
   const logBytes = t.logFile ? statSync(t.logFile).size - before : undefined;
-  return { route: t.route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, ...(logBytes !== undefined ? { logBytes } : {}) };
+  return {
+    route: t.route,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx + r.timeouts,
+    ...(logBytes !== undefined ? { logBytes } : {}),
+  };
 }
 
 async function measure(targets: Target[]): Promise<Row[]> {
@@ -48,11 +67,27 @@ async function measure(targets: Target[]): Promise<Row[]> {
 }
 
 function printRows(label: string, rows: Row[]) {
-  console.log(`\n${label}: best of ${rounds} rounds of ${seconds}s per route, ${connections} connections, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}`);
-  console.log('route'.padEnd(44), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'log B/req'.padStart(10));
+  console.log(
+    `\n${label}: best of ${rounds} rounds of ${seconds}s per route, ${connections} connections, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}`,
+  );
+  console.log(
+    'route'.padEnd(44),
+    'req/s'.padStart(9),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'errors'.padStart(7),
+    'log B/req'.padStart(10),
+  );
   for (const r of rows) {
     const perRequest = r.logBytes === undefined ? '' : (r.logBytes / Math.max(1, r.rps * seconds)).toFixed(1);
-    console.log(r.route.padEnd(44), r.rps.toFixed(0).padStart(9), r.p50.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), String(r.errors).padStart(7), perRequest.padStart(10));
+    console.log(
+      r.route.padEnd(44),
+      r.rps.toFixed(0).padStart(9),
+      r.p50.toFixed(1).padStart(8),
+      r.p99.toFixed(1).padStart(8),
+      String(r.errors).padStart(7),
+      perRequest.padStart(10),
+    );
   }
 }
 

@@ -30,14 +30,26 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function seedSubject(db: ReturnType<typeof createPlatform>['db'], id: string) {
   const now = new Date();
   await sql`insert into account (id, first_name, last_name, email, phone, company, nif, address_line1, address_line2, postal_code, city, country, password_hash, created_at, updated_at)
-    values (${id}, 'Bench', ${`Subject ${id}`}, ${`${id}@bench.example`}, '+351912345678', 'Bench Lda', 'PT501964843', 'Rua 1', null, '1000-001', 'Lisboa', 'PT', 'x', ${now}, ${now})`.execute(db);
-  const [signIns, sessions, consents] = [RECORDS * 0.6, RECORDS * 0.2, RECORDS * 0.2].map(Math.round) as [number, number, number];
+    values (${id}, 'Bench', ${`Subject ${id}`}, ${`${id}@bench.example`}, '+351912345678', 'Bench Lda', 'PT501964843', 'Rua 1', null, '1000-001', 'Lisboa', 'PT', 'x', ${now}, ${now})`.execute(
+    db,
+  );
+  const [signIns, sessions, consents] = [RECORDS * 0.6, RECORDS * 0.2, RECORDS * 0.2].map(Math.round) as [
+    number,
+    number,
+    number,
+  ];
   await sql`insert into account_access (id, account_id, kind, ip, user_agent, at)
-    select ${id} || '_a' || g, ${id}, 'login', '198.51.100.' || (g % 250), 'Bench/1.0', ${now}::timestamptz - (g || ' minutes')::interval from generate_series(1, ${signIns}) g`.execute(db);
+    select ${id} || '_a' || g, ${id}, 'login', '198.51.100.' || (g % 250), 'Bench/1.0', ${now}::timestamptz - (g || ' minutes')::interval from generate_series(1, ${signIns}) g`.execute(
+    db,
+  );
   await sql`insert into account_session (id, account_id, token_hash, ip, user_agent, created_at, last_seen_at, expires_at)
-    select ${id} || '_s' || g, ${id}, ${id} || '_t' || g, '198.51.100.' || (g % 250), 'Bench/1.0', ${now}, ${now}, ${now} from generate_series(1, ${sessions}) g`.execute(db);
+    select ${id} || '_s' || g, ${id}, ${id} || '_t' || g, '198.51.100.' || (g % 250), 'Bench/1.0', ${now}, ${now}, ${now} from generate_series(1, ${sessions}) g`.execute(
+    db,
+  );
   await sql`insert into consent_record (id, account_id, purpose, granted, notice_version, notice_hash, method, ip, user_agent, recorded_at)
-    select ${id} || '_c' || g, ${id}, 'marketing', g % 2 = 0, 'v1', 'h', 'api', '198.51.100.' || (g % 250), 'Bench/1.0', ${now} from generate_series(1, ${consents}) g`.execute(db);
+    select ${id} || '_c' || g, ${id}, 'marketing', g % 2 = 0, 'v1', 'h', 'api', '198.51.100.' || (g % 250), 'Bench/1.0', ${now} from generate_series(1, ${consents}) g`.execute(
+    db,
+  );
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<number> {
@@ -50,14 +62,22 @@ async function run(label: string, target: DatabaseTarget) {
   const database = await openDatabase(target);
   await migrate(database.db, systemClock);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-pbench-'));
-  const p = createPlatform({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir }), clock: systemClock, database, secrets: testSecrets(), onError: console.error });
+  const p = createPlatform({
+    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir }),
+    clock: systemClock,
+    database,
+    secrets: testSecrets(),
+    onError: console.error,
+  });
   try {
     const now = new Date();
     await sql`insert into account (id, first_name, last_name, email, phone, address_line1, postal_code, city, country, password_hash, created_at, updated_at)
       select 'acc_other' || g, 'Other', 'Person ' || g, 'other' || g || '@bench.example', '+35191' || lpad(g::text, 7, '0'), 'Rua ' || g, '1000-001', 'Lisboa', 'PT', 'x', ${now}, ${now}
       from generate_series(1, ${OTHERS}) g`.execute(p.db);
     await sql`insert into account_access (id, account_id, kind, ip, user_agent, at)
-      select 'acx_other' || g, 'acc_other' || g, 'signup', '192.0.2.' || (g % 250), 'Other/1.0', ${now} from generate_series(1, ${OTHERS}) g`.execute(p.db);
+      select 'acx_other' || g, 'acc_other' || g, 'signup', '192.0.2.' || (g % 250), 'Other/1.0', ${now} from generate_series(1, ${OTHERS}) g`.execute(
+      p.db,
+    );
     await sql`analyze`.execute(p.db);
     const tables = p.privacy.tablesOf('customer');
     const policy = buildPolicy(p.dataMap, await p.processors.list());
@@ -66,12 +86,26 @@ async function run(label: string, target: DatabaseTarget) {
     const selects: number[] = [];
     const exports: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      selects.push(await time(async () => {
-        for (const t of ['account', 'account_access', 'account_session', 'consent_record']) {
-          await sql`select * from ${sql.table(t)} where ${sql.ref(t === 'account' ? 'id' : 'account_id')} = 'acc_benchexport'`.execute(p.db);
-        }
-      }));
-      exports.push(await time(() => writeSubjectArchive(p.privacy, { kind: 'customer', id: 'acc_benchexport' }, policy, path.join(dir, 'x.zip'), new Date())));
+      selects.push(
+        await time(async () => {
+          for (const t of ['account', 'account_access', 'account_session', 'consent_record']) {
+            await sql`select * from ${sql.table(t)} where ${sql.ref(t === 'account' ? 'id' : 'account_id')} = 'acc_benchexport'`.execute(
+              p.db,
+            );
+          }
+        }),
+      );
+      exports.push(
+        await time(() =>
+          writeSubjectArchive(
+            p.privacy,
+            { kind: 'customer', id: 'acc_benchexport' },
+            policy,
+            path.join(dir, 'x.zip'),
+            new Date(),
+          ),
+        ),
+      );
     }
 
     const deletes: number[] = [];
@@ -79,22 +113,44 @@ async function run(label: string, target: DatabaseTarget) {
     for (let i = 0; i < RUNS; i++) {
       await seedSubject(p.db, `acc_benchplain${i}`);
       await seedSubject(p.db, `acc_bencherase${i}`);
-      deletes.push(await time(() => p.db.transaction().execute(async (tx) => {
-        for (const t of ['consent_record', 'account_session', 'account_access']) await sql`delete from ${sql.table(t)} where account_id = ${`acc_benchplain${i}`}`.execute(tx);
-        await sql`delete from account where id = ${`acc_benchplain${i}`}`.execute(tx);
-      })));
-      erasures.push(await time(() => p.privacy.eraseSubject(operatorContext(new Date()), { kind: 'customer', id: `acc_bencherase${i}` })));
+      deletes.push(
+        await time(() =>
+          p.db.transaction().execute(async (tx) => {
+            for (const t of ['consent_record', 'account_session', 'account_access'])
+              await sql`delete from ${sql.table(t)} where account_id = ${`acc_benchplain${i}`}`.execute(tx);
+            await sql`delete from account where id = ${`acc_benchplain${i}`}`.execute(tx);
+          }),
+        ),
+      );
+      erasures.push(
+        await time(() =>
+          p.privacy.eraseSubject(operatorContext(new Date()), { kind: 'customer', id: `acc_bencherase${i}` }),
+        ),
+      );
     }
 
     await seedSubject(p.db, 'acc_benchscan');
     const ids = await p.privacy.identifiersOf(p.db, { kind: 'customer', id: 'acc_benchscan' });
     const scans: number[] = [];
-    for (let i = 0; i < RUNS; i++) scans.push(await time(() => p.privacy.findResidue(p.db, { kind: 'customer', id: 'acc_benchscan' }, ids)));
-    const [engineExport, plainSelect, engineErase, plainDelete, scan] = [exports, selects, erasures, deletes, scans].map(median) as [number, number, number, number, number];
+    for (let i = 0; i < RUNS; i++)
+      scans.push(await time(() => p.privacy.findResidue(p.db, { kind: 'customer', id: 'acc_benchscan' }, ids)));
+    const [engineExport, plainSelect, engineErase, plainDelete, scan] = [
+      exports,
+      selects,
+      erasures,
+      deletes,
+      scans,
+    ].map(median) as [number, number, number, number, number];
 
-    console.log(`\n${label}: one subject with ${RECORDS.toLocaleString('en')} records, ${OTHERS.toLocaleString('en')} other subjects, ${tables.length} customer tables, median of ${RUNS} runs`);
-    console.log(`  export  (archive: manifest, JSON, CSV, report)  ${engineExport.toFixed(0).padStart(6)} ms   plain SELECT ${plainSelect.toFixed(0).padStart(5)} ms   ratio ${(engineExport / plainSelect).toFixed(2)}`);
-    console.log(`  erasure (incl. identifier purge and verify)     ${engineErase.toFixed(0).padStart(6)} ms   plain DELETE ${plainDelete.toFixed(0).padStart(5)} ms   ratio ${(engineErase / plainDelete).toFixed(2)}`);
+    console.log(
+      `\n${label}: one subject with ${RECORDS.toLocaleString('en')} records, ${OTHERS.toLocaleString('en')} other subjects, ${tables.length} customer tables, median of ${RUNS} runs`,
+    );
+    console.log(
+      `  export  (archive: manifest, JSON, CSV, report)  ${engineExport.toFixed(0).padStart(6)} ms   plain SELECT ${plainSelect.toFixed(0).padStart(5)} ms   ratio ${(engineExport / plainSelect).toFixed(2)}`,
+    );
+    console.log(
+      `  erasure (incl. identifier purge and verify)     ${engineErase.toFixed(0).padStart(6)} ms   plain DELETE ${plainDelete.toFixed(0).padStart(5)} ms   ratio ${(engineErase / plainDelete).toFixed(2)}`,
+    );
     console.log(`  verification scan alone                          ${scan.toFixed(0).padStart(6)} ms`);
   } finally {
     await database.close();

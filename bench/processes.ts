@@ -6,8 +6,17 @@ import type autocannon from 'autocannon';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function forkTs(script: string, args: string[], env: NodeJS.ProcessEnv, stdout: number | 'inherit' | 'ignore'): ChildProcess {
-  return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', stdout, 'inherit', 'ipc'] });
+function forkTs(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdout: number | 'inherit' | 'ignore',
+): ChildProcess {
+  return fork(path.join(here, script), args, {
+    execArgv: ['--import', 'tsx'],
+    env,
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
+  });
 }
 
 function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
@@ -17,7 +26,10 @@ function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
   });
 }
 
-export interface Server<T> { ready: T; stop(): Promise<void> }
+export interface Server<T> {
+  ready: T;
+  stop(): Promise<void>;
+}
 
 /**
  * Starts a server script in its own process; it sends one message when it listens. Its stdout (the

@@ -16,21 +16,42 @@ let browser: Browser;
 export function useBrowser() {
   beforeAll(async () => {
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }
 
-export interface Tab { context: BrowserContext; page: Page; consoleErrors: string[]; requests: string[] }
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  consoleErrors: string[];
+  requests: string[];
+}
 
 /**
  * A fresh browser profile (its own cookies) with one page. Console errors and every requested
  * URL are collected; a failing test leaves a screenshot in test-results/.
  */
-export async function openTab(opts: { locale?: string; width?: number; expectedErrors?: RegExp; banner?: boolean } = {}): Promise<Tab> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'en-GB', viewport: { width: opts.width ?? 1280, height: 900 } });
+export async function openTab(
+  opts: { locale?: string; width?: number; expectedErrors?: RegExp; banner?: boolean } = {},
+): Promise<Tab> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: opts.locale ?? 'en-GB',
+    viewport: { width: opts.width ?? 1280, height: 900 },
+  });
   if (!opts.banner) {
     // Most tests are not about cookies: a decision already made keeps the banner from covering the page.
     const notice = (await (await fetch(`${baseUrl}/api/v1/consent/cookies/notice`)).json()) as { version: string };
@@ -39,13 +60,20 @@ export async function openTab(opts: { locale?: string; width?: number; expectedE
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const requests: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' && !(opts.expectedErrors?.test(m.text()))) consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !opts.expectedErrors?.test(m.text())) consoleErrors.push(m.text());
+  });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   onTestFailed(async ({ task }) => {
     const dir = path.resolve('test-results');
     mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, `${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({
+        path: path.join(dir, `${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`),
+        fullPage: true,
+      })
+      .catch(() => undefined);
   });
   return { context, page, consoleErrors, requests };
 }
@@ -54,9 +82,22 @@ export async function openTab(opts: { locale?: string; width?: number; expectedE
 export async function expectAccessible(page: Page, label: string) {
   await page.evaluate(axeSource); // through DevTools, so the page's CSP does not apply
   const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    }));
   });
   const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `${label}: ${JSON.stringify(serious)}`).toEqual([]);
@@ -66,22 +107,36 @@ let counter = 0;
 export function newMerchant(overrides: Record<string, unknown> = {}) {
   counter++;
   return {
-    firstName: 'Ana', lastName: 'Costa', email: `ana.${process.pid}.${counter}.${Date.now()}@example.pt`,
-    password: 'correct horse battery staple', phone: '+351912345678',
-    address: { line1: 'Rua Augusta 1', postalCode: '1100-048', city: 'Lisboa', country: 'PT' }, acceptTerms: true, ...overrides,
+    firstName: 'Ana',
+    lastName: 'Costa',
+    email: `ana.${process.pid}.${counter}.${Date.now()}@example.pt`,
+    password: 'correct horse battery staple',
+    phone: '+351912345678',
+    address: { line1: 'Rua Augusta 1', postalCode: '1100-048', city: 'Lisboa', country: 'PT' },
+    acceptTerms: true,
+    ...overrides,
   };
 }
 
 /** Seeds through the API (as tests should), returning the session cookie it got. */
 export async function apiSignUp(body: ReturnType<typeof newMerchant>): Promise<{ id: string; cookie: string }> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { id: ((await res.json()) as { id: string }).id, cookie };
 }
 
 /** Signs a browser profile in through the API and hands it the cookie, skipping the form. */
 export async function signInTab(tab: Tab, email: string, password: string, staff = false) {
-  const res = await tab.page.request.post(staff ? '/api/v1/staff/auth/login' : '/api/v1/auth/login', { data: { email, password } });
+  const res = await tab.page.request.post(staff ? '/api/v1/staff/auth/login' : '/api/v1/auth/login', {
+    data: { email, password },
+  });
   expect(res.status()).toBe(200);
 }

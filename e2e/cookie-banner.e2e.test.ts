@@ -51,7 +51,9 @@ describe.skipIf(!browserAvailable)('cookie banner in Chromium (K1–K4)', () => 
     const tab = await openTab({ banner: true });
     await tab.page.goto('/');
     const origin = new URL(tab.page.url()).origin;
-    await tab.context.addCookies([{ name: 'sr_consent', value: 'cookies-2020-01.11.oldvisitor000000000', url: origin }]);
+    await tab.context.addCookies([
+      { name: 'sr_consent', value: 'cookies-2020-01.11.oldvisitor000000000', url: origin },
+    ]);
     await tab.page.reload();
     await tab.page.getByRole('region', { name: 'Cookies' }).waitFor();
     await tab.context.clearCookies();

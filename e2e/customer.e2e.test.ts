@@ -1,8 +1,18 @@
 import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
-import { apiSignUp, browserAvailable, expectAccessible, newMerchant, openTab, signInTab, useBrowser, baseUrl } from './browser.js';
+import {
+  apiSignUp,
+  browserAvailable,
+  expectAccessible,
+  newMerchant,
+  openTab,
+  signInTab,
+  useBrowser,
+  baseUrl,
+} from './browser.js';
 
-const totp = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+const totp = (secret: string, offsetSeconds = 0) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
 describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
   useBrowser();
@@ -32,7 +42,7 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     expect(tab.consoleErrors).toEqual([]);
   });
 
-  it('validates as the user types and shows the server\'s field errors next to the field', async () => {
+  it("validates as the user types and shows the server's field errors next to the field", async () => {
     const tab = await openTab({ expectedErrors: /status of 4(09|22)/ });
     const existing = newMerchant();
     await apiSignUp(existing);
@@ -60,7 +70,7 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     expect(tab.consoleErrors).toEqual([]);
   });
 
-  it('shows the password\'s strength as it is typed and refuses a guessable one (the email counts)', async () => {
+  it("shows the password's strength as it is typed and refuses a guessable one (the email counts)", async () => {
     const tab = await openTab();
     await tab.page.goto('/signup');
     const form = tab.page.locator('form');
@@ -187,7 +197,11 @@ describe.skipIf(!browserAvailable)('customer area in Chromium', () => {
     const cookies = await tab.context.cookies();
     expect(cookies.map((c) => c.name).sort()).toEqual(['sr_device', 'sr_session']);
     expect(cookies.find((c) => c.name === 'sr_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-    expect(cookies.find((c) => c.name === 'sr_device')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/login' });
+    expect(cookies.find((c) => c.name === 'sr_device')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/v1/auth/login',
+    });
     const foreign = tab.requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('data:'));
     expect(foreign).toEqual([]);
   });

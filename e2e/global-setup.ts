@@ -21,8 +21,13 @@ export const chromiumPath = '/usr/bin/chromium';
  */
 export default async function setup(project: TestProject) {
   if (!existsSync(chromiumPath)) {
-    if (process.env.CI === 'true') throw new Error(`Browser tests need Chromium at ${chromiumPath} (apt-get install -y chromium); CI does not skip them.`);
-    console.warn(`\n*** Browser tests SKIPPED: no Chromium at ${chromiumPath}. Install it with: apt-get install -y chromium ***\n`);
+    if (process.env.CI === 'true')
+      throw new Error(
+        `Browser tests need Chromium at ${chromiumPath} (apt-get install -y chromium); CI does not skip them.`,
+      );
+    console.warn(
+      `\n*** Browser tests SKIPPED: no Chromium at ${chromiumPath}. Install it with: apt-get install -y chromium ***\n`,
+    );
     project.provide('e2e', { baseUrl: '', staffEmail: '', staffPassword: '', outbox: '' });
     return;
   }
@@ -32,13 +37,31 @@ export default async function setup(project: TestProject) {
   const dataDir = path.resolve('.tmp', `e2e-${process.pid}`);
   // The port is chosen first so that links in emails sent by jobs (PUBLIC_URL) point at this server.
   const port = await freePort();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
-  const platform = createPlatform({ config, clock: systemClock, database, secrets: testSecrets(), onError: (e) => console.error(e) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '100000',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
+  const platform = createPlatform({
+    config,
+    clock: systemClock,
+    database,
+    secrets: testSecrets(),
+    onError: (e) => console.error(e),
+  });
   const app: FastifyInstance = await buildApp(platform, { webDistDir });
   const baseUrl = await app.listen({ port, host: '127.0.0.1' });
   const staffEmail = 'e2e.admin@sellrocket.test';
   const staffPassword = 'e2e staff password long enough';
-  await platform.staff.createStaff(operatorContext(new Date()), { email: staffEmail, name: 'E2E Admin', roles: ['admin'], password: staffPassword });
+  await platform.staff.createStaff(operatorContext(new Date()), {
+    email: staffEmail,
+    name: 'E2E Admin',
+    roles: ['admin'],
+    password: staffPassword,
+  });
   // No SMTP here: mail goes to the outbox folder, where the tests read it.
   project.provide('e2e', { baseUrl, staffEmail, staffPassword, outbox: path.join(dataDir, 'outbox') });
   return async () => {

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, signInTab, useBrowser } from './browser.js';
+import {
+  apiSignUp,
+  baseUrl,
+  browserAvailable,
+  expectAccessible,
+  newMerchant,
+  openTab,
+  signInTab,
+  useBrowser,
+} from './browser.js';
 
 /** The server's own text of a notice in one language: what the page must show and record. */
 async function noticeText(path: string, language: string): Promise<{ text: string; version: string }> {
-  return (await fetch(`${baseUrl}${path}`, { headers: { 'accept-language': language } })).json() as Promise<{ text: string; version: string }>;
+  return (await fetch(`${baseUrl}${path}`, { headers: { 'accept-language': language } })).json() as Promise<{
+    text: string;
+    version: string;
+  }>;
 }
 
 describe.skipIf(!browserAvailable)('the notice shown and recorded is in the language on screen', () => {
@@ -16,7 +28,9 @@ describe.skipIf(!browserAvailable)('the notice shown and recorded is in the lang
     const banner = tab.page.getByRole('region', { name: 'Cookies' });
     await banner.getByText(pt.text).waitFor();
     await expectAccessible(tab.page, 'banner (pt-PT)');
-    const decision = tab.page.waitForRequest((r) => r.url().endsWith('/api/v1/consent/cookies') && r.method() === 'POST');
+    const decision = tab.page.waitForRequest(
+      (r) => r.url().endsWith('/api/v1/consent/cookies') && r.method() === 'POST',
+    );
     await banner.getByRole('button', { name: 'Rejeitar todos' }).click();
     expect((await decision).headers()['accept-language']).toBe('pt-PT');
     await banner.waitFor({ state: 'detached' });
@@ -31,7 +45,9 @@ describe.skipIf(!browserAvailable)('the notice shown and recorded is in the lang
     await tab.page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
     const banner = tab.page.getByRole('region', { name: 'Cookies' });
     await banner.getByText(en.text).waitFor();
-    const decision = tab.page.waitForRequest((r) => r.url().endsWith('/api/v1/consent/cookies') && r.method() === 'POST');
+    const decision = tab.page.waitForRequest(
+      (r) => r.url().endsWith('/api/v1/consent/cookies') && r.method() === 'POST',
+    );
     await banner.getByRole('button', { name: 'Accept all' }).click();
     expect((await decision).headers()['accept-language']).toBe('en');
   });
@@ -56,13 +72,25 @@ describe.skipIf(!browserAvailable)('the notice shown and recorded is in the lang
     await expectAccessible(tab.page, 'sign-up (pt-PT)');
     await form.getByRole('button', { name: 'Criar conta' }).click();
     await expect.poll(() => tab.page.url()).toBe(`${baseUrl}/account`);
-    const consents = (await (await tab.page.request.get('/api/v1/account/consents')).json()) as { items: { purpose: string; granted: boolean; noticeLanguage: string; noticeVersion: string }[] };
-    expect(consents.items).toEqual([expect.objectContaining({ purpose: 'marketing', granted: true, noticeLanguage: 'pt-PT', noticeVersion: pt.version })]);
+    const consents = (await (await tab.page.request.get('/api/v1/account/consents')).json()) as {
+      items: { purpose: string; granted: boolean; noticeLanguage: string; noticeVersion: string }[];
+    };
+    expect(consents.items).toEqual([
+      expect.objectContaining({
+        purpose: 'marketing',
+        granted: true,
+        noticeLanguage: 'pt-PT',
+        noticeVersion: pt.version,
+      }),
+    ]);
     expect(tab.consoleErrors).toEqual([]);
   });
 
-  it('switching language on the sign-up form shows that language\'s notice, unticked', async () => {
-    const [pt, en] = await Promise.all([noticeText('/api/v1/consent/notices/marketing', 'pt-PT'), noticeText('/api/v1/consent/notices/marketing', 'en')]);
+  it("switching language on the sign-up form shows that language's notice, unticked", async () => {
+    const [pt, en] = await Promise.all([
+      noticeText('/api/v1/consent/notices/marketing', 'pt-PT'),
+      noticeText('/api/v1/consent/notices/marketing', 'en'),
+    ]);
     const tab = await openTab({ locale: 'pt-PT' });
     await tab.page.goto('/signup');
     await tab.page.getByLabel(pt.text).check();
@@ -82,12 +110,17 @@ describe.skipIf(!browserAvailable)('the notice shown and recorded is in the lang
     await tab.page.getByText(pt.text).waitFor();
     await tab.page.getByRole('button', { name: 'Receber emails de marketing' }).click();
     await tab.page.getByRole('button', { name: 'Retirar consentimento' }).waitFor();
-    const consents = (await (await tab.page.request.get('/api/v1/account/consents')).json()) as { items: { granted: boolean; noticeLanguage: string }[] };
+    const consents = (await (await tab.page.request.get('/api/v1/account/consents')).json()) as {
+      items: { granted: boolean; noticeLanguage: string }[];
+    };
     expect(consents.items.find((c) => c.granted)).toMatchObject({ noticeLanguage: 'pt-PT' });
   });
 
   it('dates read day first for en-GB and pt-PT readers', async () => {
-    for (const [locale, pattern] of [['en-GB', /in force since \d{1,2} [A-Z][a-z]{2} \d{4}\./], ['pt-PT', /em vigor desde \d{2}\/\d{2}\/\d{4}\./]] as const) {
+    for (const [locale, pattern] of [
+      ['en-GB', /in force since \d{1,2} [A-Z][a-z]{2} \d{4}\./],
+      ['pt-PT', /em vigor desde \d{2}\/\d{2}\/\d{4}\./],
+    ] as const) {
       const tab = await openTab({ locale });
       await tab.page.goto('/terms');
       await tab.page.getByText(pattern).waitFor();

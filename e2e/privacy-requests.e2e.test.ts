@@ -2,13 +2,32 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../test/zip.js';
-import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, outbox, signInTab, staffEmail, staffPassword, useBrowser } from './browser.js';
+import {
+  apiSignUp,
+  baseUrl,
+  browserAvailable,
+  expectAccessible,
+  newMerchant,
+  openTab,
+  outbox,
+  signInTab,
+  staffEmail,
+  staffPassword,
+  useBrowser,
+} from './browser.js';
 
 /** The newest mail in the server's outbox addressed to `to` (and matching `pattern`), soft line breaks undone. */
 function mailTo(to: string, pattern?: RegExp): string | undefined {
   if (!existsSync(outbox)) return undefined;
-  return readdirSync(outbox).sort().map((f) => readFileSync(path.join(outbox, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
-    .filter((m) => m.includes(`To: ${to}`) && (!pattern || pattern.test(m))).at(-1);
+  return readdirSync(outbox)
+    .sort()
+    .map((f) =>
+      readFileSync(path.join(outbox, f), 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/=3D/g, '='),
+    )
+    .filter((m) => m.includes(`To: ${to}`) && (!pattern || pattern.test(m)))
+    .at(-1);
 }
 
 describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
@@ -29,8 +48,20 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
     // The export runs as a background job on the server (polled every few seconds).
     const link = tab.page.getByRole('link', { name: 'Download' });
     // Counted only once the page has drawn the request row: right after a reload the table is still loading.
-    const requestRow = tab.page.getByRole('table', { name: 'Your data requests' }).getByRole('row').filter({ hasText: 'Access' });
-    await expect.poll(async () => { await tab.page.reload(); await requestRow.waitFor(); return link.count(); }, { timeout: 30_000, interval: 1500 }).toBe(1);
+    const requestRow = tab.page
+      .getByRole('table', { name: 'Your data requests' })
+      .getByRole('row')
+      .filter({ hasText: 'Access' });
+    await expect
+      .poll(
+        async () => {
+          await tab.page.reload();
+          await requestRow.waitFor();
+          return link.count();
+        },
+        { timeout: 30_000, interval: 1500 },
+      )
+      .toBe(1);
     const [download] = await Promise.all([tab.page.waitForEvent('download'), link.click()]);
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
@@ -58,9 +89,19 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
     await history.getByText('privacy.request.approve').waitFor();
     await expectAccessible(staff.page, 'staff request detail');
 
-    await expect.poll(async () => (await fetch(`${baseUrl}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: m.email, password: m.password }),
-    })).status, { timeout: 30_000, interval: 1500 }).toBe(401);
+    await expect
+      .poll(
+        async () =>
+          (
+            await fetch(`${baseUrl}/api/v1/auth/login`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ email: m.email, password: m.password }),
+            })
+          ).status,
+        { timeout: 30_000, interval: 1500 },
+      )
+      .toBe(401);
     const gone = await staff.page.request.get(`/api/v1/staff/accounts/${id}`);
     expect(gone.status()).toBe(404);
     expect(tab.consoleErrors).toEqual([]);
@@ -96,7 +137,10 @@ describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
     await tab.page.goto(downloadLink);
     await tab.page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
     await expectAccessible(tab.page, 'public download');
-    const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('button', { name: 'Download my data' }).click()]);
+    const [download] = await Promise.all([
+      tab.page.waitForEvent('download'),
+      tab.page.getByRole('button', { name: 'Download my data' }).click(),
+    ]);
     const zip = await readZip(await download.path());
     expect(zip.get('report.html')).toMatch(/We found no account or other record of you/);
     expect(tab.consoleErrors).toEqual([]);

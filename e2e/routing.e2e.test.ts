@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, signInTab, staffEmail, staffPassword, useBrowser } from './browser.js';
+import {
+  apiSignUp,
+  baseUrl,
+  browserAvailable,
+  expectAccessible,
+  newMerchant,
+  openTab,
+  signInTab,
+  staffEmail,
+  staffPassword,
+  useBrowser,
+} from './browser.js';
 
 describe.skipIf(!browserAvailable)('addresses in Chromium', () => {
   useBrowser();
 
   it('reloading any page of the app opens that page', async () => {
     const tab = await openTab();
-    for (const [path, heading] of [['/terms', 'Terms of service'], ['/privacy/request', 'Make a privacy request'], ['/plans', 'Plans']] as const) {
+    for (const [path, heading] of [
+      ['/terms', 'Terms of service'],
+      ['/privacy/request', 'Make a privacy request'],
+      ['/plans', 'Plans'],
+    ] as const) {
       await tab.page.goto(path);
       await tab.page.reload();
       await tab.page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -21,7 +36,9 @@ describe.skipIf(!browserAvailable)('addresses in Chromium', () => {
     await tab.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await tab.page.getByText('There is no page at /no/such/page.').waitFor();
     await expectAccessible(tab.page, 'not found');
-    expect(await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await tab.page.getByRole('combobox', { name: 'Language' }).selectOption('pt-PT');
     await tab.page.getByRole('heading', { level: 1, name: 'Página não encontrada' }).waitFor();
     await tab.page.getByRole('link', { name: 'Ir para a página inicial' }).click();
@@ -32,7 +49,7 @@ describe.skipIf(!browserAvailable)('addresses in Chromium', () => {
     expect(api.headers()['content-type']).toMatch(/^application\/problem\+json/);
   });
 
-  it('an unknown address inside the customer area keeps the area\'s frame', async () => {
+  it("an unknown address inside the customer area keeps the area's frame", async () => {
     const m = newMerchant();
     await apiSignUp(m);
     const tab = await openTab();

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, signInTab, staffEmail, staffPassword, useBrowser } from './browser.js';
+import {
+  apiSignUp,
+  baseUrl,
+  browserAvailable,
+  expectAccessible,
+  newMerchant,
+  openTab,
+  signInTab,
+  staffEmail,
+  staffPassword,
+  useBrowser,
+} from './browser.js';
 
 describe.skipIf(!browserAvailable)('staff console in Chromium', () => {
   useBrowser();
@@ -60,14 +71,27 @@ describe.skipIf(!browserAvailable)('processors register and records of processin
     await form.getByLabel('Transfer safeguard').fill('Standard contractual clauses (Decision 2021/914)');
     await form.getByRole('button', { name: 'Save' }).click();
     await tab.page.getByText('Register updated.').waitFor();
-    const row = tab.page.getByRole('table', { name: 'Processors and recipients' }).getByRole('row').filter({ hasText: 'R8' });
+    const row = tab.page
+      .getByRole('table', { name: 'Processors and recipients' })
+      .getByRole('row')
+      .filter({ hasText: 'R8' });
     await row.getByText('GB, US').waitFor();
-    const policy = await (await fetch(`${baseUrl}/api/v1/privacy/policy`)).json() as { recipients: { name: string; transferSafeguard: string | null; countries: string[] }[] };
-    expect(policy.recipients.find((r) => r.name === 'Call centre')).toMatchObject({ countries: ['GB', 'US'], transferSafeguard: 'Standard contractual clauses (Decision 2021/914)' });
+    const policy = (await (await fetch(`${baseUrl}/api/v1/privacy/policy`)).json()) as {
+      recipients: { name: string; transferSafeguard: string | null; countries: string[] }[];
+    };
+    expect(policy.recipients.find((r) => r.name === 'Call centre')).toMatchObject({
+      countries: ['GB', 'US'],
+      transferSafeguard: 'Standard contractual clauses (Decision 2021/914)',
+    });
 
-    const [csv] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('link', { name: 'Download records (CSV)' }).click()]);
+    const [csv] = await Promise.all([
+      tab.page.waitForEvent('download'),
+      tab.page.getByRole('link', { name: 'Download records (CSV)' }).click(),
+    ]);
     const text = readFileSync(await csv.path(), 'utf8');
-    expect(text.split('\r\n')[0]).toBe('record,subject,table,column,key,category,purposes,basis,retention,recipients,countries,safeguards');
+    expect(text.split('\r\n')[0]).toBe(
+      'record,subject,table,column,key,category,purposes,basis,retention,recipients,countries,safeguards',
+    );
     expect(text).toMatch(/^controller,customer,account,email,/m);
     expect(tab.consoleErrors).toEqual([]);
   });
@@ -78,7 +102,14 @@ describe.skipIf(!browserAvailable)('public site in Chromium', () => {
 
   it('every public page is accessible and free of console errors', async () => {
     const tab = await openTab({ banner: true });
-    for (const [path, heading] of [['/', 'Your shop, your customers, their privacy'], ['/plans', 'Plans'], ['/privacy', 'Privacy policy'], ['/contact', 'Support and contact'], ['/signin', 'Sign in'], ['/signup', 'Create your account']] as const) {
+    for (const [path, heading] of [
+      ['/', 'Your shop, your customers, their privacy'],
+      ['/plans', 'Plans'],
+      ['/privacy', 'Privacy policy'],
+      ['/contact', 'Support and contact'],
+      ['/signin', 'Sign in'],
+      ['/signup', 'Create your account'],
+    ] as const) {
       await tab.page.goto(path);
       await tab.page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await expectAccessible(tab.page, path);
@@ -90,7 +121,9 @@ describe.skipIf(!browserAvailable)('public site in Chromium', () => {
   it('speaks European Portuguese to a Portuguese browser, and switches language', async () => {
     const tab = await openTab({ locale: 'pt-PT' });
     await tab.page.goto('/');
-    await tab.page.getByRole('heading', { level: 1, name: 'A sua loja, os seus clientes, a privacidade deles' }).waitFor();
+    await tab.page
+      .getByRole('heading', { level: 1, name: 'A sua loja, os seus clientes, a privacidade deles' })
+      .waitFor();
     expect(await tab.page.evaluate(() => document.documentElement.lang)).toBe('pt-PT');
     await tab.page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
     await tab.page.getByRole('heading', { level: 1, name: 'Your shop, your customers, their privacy' }).waitFor();
@@ -103,18 +136,42 @@ describe.skipIf(!browserAvailable)('public site in Chromium', () => {
     await apiSignUp(m);
     const tab = await openTab({ width: 375 });
     await signInTab(tab, m.email, m.password);
-    for (const p of ['/', '/plans', '/contact', '/terms', '/privacy/request', '/signin', '/signup', '/no-such-page', '/account', '/account/profile', '/account/security', '/account/privacy']) {
+    for (const p of [
+      '/',
+      '/plans',
+      '/contact',
+      '/terms',
+      '/privacy/request',
+      '/signin',
+      '/signup',
+      '/no-such-page',
+      '/account',
+      '/account/profile',
+      '/account/security',
+      '/account/privacy',
+    ]) {
       await tab.page.goto(p);
       await tab.page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
-      const overflow = await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await tab.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, p).toBeLessThanOrEqual(0);
     }
     const staff = await openTab({ width: 375 });
     await signInTab(staff, staffEmail, staffPassword, true);
-    for (const p of ['/staff/accounts', '/staff/blocks', '/staff/requests', '/staff/processors', '/staff/audit', '/staff/two-factor']) {
+    for (const p of [
+      '/staff/accounts',
+      '/staff/blocks',
+      '/staff/requests',
+      '/staff/processors',
+      '/staff/audit',
+      '/staff/two-factor',
+    ]) {
       await staff.page.goto(p);
       await staff.page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
-      const overflow = await staff.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await staff.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, p).toBeLessThanOrEqual(0);
     }
   });

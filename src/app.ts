@@ -85,7 +85,9 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     store: platform.rateStore.Store as never,
     keyGenerator: (request) => request.ip,
     errorResponseBuilder: (_request, context) =>
-      new AppError('blocked', `Too many requests from this address. Try again in ${Math.ceil(context.ttl / 1000)} s.`, { retryAfterSeconds: context.ttl / 1000 }),
+      new AppError('blocked', `Too many requests from this address. Try again in ${Math.ceil(context.ttl / 1000)} s.`, {
+        retryAfterSeconds: context.ttl / 1000,
+      }),
   });
   installCsrfGuard(app, { publicUrl: config.publicUrl });
   await registerDocs(app);
@@ -99,7 +101,11 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     platform.rateStore.start();
     platform.jobs.start();
   }
-  app.addHook('onClose', async () => { await platform.jobs.stop(); await platform.rateStore.stop(); platform.mailer.close(); });
+  app.addHook('onClose', async () => {
+    await platform.jobs.stop();
+    await platform.rateStore.stop();
+    platform.mailer.close();
+  });
   await platform.rateStore.reloadBlocks();
   await app.ready();
   return app;

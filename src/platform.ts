@@ -40,9 +40,34 @@ export function createPlatform(input: PlatformInput) {
   const modules: PlatformModules = platformModules({ erasureFaults: input.erasureFaults });
   // Each module sees the same scoped handle, typed to its own tables only.
   const kitFor = (_module: AnyModule): ModuleKit<unknown> => ({
-    db: tablesOf(database.db), config, clock, audit, jobs, mailer, cipher, hashKey: secrets.hashKey, privacy, dataMap, onError: input.onError,
+    db: tablesOf(database.db),
+    config,
+    clock,
+    audit,
+    jobs,
+    mailer,
+    cipher,
+    hashKey: secrets.hashKey,
+    privacy,
+    dataMap,
+    onError: input.onError,
   });
   const services = createModules(modules, kitFor);
-  return { ...services, modules, kitFor, privacy, jobs, mailer, config, clock, database, db, secrets, audit, cipher, dataMap };
+  return {
+    ...services,
+    modules,
+    kitFor,
+    privacy,
+    jobs,
+    mailer,
+    config,
+    clock,
+    database,
+    db,
+    secrets,
+    audit,
+    cipher,
+    dataMap,
+  };
 }
 export type Platform = ReturnType<typeof createPlatform>;

@@ -12,11 +12,22 @@ export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
   const ctx = operatorContext(p.clock.now());
   const merchantPassword = generatePassword();
   const { account } = await p.accounts.signup(ctx, {
-    firstName: 'Demo', lastName: 'Merchant', email: 'demo@sellrocket.test', password: merchantPassword,
-    phone: '+351912345678', company: 'Demo Shop, Lda.', nif: 'PT501964843', marketingConsent: false, acceptTerms: true,
+    firstName: 'Demo',
+    lastName: 'Merchant',
+    email: 'demo@sellrocket.test',
+    password: merchantPassword,
+    phone: '+351912345678',
+    company: 'Demo Shop, Lda.',
+    nif: 'PT501964843',
+    marketingConsent: false,
+    acceptTerms: true,
     address: { line1: 'Rua Augusta 1', line2: null, postalCode: '1100-048', city: 'Lisboa', country: 'PT' },
   });
-  const staff = await p.staff.createStaff(ctx, { email: 'admin@sellrocket.test', name: 'Platform Admin', roles: ['admin'] });
+  const staff = await p.staff.createStaff(ctx, {
+    email: 'admin@sellrocket.test',
+    name: 'Platform Admin',
+    roles: ['admin'],
+  });
   return [
     'Demo data created (these passwords are shown once):',
     `  merchant  ${account.email}  password: ${merchantPassword}`,

@@ -18,11 +18,18 @@ export async function startServer(config: Config): Promise<() => Promise<void>> 
   const adminToken = randomBytes(32).toString('base64url');
   const embedded = !config.databaseUrl;
   const release = embedded
-    ? acquireDataDirLock(config.dataDir, { pid: process.pid, port: config.port, adminToken, startedAt: new Date().toISOString() })
+    ? acquireDataDirLock(config.dataDir, {
+        pid: process.pid,
+        port: config.port,
+        adminToken,
+        startedAt: new Date().toISOString(),
+      })
     : () => undefined;
   try {
     const warn = (msg: string) => console.warn(msg);
-    const platform = await openPlatform(config, systemClock, warn, (err) => console.error('background task failed:', (err as Error).message));
+    const platform = await openPlatform(config, systemClock, warn, (err) =>
+      console.error('background task failed:', (err as Error).message),
+    );
     if (config.seedDemo) {
       const lines = await seedDemoIfEmpty(platform);
       if (lines) console.log(lines.join('\n'));
@@ -30,19 +37,23 @@ export async function startServer(config: Config): Promise<() => Promise<void>> 
     await ensureWebBuild((msg) => console.log(msg));
     const app = await buildApp(platform, {
       webDistDir,
-      extraRoutes: (a) => registerAdminEndpoint(a, {
-        token: adminToken,
-        run: async (command, args) => {
-          if (!isOperatorCommand(command)) throw new AppError('not_found', `Unknown operator command ${command}.`);
-          return operatorCommands[command](platform, args);
-        },
-      }),
+      extraRoutes: (a) =>
+        registerAdminEndpoint(a, {
+          token: adminToken,
+          run: async (command, args) => {
+            if (!isOperatorCommand(command)) throw new AppError('not_found', `Unknown operator command ${command}.`);
+            return operatorCommands[command](platform, args);
+          },
+        }),
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    if (embedded) rewriteLock(config.dataDir, { pid: process.pid, port, adminToken, startedAt: new Date().toISOString() });
-    console.log(`SellRocket is serving on http://localhost:${port} (database: ${platform.database.kind}${embedded ? `, data in ${config.dataDir}` : ''})`);
+    if (embedded)
+      rewriteLock(config.dataDir, { pid: process.pid, port, adminToken, startedAt: new Date().toISOString() });
+    console.log(
+      `SellRocket is serving on http://localhost:${port} (database: ${platform.database.kind}${embedded ? `, data in ${config.dataDir}` : ''})`,
+    );
     console.log(`API docs: http://localhost:${port}/api/docs`);
     return async () => {
       await app.close();

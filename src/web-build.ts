@@ -15,7 +15,8 @@ function sourceHash(): string {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full); else hash.update(name).update(readFileSync(full));
+      if (statSync(full).isDirectory()) walk(full);
+      else hash.update(name).update(readFileSync(full));
     }
   };
   walk(path.join(webDir, 'src'));
@@ -31,13 +32,23 @@ function sourceHash(): string {
  */
 export async function ensureWebBuild(log: (msg: string) => void = () => undefined): Promise<boolean> {
   const hash = sourceHash();
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash && existsSync(path.join(webDistDir, 'index.html'))) return false;
+  if (
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8') === hash &&
+    existsSync(path.join(webDistDir, 'index.html'))
+  )
+    return false;
   log('Building the web app (first start or changed sources)…');
   const { build } = await import('vite');
   // Always React's production build, whoever starts it: under the test runner NODE_ENV is `test`,
   // which Vite would otherwise pass on, bundling React's development build (measured: 147 kB gzip
   // instead of 85 kB). vite.config.ts turns the development JSX runtime off for the same reason.
-  await build({ configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+  await build({
+    configFile: path.join(webDir, 'vite.config.ts'),
+    logLevel: 'warn',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  });
   writeFileSync(stampFile, hash);
   return true;
 }

@@ -12,25 +12,46 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
   // A DATA_DIR that does not exist yet, so the server is the one that creates it.
   const parentDir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-cli-'));
   const dataDir = path.join(parentDir, 'data');
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development' };
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    NODE_ENV: 'development',
+  };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   let server: ReturnType<typeof spawn>;
   let output = '';
   let baseUrl = '';
 
-  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
 
   beforeAll(async () => {
     server = spawn(process.execPath, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout!.on('data', (d) => { output += String(d); });
-    server.stderr!.on('data', (d) => { output += String(d); });
+    server.stdout!.on('data', (d) => {
+      output += String(d);
+    });
+    server.stderr!.on('data', (d) => {
+      output += String(d);
+    });
     baseUrl = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
       const check = setInterval(() => {
         const m = /serving on (http:\/\/localhost:\d+)/.exec(output);
-        if (m) { clearInterval(check); clearTimeout(timer); resolve(m[1]!); }
+        if (m) {
+          clearInterval(check);
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
       }, 100);
-      server.on('exit', () => { clearInterval(check); clearTimeout(timer); reject(new Error(`server exited:\n${output}`)); });
+      server.on('exit', () => {
+        clearInterval(check);
+        clearTimeout(timer);
+        reject(new Error(`server exited:\n${output}`));
+      });
     });
   }, 90_000);
 
@@ -45,9 +66,17 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     expect(merchant).not.toBeNull();
     expect(staff).not.toBeNull();
     expect(output).toMatch(/DEVELOPMENT KEYS/);
-    const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: merchant![1], password: merchant![2] }) });
+    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: merchant![1], password: merchant![2] }),
+    });
     expect(login.status).toBe(200);
-    const staffLogin = await fetch(`${baseUrl}/api/v1/staff/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: staff![1], password: staff![2] }) });
+    const staffLogin = await fetch(`${baseUrl}/api/v1/staff/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: staff![1], password: staff![2] }),
+    });
     expect(staffLogin.status).toBe(200);
   });
 
@@ -56,7 +85,8 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const file = path.join(dir, entry.name);
-        if (statSync(file).mode & 0o077) loose.push(`${(statSync(file).mode & 0o777).toString(8)} ${path.relative(dataDir, file)}`);
+        if (statSync(file).mode & 0o077)
+          loose.push(`${(statSync(file).mode & 0o777).toString(8)} ${path.relative(dataDir, file)}`);
         if (entry.isDirectory()) walk(file);
       }
     };
@@ -73,7 +103,17 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
   });
 
   it('runs operator commands through the running server', () => {
-    const created = run('staff', 'create', '--email', 'ops@sellrocket.test', '--name', 'Ops Person', '--role', 'support', 'privacy');
+    const created = run(
+      'staff',
+      'create',
+      '--email',
+      'ops@sellrocket.test',
+      '--name',
+      'Ops Person',
+      '--role',
+      'support',
+      'privacy',
+    );
     expect(created.status, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/Created staff stf_\w+ <ops@sellrocket.test> with roles support, privacy/);
     expect(created.stdout).toMatch(/Password \(shown once\): \S{20,}/);
@@ -90,10 +130,19 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
 
   it('erases an account, writes the journal apart, and replays it (nothing left to erase again)', async () => {
     const signup = await fetch(`${baseUrl}/api/v1/auth/signup`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ firstName: 'Cli', lastName: 'Erased', email: 'cli.erased@example.pt', password: 'correct horse battery staple', phone: '912 345 678', acceptTerms: true, address: { line1: 'Rua 1', postalCode: '1000-001', city: 'Lisboa', country: 'PT' } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        firstName: 'Cli',
+        lastName: 'Erased',
+        email: 'cli.erased@example.pt',
+        password: 'correct horse battery staple',
+        phone: '912 345 678',
+        acceptTerms: true,
+        address: { line1: 'Rua 1', postalCode: '1000-001', city: 'Lisboa', country: 'PT' },
+      }),
     });
-    const { id } = await signup.json() as { id: string };
+    const { id } = (await signup.json()) as { id: string };
     const erased = run('privacy', 'erase', '--account', id, '--yes');
     expect(erased.status, erased.stderr).toBe(0);
     expect(erased.stdout).toMatch(/Verified: nothing remains/);
@@ -106,8 +155,12 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     expect(replay.stdout).toMatch(/0 erased again, 0 journal entries restored/);
   }, 120_000);
 
-  it('refuses the admin endpoint without the server\'s token', async () => {
-    const res = await fetch(`${baseUrl}/internal/admin/run`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-token': 'guess' }, body: JSON.stringify({ command: 'audit-verify' }) });
+  it("refuses the admin endpoint without the server's token", async () => {
+    const res = await fetch(`${baseUrl}/internal/admin/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-admin-token': 'guess' },
+      body: JSON.stringify({ command: 'audit-verify' }),
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
   });
@@ -117,9 +170,14 @@ describe.skipIf(testDbKind !== 'pglite')('npm start and the sellrocket command l
     expect(top.status).toBe(0);
     expect(top.stdout).toMatch(/Usage: sellrocket/);
     const { buildCli } = await import('../src/cli/main.js');
-    const walk = (cmd: import('commander').Command): import('commander').Command[] => [cmd, ...cmd.commands.flatMap(walk)];
+    const walk = (cmd: import('commander').Command): import('commander').Command[] => [
+      cmd,
+      ...cmd.commands.flatMap(walk),
+    ];
     const all = walk(buildCli());
-    expect(all.map((c) => c.name())).toEqual(expect.arrayContaining(['start', 'migrate', 'create', 'verify', 'blocks', 'lift']));
+    expect(all.map((c) => c.name())).toEqual(
+      expect.arrayContaining(['start', 'migrate', 'create', 'verify', 'blocks', 'lift']),
+    );
     for (const cmd of all) {
       expect(cmd.description(), cmd.name()).not.toBe('');
       expect(cmd.helpInformation(), cmd.name()).toMatch(/Usage: /);
@@ -140,11 +198,15 @@ describe.skipIf(testDbKind !== 'pglite')('operator commands on a data directory 
   const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-empty-'));
   const env = { ...process.env, DATA_DIR: emptyDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
-  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
   afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
 
   it('refuse to create one, exiting non-zero with a clear message', () => {
-    for (const args of [['audit', 'verify'], ['security', 'blocks']]) {
+    for (const args of [
+      ['audit', 'verify'],
+      ['security', 'blocks'],
+    ]) {
       const res = run(...args);
       expect(res.status, args.join(' ')).toBe(1);
       expect(res.stderr, args.join(' ')).toMatch(/no database/i);

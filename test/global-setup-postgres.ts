@@ -19,7 +19,14 @@ export function databaseUrl(base: string, name: string): string {
  */
 export default async function setup(project: TestProject) {
   const base = process.env.TEST_DATABASE_URL!;
-  const hash = createHash('sha256').update(readMigrations().map((m) => m.checksum).join()).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(
+      readMigrations()
+        .map((m) => m.checksum)
+        .join(),
+    )
+    .digest('hex')
+    .slice(0, 12);
   const template = `sellrocket_tpl_${hash}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -28,7 +35,9 @@ export default async function setup(project: TestProject) {
     if (exists.rowCount === 0) {
       const building = `${template}_building_${process.pid}`;
       await admin.query(`create database ${building}`);
-      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl(base, building), max: 1 }) }) });
+      const db = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl(base, building), max: 1 }) }),
+      });
       try {
         await migrate(db, systemClock);
       } finally {

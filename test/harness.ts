@@ -45,7 +45,9 @@ async function createTestDatabase(persistent: boolean) {
   let first = true;
   return {
     open: () => {
-      const target = first ? { kind: 'pglite' as const, dataDir, loadDataDir: template } : { kind: 'pglite' as const, dataDir };
+      const target = first
+        ? { kind: 'pglite' as const, dataDir, loadDataDir: template }
+        : { kind: 'pglite' as const, dataDir };
       first = false;
       return openDatabase(target);
     },
@@ -65,7 +67,6 @@ export interface TestAppOptions {
   onError?: (err: unknown) => void;
 }
 
-
 export interface TestApp {
   app: FastifyInstance;
   platform: Platform;
@@ -80,15 +81,32 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const clock = opts.clock ?? createManualClock(new Date());
   const dataDir = path.resolve('.tmp', `data-${process.pid}-${randomBytes(4).toString('hex')}`);
   const config = loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: opts.logStream ? 'info' : 'silent', DATA_DIR: dataDir,
-    RATE_LIMIT_MAX: '100000', ...opts.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: opts.logStream ? 'info' : 'silent',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_MAX: '100000',
+    ...opts.env,
   });
   const secrets = testSecrets();
   const database = await createTestDatabase(opts.persistent ?? false);
   const start = async () => {
     const handle: DatabaseHandle = await database.open();
-    const platform = createPlatform({ config, clock, database: handle, secrets, onError: opts.onError ?? ((e) => { throw e; }), ...(opts.erasureFaults ? { erasureFaults: opts.erasureFaults } : {}) });
-    const app = await buildApp(platform, { startBackgroundWork: false, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
+    const platform = createPlatform({
+      config,
+      clock,
+      database: handle,
+      secrets,
+      onError:
+        opts.onError ??
+        ((e) => {
+          throw e;
+        }),
+      ...(opts.erasureFaults ? { erasureFaults: opts.erasureFaults } : {}),
+    });
+    const app = await buildApp(platform, {
+      startBackgroundWork: false,
+      ...(opts.logStream ? { logStream: opts.logStream } : {}),
+    });
     return { app, platform };
   };
   let current = await start();
@@ -97,12 +115,23 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     await current.platform.database.close();
   };
   const t: TestApp = {
-    get app() { return current.app; },
-    get platform() { return current.platform; },
+    get app() {
+      return current.app;
+    },
+    get platform() {
+      return current.platform;
+    },
     clock,
     config,
-    async restart() { await stop(); current = await start(); },
-    async close() { await stop(); await database.drop(); rmSync(dataDir, { recursive: true, force: true }); },
+    async restart() {
+      await stop();
+      current = await start();
+    },
+    async close() {
+      await stop();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
   return t;
 }
@@ -112,9 +141,13 @@ let counter = 0;
 export function signupBody(overrides: Record<string, unknown> = {}) {
   counter++;
   return {
-    firstName: 'Maria', lastName: 'Silva', email: `maria.${process.pid}.${counter}.${randomBytes(3).toString('hex')}@example.pt`,
-    password: 'correct horse battery staple', phone: '912 345 678',
-    address: { line1: 'Rua das Flores 10', postalCode: '4050-262', city: 'Porto', country: 'PT' }, acceptTerms: true,
+    firstName: 'Maria',
+    lastName: 'Silva',
+    email: `maria.${process.pid}.${counter}.${randomBytes(3).toString('hex')}@example.pt`,
+    password: 'correct horse battery staple',
+    phone: '912 345 678',
+    address: { line1: 'Rua das Flores 10', postalCode: '4050-262', city: 'Porto', country: 'PT' },
+    acceptTerms: true,
     ...overrides,
   };
 }
@@ -124,7 +157,11 @@ export function cookieFrom(res: LightMyRequestResponse): string {
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
-export async function signUp(app: FastifyInstance, overrides: Record<string, unknown> = {}, remoteAddress = '203.0.113.10') {
+export async function signUp(
+  app: FastifyInstance,
+  overrides: Record<string, unknown> = {},
+  remoteAddress = '203.0.113.10',
+) {
   const body = signupBody(overrides);
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: body, remoteAddress });
   if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
@@ -135,7 +172,12 @@ export async function staffSession(t: TestApp, roles: string[] = ['admin']) {
   const email = `staff.${randomBytes(4).toString('hex')}@sellrocket.test`;
   const password = 'staff password for tests';
   await t.platform.staff.createStaff(operatorContext(t.clock.now()), { email, name: 'Test Staff', roles, password });
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/staff/auth/login', payload: { email, password }, remoteAddress: '198.51.100.200' });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/staff/auth/login',
+    payload: { email, password },
+    remoteAddress: '198.51.100.200',
+  });
   if (res.statusCode !== 200) throw new Error(`staff login failed: ${res.statusCode} ${res.body}`);
   return { cookie: cookieFrom(res), staff: res.json() as { id: string } };
 }

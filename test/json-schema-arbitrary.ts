@@ -1,9 +1,20 @@
 import fc from 'fast-check';
 
 type JsonSchema = {
-  type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema;
-  enum?: unknown[]; const?: unknown; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[];
-  format?: string; minLength?: number; maxLength?: number; maxItems?: number; default?: unknown;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  maxItems?: number;
+  default?: unknown;
 };
 
 // Any UTF-16 code unit, so NUL and lone surrogates turn up as often as letters do.
@@ -11,7 +22,18 @@ const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCh
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: anyCodeUnit, maxLength: 20 }),
-  fc.constantFrom('', ' ', 'PT', '4050-262', 'maria@example.pt', 'correct horse battery staple', '501964843', '\u0000', '\ud800', '😀'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'PT',
+    '4050-262',
+    'maria@example.pt',
+    'correct horse battery staple',
+    '501964843',
+    '\u0000',
+    '\ud800',
+    '😀',
+  ),
 );
 const email = fc.oneof(fc.emailAddress(), text);
 
@@ -32,29 +54,47 @@ function shaped(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
   if (schema.allOf?.[0]) return nearValid(schema.allOf[0], depth + 1);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
-    case 'string': return schema.format === 'email' ? email : text;
-    case 'integer': return fc.oneof(fc.integer({ min: -5, max: 5 }), fc.integer());
-    case 'number': return fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double());
-    case 'boolean': return fc.boolean();
-    case 'null': return fc.constant(null);
-    case 'array': return fc.array(schema.items && depth < 4 ? nearValid(schema.items, depth + 1) : fc.jsonValue({ maxDepth: 1 }), { maxLength: 4 });
+    case 'string':
+      return schema.format === 'email' ? email : text;
+    case 'integer':
+      return fc.oneof(fc.integer({ min: -5, max: 5 }), fc.integer());
+    case 'number':
+      return fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double());
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'array':
+      return fc.array(schema.items && depth < 4 ? nearValid(schema.items, depth + 1) : fc.jsonValue({ maxDepth: 1 }), {
+        maxLength: 4,
+      });
     case 'object': {
       const props = Object.entries(schema.properties ?? {});
-      if (depth > 4 || props.length === 0) return fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
+      if (depth > 4 || props.length === 0)
+        return fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
       const required = new Set(schema.required ?? []);
       const model = Object.fromEntries(props.map(([k, s]) => [k, nearValid(s, depth + 1)]));
       // Required keys always present (a missing one is the wild alternative's business); optional ones sometimes.
       return fc.record(model, { requiredKeys: [...required].filter((k) => k in model) });
     }
-    default: return fc.jsonValue({ maxDepth: 2 });
+    default:
+      return fc.jsonValue({ maxDepth: 2 });
   }
 }
 
 // Plausible values by field name, so a base body gets past the first checks of most routes.
 const examples: Record<string, unknown> = {
-  email: 'maria@example.pt', password: 'correct horse battery staple', newPassword: 'a brand new passphrase',
-  currentPassword: 'correct horse battery staple', phone: '912 345 678', postalCode: '4050-262', country: 'PT',
-  nif: '501964843', code: '123456', token: 'tok_0123456789abcdef', reason: 'A reason long enough to pass.',
+  email: 'maria@example.pt',
+  password: 'correct horse battery staple',
+  newPassword: 'a brand new passphrase',
+  currentPassword: 'correct horse battery staple',
+  phone: '912 345 678',
+  postalCode: '4050-262',
+  country: 'PT',
+  nif: '501964843',
+  code: '123456',
+  token: 'tok_0123456789abcdef',
+  reason: 'A reason long enough to pass.',
 };
 
 /** One value the schema would likely accept (examples by field name, else the simplest of its type). */
@@ -65,17 +105,38 @@ export function plausible(schema: JsonSchema, name = ''): unknown {
   if (alternative) return plausible(alternative, name);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
-    case 'string': return examples[name] ?? 'Porto';
-    case 'integer': case 'number': return 1;
-    case 'boolean': return true;
-    case 'null': return null;
-    case 'array': return schema.items ? [plausible(schema.items, name)] : [];
-    case 'object': return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, plausible(s, k)]));
-    default: return null;
+    case 'string':
+      return examples[name] ?? 'Porto';
+    case 'integer':
+    case 'number':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'array':
+      return schema.items ? [plausible(schema.items, name)] : [];
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, plausible(s, k)]));
+    default:
+      return null;
   }
 }
 
-const wrongValues: unknown[] = [123, -1.5, true, null, [], ['x'], {}, { $ne: 1 }, '', '\u0000', '\ud800', 'x'.repeat(5000)];
+const wrongValues: unknown[] = [
+  123,
+  -1.5,
+  true,
+  null,
+  [],
+  ['x'],
+  {},
+  { $ne: 1 },
+  '',
+  '\u0000',
+  '\ud800',
+  'x'.repeat(5000),
+];
 
 /**
  * Deterministic companion to nearValid: a plausible body with exactly one field (at any depth up

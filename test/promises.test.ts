@@ -4,9 +4,17 @@ import { describe, expect, it } from 'vitest';
 // The policy's promise IDs (C1…RT8). Listed here so the repository checks itself without the
 // policy file, which a user's clone does not have.
 const promiseIds = [
-  ...Array.from({ length: 11 }, (_, i) => `C${i + 1}`), ...Array.from({ length: 7 }, (_, i) => `T${i + 1}`),
-  ...Array.from({ length: 9 }, (_, i) => `R${i + 1}`), ...Array.from({ length: 7 }, (_, i) => `D${i + 1}`),
-  'M1', 'M2', 'K1', 'K2', 'K3', 'K4', ...Array.from({ length: 7 }, (_, i) => `S${i + 1}`),
+  ...Array.from({ length: 11 }, (_, i) => `C${i + 1}`),
+  ...Array.from({ length: 7 }, (_, i) => `T${i + 1}`),
+  ...Array.from({ length: 9 }, (_, i) => `R${i + 1}`),
+  ...Array.from({ length: 7 }, (_, i) => `D${i + 1}`),
+  'M1',
+  'M2',
+  'K1',
+  'K2',
+  'K3',
+  'K4',
+  ...Array.from({ length: 7 }, (_, i) => `S${i + 1}`),
   ...Array.from({ length: 8 }, (_, i) => `RT${i + 1}`),
 ];
 
@@ -34,7 +42,10 @@ describe('docs/promises.md', () => {
       expect(existsSync(file!), file).toBe(true);
       const source = readFileSync(file!, 'utf8');
       const quoted = [`'${name!.replaceAll("'", "\\'")}'`, `"${name}"`, `\`${name}\``];
-      expect(quoted.some((q) => source.includes(q)), `${file} › ${name}`).toBe(true);
+      expect(
+        quoted.some((q) => source.includes(q)),
+        `${file} › ${name}`,
+      ).toBe(true);
     }
   });
 });

@@ -5,14 +5,23 @@ import { cookieFrom, createTestApp, type TestApp } from './harness.js';
 const readme = readFileSync('README.md', 'utf8');
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
-it('the README\'s sign-up curl opens an account as printed, and the account curl then reads it', async () => {
+it("the README's sign-up curl opens an account as printed, and the account curl then reads it", async () => {
   const curl = /curl -i -X POST localhost:3000\/api\/v1\/auth\/signup [^\n]*-d '([^']+)'/.exec(readme);
   expect(curl, 'the sign-up example').not.toBeNull();
   const body = JSON.parse(curl![1]!);
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/signup',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
   expect(res.statusCode, res.body).toBe(201);
   expect(readme).toContain('curl -b jar localhost:3000/api/v1/account');
   const account = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { cookie: cookieFrom(res) } });

@@ -6,10 +6,15 @@ export default defineConfig({
   // jsxDev off: Vite would pick the development JSX runtime whenever NODE_ENV is not `production` (the test runner's is `test`).
   esbuild: { jsx: 'automatic', jsxDev: false },
   build: {
-    outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'es2022',
     rollupOptions: {
       // TanStack's "use client" markers mean nothing without server components; Rollup drops them and says so for every file.
-      onwarn(warning, warn) { if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning); },
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
     },
   },
   logLevel: 'warn',

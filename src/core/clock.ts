@@ -10,8 +10,12 @@ export function createManualClock(start: Date = new Date()) {
   let current = start.getTime();
   return {
     now: () => new Date(current),
-    set(to: Date) { current = to.getTime(); },
-    advance(ms: number) { current += ms; },
+    set(to: Date) {
+      current = to.getTime();
+    },
+    advance(ms: number) {
+      current += ms;
+    },
   };
 }
 export type ManualClock = ReturnType<typeof createManualClock>;

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig, parseDuration } from './config.js';
 describe('configuration', () => {
   it('has working defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, rateLimit: { max: 300, windowMs: 60_000 }, login: { maxFailures: 5 }, trustProxy: [], databaseUrl: undefined });
+    expect(c).toMatchObject({
+      port: 3000,
+      rateLimit: { max: 300, windowMs: 60_000 },
+      login: { maxFailures: 5 },
+      trustProxy: [],
+      databaseUrl: undefined,
+    });
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
   it('reads durations', () => {
@@ -17,7 +23,9 @@ describe('configuration', () => {
   });
   it('names every wrong variable', () => {
     expect(() => loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://x', RATE_LIMIT_MAX: '0' })).toThrow(ConfigError);
-    try { loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://x' }); } catch (e) {
+    try {
+      loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://x' });
+    } catch (e) {
       expect((e as Error).message).toMatch(/PORT/);
       expect((e as Error).message).toMatch(/DATABASE_URL/);
     }

@@ -7,7 +7,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -16,13 +19,24 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW: z.string().default('1 minute'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_BLOCK_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 14),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 14),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   ENCRYPTION_KEYS: z.string().optional(),
   ENCRYPTION_KEY_CURRENT: z.string().optional(),
   HASH_KEY: z.string().optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().default('SellRocket <no-reply@sellrocket.example>'),
   PRIVACY_TEAM_EMAIL: z.string().email().default('privacy@sellrocket.example'),
 });
@@ -53,8 +67,15 @@ export interface Config {
 }
 
 const units: Record<string, number> = {
-  ms: 1, millisecond: 1, second: 1000, s: 1000, minute: 60_000, min: 60_000, m: 60_000,
-  hour: 3_600_000, h: 3_600_000,
+  ms: 1,
+  millisecond: 1,
+  second: 1000,
+  s: 1000,
+  minute: 60_000,
+  min: 60_000,
+  m: 60_000,
+  hour: 3_600_000,
+  h: 3_600_000,
 };
 
 /** Parses "1 minute", "30 seconds", "10s" or a plain number of milliseconds. */
@@ -85,7 +106,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databasePoolSize: e.DATABASE_POOL_SIZE,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: e.TRUST_PROXY.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: parseDuration(e.RATE_LIMIT_WINDOW) },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, blockBaseSeconds: e.LOGIN_BLOCK_BASE_SECONDS },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,

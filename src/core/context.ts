@@ -24,16 +24,28 @@ export interface RequestContext {
   actor: Actor;
 }
 
-export function actorRef(actor: Actor): { kind: 'customer' | 'staff' | 'system' | 'operator' | 'anonymous'; id: string | null } {
+export function actorRef(actor: Actor): {
+  kind: 'customer' | 'staff' | 'system' | 'operator' | 'anonymous';
+  id: string | null;
+} {
   switch (actor.kind) {
-    case 'customer': return { kind: 'customer', id: actor.accountId };
-    case 'staff': return { kind: 'staff', id: actor.staffId };
-    default: return { kind: actor.kind, id: null };
+    case 'customer':
+      return { kind: 'customer', id: actor.accountId };
+    case 'staff':
+      return { kind: 'staff', id: actor.staffId };
+    default:
+      return { kind: actor.kind, id: null };
   }
 }
 
 export function operatorContext(now: Date): RequestContext {
-  return { requestId: `op-${now.getTime()}`, ip: '127.0.0.1', userAgent: 'sellrocket-cli', now, actor: { kind: 'operator' } };
+  return {
+    requestId: `op-${now.getTime()}`,
+    ip: '127.0.0.1',
+    userAgent: 'sellrocket-cli',
+    now,
+    actor: { kind: 'operator' },
+  };
 }
 
 /** For work the platform does by itself (jobs): no request, no person behind it. */

@@ -13,7 +13,13 @@ describe('CSV cells (RFC 4180, OWASP CSV injection)', () => {
     expect(csvCell(value)).toBe(cell);
   });
 
-  it.each([['plain', 'plain'], ['a=b', 'a=b'], ['', ''], ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""']])('leaves %j alone but for quoting', (value, cell) => {
+  it.each([
+    ['plain', 'plain'],
+    ['a=b', 'a=b'],
+    ['', ''],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+  ])('leaves %j alone but for quoting', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
   });
 

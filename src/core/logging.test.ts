@@ -7,7 +7,12 @@ import { censor, loggerOptions } from './logging.js';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
   const options = loggerOptions('info', stream) as pino.LoggerOptions;
   return { log: pino(options, stream), text: () => lines.join('') };
 }
@@ -16,10 +21,14 @@ describe('log censoring', () => {
   it('censors personal keys at the top level, nested, and in errors', () => {
     const { log, text } = capture();
     const child = log.child({ requestId: 'trace-1' });
-    child.info({ email: 'top@example.pt', order: { address: 'Rua das Flores 10', lines: [{ phone: '912345678' }] } }, 'placed');
+    child.info(
+      { email: 'top@example.pt', order: { address: 'Rua das Flores 10', lines: [{ phone: '912345678' }] } },
+      'placed',
+    );
     const err = Object.assign(new Error('duplicate key'), { nif: '501964843' });
     log.error({ err }, 'failed');
-    for (const value of ['top@example.pt', 'Rua das Flores', '912345678', '501964843']) expect(text(), value).not.toContain(value);
+    for (const value of ['top@example.pt', 'Rua das Flores', '912345678', '501964843'])
+      expect(text(), value).not.toContain(value);
     expect(text()).toContain('trace-1');
     expect(text()).toContain('duplicate key');
   });
@@ -41,7 +50,10 @@ describe('log censoring', () => {
 
 describe('the default log destination', () => {
   // It is buffered: what was logged must still reach stdout when the process exits or crashes.
-  it.each([['exits', 'process.exit(0)'], ['crashes', 'throw new Error("crash")']])('flushes when the process %s', async (_how, ending) => {
+  it.each([
+    ['exits', 'process.exit(0)'],
+    ['crashes', 'throw new Error("crash")'],
+  ])('flushes when the process %s', async (_how, ending) => {
     const script = `import pino from 'pino'; import { loggerOptions } from './src/core/logging.ts';
       const options = loggerOptions('info'); const log = pino(options, options.stream);
       for (let i = 0; i < 3; i++) log.info({ line: i }, 'written before the end');

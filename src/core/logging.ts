@@ -7,9 +7,27 @@ import pino, { type DestinationStream } from 'pino';
  * no user agent. Any object logged has these keys censored wherever they appear.
  */
 export const redactedKeys = [
-  'email', 'phone', 'firstName', 'lastName', 'first_name', 'last_name', 'name', 'password',
-  'currentPassword', 'newPassword', 'confirmPassword', 'token', 'ip', 'remoteAddress', 'nif', 'address',
-  'cookie', 'authorization', 'set-cookie', 'userAgent', 'user_agent',
+  'email',
+  'phone',
+  'firstName',
+  'lastName',
+  'first_name',
+  'last_name',
+  'name',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'confirmPassword',
+  'token',
+  'ip',
+  'remoteAddress',
+  'nif',
+  'address',
+  'cookie',
+  'authorization',
+  'set-cookie',
+  'userAgent',
+  'user_agent',
 ];
 
 const censoredKeys = new Set([...redactedKeys, 'headers']);
@@ -26,7 +44,14 @@ const censorDepth = 4;
  * are not censored: bind ids only (Fastify binds the request id).
  */
 export function censor<T>(value: T, depth = 0): T {
-  if (typeof value !== 'object' || value === null || depth > censorDepth || value instanceof Error || ArrayBuffer.isView(value)) return value;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    depth > censorDepth ||
+    value instanceof Error ||
+    ArrayBuffer.isView(value)
+  )
+    return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
@@ -75,7 +100,12 @@ export class RequestLog extends LogController {
     const status = reply.statusCode;
     const log = reply.log;
     const options = request.routeOptions;
-    const line = { method: request.method, route: options.url ?? '(no route)', status, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    const line = {
+      method: request.method,
+      route: options.url ?? '(no route)',
+      status,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+    };
     if (error || status >= 500) {
       log.error(line, 'request failed');
     } else if (status >= 400) {
@@ -96,7 +126,11 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
     // Buffered, written in the background: a synchronous write per line cost ~0.1 ms each here, and a
     // burst of refused requests (always logged) would otherwise be slowed down by its own log.
     // pino flushes the buffer when the process exits, a crash included. Silent: nothing to buffer.
-    stream: stream ?? (level === 'silent' ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 })),
+    stream:
+      stream ??
+      (level === 'silent'
+        ? undefined
+        : pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 })),
     // Only `log`: a `bindings` formatter would apply to the root's pid and hostname alone, and makes
     // pino rebuild its formatters for every request's child logger.
     formatters: { log: (object) => censor(object) },

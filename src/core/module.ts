@@ -53,7 +53,7 @@ export function defineModule<Tables>() {
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
- 
+
 export type AnyModule = ModuleManifest<string, any, any, object, any>;
 
 /** Every service of a list of modules, by name. */
@@ -65,15 +65,20 @@ export type TablesOf<L extends readonly AnyModule[]> = UnionToIntersection<NonNu
  * Builds the modules in order. A module whose `uses` names a service that no earlier module built
  * is refused here, at start-up, with the module and the service named.
  */
-export function createModules<L extends readonly AnyModule[]>(list: L, kitFor: (module: AnyModule) => ModuleKit<unknown>): ServicesOf<L> {
+export function createModules<L extends readonly AnyModule[]>(
+  list: L,
+  kitFor: (module: AnyModule) => ModuleKit<unknown>,
+): ServicesOf<L> {
   const services: Record<string, unknown> = {};
   for (const module of list) {
     const missing = module.uses.filter((name) => !(name in services));
-    if (missing.length > 0) throw new Error(`Module ${module.name} uses ${missing.join(', ')}, which no module listed before it provides.`);
+    if (missing.length > 0)
+      throw new Error(`Module ${module.name} uses ${missing.join(', ')}, which no module listed before it provides.`);
     const kit = kitFor(module);
     const built = module.create(kit, services);
     for (const [name, service] of Object.entries(built)) {
-      if (name in services) throw new Error(`Module ${module.name} provides ${name}, which another module already provides.`);
+      if (name in services)
+        throw new Error(`Module ${module.name} provides ${name}, which another module already provides.`);
       services[name] = service;
     }
     for (const [kind, handler] of Object.entries(module.jobs?.(built) ?? {})) kit.jobs.register(kind, handler);
@@ -82,11 +87,17 @@ export function createModules<L extends readonly AnyModule[]>(list: L, kitFor: (
 }
 
 /** Registers every module's routes; their services, and the ones they name in `routeUses`, must exist. */
-export function registerModuleRoutes(app: FastifyInstance, list: readonly AnyModule[], services: Record<string, unknown>, kitFor: (module: AnyModule) => ModuleKit<unknown>): void {
+export function registerModuleRoutes(
+  app: FastifyInstance,
+  list: readonly AnyModule[],
+  services: Record<string, unknown>,
+  kitFor: (module: AnyModule) => ModuleKit<unknown>,
+): void {
   for (const module of list) {
     if (!module.routes) continue;
     const missing = (module.routeUses ?? []).filter((name) => !(name in services));
-    if (missing.length > 0) throw new Error(`The routes of module ${module.name} use ${missing.join(', ')}, which no module provides.`);
+    if (missing.length > 0)
+      throw new Error(`The routes of module ${module.name} use ${missing.join(', ')}, which no module provides.`);
     module.routes(app, services, kitFor(module));
   }
 }

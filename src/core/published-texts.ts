@@ -10,24 +10,45 @@ import { z } from 'zod';
 export const noticeLanguages = ['en', 'pt-PT'] as const;
 export type NoticeLanguage = (typeof noticeLanguages)[number];
 
-export interface NoticeVersion { version: string; effectiveFrom: string; texts: Record<NoticeLanguage, string> }
+export interface NoticeVersion {
+  version: string;
+  effectiveFrom: string;
+  texts: Record<NoticeLanguage, string>;
+}
 
 /** A published text as shown: version, language, effective date, the text and its SHA-256. */
-export interface ShownText { version: string; language: NoticeLanguage; effectiveFrom: string; text: string; hash: string }
+export interface ShownText {
+  version: string;
+  language: NoticeLanguage;
+  effectiveFrom: string;
+  text: string;
+  hash: string;
+}
 
-export const shown = (v: NoticeVersion, language: NoticeLanguage): ShownText =>
-  ({ version: v.version, language, effectiveFrom: v.effectiveFrom, text: v.texts[language], hash: createHash('sha256').update(v.texts[language]).digest('hex') });
+export const shown = (v: NoticeVersion, language: NoticeLanguage): ShownText => ({
+  version: v.version,
+  language,
+  effectiveFrom: v.effectiveFrom,
+  text: v.texts[language],
+  hash: createHash('sha256').update(v.texts[language]).digest('hex'),
+});
 
 /** The language for an Accept-Language header: European Portuguese for any Portuguese, else English. */
 export function negotiateLanguage(acceptLanguage: string | undefined): NoticeLanguage {
-  const first = (acceptLanguage ?? '').split(',').map((part) => part.split(';')[0]!.trim().toLowerCase()).find(Boolean) ?? '';
+  const first =
+    (acceptLanguage ?? '')
+      .split(',')
+      .map((part) => part.split(';')[0]!.trim().toLowerCase())
+      .find(Boolean) ?? '';
   return first === 'pt' || first.startsWith('pt-') ? 'pt-PT' : 'en';
 }
 
 /** The version in effect at `now`: the newest whose effective date has come (the first if none has). */
 export function pickVersion(versions: readonly NoticeVersion[], now: Date): NoticeVersion {
   const inEffect = versions.filter((v) => new Date(`${v.effectiveFrom}T00:00:00Z`) <= now);
-  return (inEffect.length > 0 ? inEffect : versions.slice(0, 1)).reduce((a, b) => (b.effectiveFrom > a.effectiveFrom ? b : a));
+  return (inEffect.length > 0 ? inEffect : versions.slice(0, 1)).reduce((a, b) =>
+    b.effectiveFrom > a.effectiveFrom ? b : a,
+  );
 }
 
 /** The text of `versions` in effect at `now`, in `language`. */
@@ -36,9 +57,18 @@ export function textInEffect(versions: readonly NoticeVersion[], language: Notic
 }
 
 /** The text in effect for whoever made the request: their language (Accept-Language), at its time. */
-export function textFor(versions: readonly NoticeVersion[], ctx: { language?: string | undefined; now: Date }): ShownText {
+export function textFor(
+  versions: readonly NoticeVersion[],
+  ctx: { language?: string | undefined; now: Date },
+): ShownText {
   return textInEffect(versions, negotiateLanguage(ctx.language), ctx.now);
 }
 
 /** A published text as the API shows it. */
-export const ShownTextResponse = z.object({ version: z.string(), language: z.string(), effectiveFrom: z.string(), text: z.string(), hash: z.string() });
+export const ShownTextResponse = z.object({
+  version: z.string(),
+  language: z.string(),
+  effectiveFrom: z.string(),
+  text: z.string(),
+  hash: z.string(),
+});

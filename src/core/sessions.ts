@@ -31,11 +31,44 @@ export interface SessionTable {
 /** The data-map declarations of the columns every session table has (the owner column is the table's own). */
 export const sessionColumns: Record<keyof SessionTable, ColumnDeclaration> = {
   id: notPersonal('surrogate key'),
-  token_hash: personal({ category: 'authentication', key: 'credentials.session_token_hash', purposes: ['service', 'security'], basis: 'contract', retention: 'session-lifetime', export: 'omit', description: 'SHA-256 of the cookie token; the token itself is never stored' }),
-  ip: personal({ category: 'tracking', key: 'device.ip_address', purposes: ['security'], basis: 'legitimate-interest', retention: 'session-lifetime', identifier: true }),
-  user_agent: personal({ category: 'tracking', key: 'device.user_agent', purposes: ['security'], basis: 'legitimate-interest', retention: 'session-lifetime' }),
-  created_at: personal({ category: 'tracking', key: 'session.started_at', purposes: ['security'], basis: 'legitimate-interest', retention: 'session-lifetime' }),
-  last_seen_at: personal({ category: 'tracking', key: 'session.last_seen_at', purposes: ['security'], basis: 'legitimate-interest', retention: 'session-lifetime' }),
+  token_hash: personal({
+    category: 'authentication',
+    key: 'credentials.session_token_hash',
+    purposes: ['service', 'security'],
+    basis: 'contract',
+    retention: 'session-lifetime',
+    export: 'omit',
+    description: 'SHA-256 of the cookie token; the token itself is never stored',
+  }),
+  ip: personal({
+    category: 'tracking',
+    key: 'device.ip_address',
+    purposes: ['security'],
+    basis: 'legitimate-interest',
+    retention: 'session-lifetime',
+    identifier: true,
+  }),
+  user_agent: personal({
+    category: 'tracking',
+    key: 'device.user_agent',
+    purposes: ['security'],
+    basis: 'legitimate-interest',
+    retention: 'session-lifetime',
+  }),
+  created_at: personal({
+    category: 'tracking',
+    key: 'session.started_at',
+    purposes: ['security'],
+    basis: 'legitimate-interest',
+    retention: 'session-lifetime',
+  }),
+  last_seen_at: personal({
+    category: 'tracking',
+    key: 'session.last_seen_at',
+    purposes: ['security'],
+    basis: 'legitimate-interest',
+    retention: 'session-lifetime',
+  }),
   expires_at: notPersonal('technical expiry'),
   revoked_at: notPersonal('technical revocation time'),
 };
@@ -45,7 +78,14 @@ export const sessionColumns: Record<keyof SessionTable, ColumnDeclaration> = {
  * hash of the token is stored, so a copy of the table cannot be used to sign in; any app server can
  * check any session. Checking a session is the owner module's query: it reads the principal too.
  */
-export function createSessionStore(deps: { db: Kysely<any>; clock: Clock; ttlMs: number; table: string; owner: string; idPrefix: string }) {
+export function createSessionStore(deps: {
+  db: Kysely<any>;
+  clock: Clock;
+  ttlMs: number;
+  table: string;
+  owner: string;
+  idPrefix: string;
+}) {
   const table = sql.table(deps.table);
   const owner = sql.ref(deps.owner);
 
@@ -55,7 +95,9 @@ export function createSessionStore(deps: { db: Kysely<any>; clock: Clock; ttlMs:
     const id = newId(deps.idPrefix);
     const expiresAt = new Date(now.getTime() + deps.ttlMs);
     await sql`insert into ${table} (id, ${owner}, token_hash, ip, user_agent, created_at, last_seen_at, expires_at)
-      values (${id}, ${ownerId}, ${hashToken(token)}, ${client.ip}, ${client.userAgent}, ${now}, ${now}, ${expiresAt})`.execute(deps.db);
+      values (${id}, ${ownerId}, ${hashToken(token)}, ${client.ip}, ${client.userAgent}, ${now}, ${now}, ${expiresAt})`.execute(
+      deps.db,
+    );
     return { id, token, expiresAt };
   }
 
@@ -67,11 +109,25 @@ export function createSessionStore(deps: { db: Kysely<any>; clock: Clock; ttlMs:
 
   /** Active sessions of one owner; the owner id is part of the query, so nobody lists another's. */
   async function listActive(ownerId: string): Promise<SessionView[]> {
-    const rows = await sql<{ id: string; ip: string; user_agent: string | null; created_at: Date; last_seen_at: Date; expires_at: Date }>`
+    const rows = await sql<{
+      id: string;
+      ip: string;
+      user_agent: string | null;
+      created_at: Date;
+      last_seen_at: Date;
+      expires_at: Date;
+    }>`
       select id, ip, user_agent, created_at, last_seen_at, expires_at from ${table}
       where ${owner} = ${ownerId} and revoked_at is null and expires_at > ${deps.clock.now()}
       order by last_seen_at desc`.execute(deps.db);
-    return rows.rows.map((r) => ({ id: r.id, ip: r.ip, userAgent: r.user_agent, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at }));
+    return rows.rows.map((r) => ({
+      id: r.id,
+      ip: r.ip,
+      userAgent: r.user_agent,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
+    }));
   }
 
   /** Revokes one session of this owner; false when there is no such active session (of theirs). */

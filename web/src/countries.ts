@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Locale } from './i18n';
 
-export interface Country { code: string; name: string }
+export interface Country {
+  code: string;
+  name: string;
+}
 
 type Names = { countries: Record<string, string | string[]> };
 
@@ -10,9 +13,10 @@ type Names = { countries: Record<string, string | string[]> };
  * in the browser from i18n-iso-countries (works offline; only the forms with an address load it).
  */
 async function loadCountries(locale: Locale): Promise<Country[]> {
-  const names: Names = locale === 'pt-PT'
-    ? (await import('i18n-iso-countries/langs/pt.json')).default
-    : (await import('i18n-iso-countries/langs/en.json')).default;
+  const names: Names =
+    locale === 'pt-PT'
+      ? (await import('i18n-iso-countries/langs/pt.json')).default
+      : (await import('i18n-iso-countries/langs/en.json')).default;
   const collator = new Intl.Collator(locale);
   return Object.entries(names.countries)
     .map(([code, name]) => ({ code, name: Array.isArray(name) ? name[0]! : name }))

@@ -15,7 +15,8 @@ const queries = new QueryClient({
       refetchOnWindowFocus: false,
       staleTime: 30_000,
       // The server said no (4xx): asking again changes nothing.
-      retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+      retry: (failures, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
     },
   },
 });
@@ -26,14 +27,16 @@ const router = createAppRouter(queries);
 const locale = applyLocale(initialLocale());
 
 // Not a top-level await: that would make the bundler split the first download into many chunks.
-void loadMessages(locale).then((messages) => createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider initial={{ locale, messages }}>
-      <QueryClientProvider client={queries}>
-        <ToastProvider>
-          <RouterProvider router={router} />
-        </ToastProvider>
-      </QueryClientProvider>
-    </I18nProvider>
-  </StrictMode>,
-));
+void loadMessages(locale).then((messages) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider initial={{ locale, messages }}>
+        <QueryClientProvider client={queries}>
+          <ToastProvider>
+            <RouterProvider router={router} />
+          </ToastProvider>
+        </QueryClientProvider>
+      </I18nProvider>
+    </StrictMode>,
+  ),
+);

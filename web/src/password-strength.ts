@@ -6,7 +6,10 @@ export const MIN_PASSWORD_SCORE = 3;
 
 // zxcvbn and its dictionaries weigh several hundred kB: fetched when someone starts typing a new password, never up front.
 async function loadEstimator() {
-  const [{ ZxcvbnFactory }, common] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]);
+  const [{ ZxcvbnFactory }, common] = await Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+  ]);
   return new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
 }
 
@@ -15,7 +18,13 @@ async function loadEstimator() {
  * person's own name and email count as guessable words.
  */
 export function usePasswordScore(password: string, userInputs: string[]): number | null {
-  const estimator = useQuery({ queryKey: ['password-estimator'], queryFn: loadEstimator, staleTime: Infinity, gcTime: Infinity, enabled: password !== '' });
+  const estimator = useQuery({
+    queryKey: ['password-estimator'],
+    queryFn: loadEstimator,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    enabled: password !== '',
+  });
   const inputs = userInputs.flatMap((i) => [i, ...i.split(/[@.\s_-]+/)]).filter((i) => i.length > 1);
   const key = inputs.join('\n');
   return useMemo(

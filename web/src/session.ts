@@ -29,5 +29,6 @@ export function useSetAccount(): (a: Account | null) => void {
 
 export function useSetStaff(): (s: Staff | null, mfaEnrolmentRequired?: boolean) => void {
   const queries = useQueryClient();
-  return (staff, mfaEnrolmentRequired = false) => queries.setQueryData(staffSession.queryKey, { staff, mfaEnrolmentRequired });
+  return (staff, mfaEnrolmentRequired = false) =>
+    queries.setQueryData(staffSession.queryKey, { staff, mfaEnrolmentRequired });
 }

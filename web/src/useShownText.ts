@@ -14,9 +14,10 @@ export function useShownText(which: 'terms' | 'marketing'): ShownText | null {
   const headers = { 'accept-language': locale };
   const { data } = useQuery({
     queryKey: ['shown-text', which, locale],
-    queryFn: () => (which === 'terms'
-      ? call(client.GET('/api/v1/terms', { headers }))
-      : call(client.GET('/api/v1/consent/notices/{purpose}', { params: { path: { purpose: which } }, headers }))),
+    queryFn: () =>
+      which === 'terms'
+        ? call(client.GET('/api/v1/terms', { headers }))
+        : call(client.GET('/api/v1/consent/notices/{purpose}', { params: { path: { purpose: which } }, headers })),
     staleTime: Infinity,
   });
   return data ?? null;

@@ -4,13 +4,19 @@ import { operatorContext } from '../context.js';
 import { createTestApp, signUp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 async function tamper(statement: string) {
   // What an intruder with database access would do: switch the guard off, edit, switch it on.
   await sql.raw('alter table audit_log disable trigger audit_log_append_only').execute(t.platform.db);
-  try { await sql.raw(statement).execute(t.platform.db); } finally {
+  try {
+    await sql.raw(statement).execute(t.platform.db);
+  } finally {
     await sql.raw('alter table audit_log enable trigger audit_log_append_only').execute(t.platform.db);
   }
 }
@@ -19,8 +25,18 @@ describe('audit log (S6)', () => {
   it('records actor, action, target, IP and time, hash-chained', async () => {
     const { account } = await signUp(t.app, {}, '203.0.113.9');
     const [entry] = await t.platform.audit.listForTarget({ kind: 'account', id: account.id });
-    expect(entry).toMatchObject({ actor_kind: 'customer', actor_id: account.id, action: 'account.signup', target_kind: 'account', target_id: account.id });
-    const row = await t.platform.db.selectFrom('audit_log').selectAll().where('seq', '=', String(entry!.seq)).executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({
+      actor_kind: 'customer',
+      actor_id: account.id,
+      action: 'account.signup',
+      target_kind: 'account',
+      target_id: account.id,
+    });
+    const row = await t.platform.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '=', String(entry!.seq))
+      .executeTakeFirstOrThrow();
     expect(row.ip).toBe('203.0.113.9');
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await t.platform.audit.verify()).toMatchObject({ ok: true });
@@ -34,17 +50,28 @@ describe('audit log (S6)', () => {
 
   it('still verifies after an IP is forgotten by retention, but not after it is changed', async () => {
     await signUp(t.app, {}, '203.0.113.33');
-    const row = await t.platform.db.selectFrom('audit_log').select('seq').where('ip', '=', '203.0.113.33').executeTakeFirstOrThrow();
+    const row = await t.platform.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('ip', '=', '203.0.113.33')
+      .executeTakeFirstOrThrow();
     await sql`update audit_log set ip = null where seq = ${row.seq}`.execute(t.platform.db);
     expect(await t.platform.audit.verify()).toMatchObject({ ok: true });
-    await expect(sql`update audit_log set ip = '10.0.0.1' where seq = ${row.seq}`.execute(t.platform.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update audit_log set ip = '10.0.0.1' where seq = ${row.seq}`.execute(t.platform.db),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('detects an edited row, naming it', async () => {
     await signUp(t.app);
     const before = await t.platform.audit.verify();
     expect(before.ok).toBe(true);
-    const victim = await t.platform.db.selectFrom('audit_log').select('seq').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    const victim = await t.platform.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await tamper(`update audit_log set actor_id = 'acc_someoneelse' where seq = ${Number(victim.seq)}`);
     const after = await t.platform.audit.verify();
     expect(after).toMatchObject({ ok: false, firstBadSeq: Number(victim.seq) });
@@ -53,11 +80,17 @@ describe('audit log (S6)', () => {
 
 describe('audit chain: other tampering', () => {
   let u: TestApp;
-  beforeAll(async () => { u = await createTestApp(); });
-  afterAll(async () => { await u?.close(); });
+  beforeAll(async () => {
+    u = await createTestApp();
+  });
+  afterAll(async () => {
+    await u?.close();
+  });
   const raw = async (statement: string) => {
     await sql.raw('alter table audit_log disable trigger audit_log_append_only').execute(u.platform.db);
-    try { await sql.raw(statement).execute(u.platform.db); } finally {
+    try {
+      await sql.raw(statement).execute(u.platform.db);
+    } finally {
       await sql.raw('alter table audit_log enable trigger audit_log_append_only').execute(u.platform.db);
     }
   };
@@ -65,14 +98,25 @@ describe('audit chain: other tampering', () => {
   async function accountChain(logins: number) {
     const { body, account } = await signUp(u.app, {}, '203.0.113.60');
     for (let i = 0; i < logins; i++) {
-      const res = await u.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: body.password }, remoteAddress: `203.0.113.${61 + i}` });
+      const res = await u.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: body.email, password: body.password },
+        remoteAddress: `203.0.113.${61 + i}`,
+      });
       expect(res.statusCode).toBe(200);
     }
-    const rows = await u.platform.db.selectFrom('audit_log').select(['seq', 'chain']).where('chain', '=', `account:${account.id}`).orderBy('seq').execute();
+    const rows = await u.platform.db
+      .selectFrom('audit_log')
+      .select(['seq', 'chain'])
+      .where('chain', '=', `account:${account.id}`)
+      .orderBy('seq')
+      .execute();
     expect(rows.length).toBeGreaterThanOrEqual(1 + logins);
     return rows.map((r) => Number(r.seq));
   }
-  const verifyIs = async (expected: Record<string, unknown>) => expect(await u.platform.audit.verify()).toMatchObject(expected);
+  const verifyIs = async (expected: Record<string, unknown>) =>
+    expect(await u.platform.audit.verify()).toMatchObject(expected);
 
   it('detects a changed IP and a deleted entry inside a chain', async () => {
     const seqs = await accountChain(2);
@@ -87,21 +131,38 @@ describe('audit chain: other tampering', () => {
 
 describe('audit chains, one per account and one for the platform', () => {
   let u: TestApp;
-  beforeEach(async () => { u = await createTestApp(); });
-  afterEach(async () => { await u?.close(); });
+  beforeEach(async () => {
+    u = await createTestApp();
+  });
+  afterEach(async () => {
+    await u?.close();
+  });
   const raw = async (statement: string) => {
     await sql.raw('alter table audit_log disable trigger audit_log_append_only').execute(u.platform.db);
-    try { await sql.raw(statement).execute(u.platform.db); } finally {
+    try {
+      await sql.raw(statement).execute(u.platform.db);
+    } finally {
       await sql.raw('alter table audit_log enable trigger audit_log_append_only').execute(u.platform.db);
     }
   };
-  const entriesOf = async (accountId: string) => (await u.platform.db.selectFrom('audit_log').select('seq')
-    .where('chain', '=', `account:${accountId}`).orderBy('seq').execute()).map((r) => Number(r.seq));
+  const entriesOf = async (accountId: string) =>
+    (
+      await u.platform.db
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('chain', '=', `account:${accountId}`)
+        .orderBy('seq')
+        .execute()
+    ).map((r) => Number(r.seq));
   async function twoAccounts() {
     const a = await signUp(u.app);
     const b = await signUp(u.app);
     for (const who of [a, b, a]) {
-      await u.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: who.body.email, password: who.body.password } });
+      await u.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: who.body.email, password: who.body.password },
+      });
     }
     return { a: a.account.id, b: b.account.id };
   }
@@ -110,7 +171,13 @@ describe('audit chains, one per account and one for the platform', () => {
     const { a, b } = await twoAccounts();
     expect((await entriesOf(a)).length).toBe(3);
     expect((await entriesOf(b)).length).toBe(2);
-    const first = await u.platform.db.selectFrom('audit_log').select('prev_hash').where('chain', '=', `account:${b}`).orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    const first = await u.platform.db
+      .selectFrom('audit_log')
+      .select('prev_hash')
+      .where('chain', '=', `account:${b}`)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(first.prev_hash).toBe(`genesis:account:${b}`);
     expect(await u.platform.audit.verify()).toMatchObject({ ok: true, checked: 5, chains: 2 });
   });
@@ -119,22 +186,37 @@ describe('audit chains, one per account and one for the platform', () => {
     const { a } = await twoAccounts();
     const seqs = await entriesOf(a);
     await raw(`delete from audit_log where seq = ${seqs.at(-1)}`);
-    expect(await u.platform.audit.verify()).toMatchObject({ ok: false, chain: `account:${a}`, reason: expect.stringMatching(/missing from the end/) });
+    expect(await u.platform.audit.verify()).toMatchObject({
+      ok: false,
+      chain: `account:${a}`,
+      reason: expect.stringMatching(/missing from the end/),
+    });
   });
 
   it('detects a whole chain deleted', async () => {
     const { b } = await twoAccounts();
     await raw(`delete from audit_log where chain = 'account:${b}'`);
-    expect(await u.platform.audit.verify()).toMatchObject({ ok: false, chain: `account:${b}`, reason: expect.stringMatching(/every entry/) });
+    expect(await u.platform.audit.verify()).toMatchObject({
+      ok: false,
+      chain: `account:${b}`,
+      reason: expect.stringMatching(/every entry/),
+    });
   });
 
   it('detects two entries of a chain swapped', async () => {
     const { a } = await twoAccounts();
     const [s1, s2] = await entriesOf(a);
     // seq is an identity column: the rows' contents trade places instead.
-    const cols = 'at, actor_kind, actor_id, action, target_kind, target_id, ip, ip_digest, request_id, data, prev_hash, hash';
-    await raw(`update audit_log a set (${cols}) = (select ${cols} from audit_log b where b.seq = case when a.seq = ${s1} then ${s2} else ${s1} end) where a.seq in (${s1}, ${s2})`);
-    expect(await u.platform.audit.verify()).toMatchObject({ ok: false, firstBadSeq: s1, reason: expect.stringMatching(/link/) });
+    const cols =
+      'at, actor_kind, actor_id, action, target_kind, target_id, ip, ip_digest, request_id, data, prev_hash, hash';
+    await raw(
+      `update audit_log a set (${cols}) = (select ${cols} from audit_log b where b.seq = case when a.seq = ${s1} then ${s2} else ${s1} end) where a.seq in (${s1}, ${s2})`,
+    );
+    expect(await u.platform.audit.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: s1,
+      reason: expect.stringMatching(/link/),
+    });
   });
 
   it('detects an entry moved from one chain to another', async () => {
@@ -147,10 +229,12 @@ describe('audit chains, one per account and one for the platform', () => {
   it('an entry that rolls back with its change leaves its chain intact', async () => {
     const { a } = await twoAccounts();
     const ctx = operatorContext(u.clock.now());
-    await expect(u.platform.db.transaction().execute(async () => {
-      await u.platform.audit.record(ctx, { action: 'test.rolled-back', target: { kind: 'account', id: a } });
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
+    await expect(
+      u.platform.db.transaction().execute(async () => {
+        await u.platform.audit.record(ctx, { action: 'test.rolled-back', target: { kind: 'account', id: a } });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
     await u.platform.audit.record(ctx, { action: 'test.kept', target: { kind: 'account', id: a } });
     expect((await entriesOf(a)).length).toBe(4);
     expect(await u.platform.audit.verify()).toMatchObject({ ok: true });

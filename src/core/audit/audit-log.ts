@@ -46,19 +46,43 @@ function canonical(value: unknown): string {
 }
 
 interface HashedFields {
-  at: Date; actor_kind: string; actor_id: string | null; action: string; target_kind: string | null;
-  target_id: string | null; ip_digest: string | null; request_id: string | null; data: unknown; prev_hash: string;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  target_kind: string | null;
+  target_id: string | null;
+  ip_digest: string | null;
+  request_id: string | null;
+  data: unknown;
+  prev_hash: string;
 }
 
 function entryHash(f: HashedFields): string {
-  return createHash('sha256').update(canonical([
-    f.prev_hash, f.at.toISOString(), f.actor_kind, f.actor_id, f.action, f.target_kind, f.target_id,
-    f.ip_digest, f.request_id, f.data,
-  ])).digest('hex');
+  return createHash('sha256')
+    .update(
+      canonical([
+        f.prev_hash,
+        f.at.toISOString(),
+        f.actor_kind,
+        f.actor_id,
+        f.action,
+        f.target_kind,
+        f.target_id,
+        f.ip_digest,
+        f.request_id,
+        f.data,
+      ]),
+    )
+    .digest('hex');
 }
 
 /** Where the walk of one chain has got to. */
-interface Walk { chain: string; prev: string; entries: number }
+interface Walk {
+  chain: string;
+  prev: string;
+  entries: number;
+}
 
 export function createAuditLog(deps: { db: Kysely<AuditTables>; clock: Clock; hashKey: Buffer }) {
   /**
@@ -72,9 +96,12 @@ export function createAuditLog(deps: { db: Kysely<AuditTables>; clock: Clock; ha
     const ip = entry.ip === null ? null : ctx.ip;
     await deps.db.transaction().execute(async (tx) => {
       // One statement creates the head if needed, locks it and reads it.
-      const head = await tx.insertInto('audit_chain_head').values({ chain, last_hash: genesisOf(chain), entries: 0 })
+      const head = await tx
+        .insertInto('audit_chain_head')
+        .values({ chain, last_hash: genesisOf(chain), entries: 0 })
         .onConflict((oc) => oc.column('chain').doUpdateSet({ entries: sql`audit_chain_head.entries` }))
-        .returning(['last_hash', 'entries']).executeTakeFirstOrThrow();
+        .returning(['last_hash', 'entries'])
+        .executeTakeFirstOrThrow();
       const fields: HashedFields = {
         at: deps.clock.now(),
         actor_kind: actor.kind,
@@ -88,14 +115,21 @@ export function createAuditLog(deps: { db: Kysely<AuditTables>; clock: Clock; ha
         prev_hash: head.last_hash,
       };
       const hash = entryHash(fields);
-      await tx.insertInto('audit_log').values({
-        ...fields,
-        data: JSON.stringify(fields.data) as unknown as Record<string, unknown>,
-        ip,
-        chain,
-        hash,
-      }).execute();
-      await tx.updateTable('audit_chain_head').set({ last_hash: hash, entries: Number(head.entries) + 1 }).where('chain', '=', chain).execute();
+      await tx
+        .insertInto('audit_log')
+        .values({
+          ...fields,
+          data: JSON.stringify(fields.data) as unknown as Record<string, unknown>,
+          ip,
+          chain,
+          hash,
+        })
+        .execute();
+      await tx
+        .updateTable('audit_chain_head')
+        .set({ last_hash: hash, entries: Number(head.entries) + 1 })
+        .where('chain', '=', chain)
+        .execute();
     });
   }
 
@@ -104,8 +138,17 @@ export function createAuditLog(deps: { db: Kysely<AuditTables>; clock: Clock; ha
    * first entry whose content, link or IP no longer matches, and chains whose end was cut off or
    * whose head is missing. An IP set to null (forgotten by retention) is allowed; a changed one is not.
    */
-  async function verify(): Promise<{ ok: boolean; checked: number; chains: number; firstBadSeq?: number; chain?: string; reason?: string }> {
-    const heads = new Map((await deps.db.selectFrom('audit_chain_head').selectAll().execute()).map((h) => [h.chain, h]));
+  async function verify(): Promise<{
+    ok: boolean;
+    checked: number;
+    chains: number;
+    firstBadSeq?: number;
+    chain?: string;
+    reason?: string;
+  }> {
+    const heads = new Map(
+      (await deps.db.selectFrom('audit_chain_head').selectAll().execute()).map((h) => [h.chain, h]),
+    );
     let checked = 0;
     let chains = 0;
     let current = null as Walk | null;
@@ -113,25 +156,35 @@ export function createAuditLog(deps: { db: Kysely<AuditTables>; clock: Clock; ha
       const head = heads.get(c.chain);
       heads.delete(c.chain);
       if (!head) return { reason: 'the chain has no head: entries were written around the audit log' };
-      if (head.last_hash !== c.prev || Number(head.entries) !== c.entries) return { reason: 'entries are missing from the end of the chain' };
+      if (head.last_hash !== c.prev || Number(head.entries) !== c.entries)
+        return { reason: 'entries are missing from the end of the chain' };
       return null;
     };
     let after: { chain: string; seq: number } | null = null;
     for (;;) {
       let q = deps.db.selectFrom('audit_log').selectAll().orderBy('chain').orderBy('seq').limit(1000);
-      if (after) { const a: { chain: string; seq: number } = after; q = q.where((eb) => eb.or([eb('chain', '>', a.chain), eb.and([eb('chain', '=', a.chain), eb('seq', '>', String(a.seq))])])); }
+      if (after) {
+        const a: { chain: string; seq: number } = after;
+        q = q.where((eb) =>
+          eb.or([eb('chain', '>', a.chain), eb.and([eb('chain', '=', a.chain), eb('seq', '>', String(a.seq))])]),
+        );
+      }
       const rows = await q.execute();
       for (const row of rows) {
         const seq = Number(row.seq);
         if (current?.chain !== row.chain) {
-          if (current) { const bad = endOf(current); if (bad) return { ok: false, checked, chains, chain: current.chain, ...bad }; }
+          if (current) {
+            const bad = endOf(current);
+            if (bad) return { ok: false, checked, chains, chain: current.chain, ...bad };
+          }
           current = { chain: row.chain, prev: genesisOf(row.chain), entries: 0 };
           chains++;
         }
         const fail = (reason: string) => ({ ok: false, checked, chains, firstBadSeq: seq, chain: row.chain, reason });
         if (row.prev_hash !== current.prev) return fail('broken link to the previous entry');
         if (entryHash(row) !== row.hash) return fail('content does not match its hash');
-        if (row.ip !== null && keyedHash(deps.hashKey, row.ip) !== row.ip_digest) return fail('IP does not match its digest');
+        if (row.ip !== null && keyedHash(deps.hashKey, row.ip) !== row.ip_digest)
+          return fail('IP does not match its digest');
         current.prev = row.hash;
         current.entries++;
         checked++;
@@ -139,17 +192,28 @@ export function createAuditLog(deps: { db: Kysely<AuditTables>; clock: Clock; ha
       }
       if (rows.length < 1000) break;
     }
-    if (current) { const bad = endOf(current); if (bad) return { ok: false, checked, chains, chain: current.chain, ...bad }; }
+    if (current) {
+      const bad = endOf(current);
+      if (bad) return { ok: false, checked, chains, chain: current.chain, ...bad };
+    }
     const [orphan] = heads.keys();
-    if (orphan !== undefined) return { ok: false, checked, chains, chain: orphan, reason: 'every entry of the chain is missing' };
+    if (orphan !== undefined)
+      return { ok: false, checked, chains, chain: orphan, reason: 'every entry of the chain is missing' };
     return { ok: true, checked, chains };
   }
 
   /** Newest first, optionally for one target, paged by `beforeSeq`. IPs are not part of the view. */
-  async function list(filter: { targetKind?: string | undefined; targetId?: string | undefined; beforeSeq?: number | undefined; limit: number }) {
-    let q = deps.db.selectFrom('audit_log')
+  async function list(filter: {
+    targetKind?: string | undefined;
+    targetId?: string | undefined;
+    beforeSeq?: number | undefined;
+    limit: number;
+  }) {
+    let q = deps.db
+      .selectFrom('audit_log')
       .select(['seq', 'at', 'actor_kind', 'actor_id', 'action', 'target_kind', 'target_id', 'data'])
-      .orderBy('seq', 'desc').limit(filter.limit);
+      .orderBy('seq', 'desc')
+      .limit(filter.limit);
     if (filter.targetKind) q = q.where('target_kind', '=', filter.targetKind);
     if (filter.targetId) q = q.where('target_id', '=', filter.targetId);
     if (filter.beforeSeq !== undefined) q = q.where('seq', '<', String(filter.beforeSeq));

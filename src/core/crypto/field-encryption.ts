@@ -13,9 +13,13 @@ export interface Keyring {
 
 export function parseKeyring(spec: string, currentKeyId?: string): Keyring {
   const keys = new Map<string, Buffer>();
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, material] = part.split(':');
-    if (!id || !material || !/^[A-Za-z0-9_-]+$/.test(id)) throw new Error('ENCRYPTION_KEYS must be "id:base64key[,id:base64key…]"');
+    if (!id || !material || !/^[A-Za-z0-9_-]+$/.test(id))
+      throw new Error('ENCRYPTION_KEYS must be "id:base64key[,id:base64key…]"');
     const key = Buffer.from(material, 'base64');
     if (key.length !== 32) throw new Error(`Encryption key "${id}" must be 32 bytes (base64 of 32 random bytes)`);
     keys.set(id, key);
@@ -32,7 +36,13 @@ export function createFieldCipher(keyring: Keyring) {
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(aad));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return ['v1', keyring.currentKeyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+    return [
+      'v1',
+      keyring.currentKeyId,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      body.toString('base64url'),
+    ].join('.');
   }
 
   /** `aad` binds a value to its place (e.g. table.column:rowId) so it cannot be moved to another row. */

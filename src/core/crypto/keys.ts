@@ -31,11 +31,16 @@ export function loadSecrets(config: Config, warn: (msg: string) => void): Secret
     stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
   } else {
     ensurePrivateDataDir(config.dataDir);
-    stored = { encryptionKeys: `dev1:${randomBytes(32).toString('base64')}`, hashKey: randomBytes(32).toString('base64') };
+    stored = {
+      encryptionKeys: `dev1:${randomBytes(32).toString('base64')}`,
+      hashKey: randomBytes(32).toString('base64'),
+    };
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
-  warn(`!!! DEVELOPMENT KEYS in use (${file}). Anyone with this file can read encrypted data. ` +
-    'Set ENCRYPTION_KEYS and HASH_KEY from a secret store before holding real personal data. !!!');
+  warn(
+    `!!! DEVELOPMENT KEYS in use (${file}). Anyone with this file can read encrypted data. ` +
+      'Set ENCRYPTION_KEYS and HASH_KEY from a secret store before holding real personal data. !!!',
+  );
   return {
     keyring: parseKeyring(encryptionKeys ?? stored.encryptionKeys, currentKeyId),
     hashKey: Buffer.from(hashKey ?? stored.hashKey, 'base64'),

@@ -15,11 +15,14 @@ describe('password policy (NIST 800-63B + zxcvbn score >= 3)', () => {
     expect(checkPassword(password)).toMatch(message);
   });
 
-  it.each(['twelve chars', 'correct horse battery staple', 'ünïcödé pässwörd', 'Tr0ub4dor&3xy'])('accepts %s with no composition rules', (password) => {
-    expect(checkPassword(password)).toBeNull();
-  });
+  it.each(['twelve chars', 'correct horse battery staple', 'ünïcödé pässwörd', 'Tr0ub4dor&3xy'])(
+    'accepts %s with no composition rules',
+    (password) => {
+      expect(checkPassword(password)).toBeNull();
+    },
+  );
 
-  it('counts the person\'s own name and email as known to an attacker', () => {
+  it("counts the person's own name and email as known to an attacker", () => {
     const mine = personalInputs('Wilhelmina', 'Zyxwvut', 'wilhelmina.zyxwvut@example.pt');
     expect(checkPassword('wilhelminazyxwvut')).toBeNull();
     expect(checkPassword('wilhelminazyxwvut', mine)).toMatch(/your name or email/);
@@ -36,6 +39,11 @@ describe('password policy (NIST 800-63B + zxcvbn score >= 3)', () => {
     expect(weak).toMatchObject({ acceptable: false, score: expect.any(Number) });
     expect(weak.score).toBeLessThan(3);
     expect(weak.suggestions.length).toBeGreaterThan(0);
-    expect(assessPassword('correct horse battery staple')).toEqual({ acceptable: true, score: 4, problem: null, suggestions: [] });
+    expect(assessPassword('correct horse battery staple')).toEqual({
+      acceptable: true,
+      score: 4,
+      problem: null,
+      suggestions: [],
+    });
   });
 });

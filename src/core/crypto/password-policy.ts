@@ -83,14 +83,22 @@ export interface PasswordVerdict {
  */
 export function assessPassword(password: string, userInputs: string[] = []): PasswordVerdict {
   const length = [...password].length;
-  const refuse = (problem: string, score = 0, suggestions: string[] = []) => ({ acceptable: false, score, problem, suggestions });
+  const refuse = (problem: string, score = 0, suggestions: string[] = []) => ({
+    acceptable: false,
+    score,
+    problem,
+    suggestions,
+  });
   if (length < passwordRules.minLength) return refuse(`Use at least ${passwordRules.minLength} characters.`);
   if (length > passwordRules.maxLength) return refuse(`Use at most ${passwordRules.maxLength} characters.`);
-  if (commonPasswords.has(password.toLowerCase())) return refuse('This password appears in lists of common or breached passwords; choose another.');
+  if (commonPasswords.has(password.toLowerCase()))
+    return refuse('This password appears in lists of common or breached passwords; choose another.');
   const result = estimate(password, userInputs);
   const suggestions = result.feedback.suggestions.map((s) => advice[s] ?? s);
   if (result.score < passwordRules.minScore) {
-    const why = result.feedback.warning ? weaknesses[result.feedback.warning] ?? result.feedback.warning : 'it could be guessed quickly';
+    const why = result.feedback.warning
+      ? (weaknesses[result.feedback.warning] ?? result.feedback.warning)
+      : 'it could be guessed quickly';
     return refuse(`This password is too easy to guess: ${why}. Try a few unrelated words.`, result.score, suggestions);
   }
   return { acceptable: true, score: result.score, problem: null, suggestions };

@@ -2,20 +2,32 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDataDir } from './data-dir.js';
 
-export interface LockInfo { pid: number; port: number; adminToken: string; startedAt: string }
+export interface LockInfo {
+  pid: number;
+  port: number;
+  adminToken: string;
+  startedAt: string;
+}
 
 export class DataDirBusyError extends Error {
   constructor(readonly holder: LockInfo) {
-    super(`Another SellRocket server (pid ${holder.pid}, port ${holder.port}) already uses this data directory. ` +
-      'Only one process may open an embedded database: stop it first, or point DATA_DIR elsewhere. ' +
-      'Operator commands (npx sellrocket …) reach the running server by themselves.');
+    super(
+      `Another SellRocket server (pid ${holder.pid}, port ${holder.port}) already uses this data directory. ` +
+        'Only one process may open an embedded database: stop it first, or point DATA_DIR elsewhere. ' +
+        'Operator commands (npx sellrocket …) reach the running server by themselves.',
+    );
   }
 }
 
 const lockFile = (dataDir: string) => path.join(dataDir, 'server.lock');
 
 function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Who holds the data directory right now, if a live process does. */

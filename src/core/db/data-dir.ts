@@ -36,7 +36,9 @@ export function holdsEmbeddedDatabase(dataDir: string): boolean {
 
 export class NoDatabaseError extends Error {
   constructor(dataDir: string) {
-    super(`There is no database in ${path.resolve(dataDir)}. Check DATA_DIR (or DATABASE_URL), ` +
-      'or create one with `npx sellrocket migrate` or `npm start`; this command does not create one.');
+    super(
+      `There is no database in ${path.resolve(dataDir)}. Check DATA_DIR (or DATABASE_URL), ` +
+        'or create one with `npx sellrocket migrate` or `npm start`; this command does not create one.',
+    );
   }
 }

@@ -20,8 +20,7 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 // int8 and numeric come back as numbers on both drivers, so code never sees a driver difference.
 const int8 = (v: string) => Number(v);
@@ -37,11 +36,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       },
     });
     const scope = createScopeStore();
-    const db = scopedKysely(new Kysely<CoreTables>({ dialect: guardDialect(new PostgresDialect({ pool }), scope) }), scope);
+    const db = scopedKysely(
+      new Kysely<CoreTables>({ dialect: guardDialect(new PostgresDialect({ pool }), scope) }),
+      scope,
+    );
     return {
       db,
       kind: 'postgres',
-      ping: async () => { await sql`select 1`.execute(db); },
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
       close: () => db.destroy(),
     };
   }
@@ -57,12 +61,22 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return {
     db,
     kind: 'pglite',
-    ping: async () => { await sql`select 1`.execute(db); },
-    close: async () => { await db.destroy(); await pglite.close(); if (dataDir) makeTreePrivate(dataDir); },
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+      if (dataDir) makeTreePrivate(dataDir);
+    },
   };
 }
 
-export function databaseTargetFromConfig(config: { databaseUrl: string | undefined; dataDir: string; databasePoolSize: number }): DatabaseTarget {
+export function databaseTargetFromConfig(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  databasePoolSize: number;
+}): DatabaseTarget {
   return config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
     : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') };

@@ -3,12 +3,20 @@ import { migrate, readMigrations } from './migrate.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('migrations', () => {
   it('are recorded, and a second run applies nothing', async () => {
-    const applied = await t.platform.db.selectFrom('schema_migration').select(['version', 'name', 'checksum']).orderBy('version').execute();
+    const applied = await t.platform.db
+      .selectFrom('schema_migration')
+      .select(['version', 'name', 'checksum'])
+      .orderBy('version')
+      .execute();
     expect(applied.map((m) => m.version)).toEqual(readMigrations().map((m) => m.version));
     const again = await migrate(t.platform.db, t.clock);
     expect(again.applied).toEqual([]);
@@ -21,15 +29,32 @@ describe('migrations', () => {
 
   it('apply a new one in a transaction, and roll a failing one back whole', async () => {
     const base = readMigrations();
-    const good = { version: '9001', name: 'test_table', sql: 'create table test_only_a (id int); create table test_only_b (id int);', checksum: 'a' };
-    const bad = { version: '9002', name: 'broken', sql: 'create table test_only_c (id int); select * from no_such_table;', checksum: 'b' };
+    const good = {
+      version: '9001',
+      name: 'test_table',
+      sql: 'create table test_only_a (id int); create table test_only_b (id int);',
+      checksum: 'a',
+    };
+    const bad = {
+      version: '9002',
+      name: 'broken',
+      sql: 'create table test_only_c (id int); select * from no_such_table;',
+      checksum: 'b',
+    };
     try {
-      await expect(migrate(t.platform.db, t.clock, [...base, good])).resolves.toMatchObject({ applied: ['9001_test_table'] });
+      await expect(migrate(t.platform.db, t.clock, [...base, good])).resolves.toMatchObject({
+        applied: ['9001_test_table'],
+      });
       await expect(migrate(t.platform.db, t.clock, [...base, good, bad])).rejects.toThrow();
-      const tables = await t.platform.db.selectFrom('information_schema.tables' as never).select('table_name' as never)
-        .where('table_name' as never, 'like', 'test_only_%' as never).execute() as { table_name: string }[];
+      const tables = (await t.platform.db
+        .selectFrom('information_schema.tables' as never)
+        .select('table_name' as never)
+        .where('table_name' as never, 'like', 'test_only_%' as never)
+        .execute()) as { table_name: string }[];
       expect(tables.map((r) => r.table_name).sort()).toEqual(['test_only_a', 'test_only_b']);
-      const versions = (await t.platform.db.selectFrom('schema_migration').select('version').execute()).map((r) => r.version);
+      const versions = (await t.platform.db.selectFrom('schema_migration').select('version').execute()).map(
+        (r) => r.version,
+      );
       expect(versions).toContain('9001');
       expect(versions).not.toContain('9002');
     } finally {

@@ -8,7 +8,12 @@ import type { Db } from './database.js';
 
 export const migrationsDir = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
 
-export interface Migration { version: string; name: string; sql: string; checksum: string }
+export interface Migration {
+  version: string;
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
 /** Reads NNNN_name.sql files in order. Forward-only: there are no down migrations. */
 export function readMigrations(dir = migrationsDir): Migration[] {
@@ -30,7 +35,10 @@ export function readMigrations(dir = migrationsDir): Migration[] {
 // Arbitrary constant: the advisory lock that serialises migrations between processes.
 const MIGRATION_LOCK = 727_271;
 
-export interface MigrationReport { applied: string[]; current: string | null }
+export interface MigrationReport {
+  applied: string[];
+  current: string | null;
+}
 
 /** Applies every pending migration, each in its own transaction, recorded in schema_migration. */
 export async function migrate(db: Db, clock: Clock, migrations = readMigrations()): Promise<MigrationReport> {
@@ -38,7 +46,9 @@ export async function migrate(db: Db, clock: Clock, migrations = readMigrations(
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
     try {
       await sql`create table if not exists schema_migration (
-        version text primary key, name text not null, checksum text not null, applied_at timestamptz not null)`.execute(conn);
+        version text primary key, name text not null, checksum text not null, applied_at timestamptz not null)`.execute(
+        conn,
+      );
       const done = await conn.selectFrom('schema_migration').select(['version', 'checksum']).execute();
       const doneBy = new Map(done.map((m) => [m.version, m.checksum]));
       const applied: string[] = [];
@@ -46,13 +56,16 @@ export async function migrate(db: Db, clock: Clock, migrations = readMigrations(
         const checksum = doneBy.get(m.version);
         if (checksum !== undefined) {
           if (checksum !== m.checksum) {
-            throw new Error(`Migration ${m.version}_${m.name} was changed after it was applied; add a new migration instead`);
+            throw new Error(
+              `Migration ${m.version}_${m.name} was changed after it was applied; add a new migration instead`,
+            );
           }
           continue;
         }
         await conn.transaction().execute(async (tx) => {
           await sql.raw(m.sql).execute(tx);
-          await tx.insertInto('schema_migration')
+          await tx
+            .insertInto('schema_migration')
             .values({ version: m.version, name: m.name, checksum: m.checksum, applied_at: clock.now() })
             .execute();
         });

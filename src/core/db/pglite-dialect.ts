@@ -17,7 +17,9 @@ function createMutex() {
   return {
     async lock(): Promise<() => void> {
       let release!: () => void;
-      const next = new Promise<void>((resolve) => { release = resolve; });
+      const next = new Promise<void>((resolve) => {
+        release = resolve;
+      });
       const previous = tail;
       tail = previous.then(() => next);
       await previous;
@@ -44,7 +46,7 @@ function createConnection(db: PGlite): DatabaseConnection {
         ...(isWrite ? { numAffectedRows: BigInt(result.affectedRows ?? 0) } : {}),
       };
     },
-     
+
     async *streamQuery() {
       throw new Error('Streaming is not supported on the embedded database');
     },
@@ -56,16 +58,28 @@ function createDriver(db: PGlite): Driver {
   const connection = createConnection(db);
   const releases: Array<() => void> = [];
   return {
-    async init() { await db.waitReady; },
+    async init() {
+      await db.waitReady;
+    },
     async acquireConnection() {
       releases.push(await mutex.lock());
       return connection;
     },
-    async beginTransaction(conn) { await conn.executeQuery(CompiledQuery.raw('begin')); },
-    async commitTransaction(conn) { await conn.executeQuery(CompiledQuery.raw('commit')); },
-    async rollbackTransaction(conn) { await conn.executeQuery(CompiledQuery.raw('rollback')); },
-    async releaseConnection() { releases.shift()?.(); },
-    async destroy() { /* the owner closes the PGlite instance */ },
+    async beginTransaction(conn) {
+      await conn.executeQuery(CompiledQuery.raw('begin'));
+    },
+    async commitTransaction(conn) {
+      await conn.executeQuery(CompiledQuery.raw('commit'));
+    },
+    async rollbackTransaction(conn) {
+      await conn.executeQuery(CompiledQuery.raw('rollback'));
+    },
+    async releaseConnection() {
+      releases.shift()?.();
+    },
+    async destroy() {
+      /* the owner closes the PGlite instance */
+    },
   };
 }
 

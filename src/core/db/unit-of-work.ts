@@ -1,5 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DatabaseConnection, Dialect, Driver, IsolationLevel, Kysely, Transaction, TransactionBuilder } from 'kysely';
+import type {
+  DatabaseConnection,
+  Dialect,
+  Driver,
+  IsolationLevel,
+  Kysely,
+  Transaction,
+  TransactionBuilder,
+} from 'kysely';
 
 /**
  * The unit of work: the transaction a piece of work runs in travels with its async context, so a
@@ -25,10 +33,16 @@ export function insideTransaction(store: ScopeStore): boolean {
   return store.getStore()?.open === true;
 }
 
-function scopedTransactionBuilder(root: Kysely<any>, store: ScopeStore, isolation?: IsolationLevel): TransactionBuilder<any> {
+function scopedTransactionBuilder(
+  root: Kysely<any>,
+  store: ScopeStore,
+  isolation?: IsolationLevel,
+): TransactionBuilder<any> {
   const builder = {
     setIsolationLevel: (level: IsolationLevel) => scopedTransactionBuilder(root, store, level),
-    setAccessMode: () => { throw new Error('Access modes are not used by the unit of work'); },
+    setAccessMode: () => {
+      throw new Error('Access modes are not used by the unit of work');
+    },
     async execute<R>(fn: (tx: Transaction<any>) => Promise<R>): Promise<R> {
       const current = store.getStore();
       if (current?.open) return fn(current.tx);
@@ -69,8 +83,10 @@ export function tablesOf<T>(db: Kysely<any>): Kysely<T> {
 
 export class ConnectionHeldByOwnTransactionError extends Error {
   constructor() {
-    super('This query was made outside the transaction it runs in, and would wait for a connection that transaction holds '
-      + '(on the embedded database, for ever). Make it through the scoped database handle, which joins the transaction.');
+    super(
+      'This query was made outside the transaction it runs in, and would wait for a connection that transaction holds ' +
+        '(on the embedded database, for ever). Make it through the scoped database handle, which joins the transaction.',
+    );
   }
 }
 

@@ -9,7 +9,12 @@ export async function registerDocs(app: FastifyInstance) {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'SellRocket API', version: '1', description: 'Errors are application/problem+json (RFC 9457).' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sr_session' }, staffSession: { type: 'apiKey', in: 'cookie', name: 'sr_staff_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sr_session' },
+          staffSession: { type: 'apiKey', in: 'cookie', name: 'sr_staff_session' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

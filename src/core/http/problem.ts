@@ -21,7 +21,11 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.code(problem.status).type(problemContentType).send(problem);
 }
 
-interface ZodLikeIssue { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[]; message?: string } } }
+interface ZodLikeIssue {
+  instancePath?: string;
+  message?: string;
+  params?: { issue?: { path?: PropertyKey[]; message?: string } };
+}
 
 function fieldOf(issue: ZodLikeIssue): string {
   const path = issue.params?.issue?.path;
@@ -36,9 +40,14 @@ export function installProblemHandler(app: FastifyInstance): void {
     const instance = request.url.split('?')[0];
     if (error instanceof AppError) {
       const meta = errorCodes[error.code];
-      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      if (error.retryAfterSeconds !== undefined)
+        reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
       return sendProblem(reply, {
-        type: problemType(error.code), title: meta.title, status: meta.status, detail: error.message, instance,
+        type: problemType(error.code),
+        title: meta.title,
+        status: meta.status,
+        detail: error.message,
+        instance,
         ...(error.errors ? { errors: error.errors } : {}),
       });
     }
@@ -52,28 +61,68 @@ export function installProblemHandler(app: FastifyInstance): void {
         errors.push({ field, message: issue.params?.issue?.message ?? issue.message ?? 'Invalid value' });
       }
       return sendProblem(reply, {
-        type: problemType('validation'), title: errorCodes.validation.title, status: 422,
-        detail: `Invalid ${error.validationContext ?? 'input'}: ${errors.map((e) => e.field).join(', ')}.`, instance, errors,
+        type: problemType('validation'),
+        title: errorCodes.validation.title,
+        status: 422,
+        detail: `Invalid ${error.validationContext ?? 'input'}: ${errors.map((e) => e.field).join(', ')}.`,
+        instance,
+        errors,
       });
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: { message: 'response does not match its schema', route: request.routeOptions.url } }, 'response serialization failed');
-      return sendProblem(reply, { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'Something went wrong on our side.', instance });
+      request.log.error(
+        { err: { message: 'response does not match its schema', route: request.routeOptions.url } },
+        'response serialization failed',
+      );
+      return sendProblem(reply, {
+        type: problemType('internal'),
+        title: 'Internal error',
+        status: 500,
+        detail: 'Something went wrong on our side.',
+        instance,
+      });
     }
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : 500;
     if (status === 500) {
       request.log.error({ err: { message: error.message, code: error.code, stack: error.stack } }, 'unhandled error');
-      return sendProblem(reply, { type: problemType('internal'), title: 'Internal error', status, detail: 'Something went wrong on our side.', instance });
+      return sendProblem(reply, {
+        type: problemType('internal'),
+        title: 'Internal error',
+        status,
+        detail: 'Something went wrong on our side.',
+        instance,
+      });
     }
-    const title = status === 413 ? 'Payload too large' : status === 415 ? 'Unsupported media type' : status === 429 ? 'Too many requests' : 'Bad request';
+    const title =
+      status === 413
+        ? 'Payload too large'
+        : status === 415
+          ? 'Unsupported media type'
+          : status === 429
+            ? 'Too many requests'
+            : 'Bad request';
     return sendProblem(reply, {
-      type: problemType(error.code ?? `http-${status}`), title, status,
-      detail: status === 400 && error.code === 'FST_ERR_CTP_INVALID_JSON' ? 'The request body is not valid JSON.' : error.message, instance,
+      type: problemType(error.code ?? `http-${status}`),
+      title,
+      status,
+      detail:
+        status === 400 && error.code === 'FST_ERR_CTP_INVALID_JSON'
+          ? 'The request body is not valid JSON.'
+          : error.message,
+      instance,
     });
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, {
-    type: problemType('not_found'), title: 'Not found', status: 404,
-    detail: `No route ${request.method} ${request.url.split('?')[0]}.`, instance: request.url.split('?')[0],
-  }));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: problemType('not_found'),
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      instance: request.url.split('?')[0],
+    }),
+  );
 }

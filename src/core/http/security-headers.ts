@@ -10,16 +10,25 @@ import helmet, { type HelmetOptions } from 'helmet';
 export function computeSecurityHeaders(options: Readonly<HelmetOptions>): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
-    setHeader: (name: string, value: string | number | readonly string[]) => { headers[name.toLowerCase()] = String(value); },
-    removeHeader: (name: string) => { delete headers[name.toLowerCase()]; },
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
   };
   let failure: unknown;
-  helmet(options)({} as never, res as never, (err?: unknown) => { failure = err; });
+  helmet(options)({} as never, res as never, (err?: unknown) => {
+    failure = err;
+  });
   if (failure) throw failure;
   return headers;
 }
 
 export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): void {
   const headers = computeSecurityHeaders(options);
-  app.addHook('onRequest', (_request, reply, done) => { reply.headers(headers); done(); });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
 }

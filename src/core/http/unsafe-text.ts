@@ -23,7 +23,8 @@ export function findUnsafeText(data: unknown, path: string[] = []): FieldError |
   if (typeof data !== 'object' || data === null) return undefined;
   for (const [key, value] of Object.entries(data)) {
     const keyProblem = unsafeTextReason(key);
-    if (keyProblem) return { field: [...path, key.replace(/[^\x20-\x7e]/g, '?')].join('.'), message: `Field name: ${keyProblem}` };
+    if (keyProblem)
+      return { field: [...path, key.replace(/[^\x20-\x7e]/g, '?')].join('.'), message: `Field name: ${keyProblem}` };
     const found = findUnsafeText(value, [...path, key]);
     if (found) return found;
   }

@@ -4,8 +4,12 @@ import { AppError } from '../errors.js';
 import { validatorCompiler } from './validator.js';
 
 // A refinement that, like a cross-field check written for valid input, assumes `b` is a string.
-const Body = z.object({ a: z.string(), b: z.string().optional() })
-  .superRefine((v, ctx) => { if (v.b?.trim() === 'x') ctx.addIssue({ code: 'custom', path: ['b'], message: 'no x' }); }, { when: () => true });
+const Body = z.object({ a: z.string(), b: z.string().optional() }).superRefine(
+  (v, ctx) => {
+    if (v.b?.trim() === 'x') ctx.addIssue({ code: 'custom', path: ['b'], message: 'no x' });
+  },
+  { when: () => true },
+);
 
 const validate = validatorCompiler({ schema: Body, method: 'POST', url: '/t', httpPart: 'body' });
 const errorOf = (data: unknown) => {
@@ -24,7 +28,9 @@ describe('the validator every route uses', () => {
 
   it('names the path of NUL or an unpaired surrogate, in values and in keys', () => {
     expect(errorOf({ a: 'x\u0000' }).errors).toEqual([{ field: 'a', message: expect.stringMatching(/NUL/) }]);
-    expect(errorOf({ a: 'ok', list: [{ deep: '\udfff' }] }).errors).toEqual([{ field: 'list.0.deep', message: expect.stringMatching(/surrogate/) }]);
+    expect(errorOf({ a: 'ok', list: [{ deep: '\udfff' }] }).errors).toEqual([
+      { field: 'list.0.deep', message: expect.stringMatching(/surrogate/) },
+    ]);
     expect(errorOf({ a: 'ok', ['k\u0000']: 1 }).errors![0]!.message).toMatch(/Field name/);
   });
 

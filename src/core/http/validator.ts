@@ -9,8 +9,9 @@ import { findUnsafeText } from './unsafe-text.js';
  * checking each top-level field on its own, so the answer is still a 422 that says which field.
  */
 function fieldsOfBrokenInput(schema: unknown, data: unknown): FieldError[] {
-  const shape = schema instanceof z.ZodObject ? schema.shape as Record<string, z.ZodType> : undefined;
-  if (!shape || typeof data !== 'object' || data === null || Array.isArray(data)) return [{ field: '(body)', message: 'Invalid value' }];
+  const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : undefined;
+  if (!shape || typeof data !== 'object' || data === null || Array.isArray(data))
+    return [{ field: '(body)', message: 'Invalid value' }];
   const errors: FieldError[] = [];
   for (const [field, fieldSchema] of Object.entries(shape)) {
     let result: ReturnType<z.ZodType['safeParse']>;
@@ -42,7 +43,12 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => {
       return validate(data) as { value: unknown } | { error: Error };
     } catch {
       const errors = fieldsOfBrokenInput(route.schema, data);
-      return { error: validationError(errors, `Invalid ${route.httpPart ?? 'input'}: ${errors.map((e) => e.field).join(', ')}.`) };
+      return {
+        error: validationError(
+          errors,
+          `Invalid ${route.httpPart ?? 'input'}: ${errors.map((e) => e.field).join(', ')}.`,
+        ),
+      };
     }
   };
 };

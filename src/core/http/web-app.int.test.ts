@@ -15,9 +15,23 @@ beforeAll(async () => {
   t = await createTestApp();
   web = await buildApp(t.platform, { webDistDir: dist, startBackgroundWork: false });
 });
-afterAll(async () => { await web?.close(); await t?.close(); rmSync(dist, { recursive: true, force: true }); });
+afterAll(async () => {
+  await web?.close();
+  await t?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
 
-it.each(['/', '/account', '/account/security', '/staff', '/privacy', '/privacy/request', '/terms', '/signup', '/signin'])('a full page load of %s (linked from the README and the footer) gets the app', async (url) => {
+it.each([
+  '/',
+  '/account',
+  '/account/security',
+  '/staff',
+  '/privacy',
+  '/privacy/request',
+  '/terms',
+  '/signup',
+  '/signin',
+])('a full page load of %s (linked from the README and the footer) gets the app', async (url) => {
   const res = await web.inject({ method: 'GET', url });
   expect(res.statusCode).toBe(200);
   expect(res.body).toContain('<title>SellRocket</title>');

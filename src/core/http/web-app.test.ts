@@ -22,14 +22,26 @@ beforeAll(async () => {
   await registerWebApp(app, dist);
   await app.ready();
 });
-afterAll(async () => { await app.close(); rmSync(dist, { recursive: true, force: true }); });
+afterAll(async () => {
+  await app.close();
+  rmSync(dist, { recursive: true, force: true });
+});
 
 const isHtml = (res: { statusCode: number; headers: Record<string, unknown>; body: string }) =>
-  res.statusCode === 200 && String(res.headers['content-type']).startsWith('text/html') && res.body.includes('id="root"');
+  res.statusCode === 200 &&
+  String(res.headers['content-type']).startsWith('text/html') &&
+  res.body.includes('id="root"');
 
 describe('the web app answers every page address', () => {
   it('with index.html, including pages no list names and reloads deep in an area', async () => {
-    for (const url of ['/', '/terms', '/privacy/request/verify?token=abc', '/account/privacy', '/staff/accounts/acc_123', '/no/such/page']) {
+    for (const url of [
+      '/',
+      '/terms',
+      '/privacy/request/verify?token=abc',
+      '/account/privacy',
+      '/staff/accounts/acc_123',
+      '/no/such/page',
+    ]) {
       const res = await app.inject({ method: 'GET', url });
       expect(isHtml(res), url).toBe(true);
       expect(res.headers['cache-control'], url).toBe('no-cache');
@@ -37,7 +49,14 @@ describe('the web app answers every page address', () => {
   });
 
   it('but an unknown API path stays a problem+json 404, as do missing assets, files and other methods', async () => {
-    for (const [method, url] of [['GET', '/api/v1/nothing-here'], ['GET', '/api'], ['GET', '/assets/missing.js'], ['GET', '/favicon.ico'], ['GET', '/internal/x'], ['POST', '/terms']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/nothing-here'],
+      ['GET', '/api'],
+      ['GET', '/assets/missing.js'],
+      ['GET', '/favicon.ico'],
+      ['GET', '/internal/x'],
+      ['POST', '/terms'],
+    ] as const) {
       const res = await app.inject({ method, url });
       expect(res.statusCode, `${method} ${url}`).toBe(404);
       expect(String(res.headers['content-type']), `${method} ${url}`).toMatch(/^application\/problem\+json/);
@@ -57,6 +76,8 @@ describe('isWebAppPage', () => {
   it('excludes the API, assets, health and operator paths, and anything shaped like a file', () => {
     const page = (url: string) => isWebAppPage({ url });
     expect(['/', '/terms', '/account', '/staff/requests/prq_1', '/apiary'].every(page)).toBe(true);
-    expect(['/api', '/api/v1/x', '/assets/a.js', '/healthz', '/readyz', '/internal/admin/run', '/robots.txt'].some(page)).toBe(false);
+    expect(
+      ['/api', '/api/v1/x', '/assets/a.js', '/healthz', '/readyz', '/internal/admin/run', '/robots.txt'].some(page),
+    ).toBe(false);
   });
 });

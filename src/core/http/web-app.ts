@@ -17,15 +17,28 @@ export function isWebAppPage(request: Pick<FastifyRequest, 'url'>): boolean {
 }
 
 /** Serves the built React app from `distDir` (assets cached for good, the page never). */
-export async function registerWebApp(app: FastifyInstance, distDir: string, isPage: (request: FastifyRequest) => boolean = isWebAppPage): Promise<void> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  distDir: string,
+  isPage: (request: FastifyRequest) => boolean = isWebAppPage,
+): Promise<void> {
   if (!existsSync(path.join(distDir, 'index.html'))) return;
   await app.register(fastifyStatic, {
-    root: path.join(distDir, 'assets'), prefix: '/assets/', index: false, wildcard: true,
-    immutable: true, maxAge: '365d', decorateReply: true,
+    root: path.join(distDir, 'assets'),
+    prefix: '/assets/',
+    index: false,
+    wildcard: true,
+    immutable: true,
+    maxAge: '365d',
+    decorateReply: true,
   });
   // The cookie banner: a small script of its own, no framework (web/public/consent-banner.js).
   app.get('/consent-banner.js', { schema: { hide: true } }, (_request, reply) =>
-    reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').sendFile('consent-banner.js', distDir, { cacheControl: false }));
+    reply
+      .header('cache-control', 'no-cache')
+      .type('text/javascript; charset=utf-8')
+      .sendFile('consent-banner.js', distDir, { cacheControl: false }),
+  );
   // Every other GET: the page, when it is one (the app knows its own routes); otherwise the usual 404.
   // Routes registered anywhere else win over this wildcard, whatever the order.
   app.get('/*', { schema: { hide: true } }, (request, reply) => {

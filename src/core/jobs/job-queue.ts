@@ -26,10 +26,20 @@ export function createJobQueue(deps: { db: Db; clock: Clock; onError: (err: unkn
   async function enqueue(kind: string, payload: Record<string, unknown>, runAt?: Date): Promise<string> {
     const id = newId('job');
     const now = deps.clock.now();
-    await deps.db.insertInto('job').values({
-      id, kind, payload: JSON.stringify(payload) as unknown as Record<string, unknown>, run_at: runAt ?? now,
-      locked_until: null, attempts: 0, last_error: null, done_at: null, created_at: now,
-    }).execute();
+    await deps.db
+      .insertInto('job')
+      .values({
+        id,
+        kind,
+        payload: JSON.stringify(payload) as unknown as Record<string, unknown>,
+        run_at: runAt ?? now,
+        locked_until: null,
+        attempts: 0,
+        last_error: null,
+        done_at: null,
+        created_at: now,
+      })
+      .execute();
     return id;
   }
 
@@ -45,7 +55,8 @@ export function createJobQueue(deps: { db: Db; clock: Clock; onError: (err: unkn
 
   /** Runs every job that is due now, one at a time; returns how many ran and how many failed. */
   async function runDue(limit = 1000): Promise<{ ran: number; failed: number }> {
-    let ran = 0, failed = 0;
+    let ran = 0,
+      failed = 0;
     for (let i = 0; i < limit; i++) {
       const job = await claim();
       if (!job) break;
@@ -55,14 +66,24 @@ export function createJobQueue(deps: { db: Db; clock: Clock; onError: (err: unkn
         const handler = handlers.get(job.kind);
         if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
         await handler(job.payload);
-        await deps.db.updateTable('job').set({ done_at: deps.clock.now(), locked_until: null, last_error: null }).where('id', '=', job.id).execute();
+        await deps.db
+          .updateTable('job')
+          .set({ done_at: deps.clock.now(), locked_until: null, last_error: null })
+          .where('id', '=', job.id)
+          .execute();
       } catch (e) {
         failed++;
         const giveUp = job.attempts >= MAX_ATTEMPTS;
-        await deps.db.updateTable('job').set({
-          last_error: (e as Error).message.slice(0, 500), locked_until: null,
-          run_at: new Date(now.getTime() + job.attempts ** 2 * 60_000), ...(giveUp ? { done_at: now } : {}),
-        }).where('id', '=', job.id).execute();
+        await deps.db
+          .updateTable('job')
+          .set({
+            last_error: (e as Error).message.slice(0, 500),
+            locked_until: null,
+            run_at: new Date(now.getTime() + job.attempts ** 2 * 60_000),
+            ...(giveUp ? { done_at: now } : {}),
+          })
+          .where('id', '=', job.id)
+          .execute();
         deps.onError(e);
       }
     }
@@ -70,7 +91,9 @@ export function createJobQueue(deps: { db: Db; clock: Clock; onError: (err: unkn
   }
 
   function start(intervalMs = 5000) {
-    timer = setInterval(() => { running = runDue().catch(deps.onError); }, intervalMs);
+    timer = setInterval(() => {
+      running = runDue().catch(deps.onError);
+    }, intervalMs);
     timer.unref();
   }
   async function stop() {

@@ -3,8 +3,15 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { newId } from '../ids.js';
 
-export interface Mail { to: string; subject: string; text: string }
-export interface Mailer { send(mail: Mail): Promise<void>; close(): void }
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+  close(): void;
+}
 
 /**
  * Mail over SMTP (SMTP_URL). Without one, messages are written as .eml files to DATA_DIR/outbox so a
@@ -14,8 +21,12 @@ export function createMailer(config: { smtpUrl: string | undefined; from: string
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(config.smtpUrl);
     return {
-      async send(mail) { await transport.sendMail({ from: config.from, ...mail }); },
-      close() { transport.close(); },
+      async send(mail) {
+        await transport.sendMail({ from: config.from, ...mail });
+      },
+      close() {
+        transport.close();
+      },
     };
   }
   const outbox = path.join(config.dataDir, 'outbox');
@@ -25,8 +36,14 @@ export function createMailer(config: { smtpUrl: string | undefined; from: string
       const info = await transport.sendMail({ from: config.from, ...mail });
       mkdirSync(outbox, { recursive: true, mode: 0o700 });
       // Named by time first, so a listing reads in the order the mail was sent.
-      writeFileSync(path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${newId('mail')}.eml`), info.message as Buffer, { mode: 0o600 });
+      writeFileSync(
+        path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${newId('mail')}.eml`),
+        info.message as Buffer,
+        { mode: 0o600 },
+      );
     },
-    close() { transport.close(); },
+    close() {
+      transport.close();
+    },
   };
 }

@@ -26,16 +26,31 @@ export const dataKeys = {
     'pt-PT': ['Denominação da empresa', 'Facultativa; quando a indica, consta das suas faturas.'],
   },
   'tax.id': {
-    en: ['Tax number (NIF or VAT number)', 'Optional; when you give it, it must be valid and it appears on your invoices.'],
-    'pt-PT': ['Número de identificação fiscal (NIF)', 'Facultativo; quando o indica, tem de ser válido e consta das suas faturas.'],
+    en: [
+      'Tax number (NIF or VAT number)',
+      'Optional; when you give it, it must be valid and it appears on your invoices.',
+    ],
+    'pt-PT': [
+      'Número de identificação fiscal (NIF)',
+      'Facultativo; quando o indica, tem de ser válido e consta das suas faturas.',
+    ],
   },
   'contact.email': {
-    en: ['Email address', 'To reach you: notices about your account, answers to your requests, and marketing only if you agreed to it.'],
-    'pt-PT': ['Endereço de correio eletrónico', 'Para o contactarmos: avisos sobre a sua conta, respostas aos seus pedidos e, apenas se o autorizou, comunicações de marketing.'],
+    en: [
+      'Email address',
+      'To reach you: notices about your account, answers to your requests, and marketing only if you agreed to it.',
+    ],
+    'pt-PT': [
+      'Endereço de correio eletrónico',
+      'Para o contactarmos: avisos sobre a sua conta, respostas aos seus pedidos e, apenas se o autorizou, comunicações de marketing.',
+    ],
   },
   'contact.phone': {
     en: ['Telephone number', 'For urgent matters and important notices when email does not reach you.'],
-    'pt-PT': ['Número de telefone', 'Para assuntos urgentes e avisos importantes, quando o correio eletrónico não chega até si.'],
+    'pt-PT': [
+      'Número de telefone',
+      'Para assuntos urgentes e avisos importantes, quando o correio eletrónico não chega até si.',
+    ],
   },
   'address.line1': {
     en: ['Street address', 'The street and number of your billing address.'],
@@ -62,36 +77,69 @@ export const dataKeys = {
     'pt-PT': ['País aproximado', 'Deduzido do endereço IP; não sabemos com maior precisão onde se encontra.'],
   },
   'credentials.password_hash': {
-    en: ['Password, in unreadable form', 'We keep only a one-way fingerprint of it: nobody, our staff included, can read your password.'],
-    'pt-PT': ['Palavra-passe, em forma ilegível', 'Guardamos apenas um resumo criptográfico irreversível: ninguém, nem os nossos colaboradores, consegue ler a sua palavra-passe.'],
+    en: [
+      'Password, in unreadable form',
+      'We keep only a one-way fingerprint of it: nobody, our staff included, can read your password.',
+    ],
+    'pt-PT': [
+      'Palavra-passe, em forma ilegível',
+      'Guardamos apenas um resumo criptográfico irreversível: ninguém, nem os nossos colaboradores, consegue ler a sua palavra-passe.',
+    ],
   },
   'credentials.session_token_hash': {
-    en: ['Sign-in session code, in unreadable form', 'Recognises your signed-in browser; we keep only a one-way fingerprint of the cookie\'s value.'],
-    'pt-PT': ['Código da sessão, em forma ilegível', 'Reconhece o navegador com sessão iniciada; guardamos apenas um resumo criptográfico irreversível do valor do cookie.'],
+    en: [
+      'Sign-in session code, in unreadable form',
+      "Recognises your signed-in browser; we keep only a one-way fingerprint of the cookie's value.",
+    ],
+    'pt-PT': [
+      'Código da sessão, em forma ilegível',
+      'Reconhece o navegador com sessão iniciada; guardamos apenas um resumo criptográfico irreversível do valor do cookie.',
+    ],
   },
   'credentials.totp_secret': {
     en: ['Two-step sign-in key', 'The secret your authenticator app shares with us, kept encrypted.'],
-    'pt-PT': ['Chave da autenticação em dois passos', 'O segredo que partilhamos com a sua aplicação de autenticação, guardado cifrado.'],
+    'pt-PT': [
+      'Chave da autenticação em dois passos',
+      'O segredo que partilhamos com a sua aplicação de autenticação, guardado cifrado.',
+    ],
   },
   'credentials.totp_enabled_at': {
     en: ['When two-step sign-in was turned on', 'So that we know to ask for the second step.'],
     'pt-PT': ['Data de ativação da autenticação em dois passos', 'Para sabermos que devemos pedir o segundo passo.'],
   },
   'credentials.recovery_code_hash': {
-    en: ['Recovery codes, in unreadable form', 'Let you sign in if you lose your authenticator; we keep only one-way fingerprints of them.'],
-    'pt-PT': ['Códigos de recuperação, em forma ilegível', 'Permitem-lhe entrar se perder o autenticador; guardamos apenas resumos criptográficos irreversíveis.'],
+    en: [
+      'Recovery codes, in unreadable form',
+      'Let you sign in if you lose your authenticator; we keep only one-way fingerprints of them.',
+    ],
+    'pt-PT': [
+      'Códigos de recuperação, em forma ilegível',
+      'Permitem-lhe entrar se perder o autenticador; guardamos apenas resumos criptográficos irreversíveis.',
+    ],
   },
   'credentials.recovery_code_used_at': {
     en: ['When a recovery code was used', 'Each code works once.'],
     'pt-PT': ['Data de utilização de um código de recuperação', 'Cada código só pode ser usado uma vez.'],
   },
   'credentials.verification_token_hash': {
-    en: ['Email confirmation code, in unreadable form', 'Checks that the confirmation link we emailed you is genuine; the link itself is not kept.'],
-    'pt-PT': ['Código de confirmação do correio eletrónico, em forma ilegível', 'Verifica que a ligação de confirmação que lhe enviámos é autêntica; a ligação em si não é guardada.'],
+    en: [
+      'Email confirmation code, in unreadable form',
+      'Checks that the confirmation link we emailed you is genuine; the link itself is not kept.',
+    ],
+    'pt-PT': [
+      'Código de confirmação do correio eletrónico, em forma ilegível',
+      'Verifica que a ligação de confirmação que lhe enviámos é autêntica; a ligação em si não é guardada.',
+    ],
   },
   'credentials.download_token_hash': {
-    en: ['Download link code, in unreadable form', 'Checks the single-use link through which you download our answer; the link itself is not kept.'],
-    'pt-PT': ['Código da ligação de transferência, em forma ilegível', 'Verifica a ligação de uso único pela qual descarrega a nossa resposta; a ligação em si não é guardada.'],
+    en: [
+      'Download link code, in unreadable form',
+      'Checks the single-use link through which you download our answer; the link itself is not kept.',
+    ],
+    'pt-PT': [
+      'Código da ligação de transferência, em forma ilegível',
+      'Verifica a ligação de uso único pela qual descarrega a nossa resposta; a ligação em si não é guardada.',
+    ],
   },
   'device.ip_address': {
     en: ['IP address', 'The internet address your device used to reach us.'],
@@ -99,7 +147,10 @@ export const dataKeys = {
   },
   'device.user_agent': {
     en: ['Browser identification', 'The text your browser sends to every website to name itself and its version.'],
-    'pt-PT': ['Identificação do navegador', 'O texto que o seu navegador envia a qualquer sítio Web para se identificar, com a respetiva versão.'],
+    'pt-PT': [
+      'Identificação do navegador',
+      'O texto que o seu navegador envia a qualquer sítio Web para se identificar, com a respetiva versão.',
+    ],
   },
   'device.browser': {
     en: ['Browser and operating system', 'Worked out from the browser identification.'],
@@ -110,16 +161,31 @@ export const dataKeys = {
     'pt-PT': ['Número da escolha de cookies', 'Um número aleatório, guardado no cookie que memoriza a sua escolha.'],
   },
   'device.global_privacy_control': {
-    en: ['Global Privacy Control signal', 'Whether your browser asks websites not to share your data; we take it as a refusal of marketing cookies.'],
-    'pt-PT': ['Sinal Global Privacy Control', 'Se o seu navegador pede aos sítios Web que não partilhem os seus dados; tratamo-lo como recusa dos cookies de marketing.'],
+    en: [
+      'Global Privacy Control signal',
+      'Whether your browser asks websites not to share your data; we take it as a refusal of marketing cookies.',
+    ],
+    'pt-PT': [
+      'Sinal Global Privacy Control',
+      'Se o seu navegador pede aos sítios Web que não partilhem os seus dados; tratamo-lo como recusa dos cookies de marketing.',
+    ],
   },
   'device.ip_address_or_login_pseudonym': {
-    en: ['Blocked address or sign-in name', 'The IP address, or a keyed one-way code of the email typed at sign-in, while it is blocked after too many attempts.'],
-    'pt-PT': ['Endereço ou nome de acesso bloqueado', 'O endereço IP, ou um código irreversível do correio eletrónico introduzido ao entrar, enquanto estiver bloqueado por excesso de tentativas.'],
+    en: [
+      'Blocked address or sign-in name',
+      'The IP address, or a keyed one-way code of the email typed at sign-in, while it is blocked after too many attempts.',
+    ],
+    'pt-PT': [
+      'Endereço ou nome de acesso bloqueado',
+      'O endereço IP, ou um código irreversível do correio eletrónico introduzido ao entrar, enquanto estiver bloqueado por excesso de tentativas.',
+    ],
   },
   'device.request_count': {
     en: ['Number of requests', 'How many requests an address sent in the last minutes, so that floods can be stopped.'],
-    'pt-PT': ['Número de pedidos', 'Quantos pedidos um endereço enviou nos últimos minutos, para que se possam travar ataques de saturação.'],
+    'pt-PT': [
+      'Número de pedidos',
+      'Quantos pedidos um endereço enviou nos últimos minutos, para que se possam travar ataques de saturação.',
+    ],
   },
   'session.started_at': {
     en: ['When a session started', 'Shown to you among your active sessions.'],
@@ -143,7 +209,10 @@ export const dataKeys = {
   },
   'consent.marketing_current': {
     en: ['Marketing preference', 'Whether you currently agree to receive our marketing emails.'],
-    'pt-PT': ['Preferência quanto a marketing', 'Se aceita, neste momento, receber as nossas comunicações de marketing por correio eletrónico.'],
+    'pt-PT': [
+      'Preferência quanto a marketing',
+      'Se aceita, neste momento, receber as nossas comunicações de marketing por correio eletrónico.',
+    ],
   },
   'consent.purpose': {
     en: ['What a consent was for', 'For example, marketing emails.'],
@@ -151,11 +220,17 @@ export const dataKeys = {
   },
   'consent.decision': {
     en: ['Your consent choices', 'Whether you accepted or refused each use we asked you about.'],
-    'pt-PT': ['As suas opções de consentimento', 'Se aceitou ou recusou cada utilização para a qual pedimos o seu consentimento.'],
+    'pt-PT': [
+      'As suas opções de consentimento',
+      'Se aceitou ou recusou cada utilização para a qual pedimos o seu consentimento.',
+    ],
   },
   'consent.method': {
     en: ['How you made each choice', 'For example, the sign-up form, the cookie banner or your account settings.'],
-    'pt-PT': ['Forma de cada opção', 'Por exemplo, o formulário de registo, o aviso de cookies ou as definições da sua conta.'],
+    'pt-PT': [
+      'Forma de cada opção',
+      'Por exemplo, o formulário de registo, o aviso de cookies ou as definições da sua conta.',
+    ],
   },
   'consent.time': {
     en: ['When you made each choice', 'With the exact text you were shown at the time.'],
@@ -163,7 +238,10 @@ export const dataKeys = {
   },
   'restriction.purpose': {
     en: ['Uses you asked us to stop', 'While a restriction lasts, we only store the data for that use.'],
-    'pt-PT': ['Tratamentos cuja limitação pediu', 'Enquanto durar a limitação, limitamo-nos a conservar os dados para esse fim.'],
+    'pt-PT': [
+      'Tratamentos cuja limitação pediu',
+      'Enquanto durar a limitação, limitamo-nos a conservar os dados para esse fim.',
+    ],
   },
   'restriction.time': {
     en: ['When a restriction started', 'So that we can tell you before it ends.'],
@@ -171,7 +249,10 @@ export const dataKeys = {
   },
   'request.type': {
     en: ['Kind of privacy request', 'Access, portability, rectification, restriction, erasure or objection.'],
-    'pt-PT': ['Tipo de pedido de privacidade', 'Acesso, portabilidade, retificação, limitação, apagamento ou oposição.'],
+    'pt-PT': [
+      'Tipo de pedido de privacidade',
+      'Acesso, portabilidade, retificação, limitação, apagamento ou oposição.',
+    ],
   },
   'request.details': {
     en: ['What you wrote in a privacy request', 'So that we can answer exactly what you asked.'],
@@ -187,7 +268,10 @@ export const dataKeys = {
   },
   'request.refusal_reason': {
     en: ['Why we refused a request', 'What we told you, with your right to complain.'],
-    'pt-PT': ['Fundamento da recusa de um pedido', 'O que lhe comunicámos, com a indicação do seu direito de reclamar.'],
+    'pt-PT': [
+      'Fundamento da recusa de um pedido',
+      'O que lhe comunicámos, com a indicação do seu direito de reclamar.',
+    ],
   },
   'security.block_time': {
     en: ['When a block started', 'Blocks end by themselves after a while.'],
@@ -195,11 +279,17 @@ export const dataKeys = {
   },
   'security.attempt_time': {
     en: ['Time of the last failed sign-in', 'Failed attempts in a row lead to a temporary block.'],
-    'pt-PT': ['Data da última tentativa de acesso falhada', 'Várias tentativas falhadas seguidas levam a um bloqueio temporário.'],
+    'pt-PT': [
+      'Data da última tentativa de acesso falhada',
+      'Várias tentativas falhadas seguidas levam a um bloqueio temporário.',
+    ],
   },
   'reference.actor_id': {
     en: ['Your reference in our activity log', 'An internal number, not your name, recording who did what.'],
-    'pt-PT': ['A sua referência no registo de atividade', 'Um número interno, e não o seu nome, que regista quem fez o quê.'],
+    'pt-PT': [
+      'A sua referência no registo de atividade',
+      'Um número interno, e não o seu nome, que regista quem fez o quê.',
+    ],
   },
   'reference.target_id': {
     en: ['What an action concerned', 'Internal references of the records an action was about.'],

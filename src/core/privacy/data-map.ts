@@ -117,17 +117,27 @@ export function buildDataMap(parts: TableDeclarations[]): DataMap {
     problems.push(...erasureProblems(name, decl), ...wordingProblems(name, decl));
     if (!hasPersonal) continue;
     if (!decl.subject) problems.push(`table ${name} holds personal data but names no subject`);
-    if (!decl.owner) { problems.push(`table ${name} holds personal data but has no owner`); continue; }
+    if (!decl.owner) {
+      problems.push(`table ${name} holds personal data but has no owner`);
+      continue;
+    }
     // Follow references until a table that owns itself; a cycle or dead end means unreachable.
     const seen = new Set<string>();
     let current: string | undefined = name;
     while (current) {
-      if (seen.has(current)) { problems.push(`table ${name}: owner references form a cycle`); break; }
+      if (seen.has(current)) {
+        problems.push(`table ${name}: owner references form a cycle`);
+        break;
+      }
       seen.add(current);
       const d: TableDeclaration | undefined = tables[current];
-      if (!d?.owner) { problems.push(`table ${name} is not reachable from its subject (stops at ${current})`); break; }
+      if (!d?.owner) {
+        problems.push(`table ${name} is not reachable from its subject (stops at ${current})`);
+        break;
+      }
       if ('column' in d.owner) {
-        if (!d.columns[d.owner.column]) problems.push(`table ${current}: owner column ${d.owner.column} is not declared`);
+        if (!d.columns[d.owner.column])
+          problems.push(`table ${current}: owner column ${d.owner.column} is not declared`);
         break;
       }
       if (!d.columns[d.owner.via]) problems.push(`table ${current}: reference column ${d.owner.via} is not declared`);
@@ -142,8 +152,13 @@ export function buildDataMap(parts: TableDeclarations[]): DataMap {
  * way (a cast, a generated declaration), so the policy never has to print a bare key.
  */
 function wordingProblems(name: string, decl: TableDeclaration): string[] {
-  return Object.entries(decl.columns).flatMap(([col, c]) => (c.personal && !isDataKey(c.key)
-    ? [`table ${name}: column ${col} has data key ${String(c.key)}, which the privacy policy has no words for (add it to data-keys.ts)`] : []));
+  return Object.entries(decl.columns).flatMap(([col, c]) =>
+    c.personal && !isDataKey(c.key)
+      ? [
+          `table ${name}: column ${col} has data key ${String(c.key)}, which the privacy policy has no words for (add it to data-keys.ts)`,
+        ]
+      : [],
+  );
 }
 
 /** An anonymised table says what becomes of each personal column; only a legal obligation justifies a hold. */
@@ -151,18 +166,29 @@ function erasureProblems(name: string, decl: TableDeclaration): string[] {
   const problems: string[] = [];
   for (const [col, c] of Object.entries(decl.columns)) {
     if (!c.personal) continue;
-    if (decl.erasure === 'anonymise' && !c.onErasure) problems.push(`table ${name}: column ${col} needs onErasure (the table is anonymised on erasure)`);
-    if (decl.erasure !== 'anonymise' && c.onErasure) problems.push(`table ${name}: column ${col} has onErasure but the table is not anonymised on erasure`);
-    if (c.onErasure === 'hold' && c.basis !== 'legal-obligation') problems.push(`table ${name}: column ${col} is held on erasure without a legal obligation`);
+    if (decl.erasure === 'anonymise' && !c.onErasure)
+      problems.push(`table ${name}: column ${col} needs onErasure (the table is anonymised on erasure)`);
+    if (decl.erasure !== 'anonymise' && c.onErasure)
+      problems.push(`table ${name}: column ${col} has onErasure but the table is not anonymised on erasure`);
+    if (c.onErasure === 'hold' && c.basis !== 'legal-obligation')
+      problems.push(`table ${name}: column ${col} is held on erasure without a legal obligation`);
   }
-  if (decl.erasure === 'anonymise' && decl.owner && 'column' in decl.owner) problems.push(`table ${name}: only a table reached through a reference can be anonymised (it is detached from its subject)`);
+  if (decl.erasure === 'anonymise' && decl.owner && 'column' in decl.owner)
+    problems.push(
+      `table ${name}: only a table reached through a reference can be anonymised (it is detached from its subject)`,
+    );
   return problems;
 }
 
 /** Compares declarations with the live schema's columns. */
-export function compareWithSchema(map: DataMap, live: { table: string; column: string }[]): { undeclared: string[]; stale: string[] } {
+export function compareWithSchema(
+  map: DataMap,
+  live: { table: string; column: string }[],
+): { undeclared: string[]; stale: string[] } {
   const liveSet = new Set(live.map((c) => `${c.table}.${c.column}`));
-  const declared = new Set(Object.entries(map.tables).flatMap(([t, d]) => Object.keys(d.columns).map((c) => `${t}.${c}`)));
+  const declared = new Set(
+    Object.entries(map.tables).flatMap(([t, d]) => Object.keys(d.columns).map((c) => `${t}.${c}`)),
+  );
   return {
     undeclared: [...liveSet].filter((c) => !declared.has(c)).sort(),
     stale: [...declared].filter((c) => !liveSet.has(c)).sort(),

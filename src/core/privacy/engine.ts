@@ -18,7 +18,23 @@ export function createPrivacyEngine(deps: { db: Db; map: DataMap; audit: AuditLo
   const graph = subjectGraph(tables);
   const scan = createIdentifierScan({ tables, graph });
   const { exportSubject, subjectsByEmail } = createSubjectExport({ db: deps.db, tables, graph });
-  const { eraseSubject, erasureJournal, replayErasures } = createErasure({ db: deps.db, tables, graph, scan, audit: deps.audit, hashKey: deps.hashKey });
-  return { tablesOf: graph.tablesOf, exportSubject, eraseSubject, identifiersOf: scan.identifiersOf, findResidue: scan.findResidue, subjectsByEmail, erasureJournal, replayErasures };
+  const { eraseSubject, erasureJournal, replayErasures } = createErasure({
+    db: deps.db,
+    tables,
+    graph,
+    scan,
+    audit: deps.audit,
+    hashKey: deps.hashKey,
+  });
+  return {
+    tablesOf: graph.tablesOf,
+    exportSubject,
+    eraseSubject,
+    identifiersOf: scan.identifiersOf,
+    findResidue: scan.findResidue,
+    subjectsByEmail,
+    erasureJournal,
+    replayErasures,
+  };
 }
 export type PrivacyEngine = ReturnType<typeof createPrivacyEngine>;

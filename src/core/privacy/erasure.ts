@@ -10,24 +10,46 @@ import { identifierColumns, personalColumns, type SubjectGraph, type SubjectRef 
 import type { Subject } from './vocabulary.js';
 
 /** One erasure, as the journal keeps it: a keyed hash of the subject reference, never the person. */
-export interface JournalEntry { id: string; subjectKind: Subject; subjectRef: string; erasedAt: string }
+export interface JournalEntry {
+  id: string;
+  subjectKind: Subject;
+  subjectRef: string;
+  erasedAt: string;
+}
 
 export class ErasureResidueError extends Error {
   constructor(readonly residue: { table: string; column: string; rows: number }[]) {
-    super(`Erasure left personal data behind in ${residue.map((r) => `${r.table}.${r.column} (${r.rows})`).join(', ')}`);
+    super(
+      `Erasure left personal data behind in ${residue.map((r) => `${r.table}.${r.column} (${r.rows})`).join(', ')}`,
+    );
   }
 }
 
 /** Erasure of a subject, verified, journalled, and replayable after a backup restore. */
-export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: SubjectGraph; scan: IdentifierScan; audit: AuditLog; hashKey: Buffer }) {
-  const { tables, graph: { ownedBy, tablesOf, subjectTables } } = deps;
+export function createErasure(deps: {
+  db: Db;
+  tables: TableDeclarations;
+  graph: SubjectGraph;
+  scan: IdentifierScan;
+  audit: AuditLog;
+  hashKey: Buffer;
+}) {
+  const {
+    tables,
+    graph: { ownedBy, tablesOf, subjectTables },
+  } = deps;
   const { subjectValues, valuesByKey, splitIdentifiers, findResidue } = deps.scan;
 
   /** Keeps a log's rows (its chain must hold) but forgets the device identifiers in them. */
   function forgetting(table: string, decl: TableDeclaration, subjectId: string) {
-    const cols = identifierColumns(decl).filter(([, c]) => c.key.startsWith('device.')).map(([col]) => col);
+    const cols = identifierColumns(decl)
+      .filter(([, c]) => c.key.startsWith('device.'))
+      .map(([col]) => col);
     return sql`update ${sql.table(table)} set ${sql.join(cols.map((col) => sql`${sql.ref(col)} = null`))}
-      where ${ownedBy(table, subjectId)} and (${sql.join(cols.map((col) => sql`${sql.ref(col)} is not null`), sql` or `)}) `;
+      where ${ownedBy(table, subjectId)} and (${sql.join(
+        cols.map((col) => sql`${sql.ref(col)} is not null`),
+        sql` or `,
+      )}) `;
   }
 
   /**
@@ -36,7 +58,8 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
    */
   function anonymising(table: string, decl: TableDeclaration, subjectId: string) {
     const owner = decl.owner as { via: string };
-    const sets = personalColumns(decl).filter(([, c]) => c.onErasure !== 'hold')
+    const sets = personalColumns(decl)
+      .filter(([, c]) => c.onErasure !== 'hold')
       .map(([col, c]) => sql`${sql.ref(col)} = ${c.onErasure === 'redact' ? REDACTED : null}`);
     sets.push(sql`${sql.ref(owner.via)} = null`);
     return sql`update ${sql.table(table)} set ${sql.join(sets)} where ${ownedBy(table, subjectId)}`;
@@ -54,44 +77,85 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
       const summary: Record<string, number> = {};
       // First, in one statement: every identifier value of the subject's rows (deduplicated in the
       // database), and the firewall's rows holding any of them deleted.
-      const visitorTables = Object.entries(tables).filter(([, d]) => d.subject === 'visitor' && identifierColumns(d).length > 0);
-      const purges = visitorTables.map(([table, decl], i) => sql`, ${sql.ref(`p${i}`)} as (delete from ${sql.table(table)}
-        where ${sql.join(identifierColumns(decl).map(([col]) => sql`${sql.ref(col)}::text in (select v from theirs)`), sql` or `)} returning 1)`);
-      const counts = visitorTables.map((_, i) => sql`, (select count(*) from ${sql.ref(`p${i}`)})::int as ${sql.ref(`p${i}`)}`);
-      const first = await sql<Record<string, unknown>>`with theirs as materialized (${subjectValues(subject)})${sql.join(purges, sql``)}
+      const visitorTables = Object.entries(tables).filter(
+        ([, d]) => d.subject === 'visitor' && identifierColumns(d).length > 0,
+      );
+      const purges = visitorTables.map(
+        ([table, decl], i) => sql`, ${sql.ref(`p${i}`)} as (delete from ${sql.table(table)}
+        where ${sql.join(
+          identifierColumns(decl).map(([col]) => sql`${sql.ref(col)}::text in (select v from theirs)`),
+          sql` or `,
+        )} returning 1)`,
+      );
+      const counts = visitorTables.map(
+        (_, i) => sql`, (select count(*) from ${sql.ref(`p${i}`)})::int as ${sql.ref(`p${i}`)}`,
+      );
+      const first = await sql<
+        Record<string, unknown>
+      >`with theirs as materialized (${subjectValues(subject)})${sql.join(purges, sql``)}
         select ${valuesByKey('theirs')} as ids${sql.join(counts, sql``)}`.execute(tx);
       const ids = splitIdentifiers(first.rows[0]!.ids);
-      visitorTables.forEach(([table], i) => { summary[`${table}:deleted`] = Number(first.rows[0]![`p${i}`]); });
+      visitorTables.forEach(([table], i) => {
+        summary[`${table}:deleted`] = Number(first.rows[0]![`p${i}`]);
+      });
 
       // Then the subject's rows, children first: deleted, or kept with their identifiers cleared.
       for (const table of tablesOf(subject.kind)) {
         const decl = tables[table]!;
         const erasure = decl.erasure ?? 'delete';
-        const statement = erasure === 'anonymise' ? anonymising(table, decl, subject.id)
-          : erasure === 'forget-identifiers' ? forgetting(table, decl, subject.id)
-          : sql`delete from ${sql.table(table)} where ${ownedBy(table, subject.id)}`;
+        const statement =
+          erasure === 'anonymise'
+            ? anonymising(table, decl, subject.id)
+            : erasure === 'forget-identifiers'
+              ? forgetting(table, decl, subject.id)
+              : sql`delete from ${sql.table(table)} where ${ownedBy(table, subject.id)}`;
         const n = Number((await statement.execute(tx)).numAffectedRows ?? 0);
         if (erasure === 'delete') summary[`${table}:deleted`] = (summary[`${table}:deleted`] ?? 0) + n;
         else if (erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;
-        else Object.assign(summary, { [`${table}:anonymised`]: n }, personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {});
+        else
+          Object.assign(
+            summary,
+            { [`${table}:anonymised`]: n },
+            personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {},
+          );
       }
       const residue = await findResidue(tx, subject, ids);
       if (residue.length > 0) throw new ErasureResidueError(residue);
       const id = newId('era');
-      await tx.insertInto('erasure_journal').values({
-        id, subject_kind: subject.kind, subject_ref: keyedHash(deps.hashKey, `${subject.kind}:${subject.id}`), erased_at: ctx.now,
-        summary: JSON.stringify(summary) as unknown as Record<string, unknown>,
-      }).execute();
+      await tx
+        .insertInto('erasure_journal')
+        .values({
+          id,
+          subject_kind: subject.kind,
+          subject_ref: keyedHash(deps.hashKey, `${subject.kind}:${subject.id}`),
+          erased_at: ctx.now,
+          summary: JSON.stringify(summary) as unknown as Record<string, unknown>,
+        })
+        .execute();
       // No IP on this entry: when the subject erases themselves it would be theirs, written after the check.
-      await deps.audit.record(ctx, { action: 'privacy.erasure', target: { kind: 'erasure', id }, ip: null, data: { subjectKind: subject.kind } });
+      await deps.audit.record(ctx, {
+        action: 'privacy.erasure',
+        target: { kind: 'erasure', id },
+        ip: null,
+        data: { subjectKind: subject.kind },
+      });
       return { journalId: id, summary };
     });
   }
 
   /** The journal, for keeping outside the database's backups: it holds no personal data. */
   async function erasureJournal(): Promise<JournalEntry[]> {
-    const rows = await deps.db.selectFrom('erasure_journal').select(['id', 'subject_kind', 'subject_ref', 'erased_at']).orderBy('erased_at').execute();
-    return rows.map((r) => ({ id: r.id, subjectKind: r.subject_kind as Subject, subjectRef: r.subject_ref, erasedAt: new Date(r.erased_at).toISOString() }));
+    const rows = await deps.db
+      .selectFrom('erasure_journal')
+      .select(['id', 'subject_kind', 'subject_ref', 'erased_at'])
+      .orderBy('erased_at')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      subjectKind: r.subject_kind as Subject,
+      subjectRef: r.subject_ref,
+      erasedAt: new Date(r.erased_at).toISOString(),
+    }));
   }
 
   /**
@@ -100,7 +164,11 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
    * The journal's entries are written back, so the restored database knows them too. `erase` is the
    * platform's erasure use case, so replay deletes what any other erasure deletes.
    */
-  async function replayErasures(ctx: RequestContext, journal: JournalEntry[], erase: (ctx: RequestContext, subject: SubjectRef) => Promise<{ journalId: string }> = eraseSubject) {
+  async function replayErasures(
+    ctx: RequestContext,
+    journal: JournalEntry[],
+    erase: (ctx: RequestContext, subject: SubjectRef) => Promise<{ journalId: string }> = eraseSubject,
+  ) {
     const refs = new Set(journal.map((e) => `${e.subjectKind}:${e.subjectRef}`));
     const erased: string[] = [];
     let checked = 0;
@@ -110,7 +178,12 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
       const ids = new Set<string>();
       for (const { table, decl, subject, idColumn } of subjectTables()) {
         if (subject !== kind || (decl.erasure ?? 'delete') !== 'delete') continue;
-        for (const r of (await sql<{ id: string }>`select distinct ${sql.ref(idColumn)}::text as id from ${sql.table(table)}`.execute(deps.db)).rows) ids.add(r.id);
+        for (const r of (
+          await sql<{ id: string }>`select distinct ${sql.ref(idColumn)}::text as id from ${sql.table(table)}`.execute(
+            deps.db,
+          )
+        ).rows)
+          ids.add(r.id);
       }
       for (const id of ids) {
         checked++;
@@ -121,9 +194,18 @@ export function createErasure(deps: { db: Db; tables: TableDeclarations; graph: 
     const known = new Set((await deps.db.selectFrom('erasure_journal').select('id').execute()).map((r) => r.id));
     const missing = journal.filter((e) => !known.has(e.id));
     if (missing.length > 0) {
-      await deps.db.insertInto('erasure_journal').values(missing.map((e) => ({
-        id: e.id, subject_kind: e.subjectKind, subject_ref: e.subjectRef, erased_at: new Date(e.erasedAt), summary: JSON.stringify({ replayedFrom: 'journal' }) as unknown as Record<string, unknown>,
-      }))).execute();
+      await deps.db
+        .insertInto('erasure_journal')
+        .values(
+          missing.map((e) => ({
+            id: e.id,
+            subject_kind: e.subjectKind,
+            subject_ref: e.subjectRef,
+            erased_at: new Date(e.erasedAt),
+            summary: JSON.stringify({ replayedFrom: 'journal' }) as unknown as Record<string, unknown>,
+          })),
+        )
+        .execute();
     }
     return { checked, erasedAgain: erased.length, journalEntriesRestored: missing.length };
   }

@@ -3,16 +3,19 @@
  * them (RT1–RT8) arrives with the privacy engine issue and reads the same ids.
  */
 export const retentionRules = {
-  'account-lifetime': 'Kept while the account exists; erased with the account (RT2/RT3 rules apply on cancellation or non-payment).',
+  'account-lifetime':
+    'Kept while the account exists; erased with the account (RT2/RT3 rules apply on cancellation or non-payment).',
   'ip-history': 'Access history (IP and time): kept while a customer; removed by the same rules as the account (RT3).',
   'session-lifetime': 'Until the session expires or is revoked, then deleted.',
-  'consent-proof': 'Kept while the account exists and for 3 years after the consent is withdrawn, to prove it was given lawfully.',
+  'consent-proof':
+    'Kept while the account exists and for 3 years after the consent is withdrawn, to prove it was given lawfully.',
   'rate-window': 'Deleted once its rate-limit window has passed (minutes).',
   'block-lifetime': 'Deleted 30 days after the block ends or is lifted.',
   'audit-trail': 'Audit entries are kept 5 years; the IP in an entry is forgotten by the ip-history rule.',
   'request-record': 'Kept 3 years after the request is answered, to show it was handled; erased with the account.',
   'request-intake': 'Deleted when the email is verified, or after 24 hours if it is not.',
-  'fiscal-record': 'Invoices and other fiscal documents: 10 years from the end of the year they were issued (Portugal), even after an erasure, with their fiscal fields only (legal hold, RT6/RT8).',
+  'fiscal-record':
+    'Invoices and other fiscal documents: 10 years from the end of the year they were issued (Portugal), even after an erasure, with their fiscal fields only (legal hold, RT6/RT8).',
   'staff-employment': 'Kept while the staff member works for the operator, then 1 year.',
 } as const;
 export type RetentionRuleId = keyof typeof retentionRules;

@@ -6,13 +6,18 @@ import { formulaLeaders } from '../csv.js';
 
 /** Reading a subject's data for an archive, and finding the subjects a verified email reaches. */
 export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; graph: SubjectGraph }) {
-  const { tables, graph: { ownedBy, tablesOf, subjectTables } } = deps;
+  const {
+    tables,
+    graph: { ownedBy, tablesOf, subjectTables },
+  } = deps;
 
   /** Column types of the live schema, read once: the export formats each kind of value in SQL. */
   let columnTypes: Promise<Map<string, string>> | undefined;
-  const typesOf = () => (columnTypes ??= sql<{ t: string; c: string; type: string }>`
+  const typesOf = () =>
+    (columnTypes ??= sql<{ t: string; c: string; type: string }>`
     select table_name as t, column_name as c, data_type as type from information_schema.columns where table_schema = current_schema()`
-    .execute(deps.db).then((r) => new Map(r.rows.map((x) => [`${x.t}.${x.c}`, x.type]))));
+      .execute(deps.db)
+      .then((r) => new Map(r.rows.map((x) => [`${x.t}.${x.c}`, x.type]))));
 
   /**
    * One exported row as JSON text and as an RFC 4180 CSV line, both built by the database (in C,
@@ -23,23 +28,29 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
     const text = (col: string) => {
       const type = types.get(`${table}.${col}`) ?? 'text';
       const ref = sql.ref(`x.${col}`);
-      if (type === 'timestamp with time zone') return sql`to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+      if (type === 'timestamp with time zone')
+        return sql`to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
       if (type === 'timestamp without time zone') return sql`to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS')`;
       if (type === 'ARRAY' || type === 'json' || type === 'jsonb') return sql`to_json(${ref})::text`;
       return sql`${ref}::text`;
     };
-    const jsonValue = (col: string) => ((types.get(`${table}.${col}`) ?? '').startsWith('timestamp') ? text(col) : sql.ref(`x.${col}`));
+    const jsonValue = (col: string) =>
+      (types.get(`${table}.${col}`) ?? '').startsWith('timestamp') ? text(col) : sql.ref(`x.${col}`);
     // json_build_object takes at most 100 arguments: wider tables are built in parts and joined.
     const parts: RawBuilder<unknown>[] = [];
     for (let i = 0; i < columns.length; i += 50) {
-      parts.push(sql`jsonb_build_object(${sql.join(columns.slice(i, i + 50).flatMap((c) => [sql.lit(c), jsonValue(c)]))})`);
+      parts.push(
+        sql`jsonb_build_object(${sql.join(columns.slice(i, i + 50).flatMap((c) => [sql.lit(c), jsonValue(c)]))})`,
+      );
     }
-    const json = parts.length === 1
-      ? sql`json_build_object(${sql.join(columns.flatMap((c) => [sql.lit(c), jsonValue(c)]))})::text`
-      : sql`(${sql.join(parts, sql` || `)})::text`;
+    const json =
+      parts.length === 1
+        ? sql`json_build_object(${sql.join(columns.flatMap((c) => [sql.lit(c), jsonValue(c)]))})::text`
+        : sql`(${sql.join(parts, sql` || `)})::text`;
     // The same rule as csvCell: a value starting like a formula gets a leading single quote.
     const leaders = sql.join(formulaLeaders.map((l) => sql.lit(l)));
-    const safe = (c: string) => sql`case when left(${text(c)}, 1) in (${leaders}) then '''' || ${text(c)} else ${text(c)} end`;
+    const safe = (c: string) =>
+      sql`case when left(${text(c)}, 1) in (${leaders}) then '''' || ${text(c)} else ${text(c)} end`;
     const csv = sql`concat_ws(',', ${sql.join(columns.map((c) => sql`coalesce('"' || replace(${safe(c)}, '"', '""') || '"', '')`))})`;
     return { json, csv };
   }
@@ -49,22 +60,36 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
    * Each table gives a reader that pages through the rows, each row as JSON text and a CSV line, so
    * an archive can be written as a stream however long the subject's history is.
    */
-  async function* exportSubject(subject: SubjectRef, pageSize = 5000): AsyncGenerator<{
-    table: string; decl: TableDeclaration; columns: string[]; pages: () => AsyncGenerator<{ json: string; csv: string }[]>;
+  async function* exportSubject(
+    subject: SubjectRef,
+    pageSize = 5000,
+  ): AsyncGenerator<{
+    table: string;
+    decl: TableDeclaration;
+    columns: string[];
+    pages: () => AsyncGenerator<{ json: string; csv: string }[]>;
   }> {
     const types = await typesOf();
     for (const table of tablesOf(subject.kind)) {
       const decl = tables[table]!;
       // Only the exported columns are read: a password hash never leaves the database.
-      const columns = Object.entries(decl.columns).filter(([, c]) => !(c.personal && c.export === 'omit')).map(([n]) => n);
+      const columns = Object.entries(decl.columns)
+        .filter(([, c]) => !(c.personal && c.export === 'omit'))
+        .map(([n]) => n);
       const { json, csv } = exportExpressions(table, columns, types);
       const pages = async function* () {
         // Keyset paging on the row's physical address: stable within the export, needs no knowledge
         // of the table's key, and each page starts where the last ended instead of counting past it.
         let after = '(0,0)';
         for (;;) {
-          const r = await sql<{ k: string; json: string; csv: string }>`select x.ctid::text as k, ${json} as json, ${csv} as csv
-            from ${sql.table(table)} x where ${ownedBy(table, subject.id, 'x')} and x.ctid > ${after}::tid order by x.ctid limit ${pageSize}`.execute(deps.db);
+          const r = await sql<{
+            k: string;
+            json: string;
+            csv: string;
+          }>`select x.ctid::text as k, ${json} as json, ${csv} as csv
+            from ${sql.table(table)} x where ${ownedBy(table, subject.id, 'x')} and x.ctid > ${after}::tid order by x.ctid limit ${pageSize}`.execute(
+            deps.db,
+          );
           if (r.rows.length === 0) return;
           after = r.rows[r.rows.length - 1]!.k;
           yield r.rows;
@@ -86,9 +111,14 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
     for (const { table, decl, subject, idColumn } of subjectTables()) {
       if (subject === 'staff') continue;
       for (const [col] of personalColumns(decl).filter(([, c]) => c.key === 'contact.email')) {
-        const r = await sql<{ id: unknown }>`select distinct ${sql.ref(idColumn)} as id from ${sql.table(table)} where ${sql.ref(col)} = ${email}`.execute(executor);
+        const r = await sql<{
+          id: unknown;
+        }>`select distinct ${sql.ref(idColumn)} as id from ${sql.table(table)} where ${sql.ref(col)} = ${email}`.execute(
+          executor,
+        );
         for (const { id } of r.rows) {
-          if (!found.some((s) => s.kind === subject && s.id === String(id))) found.push({ kind: subject, id: String(id) });
+          if (!found.some((s) => s.kind === subject && s.id === String(id)))
+            found.push({ kind: subject, id: String(id) });
         }
       }
     }

@@ -2,8 +2,11 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PersonalColumn, TableDeclaration, TableDeclarations } from './data-map.js';
 import type { Subject } from './vocabulary.js';
 
-export interface SubjectRef { kind: Subject; id: string }
- 
+export interface SubjectRef {
+  kind: Subject;
+  id: string;
+}
+
 export type Executor = Kysely<any>;
 
 export const personalColumns = (decl: TableDeclaration) =>
@@ -23,23 +26,33 @@ export function subjectGraph(tables: TableDeclarations) {
     const [toTable, toColumn] = owner.to.split('.') as [string, string];
     // A reference to the subject's own key needs no join: the reference holds the subject id.
     const parent = tables[toTable]!.owner!;
-    if ('column' in parent && parent.column === toColumn) return sql<boolean>`${sql.ref(`${alias}.${owner.via}`)} = ${subjectId}`;
+    if ('column' in parent && parent.column === toColumn)
+      return sql<boolean>`${sql.ref(`${alias}.${owner.via}`)} = ${subjectId}`;
     return sql<boolean>`${sql.ref(`${alias}.${owner.via}`)} in (select ${sql.ref(`${toTable}.${toColumn}`)} from ${sql.table(toTable)} where ${ownedBy(toTable, subjectId)})`;
   }
 
   /** Tables holding this kind of subject's data, children before the tables they point to. */
   function tablesOf(kind: Subject): string[] {
-    const own = Object.entries(tables).filter(([, d]) => d.subject === kind && d.owner).map(([t]) => t);
+    const own = Object.entries(tables)
+      .filter(([, d]) => d.subject === kind && d.owner)
+      .map(([t]) => t);
     return own.sort((a, b) => depthOf(b) - depthOf(a) || a.localeCompare(b));
   }
-  const depthOf = (t: string): number => { const o = tables[t]!.owner!; return 'column' in o ? 0 : 1 + depthOf(o.to.split('.')[0]!); };
+  const depthOf = (t: string): number => {
+    const o = tables[t]!.owner!;
+    return 'column' in o ? 0 : 1 + depthOf(o.to.split('.')[0]!);
+  };
 
   /**
    * Tables whose rows are subjects themselves (the owner is a column of the row: an account, a
    * visitor's request intake), with that column: where a subject exists and is found.
    */
-  const subjectTables = () => Object.entries(tables).flatMap(([table, decl]) =>
-    (decl.subject && decl.owner && 'column' in decl.owner ? [{ table, decl, subject: decl.subject, idColumn: decl.owner.column }] : []));
+  const subjectTables = () =>
+    Object.entries(tables).flatMap(([table, decl]) =>
+      decl.subject && decl.owner && 'column' in decl.owner
+        ? [{ table, decl, subject: decl.subject, idColumn: decl.owner.column }]
+        : [],
+    );
 
   return { ownedBy, tablesOf, subjectTables };
 }

@@ -3,7 +3,14 @@
 export const subjects = ['customer', 'user', 'shopper', 'affiliate', 'visitor', 'caller', 'staff'] as const;
 export type Subject = (typeof subjects)[number];
 
-export const categories = ['identification', 'tracking', 'authentication', 'localisation', 'financial', 'communication'] as const;
+export const categories = [
+  'identification',
+  'tracking',
+  'authentication',
+  'localisation',
+  'financial',
+  'communication',
+] as const;
 export type Category = (typeof categories)[number];
 
 export const legalBases = ['contract', 'consent', 'legal-obligation', 'legitimate-interest'] as const;

@@ -15,8 +15,13 @@ export function createAccountsRepo(db: Kysely<AccountsTables>) {
     emailTaken: async (email: string, executor: Executor = db) =>
       (await executor.selectFrom('account').select('id').where('email', '=', email).executeTakeFirst()) !== undefined,
     listAccess: (accountId: string, limit: number) =>
-      db.selectFrom('account_access').select(['kind', 'ip', 'user_agent', 'at'])
-        .where('account_id', '=', accountId).orderBy('at', 'desc').limit(limit).execute(),
+      db
+        .selectFrom('account_access')
+        .select(['kind', 'ip', 'user_agent', 'at'])
+        .where('account_id', '=', accountId)
+        .orderBy('at', 'desc')
+        .limit(limit)
+        .execute(),
   };
 }
 export type AccountsRepo = ReturnType<typeof createAccountsRepo>;

@@ -20,10 +20,23 @@ export type SignedInAccount = Omit<AccountRow, 'password_hash' | 'updated_at'>;
 
 export function toAccountView(row: SignedInAccount): AccountView {
   return {
-    id: row.id, firstName: row.first_name, lastName: row.last_name, email: row.email, phone: row.phone,
-    company: row.company, nif: row.nif,
-    address: { line1: row.address_line1, line2: row.address_line2, postalCode: row.postal_code, city: row.city, country: row.country },
-    marketingConsent: row.marketing_consent, status: row.status, createdAt: new Date(row.created_at).toISOString(),
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    phone: row.phone,
+    company: row.company,
+    nif: row.nif,
+    address: {
+      line1: row.address_line1,
+      line2: row.address_line2,
+      postalCode: row.postal_code,
+      city: row.city,
+      country: row.country,
+    },
+    marketingConsent: row.marketing_consent,
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }
 
@@ -35,17 +48,30 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 export function createAccountsService(deps: {
-  db: Kysely<AccountsTables>; repo: AccountsRepo; audit: AuditLog; sessions: SessionStore; consent: ConsentService; terms: TermsService;
+  db: Kysely<AccountsTables>;
+  repo: AccountsRepo;
+  audit: AuditLog;
+  sessions: SessionStore;
+  consent: ConsentService;
+  terms: TermsService;
 }) {
   // The account keeps the current marketing decision as a flag: it changes in the decision's unit of work.
   deps.consent.onDecision(async (ctx, decision) => {
     if (decision.purpose !== 'marketing') return;
-    await deps.db.updateTable('account').set({ marketing_consent: decision.granted, updated_at: ctx.now }).where('id', '=', decision.accountId).execute();
+    await deps.db
+      .updateTable('account')
+      .set({ marketing_consent: decision.granted, updated_at: ctx.now })
+      .where('id', '=', decision.accountId)
+      .execute();
   });
 
   /** Where to write to an account holder, and whether they agreed to marketing; null when there is no such account. */
   async function contactOf(accountId: string): Promise<{ email: string; marketingConsent: boolean } | null> {
-    const row = await deps.db.selectFrom('account').select(['email', 'marketing_consent']).where('id', '=', accountId).executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('account')
+      .select(['email', 'marketing_consent'])
+      .where('id', '=', accountId)
+      .executeTakeFirst();
     return row ? { email: row.email, marketingConsent: row.marketing_consent } : null;
   }
 
@@ -53,7 +79,10 @@ export function createAccountsService(deps: {
    * The account behind a session token, with its row, in one query (the account must still be
    * active). Handing the row on saves the commonest route a second round trip.
    */
-  async function resolveSession(token: string, now: Date): Promise<{ sessionId: string; accountId: string; account: SignedInAccount } | null> {
+  async function resolveSession(
+    token: string,
+    now: Date,
+  ): Promise<{ sessionId: string; accountId: string; account: SignedInAccount } | null> {
     // Hand-written SQL: this runs on nearly every request, and the query builder's per-call
     // compilation cost ~150 µs here (bench: GET /api/v1/account). The columns are named so that the
     // password hash is never read on an ordinary request (and is less to decode).
@@ -62,7 +91,9 @@ export function createAccountsService(deps: {
         a.postal_code, a.city, a.country, a.marketing_consent, a.status, a.created_at,
         s.id as session_id, s.last_seen_at as session_last_seen_at
       from account_session s join account a on a.id = s.account_id
-      where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > ${now} and a.status = 'active'`.execute(deps.db);
+      where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > ${now} and a.status = 'active'`.execute(
+      deps.db,
+    );
     const row = result.rows[0];
     if (!row) return null;
     const { session_id: sessionId, session_last_seen_at: lastSeen, ...account } = row;
@@ -70,8 +101,16 @@ export function createAccountsService(deps: {
     return { sessionId, accountId: account.id, account };
   }
 
-  async function recordAccess(tx: Transaction<AccountsTables>, ctx: RequestContext, accountId: string, kind: 'signup' | 'login') {
-    await tx.insertInto('account_access').values({ id: newId('acx'), account_id: accountId, kind, ip: ctx.ip, user_agent: ctx.userAgent, at: ctx.now }).execute();
+  async function recordAccess(
+    tx: Transaction<AccountsTables>,
+    ctx: RequestContext,
+    accountId: string,
+    kind: 'signup' | 'login',
+  ) {
+    await tx
+      .insertInto('account_access')
+      .values({ id: newId('acx'), account_id: accountId, kind, ip: ctx.ip, user_agent: ctx.userAgent, at: ctx.now })
+      .execute();
   }
 
   /** Opens an account (C1, C2, C4, M1): account, access history, terms accepted, consent record, audit and session commit together. */
@@ -83,19 +122,41 @@ export function createAccountsService(deps: {
     const id = newId('acc');
     try {
       return await deps.db.transaction().execute(async (tx) => {
-        await tx.insertInto('account').values({
-          id, first_name: input.firstName, last_name: input.lastName, email: input.email, phone: checked.phone!,
-          company: input.company, nif: checked.nif ?? null,
-          address_line1: input.address.line1, address_line2: input.address.line2, postal_code: input.address.postalCode,
-          city: input.address.city, country: input.address.country, password_hash: passwordHash,
-          created_at: ctx.now, updated_at: ctx.now,
-        }).execute();
+        await tx
+          .insertInto('account')
+          .values({
+            id,
+            first_name: input.firstName,
+            last_name: input.lastName,
+            email: input.email,
+            phone: checked.phone!,
+            company: input.company,
+            nif: checked.nif ?? null,
+            address_line1: input.address.line1,
+            address_line2: input.address.line2,
+            postal_code: input.address.postalCode,
+            city: input.address.city,
+            country: input.address.country,
+            password_hash: passwordHash,
+            created_at: ctx.now,
+            updated_at: ctx.now,
+          })
+          .execute();
         const signedUp: RequestContext = { ...ctx, actor: { kind: 'customer', accountId: id, sessionId: '' } };
-        await deps.audit.record(ctx, { actor: { kind: 'customer', id }, action: 'account.signup', target: { kind: 'account', id } });
+        await deps.audit.record(ctx, {
+          actor: { kind: 'customer', id },
+          action: 'account.signup',
+          target: { kind: 'account', id },
+        });
         await recordAccess(tx, ctx, id, 'signup');
         await deps.terms.recordAcceptance(ctx, id);
         if (input.marketingConsent) {
-          await deps.consent.recordDecision(signedUp, { accountId: id, purpose: 'marketing', granted: true, method: 'signup-form' });
+          await deps.consent.recordDecision(signedUp, {
+            accountId: id,
+            purpose: 'marketing',
+            granted: true,
+            method: 'signup-form',
+          });
         }
         const session = await deps.sessions.create(id, ctx);
         const row = await deps.repo.getById(id, tx);
@@ -130,7 +191,11 @@ export function createAccountsService(deps: {
   async function signIn(ctx: RequestContext, accountId: string) {
     return deps.db.transaction().execute(async (tx) => {
       await recordAccess(tx, ctx, accountId, 'login');
-      await deps.audit.record(ctx, { actor: { kind: 'customer', id: accountId }, action: 'account.login', target: { kind: 'account', id: accountId } });
+      await deps.audit.record(ctx, {
+        actor: { kind: 'customer', id: accountId },
+        action: 'account.login',
+        target: { kind: 'account', id: accountId },
+      });
       return deps.sessions.create(accountId, ctx);
     });
   }
@@ -145,9 +210,18 @@ export function createAccountsService(deps: {
    * Rectification (D2). The audit entry names the fields that changed, never their old or new
    * values: the log must not become a second copy of the personal data.
    */
-  async function updateAccount(ctx: RequestContext, accountId: string, patch: UpdateAccountInput): Promise<AccountView> {
+  async function updateAccount(
+    ctx: RequestContext,
+    accountId: string,
+    patch: UpdateAccountInput,
+  ): Promise<AccountView> {
     return deps.db.transaction().execute(async (tx) => {
-      const current = await tx.selectFrom('account').selectAll().where('id', '=', accountId).forUpdate().executeTakeFirst();
+      const current = await tx
+        .selectFrom('account')
+        .selectAll()
+        .where('id', '=', accountId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!current) throw new AppError('not_found', 'No such account.');
       const country = patch.address?.country ?? current.country;
       // A new country re-checks the stored phone and NIF too, since both are read by country.
@@ -166,21 +240,33 @@ export function createAccountsService(deps: {
       if (checked.nif !== undefined) next.nif = checked.nif;
       if (patch.address) {
         Object.assign(next, {
-          address_line1: patch.address.line1, address_line2: patch.address.line2, postal_code: patch.address.postalCode,
-          city: patch.address.city, country: patch.address.country,
+          address_line1: patch.address.line1,
+          address_line2: patch.address.line2,
+          postal_code: patch.address.postalCode,
+          city: patch.address.city,
+          country: patch.address.country,
         });
       }
-      const changed = Object.entries(next).filter(([k, v]) => current[k as keyof AccountRow] !== v).map(([k]) => k).sort();
+      const changed = Object.entries(next)
+        .filter(([k, v]) => current[k as keyof AccountRow] !== v)
+        .map(([k]) => k)
+        .sort();
       if (changed.length === 0) return toAccountView(current);
-      if (next.email !== undefined && next.email !== current.email && (await deps.repo.emailTaken(next.email, tx))) throw emailTakenError();
+      if (next.email !== undefined && next.email !== current.email && (await deps.repo.emailTaken(next.email, tx)))
+        throw emailTakenError();
       try {
-        await tx.updateTable('account').set({ ...next, updated_at: ctx.now }).where('id', '=', accountId).execute();
+        await tx
+          .updateTable('account')
+          .set({ ...next, updated_at: ctx.now })
+          .where('id', '=', accountId)
+          .execute();
       } catch (e) {
         if (isUniqueViolation(e)) throw emailTakenError();
         throw e;
       }
       await deps.audit.record(ctx, {
-        action: 'account.rectify', target: { kind: 'account', id: accountId },
+        action: 'account.rectify',
+        target: { kind: 'account', id: accountId },
         data: { fields: changed },
       });
       return toAccountView((await deps.repo.getById(accountId, tx))!);
@@ -188,7 +274,13 @@ export function createAccountsService(deps: {
   }
 
   /** Needs the current password; every other session of the account is revoked (a stolen one dies). */
-  async function changePassword(ctx: RequestContext, accountId: string, keepSessionId: string, currentPassword: string, newPassword: string) {
+  async function changePassword(
+    ctx: RequestContext,
+    accountId: string,
+    keepSessionId: string,
+    currentPassword: string,
+    newPassword: string,
+  ) {
     const row = await deps.repo.getById(accountId);
     if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
       throw validationError([{ field: 'currentPassword', message: 'The current password is not correct.' }]);
@@ -197,10 +289,15 @@ export function createAccountsService(deps: {
     if (weakness) throw validationError([{ field: 'newPassword', message: weakness }]);
     const hash = await hashPassword(newPassword);
     return deps.db.transaction().execute(async (tx) => {
-      await tx.updateTable('account').set({ password_hash: hash, updated_at: ctx.now }).where('id', '=', accountId).execute();
+      await tx
+        .updateTable('account')
+        .set({ password_hash: hash, updated_at: ctx.now })
+        .where('id', '=', accountId)
+        .execute();
       const revoked = await deps.sessions.revokeAllExcept(accountId, keepSessionId);
       await deps.audit.record(ctx, {
-        action: 'account.password.change', target: { kind: 'account', id: accountId },
+        action: 'account.password.change',
+        target: { kind: 'account', id: accountId },
         data: { revokedSessions: revoked },
       });
       return { revokedSessions: revoked };
@@ -208,8 +305,11 @@ export function createAccountsService(deps: {
   }
 
   async function setMarketingConsent(ctx: RequestContext, accountId: string, granted: boolean) {
-    return deps.db.transaction().execute((tx) =>
-      deps.consent.recordDecision(ctx, { accountId, purpose: 'marketing', granted, method: 'account-settings' }));
+    return deps.db
+      .transaction()
+      .execute((tx) =>
+        deps.consent.recordDecision(ctx, { accountId, purpose: 'marketing', granted, method: 'account-settings' }),
+      );
   }
 
   async function listAccess(accountId: string, limit = 100) {
@@ -223,20 +323,37 @@ export function createAccountsService(deps: {
    */
   async function searchForStaff(ctx: RequestContext, query: string, limit = 50) {
     const q = query.trim().toLowerCase();
-    let select = deps.db.selectFrom('account').select(['id', 'first_name', 'last_name', 'email', 'company', 'country', 'status', 'created_at'])
-      .orderBy('created_at', 'desc').limit(limit);
+    let select = deps.db
+      .selectFrom('account')
+      .select(['id', 'first_name', 'last_name', 'email', 'company', 'country', 'status', 'created_at'])
+      .orderBy('created_at', 'desc')
+      .limit(limit);
     if (q) {
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      select = select.where((eb) => eb.or([
-        eb(eb.fn('lower', ['email']), 'like', like), eb(eb.fn('lower', ['first_name']), 'like', like),
-        eb(eb.fn('lower', ['last_name']), 'like', like), eb(eb.fn('lower', ['company']), 'like', like), eb('id', '=', query.trim()),
-      ]));
+      select = select.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['email']), 'like', like),
+          eb(eb.fn('lower', ['first_name']), 'like', like),
+          eb(eb.fn('lower', ['last_name']), 'like', like),
+          eb(eb.fn('lower', ['company']), 'like', like),
+          eb('id', '=', query.trim()),
+        ]),
+      );
     }
     const rows = await select.execute();
-    await deps.audit.record(ctx, { action: 'staff.accounts.search', data: { results: rows.length, filtered: q.length > 0 } });
+    await deps.audit.record(ctx, {
+      action: 'staff.accounts.search',
+      data: { results: rows.length, filtered: q.length > 0 },
+    });
     return rows.map((r) => ({
-      id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, company: r.company, country: r.country,
-      status: r.status, createdAt: new Date(r.created_at).toISOString(),
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      email: r.email,
+      company: r.company,
+      country: r.country,
+      status: r.status,
+      createdAt: new Date(r.created_at).toISOString(),
     }));
   }
 
@@ -247,11 +364,27 @@ export function createAccountsService(deps: {
     const [access, consents] = await Promise.all([listAccess(accountId, 20), deps.consent.listForAccount(accountId)]);
     await deps.audit.record(ctx, { action: 'staff.account.view', target: { kind: 'account', id: accountId } });
     return {
-      account: toAccountView(row), accessHistory: access,
+      account: toAccountView(row),
+      accessHistory: access,
       consents: consents.map((c) => ({ ...c, recordedAt: new Date(c.recordedAt).toISOString() })),
     };
   }
 
-  return { resolveSession, contactOf, signup, verifyCredentials, findAccountIdByEmail, confirmPassword, signIn, getAccount, updateAccount, changePassword, setMarketingConsent, listAccess, searchForStaff, viewForStaff };
+  return {
+    resolveSession,
+    contactOf,
+    signup,
+    verifyCredentials,
+    findAccountIdByEmail,
+    confirmPassword,
+    signIn,
+    getAccount,
+    updateAccount,
+    changePassword,
+    setMarketingConsent,
+    listAccess,
+    searchForStaff,
+    viewForStaff,
+  };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

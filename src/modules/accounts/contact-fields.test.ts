@@ -11,7 +11,13 @@ describe('phone numbers (libphonenumber, full metadata)', () => {
     expect(normalisePhone(raw, country)).toEqual({ ok: true, value: e164 });
   });
 
-  it.each([['123', 'PT'], ['+351 1', 'PT'], ['not a phone', 'PT'], ['912 345 678', undefined], ['+999 123456789', 'PT']])('refuses %s (%s)', (raw, country) => {
+  it.each([
+    ['123', 'PT'],
+    ['+351 1', 'PT'],
+    ['not a phone', 'PT'],
+    ['912 345 678', undefined],
+    ['+999 123456789', 'PT'],
+  ])('refuses %s (%s)', (raw, country) => {
     expect(normalisePhone(raw, country).ok).toBe(false);
   });
 

@@ -11,7 +11,7 @@ export type CountryLanguage = (typeof countryLanguages)[number];
 /** The supported language of a BCP 47 tag (pt-PT → pt); English when we do not speak it. */
 export function countryLanguageOf(tag: string | undefined): CountryLanguage {
   const base = tag?.split('-')[0]?.toLowerCase();
-  return (countryLanguages as readonly string[]).includes(base ?? '') ? base as CountryLanguage : 'en';
+  return (countryLanguages as readonly string[]).includes(base ?? '') ? (base as CountryLanguage) : 'en';
 }
 
 const cache = new Map<CountryLanguage, { code: string; name: string }[]>();

@@ -23,9 +23,33 @@ export const accountsModule = defineModule<AccountsTables>()({
   routeUses: ['guards', 'security', 'mfa'],
   dataMap: accountsTables,
   create: (kit, needs: { consent: ConsentService; terms: TermsService }) => {
-    const accountSessions = createSessionStore({ db: kit.db, clock: kit.clock, ttlMs: kit.config.sessionTtlMs, table: 'account_session', owner: 'account_id', idPrefix: 'ses' });
-    return { accountSessions, accounts: createAccountsService({ db: kit.db, repo: createAccountsRepo(kit.db), audit: kit.audit, sessions: accountSessions, ...needs }) };
+    const accountSessions = createSessionStore({
+      db: kit.db,
+      clock: kit.clock,
+      ttlMs: kit.config.sessionTtlMs,
+      table: 'account_session',
+      owner: 'account_id',
+      idPrefix: 'ses',
+    });
+    return {
+      accountSessions,
+      accounts: createAccountsService({
+        db: kit.db,
+        repo: createAccountsRepo(kit.db),
+        audit: kit.audit,
+        sessions: accountSessions,
+        ...needs,
+      }),
+    };
   },
-  routes: (app, s: { accounts: AccountsService; consent: ConsentService; guards: AuthGuards; security: SecurityService; mfa: MfaService }) =>
-    registerAccountRoutes(app, s),
+  routes: (
+    app,
+    s: {
+      accounts: AccountsService;
+      consent: ConsentService;
+      guards: AuthGuards;
+      security: SecurityService;
+      mfa: MfaService;
+    },
+  ) => registerAccountRoutes(app, s),
 });

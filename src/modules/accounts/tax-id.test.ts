@@ -131,9 +131,12 @@ describe('isValidPortugueseNif', () => {
 
   // The numbers below were computed for this test: each has a correct mod-11 check digit,
   // so only the leading-digit rule decides.
-  it.each(['450000001', '700000003', '980000009', '990000001'])('accepts %s (valid leading group, correct check digit)', (digits) => {
-    expect(isValidPortugueseNif(digits)).toBe(true);
-  });
+  it.each(['450000001', '700000003', '980000009', '990000001'])(
+    'accepts %s (valid leading group, correct check digit)',
+    (digits) => {
+      expect(isValidPortugueseNif(digits)).toBe(true);
+    },
+  );
 
   it.each([
     ['400000008', 'leading 4 without 5'],
@@ -150,9 +153,12 @@ describe('isValidPortugueseNif', () => {
 });
 
 describe('validateTaxId — Portugal formatting', () => {
-  it.each(['PT 501.964.843', '501-964-843', 'pt501964843', '501964843', ' PT501964843 '])('normalises %j to PT501964843', (raw) => {
-    expect(validateTaxId(raw, 'PT')).toEqual({ ok: true, value: 'PT501964843', country: 'PT' });
-  });
+  it.each(['PT 501.964.843', '501-964-843', 'pt501964843', '501964843', ' PT501964843 '])(
+    'normalises %j to PT501964843',
+    (raw) => {
+      expect(validateTaxId(raw, 'PT')).toEqual({ ok: true, value: 'PT501964843', country: 'PT' });
+    },
+  );
 
   it('refuses an empty or non-numeric value with a message', () => {
     const r = validateTaxId('', 'PT');

@@ -2,9 +2,33 @@ import * as jsvat from 'jsvat';
 
 /** EU member states (ISO 3166-1 alpha-2) and the VAT prefix each uses when it differs. */
 const euVatPrefix: Record<string, string> = {
-  AT: 'AT', BE: 'BE', BG: 'BG', HR: 'HR', CY: 'CY', CZ: 'CZ', DK: 'DK', EE: 'EE', FI: 'FI', FR: 'FR',
-  DE: 'DE', GR: 'EL', HU: 'HU', IE: 'IE', IT: 'IT', LV: 'LV', LT: 'LT', LU: 'LU', MT: 'MT', NL: 'NL',
-  PL: 'PL', PT: 'PT', RO: 'RO', SK: 'SK', SI: 'SI', ES: 'ES', SE: 'SE',
+  AT: 'AT',
+  BE: 'BE',
+  BG: 'BG',
+  HR: 'HR',
+  CY: 'CY',
+  CZ: 'CZ',
+  DK: 'DK',
+  EE: 'EE',
+  FI: 'FI',
+  FR: 'FR',
+  DE: 'DE',
+  GR: 'EL',
+  HU: 'HU',
+  IE: 'IE',
+  IT: 'IT',
+  LV: 'LV',
+  LT: 'LT',
+  LU: 'LU',
+  MT: 'MT',
+  NL: 'NL',
+  PL: 'PL',
+  PT: 'PT',
+  RO: 'RO',
+  SK: 'SK',
+  SI: 'SI',
+  ES: 'ES',
+  SE: 'SE',
 };
 
 export function isEuCountry(country: string): boolean {
@@ -26,9 +50,7 @@ export function isValidPortugueseNif(digits: string): boolean {
   return check === Number(digits[8]);
 }
 
-export type TaxIdResult =
-  | { ok: true; value: string; country: string }
-  | { ok: false; message: string };
+export type TaxIdResult = { ok: true; value: string; country: string } | { ok: false; message: string };
 
 type JsvatCountry = (typeof jsvat.countries)[number];
 const countryList: readonly JsvatCountry[] = jsvat.countries;

@@ -13,9 +13,19 @@ import type { StaffRole } from '../../core/context.js';
 export const cookieNames = { customer: 'sr_session', staff: 'sr_staff_session' } as const;
 
 /** HttpOnly, SameSite=Lax, Secure whenever the request arrived over TLS (directly or via a trusted proxy). */
-export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, name: string, token: string, expiresAt: Date) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  name: string,
+  token: string,
+  expiresAt: Date,
+) {
   reply.setCookie(name, token, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', expires: expiresAt,
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    expires: expiresAt,
   });
 }
 
@@ -25,9 +35,20 @@ export const deviceCookies = {
   staff: { name: 'sr_staff_device', path: '/api/v1/staff/auth/login' },
 } as const;
 
-export function setDeviceCookie(reply: FastifyReply, request: FastifyRequest, scope: keyof typeof deviceCookies, cookie: { value: string; expiresAt: Date }) {
+export function setDeviceCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  scope: keyof typeof deviceCookies,
+  cookie: { value: string; expiresAt: Date },
+) {
   const { name, path } = deviceCookies[scope];
-  reply.setCookie(name, cookie.value, { path, httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: cookie.expiresAt });
+  reply.setCookie(name, cookie.value, {
+    path,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    expires: cookie.expiresAt,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest, name: string) {
@@ -37,7 +58,9 @@ export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest,
 /** How the guards find who is behind a session cookie; each principal's module checks its own sessions. */
 export interface SessionResolvers {
   customer(token: string): Promise<{ sessionId: string; accountId: string; account: SignedInAccount } | null>;
-  staff(token: string): Promise<{ sessionId: string; staffId: string; roles: StaffRole[]; mfaRequired: boolean } | null>;
+  staff(
+    token: string,
+  ): Promise<{ sessionId: string; staffId: string; roles: StaffRole[]; mfaRequired: boolean } | null>;
   /** Asked only of staff whose policy requires two-factor sign-in. */
   staffHasTwoFactor(staffId: string): Promise<boolean>;
 }

@@ -7,7 +7,16 @@ import type { StaffService } from '../staff/index.js';
 import { createAuthGuards } from './auth.guards.js';
 import { registerAuthRoutes } from './auth.routes.js';
 
-export { clearSessionCookie, cookieNames, customerOf, deviceCookies, setDeviceCookie, setSessionCookie, staffOf, type AuthGuards } from './auth.guards.js';
+export {
+  clearSessionCookie,
+  cookieNames,
+  customerOf,
+  deviceCookies,
+  setDeviceCookie,
+  setSessionCookie,
+  staffOf,
+  type AuthGuards,
+} from './auth.guards.js';
 export { checkSignIn } from './sign-in.js';
 export type { Principal };
 
@@ -27,5 +36,6 @@ export const authModule = defineModule<Record<never, never>>()({
       staffHasTwoFactor: (staffId) => needs.mfa.isEnabled('staff', staffId),
     }),
   }),
-  routes: (app, s: { guards: ReturnType<typeof createAuthGuards>; accountSessions: SessionStore }) => registerAuthRoutes(app, s),
+  routes: (app, s: { guards: ReturnType<typeof createAuthGuards>; accountSessions: SessionStore }) =>
+    registerAuthRoutes(app, s),
 });

@@ -10,13 +10,21 @@ import type { Principal } from '../../core/context.js';
  * cookie is throttled on its own (OWASP device cookies), so failures elsewhere cannot lock the
  * owner out. Returns the principal's id and a fresh device cookie for the browser.
  */
-export async function checkSignIn(deps: { security: SecurityService; mfa: MfaService }, input: {
-  principal: Principal; scope: 'account' | 'staff'; ip: string; email: string; password: string; code?: string | undefined;
-  deviceCookie: string | undefined;
-  /** The id of whoever signs in with this email, if anyone: whom a device cookie must name. */
-  findPrincipalId: (email: string) => Promise<string | null>;
-  verifyPassword: (email: string, password: string) => Promise<string | null>;
-}): Promise<{ id: string; deviceCookie: IssuedDeviceCookie }> {
+export async function checkSignIn(
+  deps: { security: SecurityService; mfa: MfaService },
+  input: {
+    principal: Principal;
+    scope: 'account' | 'staff';
+    ip: string;
+    email: string;
+    password: string;
+    code?: string | undefined;
+    deviceCookie: string | undefined;
+    /** The id of whoever signs in with this email, if anyone: whom a device cookie must name. */
+    findPrincipalId: (email: string) => Promise<string | null>;
+    verifyPassword: (email: string, password: string) => Promise<string | null>;
+  },
+): Promise<{ id: string; deviceCookie: IssuedDeviceCookie }> {
   const ownerId = await input.findPrincipalId(input.email);
   const attempt: SignInAttempt = {
     ip: input.ip,
@@ -32,11 +40,15 @@ export async function checkSignIn(deps: { security: SecurityService; mfa: MfaSer
   }
   if (await deps.mfa.isEnabled(input.principal, id)) {
     if (!input.code) {
-      throw new AppError('mfa_required', 'Enter the code from your authenticator app.', { errors: [{ field: 'code', message: 'Enter the 6-digit code from your authenticator app, or a recovery code.' }] });
+      throw new AppError('mfa_required', 'Enter the code from your authenticator app.', {
+        errors: [{ field: 'code', message: 'Enter the 6-digit code from your authenticator app, or a recovery code.' }],
+      });
     }
     if (!(await deps.mfa.verifyForSignIn(input.principal, id, input.code))) {
       await deps.security.recordLoginFailure(attempt);
-      throw new AppError('mfa_required', 'This code is not valid.', { errors: [{ field: 'code', message: 'This code is not valid. Try the newest code.' }] });
+      throw new AppError('mfa_required', 'This code is not valid.', {
+        errors: [{ field: 'code', message: 'This code is not valid. Try the newest code.' }],
+      });
     }
   }
   await deps.security.recordLoginSuccess(attempt);

@@ -1,6 +1,10 @@
 import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
 
-const proof = { purposes: ['accountability', 'marketing'], basis: 'legal-obligation', retention: 'consent-proof' } as const;
+const proof = {
+  purposes: ['accountability', 'marketing'],
+  basis: 'legal-obligation',
+  retention: 'consent-proof',
+} as const;
 
 export const consentTables = declareTables({
   consent_record: {
@@ -20,8 +24,18 @@ export const consentTables = declareTables({
       method: personal({ category: 'identification', key: 'consent.method', ...proof }),
       ip: personal({ category: 'tracking', key: 'device.ip_address', ...proof, identifier: true }),
       user_agent: personal({ category: 'tracking', key: 'device.user_agent', ...proof }),
-      country: personal({ category: 'localisation', key: 'location.country', ...proof, description: 'derived from the IP address' }),
-      browser: personal({ category: 'tracking', key: 'device.browser', ...proof, description: 'browser and system, derived from the user agent' }),
+      country: personal({
+        category: 'localisation',
+        key: 'location.country',
+        ...proof,
+        description: 'derived from the IP address',
+      }),
+      browser: personal({
+        category: 'tracking',
+        key: 'device.browser',
+        ...proof,
+        description: 'browser and system, derived from the user agent',
+      }),
       recorded_at: personal({ category: 'tracking', key: 'consent.time', ...proof }),
     },
   },
@@ -32,16 +46,66 @@ export const consentTables = declareTables({
     owner: { column: 'visitor_ref' },
     columns: {
       id: notPersonal('surrogate key (ckc_…)'),
-      visitor_ref: personal({ category: 'tracking', key: 'device.consent_cookie_id', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'], description: 'random id kept in the sr_consent cookie' }),
-      statistical: personal({ category: 'identification', key: 'consent.decision', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
-      marketing: personal({ category: 'identification', key: 'consent.decision', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
-      method: personal({ category: 'identification', key: 'consent.method', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
-      gpc: personal({ category: 'tracking', key: 'device.global_privacy_control', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
-      notice_version: notPersonal('version of the notice shown'), notice_hash: notPersonal('SHA-256 of the notice shown'), notice_language: notPersonal('language of the notice shown'),
-      ip: personal({ category: 'tracking', key: 'device.ip_address', ...proof, identifier: true, recipients: ['hosting', 'backup', 'cookie-consent'] }),
-      country: personal({ category: 'localisation', key: 'location.country', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'], description: 'derived from the IP address' }),
-      browser: personal({ category: 'tracking', key: 'device.browser', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
-      recorded_at: personal({ category: 'tracking', key: 'consent.time', ...proof, recipients: ['hosting', 'backup', 'cookie-consent'] }),
+      visitor_ref: personal({
+        category: 'tracking',
+        key: 'device.consent_cookie_id',
+        ...proof,
+        recipients: ['hosting', 'backup', 'cookie-consent'],
+        description: 'random id kept in the sr_consent cookie',
+      }),
+      statistical: personal({
+        category: 'identification',
+        key: 'consent.decision',
+        ...proof,
+        recipients: ['hosting', 'backup', 'cookie-consent'],
+      }),
+      marketing: personal({
+        category: 'identification',
+        key: 'consent.decision',
+        ...proof,
+        recipients: ['hosting', 'backup', 'cookie-consent'],
+      }),
+      method: personal({
+        category: 'identification',
+        key: 'consent.method',
+        ...proof,
+        recipients: ['hosting', 'backup', 'cookie-consent'],
+      }),
+      gpc: personal({
+        category: 'tracking',
+        key: 'device.global_privacy_control',
+        ...proof,
+        recipients: ['hosting', 'backup', 'cookie-consent'],
+      }),
+      notice_version: notPersonal('version of the notice shown'),
+      notice_hash: notPersonal('SHA-256 of the notice shown'),
+      notice_language: notPersonal('language of the notice shown'),
+      ip: personal({
+        category: 'tracking',
+        key: 'device.ip_address',
+        ...proof,
+        identifier: true,
+        recipients: ['hosting', 'backup', 'cookie-consent'],
+      }),
+      country: personal({
+        category: 'localisation',
+        key: 'location.country',
+        ...proof,
+        recipients: ['hosting', 'backup', 'cookie-consent'],
+        description: 'derived from the IP address',
+      }),
+      browser: personal({
+        category: 'tracking',
+        key: 'device.browser',
+        ...proof,
+        recipients: ['hosting', 'backup', 'cookie-consent'],
+      }),
+      recorded_at: personal({
+        category: 'tracking',
+        key: 'consent.time',
+        ...proof,
+        recipients: ['hosting', 'backup', 'cookie-consent'],
+      }),
     },
   },
 });

@@ -11,7 +11,9 @@ export const CONSENT_COOKIE = 'sr_consent';
 export const CONSENT_DAYS = 30;
 
 /** Cookie value: notice version, the two optional categories, and the visitor's random reference. */
-export function parseConsentCookie(value: string | undefined): { version: string; statistical: boolean; marketing: boolean; visitorRef: string } | null {
+export function parseConsentCookie(
+  value: string | undefined,
+): { version: string; statistical: boolean; marketing: boolean; visitorRef: string } | null {
   const m = /^([a-z0-9-]+)\.([01])([01])\.([A-Za-z0-9_-]{16,})$/.exec(value ?? '');
   return m ? { version: m[1]!, statistical: m[2] === '1', marketing: m[3] === '1', visitorRef: m[4]! } : null;
 }
@@ -22,18 +24,44 @@ export function parseConsentCookie(value: string | undefined): { version: string
  * was clicked.
  */
 export function createCookieConsentService(deps: { db: Kysely<ConsentTables>; audit: AuditLog }) {
-  async function record(ctx: RequestContext, input: { statistical: boolean; marketing: boolean; method: 'accept-all' | 'reject-all' | 'custom'; gpc: boolean; previousCookie: string | undefined }) {
+  async function record(
+    ctx: RequestContext,
+    input: {
+      statistical: boolean;
+      marketing: boolean;
+      method: 'accept-all' | 'reject-all' | 'custom';
+      gpc: boolean;
+      previousCookie: string | undefined;
+    },
+  ) {
     const notice = noticeFor('cookies', ctx);
     const visitorRef = parseConsentCookie(input.previousCookie)?.visitorRef ?? randomBytes(16).toString('base64url');
     const marketing = input.marketing && !input.gpc;
     const id = newId('ckc');
-    await deps.db.insertInto('cookie_consent').values({
-      id, visitor_ref: visitorRef, statistical: input.statistical, marketing, method: input.method, gpc: input.gpc,
-      notice_version: notice.version, notice_hash: notice.hash, notice_language: notice.language, ip: ctx.ip, country: countryOf(ctx.ip), browser: browserOf(ctx.userAgent), recorded_at: ctx.now,
-    }).execute();
+    await deps.db
+      .insertInto('cookie_consent')
+      .values({
+        id,
+        visitor_ref: visitorRef,
+        statistical: input.statistical,
+        marketing,
+        method: input.method,
+        gpc: input.gpc,
+        notice_version: notice.version,
+        notice_hash: notice.hash,
+        notice_language: notice.language,
+        ip: ctx.ip,
+        country: countryOf(ctx.ip),
+        browser: browserOf(ctx.userAgent),
+        recorded_at: ctx.now,
+      })
+      .execute();
     const expiresAt = new Date(ctx.now.getTime() + CONSENT_DAYS * 86_400_000);
     return {
-      statistical: input.statistical, marketing, noticeVersion: notice.version, expiresAt,
+      statistical: input.statistical,
+      marketing,
+      noticeVersion: notice.version,
+      expiresAt,
       cookie: `${notice.version}.${input.statistical ? 1 : 0}${marketing ? 1 : 0}.${visitorRef}`,
     };
   }

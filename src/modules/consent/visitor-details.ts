@@ -9,12 +9,19 @@ import { UAParser } from 'ua-parser-js';
 let geo: { lookup(ip: string): { country: string } | null } | undefined;
 export function countryOf(ip: string): string | null {
   geo ??= createRequire(import.meta.url)('geoip-country') as typeof geo;
-  try { return geo!.lookup(ip)?.country ?? null; } catch { return null; }
+  try {
+    return geo!.lookup(ip)?.country ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function browserOf(userAgent: string | null): string | null {
   if (!userAgent) return null;
   const ua = new UAParser(userAgent).getResult();
-  const parts = [[ua.browser.name, ua.browser.major].filter(Boolean).join(' '), [ua.os.name, ua.os.version].filter(Boolean).join(' ')].filter(Boolean);
+  const parts = [
+    [ua.browser.name, ua.browser.major].filter(Boolean).join(' '),
+    [ua.os.name, ua.os.version].filter(Boolean).join(' '),
+  ].filter(Boolean);
   return parts.length ? parts.join(' / ') : null;
 }

@@ -12,6 +12,12 @@ export const marketingModule = defineModule<MarketingTables>()({
   uses: ['accounts'],
   dataMap: marketingTables,
   create: (kit, needs: { accounts: AccountsService }) => ({
-    marketing: createMarketingService({ db: kit.db, clock: kit.clock, mailer: kit.mailer, hashKey: kit.hashKey, accounts: needs.accounts }),
+    marketing: createMarketingService({
+      db: kit.db,
+      clock: kit.clock,
+      mailer: kit.mailer,
+      hashKey: kit.hashKey,
+      accounts: needs.accounts,
+    }),
   }),
 });

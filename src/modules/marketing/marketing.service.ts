@@ -6,52 +6,101 @@ import { keyedHash } from '../../core/crypto/tokens.js';
 import { newId } from '../../core/ids.js';
 import type { Mailer } from '../../core/mail/mailer.js';
 
-export type SendOutcome = { sent: true } | { sent: false; reason: 'no-consent' | 'suppressed' | 'restricted' | 'no-account' };
+export type SendOutcome =
+  { sent: true } | { sent: false; reason: 'no-consent' | 'suppressed' | 'restricted' | 'no-account' };
 
 /**
  * Marketing mail with the checks the law makes absolute, run at send time for every message:
  * the suppression list first (an objection wins over any consent, however stale), then a
  * restriction of the marketing purpose, then the consent itself.
  */
-export function createMarketingService(deps: { db: Kysely<MarketingTables>; clock: Clock; mailer: Mailer; hashKey: Buffer; accounts: Pick<AccountsService, 'contactOf'> }) {
+export function createMarketingService(deps: {
+  db: Kysely<MarketingTables>;
+  clock: Clock;
+  mailer: Mailer;
+  hashKey: Buffer;
+  accounts: Pick<AccountsService, 'contactOf'>;
+}) {
   const emailHash = (email: string) => keyedHash(deps.hashKey, `email:${email.trim().toLowerCase()}`);
 
   async function suppress(email: string, reason: 'objection' | 'withdrawal') {
-    await deps.db.insertInto('marketing_suppression').values({ email_hash: emailHash(email), reason, created_at: deps.clock.now() })
-      .onConflict((oc) => oc.column('email_hash').doNothing()).execute();
+    await deps.db
+      .insertInto('marketing_suppression')
+      .values({ email_hash: emailHash(email), reason, created_at: deps.clock.now() })
+      .onConflict((oc) => oc.column('email_hash').doNothing())
+      .execute();
   }
 
   async function restrict(accountId: string, purpose: string, requestId: string | null) {
-    await deps.db.insertInto('processing_restriction').values({ id: newId('rst'), account_id: accountId, purpose, request_id: requestId, created_at: deps.clock.now(), lifted_at: null }).execute();
+    await deps.db
+      .insertInto('processing_restriction')
+      .values({
+        id: newId('rst'),
+        account_id: accountId,
+        purpose,
+        request_id: requestId,
+        created_at: deps.clock.now(),
+        lifted_at: null,
+      })
+      .execute();
   }
 
   async function isRestricted(accountId: string, purpose: string): Promise<boolean> {
-    const row = await deps.db.selectFrom('processing_restriction').select('id').where('account_id', '=', accountId).where('purpose', '=', purpose).where('lifted_at', 'is', null).executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('processing_restriction')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('purpose', '=', purpose)
+      .where('lifted_at', 'is', null)
+      .executeTakeFirst();
     return Boolean(row);
   }
 
   async function sendMarketing(accountId: string, message: { subject: string; text: string }): Promise<SendOutcome> {
     const account = await deps.accounts.contactOf(accountId);
     if (!account) return { sent: false, reason: 'no-account' };
-    const suppressed = await deps.db.selectFrom('marketing_suppression').select('email_hash').where('email_hash', '=', emailHash(account.email)).executeTakeFirst();
+    const suppressed = await deps.db
+      .selectFrom('marketing_suppression')
+      .select('email_hash')
+      .where('email_hash', '=', emailHash(account.email))
+      .executeTakeFirst();
     if (suppressed) return { sent: false, reason: 'suppressed' };
     if (await isRestricted(accountId, 'marketing')) return { sent: false, reason: 'restricted' };
     if (!account.marketingConsent) return { sent: false, reason: 'no-consent' };
-    await deps.mailer.send({ to: account.email, subject: message.subject, text: `${message.text}\n\nYou receive this because you agreed to marketing emails. Withdraw in one click: Privacy section of your customer area.` });
+    await deps.mailer.send({
+      to: account.email,
+      subject: message.subject,
+      text: `${message.text}\n\nYou receive this because you agreed to marketing emails. Withdraw in one click: Privacy section of your customer area.`,
+    });
     return { sent: true };
   }
 
   /** Active restrictions of an account, for the staff console and the notice before lifting. */
   async function listRestrictions(accountId: string) {
-    return deps.db.selectFrom('processing_restriction').selectAll().where('account_id', '=', accountId).where('lifted_at', 'is', null).execute();
+    return deps.db
+      .selectFrom('processing_restriction')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('lifted_at', 'is', null)
+      .execute();
   }
 
   async function activeRestriction(restrictionId: string) {
-    return deps.db.selectFrom('processing_restriction').selectAll().where('id', '=', restrictionId).where('lifted_at', 'is', null).executeTakeFirst();
+    return deps.db
+      .selectFrom('processing_restriction')
+      .selectAll()
+      .where('id', '=', restrictionId)
+      .where('lifted_at', 'is', null)
+      .executeTakeFirst();
   }
 
   async function liftRestriction(restrictionId: string) {
-    await deps.db.updateTable('processing_restriction').set({ lifted_at: deps.clock.now() }).where('id', '=', restrictionId).where('lifted_at', 'is', null).execute();
+    await deps.db
+      .updateTable('processing_restriction')
+      .set({ lifted_at: deps.clock.now() })
+      .where('id', '=', restrictionId)
+      .where('lifted_at', 'is', null)
+      .execute();
   }
 
   return { suppress, restrict, isRestricted, sendMarketing, listRestrictions, activeRestriction, liftRestriction };

@@ -17,14 +17,31 @@ export const mfaModule = defineModule<MfaTables>()({
   uses: ['accounts', 'staff', 'accountSessions', 'staffSessions'],
   routeUses: ['guards', 'accounts', 'staff'],
   dataMap: mfaTables,
-  create: (kit, needs: { accounts: AccountsService; staff: StaffService; accountSessions: SessionStore; staffSessions: SessionStore }) => ({
+  create: (
+    kit,
+    needs: {
+      accounts: AccountsService;
+      staff: StaffService;
+      accountSessions: SessionStore;
+      staffSessions: SessionStore;
+    },
+  ) => ({
     mfa: createMfaService({
-      db: kit.db, clock: kit.clock, audit: kit.audit, cipher: kit.cipher, hashKey: kit.hashKey, sessions: { customer: needs.accountSessions, staff: needs.staffSessions },
-      confirmPassword: (p, id, password) => (p === 'customer' ? needs.accounts.confirmPassword(id, password) : needs.staff.confirmPassword(id, password)),
+      db: kit.db,
+      clock: kit.clock,
+      audit: kit.audit,
+      cipher: kit.cipher,
+      hashKey: kit.hashKey,
+      sessions: { customer: needs.accountSessions, staff: needs.staffSessions },
+      confirmPassword: (p, id, password) =>
+        p === 'customer' ? needs.accounts.confirmPassword(id, password) : needs.staff.confirmPassword(id, password),
     }),
   }),
-  routes: (app, s: { mfa: MfaService; guards: AuthGuards; accounts: AccountsService; staff: StaffService }) => registerMfaRoutes(app, {
-    mfa: s.mfa, guards: s.guards,
-    labelOf: async (p, id) => (p === 'customer' ? (await s.accounts.getAccount(id)).email : (await s.staff.getStaff(id)).email),
-  }),
+  routes: (app, s: { mfa: MfaService; guards: AuthGuards; accounts: AccountsService; staff: StaffService }) =>
+    registerMfaRoutes(app, {
+      mfa: s.mfa,
+      guards: s.guards,
+      labelOf: async (p, id) =>
+        p === 'customer' ? (await s.accounts.getAccount(id)).email : (await s.staff.getStaff(id)).email,
+    }),
 });

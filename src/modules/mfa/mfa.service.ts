@@ -32,7 +32,11 @@ function newRecoveryCode(): string {
 }
 const normaliseRecovery = (code: string) => code.trim().toLowerCase().replace(/[\s-]/g, '');
 
-interface MfaRow { totp_secret: string; enabled_at: Date | null; last_time_step: number | null }
+interface MfaRow {
+  totp_secret: string;
+  enabled_at: Date | null;
+  last_time_step: number | null;
+}
 
 /**
  * TOTP two-factor sign-in (RFC 6238) for merchants and staff. Secrets are sealed with the field
@@ -40,7 +44,11 @@ interface MfaRow { totp_secret: string; enabled_at: Date | null; last_time_step:
  * stored so the same code cannot be replayed.
  */
 export function createMfaService(deps: {
-  db: Kysely<MfaTables>; clock: Clock; audit: AuditLog; cipher: FieldCipher; hashKey: Buffer;
+  db: Kysely<MfaTables>;
+  clock: Clock;
+  audit: AuditLog;
+  cipher: FieldCipher;
+  hashKey: Buffer;
   /** Each principal's sessions: turning two-factor on signs out the other ones. */
   sessions: Record<Principal, Pick<SessionStore, 'revokeAllExcept'>>;
   /** Whether `password` is the principal's current one. */
@@ -51,14 +59,21 @@ export function createMfaService(deps: {
 
   async function row(p: Principal, ownerId: string): Promise<MfaRow | undefined> {
     const t = tables[p];
-    const r = await sql<MfaRow>`select totp_secret, enabled_at, last_time_step from ${sql.table(t.mfa)} where ${sql.ref(t.owner)} = ${ownerId}`.execute(deps.db);
+    const r =
+      await sql<MfaRow>`select totp_secret, enabled_at, last_time_step from ${sql.table(t.mfa)} where ${sql.ref(t.owner)} = ${ownerId}`.execute(
+        deps.db,
+      );
     return r.rows[0];
   }
 
   async function status(p: Principal, ownerId: string) {
     const t = tables[p];
     const r = await row(p, ownerId);
-    const left = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t.recovery)} where ${sql.ref(t.owner)} = ${ownerId} and used_at is null`.execute(deps.db);
+    const left = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(t.recovery)} where ${sql.ref(t.owner)} = ${ownerId} and used_at is null`.execute(
+      deps.db,
+    );
     return { totpEnabled: Boolean(r?.enabled_at), recoveryCodesLeft: r?.enabled_at ? left.rows[0]!.n : 0 };
   }
 
@@ -69,12 +84,15 @@ export function createMfaService(deps: {
   /** Starts (or restarts) enrolment: a new secret, its otpauth URI and a QR code to scan. */
   async function beginEnrolment(ctx: RequestContext, p: Principal, ownerId: string, label: string) {
     const t = tables[p];
-    if (await isEnabled(p, ownerId)) throw new AppError('conflict', 'Two-factor sign-in is already on. Turn it off first to enrol a new device.');
+    if (await isEnabled(p, ownerId))
+      throw new AppError('conflict', 'Two-factor sign-in is already on. Turn it off first to enrol a new device.');
     const secret = generateSecret();
     const sealed = deps.cipher.seal(secret, aad(p, ownerId));
     await sql`insert into ${sql.table(t.mfa)} (${sql.ref(t.owner)}, totp_secret, enabled_at, last_time_step, created_at)
       values (${ownerId}, ${sealed}, null, null, ${ctx.now})
-      on conflict (${sql.ref(t.owner)}) do update set totp_secret = excluded.totp_secret, created_at = excluded.created_at`.execute(deps.db);
+      on conflict (${sql.ref(t.owner)}) do update set totp_secret = excluded.totp_secret, created_at = excluded.created_at`.execute(
+      deps.db,
+    );
     const uri = generateURI({ issuer: ISSUER, label, secret });
     const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     return { secret, otpauthUri: uri, qrSvg };
@@ -85,7 +103,10 @@ export function createMfaService(deps: {
     if (!/^\d{6}$/.test(code)) return false;
     const secret = deps.cipher.open(r.totp_secret, aad(p, ownerId));
     const result = await verify({
-      secret, token: code, epoch: epoch(), epochTolerance: TOLERANCE_SECONDS,
+      secret,
+      token: code,
+      epoch: epoch(),
+      epochTolerance: TOLERANCE_SECONDS,
       ...(r.last_time_step !== null ? { afterTimeStep: Number(r.last_time_step) } : {}),
     });
     if (!result.valid || !('timeStep' in result)) return false;
@@ -111,7 +132,12 @@ export function createMfaService(deps: {
    * authenticator to the account; the other sessions are signed out, since whoever held them
    * may not hold the second factor.
    */
-  async function confirmEnrolment(ctx: RequestContext, p: Principal, ownerId: string, input: { code: string; currentPassword: string; keepSessionId: string }): Promise<{ recoveryCodes: string[] }> {
+  async function confirmEnrolment(
+    ctx: RequestContext,
+    p: Principal,
+    ownerId: string,
+    input: { code: string; currentPassword: string; keepSessionId: string },
+  ): Promise<{ recoveryCodes: string[] }> {
     if (!(await deps.confirmPassword(p, ownerId, input.currentPassword))) {
       throw validationError([{ field: 'currentPassword', message: 'The current password is not correct.' }]);
     }
@@ -119,18 +145,27 @@ export function createMfaService(deps: {
     const r = await row(p, ownerId);
     if (!r) throw new AppError('not_found', 'Start enrolment first.');
     if (r.enabled_at) throw new AppError('conflict', 'Two-factor sign-in is already on.');
-    if (!(await acceptTotp(p, ownerId, r, code.trim()))) throw validationError([{ field: 'code', message: 'This code is not valid. Check the time on your device and try the newest code.' }]);
+    if (!(await acceptTotp(p, ownerId, r, code.trim())))
+      throw validationError([
+        { field: 'code', message: 'This code is not valid. Check the time on your device and try the newest code.' },
+      ]);
     const t = tables[p];
     const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
     await deps.db.transaction().execute(async (tx) => {
-      await sql`update ${sql.table(t.mfa)} set enabled_at = ${ctx.now} where ${sql.ref(t.owner)} = ${ownerId}`.execute(tx);
+      await sql`update ${sql.table(t.mfa)} set enabled_at = ${ctx.now} where ${sql.ref(t.owner)} = ${ownerId}`.execute(
+        tx,
+      );
       await sql`delete from ${sql.table(t.recovery)} where ${sql.ref(t.owner)} = ${ownerId}`.execute(tx);
       for (const c of codes) {
         await sql`insert into ${sql.table(t.recovery)} (id, ${sql.ref(t.owner)}, code_hash, used_at)
           values (${newId('rcv')}, ${ownerId}, ${keyedHash(deps.hashKey, normaliseRecovery(c))}, null)`.execute(tx);
       }
       const revoked = await deps.sessions[p].revokeAllExcept(ownerId, input.keepSessionId);
-      await deps.audit.record(ctx, { action: 'mfa.totp.enable', target: { kind: t.target, id: ownerId }, data: { revokedSessions: revoked } });
+      await deps.audit.record(ctx, {
+        action: 'mfa.totp.enable',
+        target: { kind: t.target, id: ownerId },
+        data: { revokedSessions: revoked },
+      });
     });
     return { recoveryCodes: codes };
   }
@@ -145,7 +180,8 @@ export function createMfaService(deps: {
 
   /** Turns two-factor sign-in off; needs a current code (or a recovery code). */
   async function disable(ctx: RequestContext, p: Principal, ownerId: string, code: string): Promise<void> {
-    if (!(await verifyForSignIn(p, ownerId, code))) throw validationError([{ field: 'code', message: 'This code is not valid.' }]);
+    if (!(await verifyForSignIn(p, ownerId, code)))
+      throw validationError([{ field: 'code', message: 'This code is not valid.' }]);
     const t = tables[p];
     await deps.db.transaction().execute(async (tx) => {
       await sql`delete from ${sql.table(t.recovery)} where ${sql.ref(t.owner)} = ${ownerId}`.execute(tx);

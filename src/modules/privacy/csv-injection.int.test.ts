@@ -9,10 +9,15 @@ import { buildPolicy } from './policy.js';
 
 let t: TestApp;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-csv-'));
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); rmSync(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-it('the export archive\'s CSV files hold no cell a spreadsheet would run as a formula; the JSON keeps the values as given', async () => {
+it("the export archive's CSV files hold no cell a spreadsheet would run as a formula; the JSON keeps the values as given", async () => {
   const { account } = await signUp(t.app, {
     company: '=HYPERLINK("http://evil.example","click")',
     address: { line1: '@SUM(1+1)', line2: '-1+2', postalCode: '4050-262', city: '+Porto', country: 'PT' },
@@ -22,7 +27,11 @@ it('the export archive\'s CSV files hold no cell a spreadsheet would run as a fo
   await writeSubjectArchive(t.platform.privacy, { kind: 'customer', id: account.id }, policy, file, t.clock.now());
   const zip = await readZip(file);
   const csv = zip.get('data/account.csv')!;
-  const cells = csv.trimEnd().split('\r\n')[1]!.match(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+  const cells = csv
+    .trimEnd()
+    .split('\r\n')[1]!
+    .match(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)!
+    .map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
   for (const cell of cells) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
   expect(csv).toContain(`'=HYPERLINK(""http://evil.example"",""click"")`);
   expect(csv).toContain("'@SUM(1+1)");

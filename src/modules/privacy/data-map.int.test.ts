@@ -5,8 +5,12 @@ import { retentionRules } from '../../core/privacy/retention-rules.js';
 import { createTestApp, signUp, staffSession, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 async function liveColumns() {
   const res = await sql<{ table: string; column: string }>`
@@ -46,21 +50,39 @@ describe('the data map covers the live schema', () => {
     }
   });
 
-  it('classifies the policy\'s own examples in its categories (C3)', () => {
+  it("classifies the policy's own examples in its categories (C3)", () => {
     const account = t.platform.dataMap.tables.account!.columns;
-    const category = (c: string) => { const d = account[c]!; return d.personal ? d.category : 'not personal'; };
-    expect([category('first_name'), category('nif'), category('email'), category('phone'), category('password_hash'), category('address_line1')])
-      .toEqual(['identification', 'identification', 'tracking', 'tracking', 'authentication', 'localisation']);
+    const category = (c: string) => {
+      const d = account[c]!;
+      return d.personal ? d.category : 'not personal';
+    };
+    expect([
+      category('first_name'),
+      category('nif'),
+      category('email'),
+      category('phone'),
+      category('password_hash'),
+      category('address_line1'),
+    ]).toEqual(['identification', 'identification', 'tracking', 'tracking', 'authentication', 'localisation']);
   });
 });
 
 describe('GET /api/v1/privacy/data-map', () => {
   it('serves the map to staff', async () => {
     const staff = await staffSession(t, ['privacy']);
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/privacy/data-map', headers: { cookie: staff.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/privacy/data-map',
+      headers: { cookie: staff.cookie },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.tables.account.columns.email).toMatchObject({ personal: true, category: 'tracking', key: 'contact.email', identifier: true });
+    expect(body.tables.account.columns.email).toMatchObject({
+      personal: true,
+      category: 'tracking',
+      key: 'contact.email',
+      identifier: true,
+    });
     expect(body.tables.account.columns.password_hash).toMatchObject({ export: 'omit' });
     expect(body.retentionRules['ip-history']).toBeTruthy();
   });
@@ -68,6 +90,9 @@ describe('GET /api/v1/privacy/data-map', () => {
   it('refuses anyone else', async () => {
     const customer = await signUp(t.app);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/privacy/data-map' })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/privacy/data-map', headers: { cookie: customer.cookie } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/privacy/data-map', headers: { cookie: customer.cookie } }))
+        .statusCode,
+    ).toBe(401);
   });
 });

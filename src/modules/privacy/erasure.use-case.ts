@@ -12,7 +12,8 @@ import type { PrivacyEngine, SubjectRef } from '../../core/privacy/engine.js';
  * retry starts again. After the commit, what is left (archive files on disk) is idempotent work
  * that a queued job finishes if this process does not.
  */
-export type ErasureStep = 'planned' | 'request-detached' | 'subject-erased' | 'committing' | 'committed' | 'archives-deleted';
+export type ErasureStep =
+  'planned' | 'request-detached' | 'subject-erased' | 'committing' | 'committed' | 'archives-deleted';
 
 export interface ErasureInput {
   /** The request being answered, when there is one: completed in the same transaction. */
@@ -29,7 +30,10 @@ export const ARCHIVE_DISPOSAL_JOB = 'privacy.archive-disposal';
  * `faults` lets tests stop the work at any step, as a crash would.
  */
 export function createErasureUseCase(deps: {
-  db: Kysely<PrivacyTables>; engine: PrivacyEngine; audit: AuditLog; jobs: JobQueue;
+  db: Kysely<PrivacyTables>;
+  engine: PrivacyEngine;
+  audit: AuditLog;
+  jobs: JobQueue;
   faults?: ((step: ErasureStep) => void) | undefined;
 }) {
   const reach = (step: ErasureStep) => deps.faults?.(step);
@@ -45,13 +49,18 @@ export function createErasureUseCase(deps: {
     const accountIds = input.subjects.filter((s) => s.kind === 'customer').map((s) => s.id);
     const outcome = await deps.db.transaction().execute(async (tx) => {
       // The subject's requests (and, for an address, those made without an account) with their archives.
-      const earlier = await tx.selectFrom('privacy_request').select(['id', 'account_id', 'download_file'])
-        .where((eb) => eb.or([
-          ...(accountIds.length > 0 ? [eb('account_id', 'in', accountIds)] : []),
-          ...(input.requesterEmail ? [eb('requester_email', '=', input.requesterEmail)] : []),
-          ...(input.requestId ? [eb('id', '=', input.requestId)] : []),
-          eb.val(false),
-        ])).execute();
+      const earlier = await tx
+        .selectFrom('privacy_request')
+        .select(['id', 'account_id', 'download_file'])
+        .where((eb) =>
+          eb.or([
+            ...(accountIds.length > 0 ? [eb('account_id', 'in', accountIds)] : []),
+            ...(input.requesterEmail ? [eb('requester_email', '=', input.requesterEmail)] : []),
+            ...(input.requestId ? [eb('id', '=', input.requestId)] : []),
+            eb.val(false),
+          ]),
+        )
+        .execute();
       const files = earlier.map((e) => e.download_file).filter((f): f is string => f !== null);
       reach('planned');
       // This request outlives the erasure as its record, detached from the person; earlier requests
@@ -59,8 +68,17 @@ export function createErasureUseCase(deps: {
       const byAddress = earlier.filter((e) => e.account_id === null && e.id !== input.requestId).map((e) => e.id);
       if (byAddress.length > 0) await tx.deleteFrom('privacy_request').where('id', 'in', byAddress).execute();
       if (input.requestId) {
-        await tx.updateTable('privacy_request').set({ account_id: null, requester_email: null, details: null, download_file: null, download_token_hash: null })
-          .where('id', '=', input.requestId).execute();
+        await tx
+          .updateTable('privacy_request')
+          .set({
+            account_id: null,
+            requester_email: null,
+            details: null,
+            download_file: null,
+            download_token_hash: null,
+          })
+          .where('id', '=', input.requestId)
+          .execute();
       }
       reach('request-detached');
       const journalIds: string[] = [];
@@ -72,8 +90,15 @@ export function createErasureUseCase(deps: {
         reach('subject-erased');
       }
       if (input.requestId) {
-        await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now }).where('id', '=', input.requestId).execute();
-        await deps.audit.record(ctx, { action: 'privacy.request.complete', target: { kind: 'privacy_request', id: input.requestId } });
+        await tx
+          .updateTable('privacy_request')
+          .set({ status: 'completed', completed_at: ctx.now })
+          .where('id', '=', input.requestId)
+          .execute();
+        await deps.audit.record(ctx, {
+          action: 'privacy.request.complete',
+          target: { kind: 'privacy_request', id: input.requestId },
+        });
       }
       // Should this process stop after the commit, a job deletes the files.
       if (files.length > 0) await deps.jobs.enqueue(ARCHIVE_DISPOSAL_JOB, { files });

@@ -22,7 +22,13 @@ async function write(out: WriteStream, text: string) {
  * each table is read once, page by page; the JSON goes into the zip as it is read and the CSV to a
  * private scratch file beside it, which follows the JSON into the zip and is then removed.
  */
-export async function writeSubjectArchive(engine: PrivacyEngine, subjects: SubjectRef | SubjectRef[], policy: PolicyModel, path: string, now: Date) {
+export async function writeSubjectArchive(
+  engine: PrivacyEngine,
+  subjects: SubjectRef | SubjectRef[],
+  policy: PolicyModel,
+  path: string,
+  now: Date,
+) {
   const list = Array.isArray(subjects) ? subjects : [subjects];
   const zip = new ZipFile();
   const done = pipeline(zip.outputStream, createWriteStream(path, { mode: 0o600 }));
@@ -40,51 +46,116 @@ export async function writeSubjectArchive(engine: PrivacyEngine, subjects: Subje
         const name = n === 1 ? table : `${table}-${n}`;
         const fields = Object.entries(decl.columns)
           .filter(([, c]) => !(c.personal && (c as PersonalColumn).export === 'omit'))
-          .map(([field, c]) => (c.personal
-            ? { name: field, personal: true, category: c.category, key: c.key, purposes: c.purposes, legalBasis: c.basis, retention: c.retention, recipients: c.recipients, source: c.source }
-            : { name: field, personal: false, note: c.why }));
-        const dataset: ArchiveDataset = { table, file: name, description: decl.description, document: decl.document, rows: 0 };
+          .map(([field, c]) =>
+            c.personal
+              ? {
+                  name: field,
+                  personal: true,
+                  category: c.category,
+                  key: c.key,
+                  purposes: c.purposes,
+                  legalBasis: c.basis,
+                  retention: c.retention,
+                  recipients: c.recipients,
+                  source: c.source,
+                }
+              : { name: field, personal: false, note: c.why },
+          );
+        const dataset: ArchiveDataset = {
+          table,
+          file: name,
+          description: decl.description,
+          document: decl.document,
+          rows: 0,
+        };
         const csvPath = `${path}.${name}.csv.part`;
         scratch.push(csvPath);
         let jsonDone!: () => void;
-        const jsonWritten = new Promise<void>((resolve) => { jsonDone = resolve; });
-        zip.addReadStream(Readable.from((async function* () {
-          const csv = createWriteStream(csvPath, { mode: 0o600 });
-          try {
-            await write(csv, csvLine(columns));
-            let first = true;
-            yield '[';
-            for await (const page of pages()) {
-              dataset.rows += page.length;
-              await write(csv, page.map((row) => `${row.csv}\r\n`).join(''));
-              yield `${first ? '\n' : ',\n'}${page.map((row) => row.json).join(',\n')}`; // one chunk per page
-              first = false;
-            }
-            yield '\n]\n';
-          } finally {
-            csv.end();
-            await once(csv, 'close');
-            jsonDone();
-          }
-        })()), `data/${name}.json`, entryOptions);
+        const jsonWritten = new Promise<void>((resolve) => {
+          jsonDone = resolve;
+        });
+        zip.addReadStream(
+          Readable.from(
+            (async function* () {
+              const csv = createWriteStream(csvPath, { mode: 0o600 });
+              try {
+                await write(csv, csvLine(columns));
+                let first = true;
+                yield '[';
+                for await (const page of pages()) {
+                  dataset.rows += page.length;
+                  await write(csv, page.map((row) => `${row.csv}\r\n`).join(''));
+                  yield `${first ? '\n' : ',\n'}${page.map((row) => row.json).join(',\n')}`; // one chunk per page
+                  first = false;
+                }
+                yield '\n]\n';
+              } finally {
+                csv.end();
+                await once(csv, 'close');
+                jsonDone();
+              }
+            })(),
+          ),
+          `data/${name}.json`,
+          entryOptions,
+        );
         // The zip reaches this entry only after the JSON one, by which time the CSV is complete.
-        zip.addReadStream(Readable.from((async function* () {
-          await jsonWritten;
-          yield* createReadStream(csvPath);
-          rmSync(csvPath, { force: true });
-        })()), `data/${name}.csv`, entryOptions);
-        written.push({ manifest: { path: `data/${name}.json`, alsoAs: `data/${name}.csv`, table, subject: subject.kind, description: decl.description, fields }, dataset });
+        zip.addReadStream(
+          Readable.from(
+            (async function* () {
+              await jsonWritten;
+              yield* createReadStream(csvPath);
+              rmSync(csvPath, { force: true });
+            })(),
+          ),
+          `data/${name}.csv`,
+          entryOptions,
+        );
+        written.push({
+          manifest: {
+            path: `data/${name}.json`,
+            alsoAs: `data/${name}.csv`,
+            table,
+            subject: subject.kind,
+            description: decl.description,
+            fields,
+          },
+          dataset,
+        });
       }
     }
     // Zip entries are written in order, so the counts are known by the time these are reached.
-    zip.addReadStream(Readable.from((async function* () {
-      yield JSON.stringify({
-        subjects: list, generatedAt: now.toISOString(), policyVersion: policy.version, formats: ['JSON', 'CSV (RFC 4180)'],
-        files: written.map((w) => ({ ...w.manifest, records: w.dataset.rows })),
-        documents: datasets().filter((d) => d.document && d.rows > 0).map((d) => ({ title: d.document, path: `data/${d.file}.json`, records: d.rows })),
-      }, null, 2);
-    })()), 'manifest.json', entryOptions);
-    zip.addReadStream(Readable.from((async function* () { yield archiveReport(list, now, policy, datasets()); })()), 'report.html', entryOptions);
+    zip.addReadStream(
+      Readable.from(
+        (async function* () {
+          yield JSON.stringify(
+            {
+              subjects: list,
+              generatedAt: now.toISOString(),
+              policyVersion: policy.version,
+              formats: ['JSON', 'CSV (RFC 4180)'],
+              files: written.map((w) => ({ ...w.manifest, records: w.dataset.rows })),
+              documents: datasets()
+                .filter((d) => d.document && d.rows > 0)
+                .map((d) => ({ title: d.document, path: `data/${d.file}.json`, records: d.rows })),
+            },
+            null,
+            2,
+          );
+        })(),
+      ),
+      'manifest.json',
+      entryOptions,
+    );
+    zip.addReadStream(
+      Readable.from(
+        (async function* () {
+          yield archiveReport(list, now, policy, datasets());
+        })(),
+      ),
+      'report.html',
+      entryOptions,
+    );
     zip.end();
     await done;
   } finally {

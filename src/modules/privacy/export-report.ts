@@ -1,18 +1,31 @@
 import type { SubjectRef } from '../../core/privacy/engine.js';
 import type { PolicyModel } from './policy.js';
 
-export interface ArchiveDataset { table: string; file: string; description: string; document: string | undefined; rows: number }
+export interface ArchiveDataset {
+  table: string;
+  file: string;
+  description: string;
+  document: string | undefined;
+  rows: number;
+}
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const li = (xs: string[]) => `<ul>${xs.map((x) => `<li>${x}</li>`).join('')}</ul>`;
 
 /** The readable Art. 15 report that goes with the data in the archive. */
-export function archiveReport(subjects: SubjectRef[], generatedAt: Date, policy: PolicyModel, datasets: ArchiveDataset[]): string {
+export function archiveReport(
+  subjects: SubjectRef[],
+  generatedAt: Date,
+  policy: PolicyModel,
+  datasets: ArchiveDataset[],
+): string {
   const held = datasets.filter((d) => d.rows > 0);
   const documents = held.filter((d) => d.document);
-  const who = subjects.length === 0
-    ? '<p>We found no account or other record of you under the details you gave us. This report lists what we would hold and why.</p>'
-    : `<p>Records found: ${subjects.map((s) => `${escapeHtml(s.kind)} <code>${escapeHtml(s.id)}</code>`).join(', ')}.</p>`;
+  const who =
+    subjects.length === 0
+      ? '<p>We found no account or other record of you under the details you gave us. This report lists what we would hold and why.</p>'
+      : `<p>Records found: ${subjects.map((s) => `${escapeHtml(s.kind)} <code>${escapeHtml(s.id)}</code>`).join(', ')}.</p>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Your data at SellRocket</title></head><body>
 <h1>Your data at SellRocket</h1>
 <p>Report generated ${generatedAt.toISOString()} (policy version ${policy.version}).</p>${who}

@@ -30,21 +30,50 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
     dataMap: privacyTables,
     create: (kit, needs: { accounts: AccountsService; consent: ConsentService; marketing: MarketingService }) => {
       const processors = createProcessorsService({ db: kit.db, audit: kit.audit });
-      const erasure = createErasureUseCase({ db: kit.db, engine: kit.privacy, audit: kit.audit, jobs: kit.jobs, faults: opts.erasureFaults });
+      const erasure = createErasureUseCase({
+        db: kit.db,
+        engine: kit.privacy,
+        audit: kit.audit,
+        jobs: kit.jobs,
+        faults: opts.erasureFaults,
+      });
       const { config } = kit;
       const privacyRequests = createPrivacyRequestsService({
-        db: kit.db, clock: kit.clock, audit: kit.audit, jobs: kit.jobs, engine: kit.privacy, erasure, consent: needs.consent,
-        exportDir: path.join(config.dataDir, 'exports'), accounts: needs.accounts,
+        db: kit.db,
+        clock: kit.clock,
+        audit: kit.audit,
+        jobs: kit.jobs,
+        engine: kit.privacy,
+        erasure,
+        consent: needs.consent,
+        exportDir: path.join(config.dataDir, 'exports'),
+        accounts: needs.accounts,
         policy: async () => buildPolicy(kit.dataMap, await processors.list()),
-        mailer: kit.mailer, privacyTeam: config.mail.privacyTeam, hashKey: kit.hashKey, marketing: needs.marketing,
+        mailer: kit.mailer,
+        privacyTeam: config.mail.privacyTeam,
+        hashKey: kit.hashKey,
+        marketing: needs.marketing,
         publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${config.port}`,
       });
       return { processors, erasure, privacyRequests };
     },
     jobs: (s) => ({ ...s.privacyRequests.jobHandlers, ...s.erasure.jobHandlers }),
-    routes: (app, s: { processors: ProcessorsService; privacyRequests: PrivacyRequestsService; guards: AuthGuards }, kit) => {
-      registerPrivacyRoutes(app, { dataMap: kit.dataMap, guards: s.guards, processors: s.processors, negotiateLanguage });
-      registerPrivacyRequestRoutes(app, { requests: s.privacyRequests, guards: s.guards, publicUrl: kit.config.publicUrl });
+    routes: (
+      app,
+      s: { processors: ProcessorsService; privacyRequests: PrivacyRequestsService; guards: AuthGuards },
+      kit,
+    ) => {
+      registerPrivacyRoutes(app, {
+        dataMap: kit.dataMap,
+        guards: s.guards,
+        processors: s.processors,
+        negotiateLanguage,
+      });
+      registerPrivacyRequestRoutes(app, {
+        requests: s.privacyRequests,
+        guards: s.guards,
+        publicUrl: kit.config.publicUrl,
+      });
     },
   });
 }

@@ -28,10 +28,17 @@ type Row = Selectable<PrivacyRequestTable>;
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export function toRequestView(r: Row, now: Date) {
-  const downloadable = r.status === 'completed' && r.download_file && r.download_expires_at && new Date(r.download_expires_at) > now;
+  const downloadable =
+    r.status === 'completed' && r.download_file && r.download_expires_at && new Date(r.download_expires_at) > now;
   return {
-    id: r.id, type: r.type, status: r.status, createdAt: iso(r.created_at)!, dueAt: iso(r.due_at)!, completedAt: iso(r.completed_at),
-    extensionReason: r.extension_reason, refusalReason: r.refusal_reason,
+    id: r.id,
+    type: r.type,
+    status: r.status,
+    createdAt: iso(r.created_at)!,
+    dueAt: iso(r.due_at)!,
+    completedAt: iso(r.completed_at),
+    extensionReason: r.extension_reason,
+    refusalReason: r.refusal_reason,
     overdue: (r.status === 'received' || r.status === 'in_progress') && new Date(r.due_at) < now,
     downloadUrl: downloadable ? `/api/v1/privacy/requests/${r.id}/download` : null,
     downloadExpiresAt: downloadable ? iso(r.download_expires_at) : null,
@@ -43,9 +50,20 @@ export function toRequestView(r: Row, now: Date) {
  * database-backed jobs. Every step is in the audit log, which is the request's history.
  */
 export function createPrivacyRequestsService(deps: {
-  db: Kysely<PrivacyTables>; clock: Clock; audit: AuditLog; jobs: JobQueue; engine: PrivacyEngine; erasure: ErasureUseCase; consent: ConsentService;
-  exportDir: string; accounts: Pick<AccountsService, 'confirmPassword' | 'contactOf' | 'findAccountIdByEmail'>; policy: () => Promise<PolicyModel>;
-  mailer: Mailer; privacyTeam: string; hashKey: Buffer; marketing: MarketingService;
+  db: Kysely<PrivacyTables>;
+  clock: Clock;
+  audit: AuditLog;
+  jobs: JobQueue;
+  engine: PrivacyEngine;
+  erasure: ErasureUseCase;
+  consent: ConsentService;
+  exportDir: string;
+  accounts: Pick<AccountsService, 'confirmPassword' | 'contactOf' | 'findAccountIdByEmail'>;
+  policy: () => Promise<PolicyModel>;
+  mailer: Mailer;
+  privacyTeam: string;
+  hashKey: Buffer;
+  marketing: MarketingService;
   /** Where links in emails point (PUBLIC_URL, or this server on localhost). */
   publicOrigin: string;
 }) {
@@ -72,7 +90,11 @@ export function createPrivacyRequestsService(deps: {
   const audit = (ctx: RequestContext, id: string, action: string, data: Record<string, string | number> = {}) =>
     deps.audit.record(ctx, { action: `privacy.request.${action}`, target: { kind: 'privacy_request', id }, data });
 
-  async function create(ctx: RequestContext, accountId: string, input: { type: RequestType; details?: string | undefined; confirmPassword?: string | undefined }) {
+  async function create(
+    ctx: RequestContext,
+    accountId: string,
+    input: { type: RequestType; details?: string | undefined; confirmPassword?: string | undefined },
+  ) {
     if (typesNeedingPassword.includes(input.type)) {
       if (!input.confirmPassword || !(await deps.accounts.confirmPassword(accountId, input.confirmPassword))) {
         throw validationError([{ field: 'confirmPassword', message: 'Confirm your password to make this request.' }]);
@@ -81,21 +103,45 @@ export function createPrivacyRequestsService(deps: {
     const id = newId('req');
     // A signed-in requester is verified by their session and password: the clock starts now.
     const row = await deps.db.transaction().execute(async (tx) => {
-      const inserted = await tx.insertInto('privacy_request').values({
-        id, subject_kind: 'customer', account_id: accountId, type: input.type, status: 'received', details: input.details?.trim() || null,
-        created_at: ctx.now, verified_at: ctx.now, due_at: requestDueAt(ctx.now), extended_at: null, extension_reason: null,
-        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: null, download_token_hash: null,
-      }).returningAll().executeTakeFirstOrThrow();
+      const inserted = await tx
+        .insertInto('privacy_request')
+        .values({
+          id,
+          subject_kind: 'customer',
+          account_id: accountId,
+          type: input.type,
+          status: 'received',
+          details: input.details?.trim() || null,
+          created_at: ctx.now,
+          verified_at: ctx.now,
+          due_at: requestDueAt(ctx.now),
+          extended_at: null,
+          extension_reason: null,
+          refusal_reason: null,
+          completed_at: null,
+          download_file: null,
+          download_expires_at: null,
+          requester_email: null,
+          download_token_hash: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await audit(ctx, id, 'create', { type: input.type });
       await scheduleReminders(tx, id, inserted.due_at);
-      if (input.type === 'access' || input.type === 'portability') await deps.jobs.enqueue('privacy.export', { requestId: id });
+      if (input.type === 'access' || input.type === 'portability')
+        await deps.jobs.enqueue('privacy.export', { requestId: id });
       return inserted;
     });
     return toRequestView(row, ctx.now);
   }
 
   async function listForAccount(accountId: string) {
-    const rows = await deps.db.selectFrom('privacy_request').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').execute();
+    const rows = await deps.db
+      .selectFrom('privacy_request')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('created_at', 'desc')
+      .execute();
     return rows.map((r) => toRequestView(r, deps.clock.now()));
   }
 
@@ -114,8 +160,12 @@ export function createPrivacyRequestsService(deps: {
   /** The archive file of a finished access or portability request, while its link is valid. */
   /** The archive of a finished request while it may be downloaded, with the download audited; else null. */
   async function handOver(ctx: RequestContext, row: Row | undefined): Promise<string | null> {
-    if (!row || !toRequestView(row, ctx.now).downloadUrl || !row.download_file || !existsSync(row.download_file)) return null;
-    await deps.audit.record(ctx, { action: 'privacy.request.download', target: { kind: 'privacy_request', id: row.id } });
+    if (!row || !toRequestView(row, ctx.now).downloadUrl || !row.download_file || !existsSync(row.download_file))
+      return null;
+    await deps.audit.record(ctx, {
+      action: 'privacy.request.download',
+      target: { kind: 'privacy_request', id: row.id },
+    });
     return row.download_file;
   }
 
@@ -130,7 +180,11 @@ export function createPrivacyRequestsService(deps: {
    * verified address (the only proof of identity such a requester has given).
    */
   async function downloadByToken(ctx: RequestContext, token: string): Promise<string> {
-    const row = await deps.db.selectFrom('privacy_request').selectAll().where('download_token_hash', '=', hashToken(token)).executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('privacy_request')
+      .selectAll()
+      .where('download_token_hash', '=', hashToken(token))
+      .executeTakeFirst();
     const file = await handOver(ctx, row);
     if (!file) throw new AppError('not_found', 'This download link is not valid or has expired.');
     return file;
@@ -156,12 +210,18 @@ export function createPrivacyRequestsService(deps: {
     await deps.audit.record(ctx, { action: 'privacy.request.view', target: { kind: 'privacy_request', id } });
     return {
       request: { ...toRequestView(row, ctx.now), accountId: row.account_id, details: row.details },
-      history: history.reverse().map((h) => ({ at: new Date(h.at).toISOString(), actorKind: h.actor_kind, actorId: h.actor_id, action: h.action })),
+      history: history.reverse().map((h) => ({
+        at: new Date(h.at).toISOString(),
+        actorKind: h.actor_kind,
+        actorId: h.actor_id,
+        action: h.action,
+      })),
     };
   }
 
   function assertOpen(row: Row) {
-    if (row.status !== 'received' && row.status !== 'in_progress') throw new AppError('conflict', `This request is already ${row.status}.`);
+    if (row.status !== 'received' && row.status !== 'in_progress')
+      throw new AppError('conflict', `This request is already ${row.status}.`);
   }
 
   /** Staff accept a request: erasure runs as a job; objection withdraws marketing; the rest are done by staff and closed here. */
@@ -181,14 +241,28 @@ export function createPrivacyRequestsService(deps: {
       } else {
         if (row.type === 'objection') {
           // Art. 21(3): absolute. The consent is withdrawn and the address suppressed for every future send.
-          if (row.account_id) await deps.consent.recordDecision(ctx, { accountId: row.account_id, purpose: 'marketing', granted: false, method: 'api' });
+          if (row.account_id)
+            await deps.consent.recordDecision(ctx, {
+              accountId: row.account_id,
+              purpose: 'marketing',
+              granted: false,
+              method: 'api',
+            });
           if (objector) await deps.marketing.suppress(objector, 'objection');
         }
         // Art. 18: the purpose is restricted until staff lift it (marketing unless the request says otherwise).
-        if (row.type === 'restriction' && row.account_id) await deps.marketing.restrict(row.account_id, 'marketing', id);
-        await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now }).where('id', '=', id).execute();
+        if (row.type === 'restriction' && row.account_id)
+          await deps.marketing.restrict(row.account_id, 'marketing', id);
+        await tx
+          .updateTable('privacy_request')
+          .set({ status: 'completed', completed_at: ctx.now })
+          .where('id', '=', id)
+          .execute();
       }
-      return toRequestView((await tx.selectFrom('privacy_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), ctx.now);
+      return toRequestView(
+        await tx.selectFrom('privacy_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+        ctx.now,
+      );
     });
   }
 
@@ -196,15 +270,26 @@ export function createPrivacyRequestsService(deps: {
   async function refuse(ctx: RequestContext, id: string, reason: string) {
     const row = await getRow(id);
     assertOpen(row);
-    return deps.db.transaction().execute(async (tx) => {
-      const updated = await tx.updateTable('privacy_request').set({ status: 'refused', refusal_reason: reason, completed_at: ctx.now })
-        .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await audit(ctx, id, 'refuse');
-      return updated;
-    }).then(async (updated) => {
-      await tell(updated, 'Your privacy request was refused', `We cannot carry out your ${updated.type} request (${id}).\n\nReason: ${reason}\n\nYou have the right to complain to the Comissão Nacional de Proteção de Dados (https://www.cnpd.pt), and to use the EU online dispute resolution platform (https://ec.europa.eu/consumers/odr).`);
-      return toRequestView(updated, ctx.now);
-    });
+    return deps.db
+      .transaction()
+      .execute(async (tx) => {
+        const updated = await tx
+          .updateTable('privacy_request')
+          .set({ status: 'refused', refusal_reason: reason, completed_at: ctx.now })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(ctx, id, 'refuse');
+        return updated;
+      })
+      .then(async (updated) => {
+        await tell(
+          updated,
+          'Your privacy request was refused',
+          `We cannot carry out your ${updated.type} request (${id}).\n\nReason: ${reason}\n\nYou have the right to complain to the Comissão Nacional de Proteção de Dados (https://www.cnpd.pt), and to use the EU online dispute resolution platform (https://ec.europa.eu/consumers/odr).`,
+        );
+        return toRequestView(updated, ctx.now);
+      });
   }
 
   /** Art. 12(3): once, by up to two months, with a reason, decided before the original due date. */
@@ -212,17 +297,31 @@ export function createPrivacyRequestsService(deps: {
     const row = await getRow(id);
     assertOpen(row);
     if (row.extended_at) throw new AppError('conflict', 'This request was already extended once.');
-    if (new Date(row.due_at) < ctx.now) throw validationError([{ field: 'months', message: 'The due date has passed: an extension must be decided within the first period.' }]);
-    return deps.db.transaction().execute(async (tx) => {
-      const updated = await tx.updateTable('privacy_request').set({ due_at: extendedDueAt(new Date(row.due_at), months), extended_at: ctx.now, extension_reason: reason })
-        .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await audit(ctx, id, 'extend', { months });
-      await scheduleReminders(tx, id, updated.due_at);
-      return updated;
-    }).then(async (updated) => {
-      await tell(updated, 'We need more time for your privacy request', `Your ${updated.type} request (${id}) will be answered by ${new Date(updated.due_at).toISOString().slice(0, 10)}.\n\nWhy: ${reason}`);
-      return toRequestView(updated, ctx.now);
-    });
+    if (new Date(row.due_at) < ctx.now)
+      throw validationError([
+        { field: 'months', message: 'The due date has passed: an extension must be decided within the first period.' },
+      ]);
+    return deps.db
+      .transaction()
+      .execute(async (tx) => {
+        const updated = await tx
+          .updateTable('privacy_request')
+          .set({ due_at: extendedDueAt(new Date(row.due_at), months), extended_at: ctx.now, extension_reason: reason })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(ctx, id, 'extend', { months });
+        await scheduleReminders(tx, id, updated.due_at);
+        return updated;
+      })
+      .then(async (updated) => {
+        await tell(
+          updated,
+          'We need more time for your privacy request',
+          `Your ${updated.type} request (${id}) will be answered by ${new Date(updated.due_at).toISOString().slice(0, 10)}.\n\nWhy: ${reason}`,
+        );
+        return toRequestView(updated, ctx.now);
+      });
   }
 
   /** Job: build the archive, keep it 7 days, then delete it. */
@@ -237,8 +336,17 @@ export function createPrivacyRequestsService(deps: {
     // A requester who did not sign in gets a one-time link; a signed-in one downloads from the customer area.
     const token = row.requester_email ? newSecretToken() : null;
     await deps.db.transaction().execute(async (tx) => {
-      await tx.updateTable('privacy_request').set({ status: 'completed', completed_at: ctx.now, download_file: file, download_expires_at: expires, download_token_hash: token ? hashToken(token) : null })
-        .where('id', '=', requestId).execute();
+      await tx
+        .updateTable('privacy_request')
+        .set({
+          status: 'completed',
+          completed_at: ctx.now,
+          download_file: file,
+          download_expires_at: expires,
+          download_token_hash: token ? hashToken(token) : null,
+        })
+        .where('id', '=', requestId)
+        .execute();
       await audit(ctx, requestId, 'complete');
       await deps.jobs.enqueue('privacy.export-expire', { requestId }, expires);
     });
@@ -250,10 +358,18 @@ export function createPrivacyRequestsService(deps: {
 
   async function expireExport(requestId: string) {
     // The request may be gone: an erasure deletes its requester's earlier requests and their files.
-    const row = await deps.db.selectFrom('privacy_request').select('download_file').where('id', '=', requestId).executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('privacy_request')
+      .select('download_file')
+      .where('id', '=', requestId)
+      .executeTakeFirst();
     if (!row) return;
     if (row.download_file) rmSync(row.download_file, { force: true });
-    await deps.db.updateTable('privacy_request').set({ download_file: null, download_token_hash: null }).where('id', '=', requestId).execute();
+    await deps.db
+      .updateTable('privacy_request')
+      .set({ download_file: null, download_token_hash: null })
+      .where('id', '=', requestId)
+      .execute();
   }
 
   /**
@@ -272,25 +388,50 @@ export function createPrivacyRequestsService(deps: {
     } catch (e) {
       failure = e;
     }
-    const after = await deps.db.selectFrom('privacy_request').select('status').where('id', '=', requestId).executeTakeFirst();
+    const after = await deps.db
+      .selectFrom('privacy_request')
+      .select('status')
+      .where('id', '=', requestId)
+      .executeTakeFirst();
     if (after?.status !== 'completed') {
       await audit(ctx, requestId, 'erasure-failed');
-      await deps.mailer.send({ to: deps.privacyTeam, subject: `Erasure ${requestId} failed and will be retried`, text: `The erasure for request ${requestId} did not complete: ${(failure as Error | undefined)?.message ?? 'unknown error'}. Nothing was erased; the request is still open. Open the staff console, Requests.` });
+      await deps.mailer.send({
+        to: deps.privacyTeam,
+        subject: `Erasure ${requestId} failed and will be retried`,
+        text: `The erasure for request ${requestId} did not complete: ${(failure as Error | undefined)?.message ?? 'unknown error'}. Nothing was erased; the request is still open. Open the staff console, Requests.`,
+      });
       throw failure;
     }
     const accountIds = subjects.filter((s) => s.kind === 'customer');
-    const what = accountIds.length > 0 ? 'your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.'
-      : subjects.length > 0 ? 'what we held under this address has been erased.'
-      : 'we hold no account or other personal data under this address, besides the record that you asked.';
-    if (to) await deps.mailer.send({ to, subject: 'Your data has been erased', text: `As you asked (${requestId}), ${what}` });
+    const what =
+      accountIds.length > 0
+        ? 'your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.'
+        : subjects.length > 0
+          ? 'what we held under this address has been erased.'
+          : 'we hold no account or other personal data under this address, besides the record that you asked.';
+    if (to)
+      await deps.mailer.send({
+        to,
+        subject: 'Your data has been erased',
+        text: `As you asked (${requestId}), ${what}`,
+      });
     // Committed, then stopped (e.g. deleting archives): the queued disposal job finishes the rest.
     if (failure) throw failure;
   }
 
   async function remind(requestId: string, dueAt: string) {
     const row = await deps.db.selectFrom('privacy_request').selectAll().where('id', '=', requestId).executeTakeFirst();
-    if (!row || (row.status !== 'received' && row.status !== 'in_progress') || new Date(row.due_at).toISOString() !== dueAt) return;
-    await deps.mailer.send({ to: deps.privacyTeam, subject: `Privacy request ${requestId} is due ${dueAt.slice(0, 10)}`, text: `The ${row.type} request ${requestId} is still ${row.status} and is due ${dueAt}. Open the staff console, Requests.` });
+    if (
+      !row ||
+      (row.status !== 'received' && row.status !== 'in_progress') ||
+      new Date(row.due_at).toISOString() !== dueAt
+    )
+      return;
+    await deps.mailer.send({
+      to: deps.privacyTeam,
+      subject: `Privacy request ${requestId} is due ${dueAt.slice(0, 10)}`,
+      text: `The ${row.type} request ${requestId} is still ${row.status} and is due ${dueAt}. Open the staff console, Requests.`,
+    });
   }
 
   const LIFT_NOTICE_DAYS = 7;
@@ -305,11 +446,18 @@ export function createPrivacyRequestsService(deps: {
     const liftAt = new Date(ctx.now.getTime() + LIFT_NOTICE_DAYS * 86_400_000);
     await deps.db.transaction().execute(async (tx) => {
       await deps.jobs.enqueue('privacy.restriction-lift', { restrictionId }, liftAt);
-      await deps.audit.record(ctx, { action: 'privacy.restriction.lift-scheduled', target: { kind: 'restriction', id: restrictionId } });
+      await deps.audit.record(ctx, {
+        action: 'privacy.restriction.lift-scheduled',
+        target: { kind: 'restriction', id: restrictionId },
+      });
     });
     const account = await deps.accounts.contactOf(r.account_id);
     if (account) {
-      await deps.mailer.send({ to: account.email, subject: 'We will lift a restriction on your data', text: `The restriction on using your data for ${r.purpose} will end on ${liftAt.toISOString().slice(0, 10)}. If you disagree, reply before then or make a new request in the Privacy section of your customer area.` });
+      await deps.mailer.send({
+        to: account.email,
+        subject: 'We will lift a restriction on your data',
+        text: `The restriction on using your data for ${r.purpose} will end on ${liftAt.toISOString().slice(0, 10)}. If you disagree, reply before then or make a new request in the Privacy section of your customer area.`,
+      });
     }
     return { liftAt: liftAt.toISOString() };
   }
@@ -324,33 +472,80 @@ export function createPrivacyRequestsService(deps: {
    * A request from someone not signed in: stored as an intake until the email is verified with the
    * one-time link just sent. The answer is the same whether or not the email is known to us.
    */
-  async function receivePublic(ctx: RequestContext, input: { email: string; type: RequestType; details?: string | undefined }, verifyUrl: (token: string) => string) {
+  async function receivePublic(
+    ctx: RequestContext,
+    input: { email: string; type: RequestType; details?: string | undefined },
+    verifyUrl: (token: string) => string,
+  ) {
     const token = newSecretToken();
     const id = newId('rqi');
     const expires = new Date(ctx.now.getTime() + INTAKE_HOURS * 3_600_000);
     await deps.db.transaction().execute(async (tx) => {
-      await tx.insertInto('privacy_request_intake').values({
-        id, email: input.email, type: input.type, details: input.details?.trim() || null, token_hash: hashToken(token), ip: ctx.ip, created_at: ctx.now, expires_at: expires,
-      }).execute();
+      await tx
+        .insertInto('privacy_request_intake')
+        .values({
+          id,
+          email: input.email,
+          type: input.type,
+          details: input.details?.trim() || null,
+          token_hash: hashToken(token),
+          ip: ctx.ip,
+          created_at: ctx.now,
+          expires_at: expires,
+        })
+        .execute();
       await deps.jobs.enqueue('privacy.intake-expire', { intakeId: id }, expires);
     });
-    await deps.mailer.send({ to: input.email, subject: 'Confirm your privacy request', text: `Someone (we hope you) asked SellRocket for a ${input.type} request for this email address.\n\nConfirm it within ${INTAKE_HOURS} hours by opening:\n${verifyUrl(token)}\n\nIf it was not you, ignore this message.` });
+    await deps.mailer.send({
+      to: input.email,
+      subject: 'Confirm your privacy request',
+      text: `Someone (we hope you) asked SellRocket for a ${input.type} request for this email address.\n\nConfirm it within ${INTAKE_HOURS} hours by opening:\n${verifyUrl(token)}\n\nIf it was not you, ignore this message.`,
+    });
   }
 
   /** The link was opened: the request counts from now, linked to the account that uses this email, if any. */
   async function verifyPublic(ctx: RequestContext, token: string) {
     return deps.db.transaction().execute(async (tx) => {
-      const intake = await tx.deleteFrom('privacy_request_intake').where('token_hash', '=', hashToken(token)).where('expires_at', '>', ctx.now).returningAll().executeTakeFirst();
+      const intake = await tx
+        .deleteFrom('privacy_request_intake')
+        .where('token_hash', '=', hashToken(token))
+        .where('expires_at', '>', ctx.now)
+        .returningAll()
+        .executeTakeFirst();
       if (!intake) throw new AppError('not_found', 'This link is not valid or has expired. Make the request again.');
       const accountId = await deps.accounts.findAccountIdByEmail(intake.email);
       const account = accountId ? { id: accountId } : undefined;
       const id = newId('req');
-      const row = await tx.insertInto('privacy_request').values({
-        id, subject_kind: account ? 'customer' : 'visitor', account_id: account?.id ?? null, type: intake.type, status: 'received', details: intake.details,
-        created_at: intake.created_at, verified_at: ctx.now, due_at: requestDueAt(ctx.now), extended_at: null, extension_reason: null,
-        refusal_reason: null, completed_at: null, download_file: null, download_expires_at: null, requester_email: intake.email, download_token_hash: null,
-      }).returningAll().executeTakeFirstOrThrow();
-      await deps.audit.record(ctx, { actor: { kind: 'anonymous', id: null }, action: 'privacy.request.create', target: { kind: 'privacy_request', id }, ip: null, data: { type: intake.type, verified: 'email' } });
+      const row = await tx
+        .insertInto('privacy_request')
+        .values({
+          id,
+          subject_kind: account ? 'customer' : 'visitor',
+          account_id: account?.id ?? null,
+          type: intake.type,
+          status: 'received',
+          details: intake.details,
+          created_at: intake.created_at,
+          verified_at: ctx.now,
+          due_at: requestDueAt(ctx.now),
+          extended_at: null,
+          extension_reason: null,
+          refusal_reason: null,
+          completed_at: null,
+          download_file: null,
+          download_expires_at: null,
+          requester_email: intake.email,
+          download_token_hash: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await deps.audit.record(ctx, {
+        actor: { kind: 'anonymous', id: null },
+        action: 'privacy.request.create',
+        target: { kind: 'privacy_request', id },
+        ip: null,
+        data: { type: intake.type, verified: 'email' },
+      });
       await scheduleReminders(tx, id, row.due_at);
       return { id, type: row.type, dueAt: new Date(row.due_at).toISOString() };
     });
@@ -363,9 +558,26 @@ export function createPrivacyRequestsService(deps: {
     'privacy.erase': (p) => runErasure(String(p.requestId)),
     'privacy.restriction-lift': (p) => liftRestriction(String(p.restrictionId)),
     'privacy.reminder': (p) => remind(String(p.requestId), String(p.dueAt)),
-    'privacy.intake-expire': async (p) => { await deps.db.deleteFrom('privacy_request_intake').where('id', '=', String(p.intakeId)).execute(); },
+    'privacy.intake-expire': async (p) => {
+      await deps.db.deleteFrom('privacy_request_intake').where('id', '=', String(p.intakeId)).execute();
+    },
   };
 
-  return { jobHandlers, create, listForAccount, getForAccount, downloadPath, downloadByToken, listQueue, getForStaff, approve, refuse, extend, receivePublic, verifyPublic, scheduleLift };
+  return {
+    jobHandlers,
+    create,
+    listForAccount,
+    getForAccount,
+    downloadPath,
+    downloadByToken,
+    listQueue,
+    getForStaff,
+    approve,
+    refuse,
+    extend,
+    receivePublic,
+    verifyPublic,
+    scheduleLift,
+  };
 }
 export type PrivacyRequestsService = ReturnType<typeof createPrivacyRequestsService>;

@@ -15,8 +15,13 @@ import { buildPolicy } from './policy.js';
 
 let t: TestApp;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-export-'));
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); rmSync(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A valid Portuguese company NIF of its own for each seeded subject. */
 function nifFor(n: number): string {
@@ -30,31 +35,107 @@ function nifFor(n: number): string {
 async function seedSubject(n: number) {
   const ip = `81.193.44.${200 + n}`; // a Portuguese address, so the country of a consent is known
   const body = signupBody({
-    firstName: `Xylophonia${n}`, lastName: `Quarkenbush${n}`, company: `Quark ${n} Lda`, nif: nifFor(n),
-    phone: `+35191234${5670 + n}`, marketingConsent: true,
-    address: { line1: `Rua Única ${n}`, line2: `Andar ${n}`, postalCode: `4000-00${n}`, city: `Porto${n}`, country: 'PT' },
+    firstName: `Xylophonia${n}`,
+    lastName: `Quarkenbush${n}`,
+    company: `Quark ${n} Lda`,
+    nif: nifFor(n),
+    phone: `+35191234${5670 + n}`,
+    marketingConsent: true,
+    address: {
+      line1: `Rua Única ${n}`,
+      line2: `Andar ${n}`,
+      postalCode: `4000-00${n}`,
+      city: `Porto${n}`,
+      country: 'PT',
+    },
   });
-  const headers = { 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 SeedAgent/${n}` };
-  const signup = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: body, remoteAddress: ip, headers });
+  const headers = {
+    'user-agent': `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 SeedAgent/${n}`,
+  };
+  const signup = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/signup',
+    payload: body,
+    remoteAddress: ip,
+    headers,
+  });
   expect(signup.statusCode).toBe(201);
   const cookie = cookieFrom(signup);
   const id = signup.json().id as string;
   t.clock.advance(1000);
-  const start = await t.app.inject({ method: 'POST', url: '/api/v1/account/mfa/totp', headers: { cookie, ...headers }, remoteAddress: ip });
+  const start = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/account/mfa/totp',
+    headers: { cookie, ...headers },
+    remoteAddress: ip,
+  });
   const code = await generate({ secret: start.json().secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
-  const confirm = await t.app.inject({ method: 'POST', url: '/api/v1/account/mfa/totp/confirm', headers: { cookie, ...headers }, payload: { code, currentPassword: body.password }, remoteAddress: ip });
+  const confirm = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/account/mfa/totp/confirm',
+    headers: { cookie, ...headers },
+    payload: { code, currentPassword: body.password },
+    remoteAddress: ip,
+  });
   const recovery = confirm.json().recoveryCodes[0] as string;
-  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: body.password, code: recovery }, remoteAddress: ip, headers });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: body.email, password: body.password, code: recovery },
+    remoteAddress: ip,
+    headers,
+  });
   expect(login.statusCode).toBe(200);
   await t.platform.rateStore.flush(); // the IP's request count reaches rate_counter
-  const request = await t.app.inject({ method: 'POST', url: '/api/v1/privacy/requests', headers: { cookie: cookieFrom(login) }, payload: { type: 'rectification', details: `Please fix my city ${n}` }, remoteAddress: ip });
+  const request = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/privacy/requests',
+    headers: { cookie: cookieFrom(login) },
+    payload: { type: 'rectification', details: `Please fix my city ${n}` },
+    remoteAddress: ip,
+  });
   const staff = await staffSession(t, ['privacy']);
   const reqId = request.json().id as string;
-  await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${reqId}/extend`, headers: { cookie: staff.cookie }, payload: { months: 1, reason: `Checking records for ${n}` } });
-  await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${reqId}/refuse`, headers: { cookie: staff.cookie }, payload: { reason: `The city is already right ${n}` } });
-  const restriction = await t.app.inject({ method: 'POST', url: '/api/v1/privacy/requests', headers: { cookie: cookieFrom(login) }, payload: { type: 'restriction' }, remoteAddress: ip });
-  await t.app.inject({ method: 'POST', url: `/api/v1/staff/privacy/requests/${restriction.json().id}/approve`, headers: { cookie: staff.cookie } });
-  return { id, ip, body, identifiers: [`PT${nifFor(n)}`, body.email, body.phone.replace(/\s/g, ''), '+351912345' + (670 + n), `Xylophonia${n}`, `Quarkenbush${n}`, ip, `SeedAgent/${n}`, `Rua Única ${n}`] };
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/staff/privacy/requests/${reqId}/extend`,
+    headers: { cookie: staff.cookie },
+    payload: { months: 1, reason: `Checking records for ${n}` },
+  });
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/staff/privacy/requests/${reqId}/refuse`,
+    headers: { cookie: staff.cookie },
+    payload: { reason: `The city is already right ${n}` },
+  });
+  const restriction = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/privacy/requests',
+    headers: { cookie: cookieFrom(login) },
+    payload: { type: 'restriction' },
+    remoteAddress: ip,
+  });
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/staff/privacy/requests/${restriction.json().id}/approve`,
+    headers: { cookie: staff.cookie },
+  });
+  return {
+    id,
+    ip,
+    body,
+    identifiers: [
+      `PT${nifFor(n)}`,
+      body.email,
+      body.phone.replace(/\s/g, ''),
+      '+351912345' + (670 + n),
+      `Xylophonia${n}`,
+      `Quarkenbush${n}`,
+      ip,
+      `SeedAgent/${n}`,
+      `Rua Única ${n}`,
+    ],
+  };
 }
 
 describe('access and portability (D1, D4): the archive holds every personal value', () => {
@@ -84,12 +165,18 @@ describe('access and portability (D1, D4): the archive holds every personal valu
           expect(field, `${table}.${column} must not be exported`).toBeUndefined();
           continue;
         }
-        expect(field, `${table}.${column} in manifest`).toMatchObject({ personal: true, category: c.category, legalBasis: c.basis });
+        expect(field, `${table}.${column} in manifest`).toMatchObject({
+          personal: true,
+          category: c.category,
+          legalBasis: c.basis,
+        });
         const exported = JSON.parse(json!) as Record<string, unknown>[];
         const values = exported.map((r) => r[column]).filter((v) => v !== null && v !== undefined);
         expect(values.length, `seed reached ${table}.${column}`).toBeGreaterThan(0);
         for (const v of values) {
-          const stored = rows.find((r) => String(r[column] instanceof Date ? (r[column] as Date).toISOString() : r[column]) === String(v));
+          const stored = rows.find(
+            (r) => String(r[column] instanceof Date ? (r[column] as Date).toISOString() : r[column]) === String(v),
+          );
           expect(stored, `${table}.${column} value ${String(v)} is the stored one`).toBeDefined();
         }
         checked++;
@@ -103,7 +190,9 @@ describe('access and portability (D1, D4): the archive holds every personal valu
       expect(manifest.files.find((f: { table: string }) => f.table === table).records, table).toBe(rows.length);
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
-    expect(manifest.documents).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'data/privacy_request.json', records: 2 })]));
+    expect(manifest.documents).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'data/privacy_request.json', records: 2 })]),
+    );
     expect(zip.get('report.html')).toMatch(/Your privacy requests and our answers to them: 2/);
     // Paging: one row per page still reaches every row, each once.
     for await (const { table, pages } of t.platform.privacy.exportSubject({ kind: 'customer', id: subject.id }, 1)) {
@@ -112,49 +201,88 @@ describe('access and portability (D1, D4): the archive holds every personal valu
       expect(n, table).toBe((JSON.parse(zip.get(`data/${table}.json`)!) as unknown[]).length);
     }
     const text = [...zip.values()].join('\n');
-    for (const value of [subject.body.email, 'Xylophonia1', `PT${nifFor(1)}`, subject.ip, 'Andar 1']) expect(text).toContain(value);
-    const hashes = await t.platform.db.selectFrom('account').select('password_hash').where('id', '=', subject.id).executeTakeFirstOrThrow();
+    for (const value of [subject.body.email, 'Xylophonia1', `PT${nifFor(1)}`, subject.ip, 'Andar 1'])
+      expect(text).toContain(value);
+    const hashes = await t.platform.db
+      .selectFrom('account')
+      .select('password_hash')
+      .where('id', '=', subject.id)
+      .executeTakeFirstOrThrow();
     expect(text).not.toContain(hashes.password_hash);
   });
 });
 
 /** Every row of every table, as JSON text. */
 async function dumpAll(): Promise<string> {
-  const tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(t.platform.db)).rows.map((r) => r.t);
+  const tables = (
+    await sql<{
+      t: string;
+    }>`select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
+      t.platform.db,
+    )
+  ).rows.map((r) => r.t);
   let dump = '';
   for (const table of tables) {
-    const rows = await sql<{ j: string }>`select row_to_json(x)::text as j from ${sql.table(table)} x`.execute(t.platform.db);
+    const rows = await sql<{ j: string }>`select row_to_json(x)::text as j from ${sql.table(table)} x`.execute(
+      t.platform.db,
+    );
     dump += rows.rows.map((r) => r.j).join('\n');
   }
   return dump;
 }
 
 describe('erasure (D5)', () => {
-  it('leaves none of the subject\'s identifiers in any table, keeps other people\'s data, and journals without personal data', async () => {
+  it("leaves none of the subject's identifiers in any table, keeps other people's data, and journals without personal data", async () => {
     const subject = await seedSubject(2);
     const other = await seedSubject(3);
     const staff = await staffSession(t, ['support']);
-    await t.app.inject({ method: 'GET', url: `/api/v1/staff/accounts/${subject.id}`, headers: { cookie: staff.cookie } });
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/staff/accounts/${subject.id}`,
+      headers: { cookie: staff.cookie },
+    });
 
     const before = await dumpAll();
     for (const value of subject.identifiers) expect(before, `seeded ${value}`).toContain(value);
-    const result = await t.platform.privacy.eraseSubject(operatorContext(t.clock.now()), { kind: 'customer', id: subject.id });
+    const result = await t.platform.privacy.eraseSubject(operatorContext(t.clock.now()), {
+      kind: 'customer',
+      id: subject.id,
+    });
     expect(result.summary['account:deleted']).toBe(1);
     const dump = await dumpAll();
     for (const value of subject.identifiers) expect(dump, value).not.toContain(value);
     for (const value of [other.body.email, 'Xylophonia3', other.ip]) expect(dump, value).toContain(value);
 
-    const journal = await t.platform.db.selectFrom('erasure_journal').selectAll().where('id', '=', result.journalId).executeTakeFirstOrThrow();
+    const journal = await t.platform.db
+      .selectFrom('erasure_journal')
+      .selectAll()
+      .where('id', '=', result.journalId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(journal)).not.toContain(subject.id);
     expect(await t.platform.audit.verify()).toMatchObject({ ok: true });
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: subject.body.email, password: subject.body.password } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: subject.body.email, password: subject.body.password },
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('fails loudly and changes nothing when something of the subject would remain', async () => {
     const subject = await seedSubject(4);
     // A table the engine does not know how to clear for this subject: a staff member with their email.
-    await t.platform.staff.createStaff(operatorContext(t.clock.now()), { email: subject.body.email, name: 'Same Person', roles: ['support'], password: 'a long staff password' });
-    await expect(t.platform.privacy.eraseSubject(operatorContext(t.clock.now()), { kind: 'customer', id: subject.id })).rejects.toThrow(/staff_user\.email/);
+    await t.platform.staff.createStaff(operatorContext(t.clock.now()), {
+      email: subject.body.email,
+      name: 'Same Person',
+      roles: ['support'],
+      password: 'a long staff password',
+    });
+    await expect(
+      t.platform.privacy.eraseSubject(operatorContext(t.clock.now()), { kind: 'customer', id: subject.id }),
+    ).rejects.toThrow(/staff_user\.email/);
     const still = await t.platform.db.selectFrom('account').select('id').where('id', '=', subject.id).execute();
     expect(still).toHaveLength(1);
   });
@@ -164,19 +292,34 @@ describe('erasure journal (D5): replayed after a backup restore', () => {
   it('erases again a subject that a restored backup brought back, and restores the journal entry', async () => {
     const subject = await seedSubject(7);
     const other = await seedSubject(8);
-    const backup = (await sql<Record<string, unknown>>`select * from account where id = ${subject.id}`.execute(t.platform.db)).rows[0]!;
-    const { journalId } = await t.platform.privacy.eraseSubject(operatorContext(t.clock.now()), { kind: 'customer', id: subject.id });
+    const backup = (
+      await sql<Record<string, unknown>>`select * from account where id = ${subject.id}`.execute(t.platform.db)
+    ).rows[0]!;
+    const { journalId } = await t.platform.privacy.eraseSubject(operatorContext(t.clock.now()), {
+      kind: 'customer',
+      id: subject.id,
+    });
     const journal = await t.platform.privacy.erasureJournal();
-    expect(journal.find((e) => e.id === journalId)).toMatchObject({ subjectKind: 'customer', subjectRef: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(journal.find((e) => e.id === journalId)).toMatchObject({
+      subjectKind: 'customer',
+      subjectRef: expect.stringMatching(/^[\w-]{43}$/),
+    });
     expect(JSON.stringify(journal)).not.toContain(subject.id);
 
     // The restore: the account is back from a backup older than the erasure, which the journal there does not know.
     await t.platform.db.deleteFrom('erasure_journal').where('id', '=', journalId).execute();
-    await t.platform.db.insertInto('account').values(backup as never).execute();
+    await t.platform.db
+      .insertInto('account')
+      .values(backup as never)
+      .execute();
     const replay = await t.platform.privacy.replayErasures(operatorContext(t.clock.now()), journal);
     expect(replay).toMatchObject({ erasedAgain: 1, journalEntriesRestored: 1 });
-    expect(await t.platform.db.selectFrom('account').select('id').where('id', 'in', [subject.id, other.id]).execute()).toEqual([{ id: other.id }]);
-    expect(await t.platform.db.selectFrom('erasure_journal').select('id').where('id', '=', journalId).execute()).toHaveLength(1);
+    expect(
+      await t.platform.db.selectFrom('account').select('id').where('id', 'in', [subject.id, other.id]).execute(),
+    ).toEqual([{ id: other.id }]);
+    expect(
+      await t.platform.db.selectFrom('erasure_journal').select('id').where('id', '=', journalId).execute(),
+    ).toHaveLength(1);
   });
 });
 
@@ -185,7 +328,12 @@ describe('erasure journal (D5): replayed after a backup restore', () => {
  * hold is proven now: fiscal fields survive the erasure, everything else of the person goes.
  */
 describe('erasure keeps fiscal documents under legal hold, with their fiscal fields only (RT6, RT8)', () => {
-  const fiscal = { purposes: ['billing', 'legal-compliance'], basis: 'legal-obligation', retention: 'fiscal-record', onErasure: 'hold' } as const;
+  const fiscal = {
+    purposes: ['billing', 'legal-compliance'],
+    basis: 'legal-obligation',
+    retention: 'fiscal-record',
+    onErasure: 'hold',
+  } as const;
   const fixture = declareTables({
     fixture_invoice: {
       description: 'Test fixture: an invoice as billing will declare it.',
@@ -193,12 +341,30 @@ describe('erasure keeps fiscal documents under legal hold, with their fiscal fie
       owner: { via: 'account_id', to: 'account.id' },
       erasure: 'anonymise',
       columns: {
-        id: notPersonal('key'), account_id: notPersonal('reference to the account'), number: notPersonal('fiscal series number'), total_cents: notPersonal('amount'),
+        id: notPersonal('key'),
+        account_id: notPersonal('reference to the account'),
+        number: notPersonal('fiscal series number'),
+        total_cents: notPersonal('amount'),
         buyer_name: personal({ category: 'identification', key: 'name.full', ...fiscal, identifier: true }),
         buyer_nif: personal({ category: 'identification', key: 'tax.id', ...fiscal, identifier: true }),
         buyer_address: personal({ category: 'localisation', key: 'address.line1', ...fiscal }),
-        buyer_email: personal({ category: 'tracking', key: 'contact.email', purposes: ['billing'], basis: 'contract', retention: 'account-lifetime', identifier: true, onErasure: 'null' }),
-        note: personal({ category: 'communication', key: 'invoice.note', purposes: ['billing'], basis: 'contract', retention: 'account-lifetime', onErasure: 'redact' }),
+        buyer_email: personal({
+          category: 'tracking',
+          key: 'contact.email',
+          purposes: ['billing'],
+          basis: 'contract',
+          retention: 'account-lifetime',
+          identifier: true,
+          onErasure: 'null',
+        }),
+        note: personal({
+          category: 'communication',
+          key: 'invoice.note',
+          purposes: ['billing'],
+          basis: 'contract',
+          retention: 'account-lifetime',
+          onErasure: 'redact',
+        }),
       },
     },
   });
@@ -208,25 +374,73 @@ describe('erasure keeps fiscal documents under legal hold, with their fiscal fie
       buyer_name text, buyer_nif text, buyer_address text, buyer_email text, note text)`.execute(t.platform.db);
     const map = platformDataMap([fixture]);
     expect(map.problems).toEqual([]);
-    const engine = createPrivacyEngine({ db: t.platform.db, map, audit: t.platform.audit, hashKey: t.platform.secrets.hashKey });
+    const engine = createPrivacyEngine({
+      db: t.platform.db,
+      map,
+      audit: t.platform.audit,
+      hashKey: t.platform.secrets.hashKey,
+    });
     const subject = await seedSubject(5);
     const other = await seedSubject(6);
     const name = 'Xylophonia5 Quarkenbush5';
     await sql`insert into fixture_invoice values ('inv_1', ${subject.id}, 'FT 2026/1', 12300, ${name}, ${nifFor(5)}, 'Rua Única 5', ${subject.body.email}, 'Deliver to Andar 5'),
-      ('inv_2', ${other.id}, 'FT 2026/2', 4500, 'Xylophonia6 Quarkenbush6', ${nifFor(6)}, 'Rua Única 6', ${other.body.email}, 'Deliver to Andar 6')`.execute(t.platform.db);
+      ('inv_2', ${other.id}, 'FT 2026/2', 4500, 'Xylophonia6 Quarkenbush6', ${nifFor(6)}, 'Rua Única 6', ${other.body.email}, 'Deliver to Andar 6')`.execute(
+      t.platform.db,
+    );
 
     const file = path.join(dir, 'held.zip');
-    await writeSubjectArchive(engine, { kind: 'customer', id: subject.id }, buildPolicy(map, await t.platform.processors.list()), file, t.clock.now());
-    expect(JSON.parse((await readZip(file)).get('data/fixture_invoice.json')!)).toEqual([expect.objectContaining({ number: 'FT 2026/1', buyer_email: subject.body.email })]);
+    await writeSubjectArchive(
+      engine,
+      { kind: 'customer', id: subject.id },
+      buildPolicy(map, await t.platform.processors.list()),
+      file,
+      t.clock.now(),
+    );
+    expect(JSON.parse((await readZip(file)).get('data/fixture_invoice.json')!)).toEqual([
+      expect.objectContaining({ number: 'FT 2026/1', buyer_email: subject.body.email }),
+    ]);
 
     const result = await engine.eraseSubject(operatorContext(t.clock.now()), { kind: 'customer', id: subject.id });
-    expect(result.summary).toMatchObject({ 'fixture_invoice:anonymised': 1, 'fixture_invoice:held': 1, 'account:deleted': 1 });
-    const invoices = (await sql<Record<string, unknown>>`select * from fixture_invoice order by id`.execute(t.platform.db)).rows;
-    expect(invoices[0]).toEqual({ id: 'inv_1', account_id: null, number: 'FT 2026/1', total_cents: 12300, buyer_name: name, buyer_nif: nifFor(5), buyer_address: 'Rua Única 5', buyer_email: null, note: '[erased]' });
-    expect(invoices[1]).toMatchObject({ account_id: other.id, buyer_email: other.body.email, note: 'Deliver to Andar 6' });
+    expect(result.summary).toMatchObject({
+      'fixture_invoice:anonymised': 1,
+      'fixture_invoice:held': 1,
+      'account:deleted': 1,
+    });
+    const invoices = (
+      await sql<Record<string, unknown>>`select * from fixture_invoice order by id`.execute(t.platform.db)
+    ).rows;
+    expect(invoices[0]).toEqual({
+      id: 'inv_1',
+      account_id: null,
+      number: 'FT 2026/1',
+      total_cents: 12300,
+      buyer_name: name,
+      buyer_nif: nifFor(5),
+      buyer_address: 'Rua Única 5',
+      buyer_email: null,
+      note: '[erased]',
+    });
+    expect(invoices[1]).toMatchObject({
+      account_id: other.id,
+      buyer_email: other.body.email,
+      note: 'Deliver to Andar 6',
+    });
 
     // Outside the held fiscal fields, nothing of the subject remains anywhere.
-    const dump = (await dumpAll()).replaceAll(JSON.stringify({ id: 'inv_1', account_id: null, number: 'FT 2026/1', total_cents: 12300, buyer_name: name, buyer_nif: nifFor(5), buyer_address: 'Rua Única 5', buyer_email: null, note: '[erased]' }), '');
+    const dump = (await dumpAll()).replaceAll(
+      JSON.stringify({
+        id: 'inv_1',
+        account_id: null,
+        number: 'FT 2026/1',
+        total_cents: 12300,
+        buyer_name: name,
+        buyer_nif: nifFor(5),
+        buyer_address: 'Rua Única 5',
+        buyer_email: null,
+        note: '[erased]',
+      }),
+      '',
+    );
     for (const value of subject.identifiers) expect(dump, value).not.toContain(value);
     expect(dump).not.toContain('Andar 5');
   });

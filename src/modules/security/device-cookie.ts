@@ -11,14 +11,22 @@ export const deviceCookieLifetimeMs = 90 * 86_400_000;
 
 export type DeviceScope = 'account' | 'staff';
 
-export interface IssuedDeviceCookie { value: string; expiresAt: Date }
+export interface IssuedDeviceCookie {
+  value: string;
+  expiresAt: Date;
+}
 
 function mac(hashKey: Buffer, scope: DeviceScope, payload: string): string {
   // The scope is signed too, so a staff cookie never vouches for a customer sign-in or back.
   return keyedHash(hashKey, `device-cookie|${scope}|${payload}`);
 }
 
-export function issueDeviceCookie(hashKey: Buffer, scope: DeviceScope, principalId: string, now: Date): IssuedDeviceCookie {
+export function issueDeviceCookie(
+  hashKey: Buffer,
+  scope: DeviceScope,
+  principalId: string,
+  now: Date,
+): IssuedDeviceCookie {
   const expiresAt = new Date(now.getTime() + deviceCookieLifetimeMs);
   const payload = `${principalId}.${Math.floor(expiresAt.getTime() / 1000)}.${randomBytes(12).toString('base64url')}`;
   return { value: `${payload}.${mac(hashKey, scope, payload)}`, expiresAt };
@@ -28,7 +36,13 @@ export function issueDeviceCookie(hashKey: Buffer, scope: DeviceScope, principal
  * The device's throttle key when `value` is a genuine, unexpired cookie of this scope naming
  * `principalId`; null otherwise (the browser then counts as unknown).
  */
-export function trustedDeviceKey(hashKey: Buffer, scope: DeviceScope, value: string | undefined, principalId: string | null, now: Date): string | null {
+export function trustedDeviceKey(
+  hashKey: Buffer,
+  scope: DeviceScope,
+  value: string | undefined,
+  principalId: string | null,
+  now: Date,
+): string | null {
   if (!value || !principalId) return null;
   const parts = value.split('.');
   if (parts.length !== 4) return null;

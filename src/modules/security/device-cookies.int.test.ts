@@ -11,12 +11,21 @@ beforeAll(async () => {
   smtp = await startTestSmtp();
   t = await createTestApp({ env: { SMTP_URL: smtp.url, LOGIN_MAX_FAILURES: '3', LOGIN_BLOCK_BASE_SECONDS: '60' } });
 });
-afterAll(async () => { await t?.close(); await smtp?.close(); });
+afterAll(async () => {
+  await t?.close();
+  await smtp?.close();
+});
 
 let ipCounter = 0;
 const freshIp = () => `192.0.2.${++ipCounter}`;
 const login = (email: string, password: string, opts: { ip?: string; cookie?: string } = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: opts.ip ?? freshIp(), headers: opts.cookie ? { cookie: opts.cookie } : {} });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+    remoteAddress: opts.ip ?? freshIp(),
+    headers: opts.cookie ? { cookie: opts.cookie } : {},
+  });
 const deviceCookieOf = (res: LightMyRequestResponse) => {
   const c = res.cookies.find((x) => x.name === 'sr_device');
   return c ? `sr_device=${c.value}` : undefined;
@@ -49,10 +58,11 @@ describe('device cookies', () => {
     expect((await login(body.email, body.password, { cookie: device })).statusCode).toBe(200);
   });
 
-  it('count the owner\'s own failures per device cookie, without locking out anyone else', async () => {
+  it("count the owner's own failures per device cookie, without locking out anyone else", async () => {
     const { body } = await signUp(t.app);
     const device = deviceCookieOf(await login(body.email, body.password))!;
-    for (let i = 0; i < 3; i++) expect((await login(body.email, 'wrong password!', { cookie: device })).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await login(body.email, 'wrong password!', { cookie: device })).statusCode).toBe(401);
     expect((await login(body.email, body.password, { cookie: device })).statusCode).toBe(429);
     expect((await login(body.email, body.password)).statusCode).toBe(200);
   });
@@ -79,7 +89,7 @@ describe('device cookies', () => {
 });
 
 describe('failures count per account and per address', () => {
-  it('a success on one account does not reset the address\'s count of failures against others', async () => {
+  it("a success on one account does not reset the address's count of failures against others", async () => {
     const ip = '198.51.100.77';
     const mine = await signUp(t.app);
     await login('victim-a@example.pt', 'wrong password!', { ip });

@@ -17,8 +17,20 @@ export const securityModule = defineModule<SecurityTables>()({
   routeUses: ['guards'],
   dataMap: securityTables,
   create: (kit) => {
-    const rateStore = createRateLimitStore({ db: kit.db, clock: kit.clock, onError: kit.onError }, kit.config.rateLimit);
-    const security = createSecurityService({ db: kit.db, clock: kit.clock, audit: kit.audit, hashKey: kit.hashKey, rateStore, login: kit.config.login, mailer: kit.mailer, onError: kit.onError });
+    const rateStore = createRateLimitStore(
+      { db: kit.db, clock: kit.clock, onError: kit.onError },
+      kit.config.rateLimit,
+    );
+    const security = createSecurityService({
+      db: kit.db,
+      clock: kit.clock,
+      audit: kit.audit,
+      hashKey: kit.hashKey,
+      rateStore,
+      login: kit.config.login,
+      mailer: kit.mailer,
+      onError: kit.onError,
+    });
     return { rateStore, security };
   },
   routes: (app, s: { security: SecurityService; guards: AuthGuards }) => registerSecurityRoutes(app, s),

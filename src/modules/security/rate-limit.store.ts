@@ -6,7 +6,11 @@ import { newId } from '../../core/ids.js';
 type RateResult = { current: number; ttl: number };
 type Callback = (err: Error | null, result?: RateResult) => void;
 
-interface Counter { windowStart: number; pending: number; known: number }
+interface Counter {
+  windowStart: number;
+  pending: number;
+  known: number;
+}
 
 /**
  * A rate-limit store for @fastify/rate-limit that holds across processes and restarts without a
@@ -15,7 +19,10 @@ interface Counter { windowStart: number; pending: number; known: number }
  * second; when an IP goes over, a block row is written to `security_block`, which every process
  * reloads each second and which survives a restart.
  */
-export function createRateLimitStore(deps: { db: Kysely<SecurityTables>; clock: Clock; onError: (err: unknown) => void }, opts: { windowMs: number; max: number; flushMs?: number }) {
+export function createRateLimitStore(
+  deps: { db: Kysely<SecurityTables>; clock: Clock; onError: (err: unknown) => void },
+  opts: { windowMs: number; max: number; flushMs?: number },
+) {
   const counters = new Map<string, Counter>();
   let blocks = new Map<string, number>();
   const persisting = new Set<Promise<unknown>>();
@@ -29,10 +36,23 @@ export function createRateLimitStore(deps: { db: Kysely<SecurityTables>; clock: 
   function block(key: string, untilMs: number) {
     if ((blocks.get(key) ?? 0) >= untilMs) return;
     blocks.set(key, untilMs);
-    const p = deps.db.insertInto('security_block').values({
-      id: newId('blk'), kind: 'ip', subject_key: key, ip: key, account_id: null, reason: 'rate-limit',
-      created_at: deps.clock.now(), until: new Date(untilMs), lifted_at: null, lifted_by: null,
-    }).execute().catch(deps.onError).finally(() => persisting.delete(p));
+    const p = deps.db
+      .insertInto('security_block')
+      .values({
+        id: newId('blk'),
+        kind: 'ip',
+        subject_key: key,
+        ip: key,
+        account_id: null,
+        reason: 'rate-limit',
+        created_at: deps.clock.now(),
+        until: new Date(untilMs),
+        lifted_at: null,
+        lifted_by: null,
+      })
+      .execute()
+      .catch(deps.onError)
+      .finally(() => persisting.delete(p));
     persisting.add(p);
   }
 
@@ -59,7 +79,9 @@ export function createRateLimitStore(deps: { db: Kysely<SecurityTables>; clock: 
   /** Sends this process's new counts, learns the fleet's totals, and reloads the active blocks. */
   async function flush(): Promise<void> {
     const now = deps.clock.now().getTime();
-    const batch = [...counters.entries()].filter(([, c]) => c.pending > 0).map(([key, c]) => ({ key, c, sent: c.pending }));
+    const batch = [...counters.entries()]
+      .filter(([, c]) => c.pending > 0)
+      .map(([key, c]) => ({ key, c, sent: c.pending }));
     if (batch.length > 0) {
       const rows = await sql<{ key: string; window_start: Date; count: number }>`
         insert into rate_counter (key, window_start, count)
@@ -76,7 +98,10 @@ export function createRateLimitStore(deps: { db: Kysely<SecurityTables>; clock: 
     }
     for (const [key, c] of counters) if (c.windowStart + opts.windowMs <= now && c.pending === 0) counters.delete(key);
     if (++flushes % 30 === 0) {
-      await deps.db.deleteFrom('rate_counter').where('window_start', '<', new Date(now - opts.windowMs)).execute();
+      await deps.db
+        .deleteFrom('rate_counter')
+        .where('window_start', '<', new Date(now - opts.windowMs))
+        .execute();
     }
     await reloadBlocks();
   }
@@ -84,8 +109,13 @@ export function createRateLimitStore(deps: { db: Kysely<SecurityTables>; clock: 
   async function reloadBlocks(): Promise<void> {
     await Promise.all([...persisting]);
     const now = deps.clock.now();
-    const rows = await deps.db.selectFrom('security_block').select(['subject_key', 'until'])
-      .where('kind', '=', 'ip').where('lifted_at', 'is', null).where('until', '>', now).execute();
+    const rows = await deps.db
+      .selectFrom('security_block')
+      .select(['subject_key', 'until'])
+      .where('kind', '=', 'ip')
+      .where('lifted_at', 'is', null)
+      .where('until', '>', now)
+      .execute();
     const next = new Map<string, number>();
     for (const r of rows) next.set(r.subject_key, Math.max(next.get(r.subject_key) ?? 0, new Date(r.until).getTime()));
     // A block that vanished before its time was lifted by staff: start that IP's count afresh.
@@ -94,11 +124,18 @@ export function createRateLimitStore(deps: { db: Kysely<SecurityTables>; clock: 
   }
 
   /** Called when this process blocks or lifts an IP itself, so it acts before the next reload. */
-  function noteBlock(key: string, untilMs: number) { blocks.set(key, Math.max(blocks.get(key) ?? 0, untilMs)); }
-  function forget(key: string) { blocks.delete(key); counters.delete(key); }
+  function noteBlock(key: string, untilMs: number) {
+    blocks.set(key, Math.max(blocks.get(key) ?? 0, untilMs));
+  }
+  function forget(key: string) {
+    blocks.delete(key);
+    counters.delete(key);
+  }
 
   function start() {
-    timer = setInterval(() => { flush().catch(deps.onError); }, opts.flushMs ?? 1000);
+    timer = setInterval(() => {
+      flush().catch(deps.onError);
+    }, opts.flushMs ?? 1000);
     timer.unref();
   }
   async function stop() {
@@ -108,8 +145,12 @@ export function createRateLimitStore(deps: { db: Kysely<SecurityTables>; clock: 
 
   /** The class @fastify/rate-limit instantiates; every route shares this one state. */
   class Store {
-    incr(key: string, cb: Callback, timeWindow: number, max: number) { incr(key, cb, timeWindow, max); }
-    child() { return this; }
+    incr(key: string, cb: Callback, timeWindow: number, max: number) {
+      incr(key, cb, timeWindow, max);
+    }
+    child() {
+      return this;
+    }
   }
 
   return { Store, flush, reloadBlocks, noteBlock, forget, start, stop };

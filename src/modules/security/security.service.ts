@@ -66,16 +66,25 @@ export function createSecurityService(deps: SecurityDeps) {
   /** Refuses a sign-in while the IP, or the name (unknown browsers) or device (known ones), is blocked (S1). */
   async function assertLoginAllowed(attempt: SignInAttempt): Promise<void> {
     const now = deps.clock.now();
-    const block = await deps.db.selectFrom('security_block').select(['until'])
-      .where('lifted_at', 'is', null).where('until', '>', now)
-      .where((eb) => eb.or([
-        eb.and([eb('kind', '=', 'ip'), eb('subject_key', '=', attempt.ip)]),
-        eb.and([eb('kind', '=', 'login'), eb('subject_key', '=', nameOrDeviceKey(attempt))]),
-      ]))
-      .orderBy('until', 'desc').limit(1).executeTakeFirst();
+    const block = await deps.db
+      .selectFrom('security_block')
+      .select(['until'])
+      .where('lifted_at', 'is', null)
+      .where('until', '>', now)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('kind', '=', 'ip'), eb('subject_key', '=', attempt.ip)]),
+          eb.and([eb('kind', '=', 'login'), eb('subject_key', '=', nameOrDeviceKey(attempt))]),
+        ]),
+      )
+      .orderBy('until', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (block) {
       const seconds = (new Date(block.until).getTime() - now.getTime()) / 1000;
-      throw new AppError('blocked', 'Too many failed sign-in attempts. Try again later.', { retryAfterSeconds: seconds });
+      throw new AppError('blocked', 'Too many failed sign-in attempts. Try again later.', {
+        retryAfterSeconds: seconds,
+      });
     }
   }
 
@@ -89,20 +98,49 @@ export function createSecurityService(deps: SecurityDeps) {
   }
 
   /** Blocks one key for base × 2^(level-1); null when a concurrent failure already did. */
-  async function block(kind: 'ip' | 'login', subject: string, state: { consecutive_failures: number; block_level: number }, attempt: SignInAttempt, now: Date) {
+  async function block(
+    kind: 'ip' | 'login',
+    subject: string,
+    state: { consecutive_failures: number; block_level: number },
+    attempt: SignInAttempt,
+    now: Date,
+  ) {
     const level = state.block_level + 1;
-    const until = new Date(now.getTime() + Math.min(MAX_BLOCK_MS, deps.login.blockBaseSeconds * 1000 * 2 ** (level - 1)));
+    const until = new Date(
+      now.getTime() + Math.min(MAX_BLOCK_MS, deps.login.blockBaseSeconds * 1000 * 2 ** (level - 1)),
+    );
     return deps.db.transaction().execute(async (tx) => {
       // Taking the count back to 0 is the claim: of two failures racing past the limit, one blocks.
-      const claimed = await tx.updateTable('login_throttle').set({ consecutive_failures: 0, block_level: level, updated_at: now })
-        .where('key', '=', subject).where('consecutive_failures', '=', state.consecutive_failures).executeTakeFirst();
+      const claimed = await tx
+        .updateTable('login_throttle')
+        .set({ consecutive_failures: 0, block_level: level, updated_at: now })
+        .where('key', '=', subject)
+        .where('consecutive_failures', '=', state.consecutive_failures)
+        .executeTakeFirst();
       if (claimed.numUpdatedRows === 0n) return null;
       const id = newId('blk');
-      await tx.insertInto('security_block').values({
-        id, kind, subject_key: subject, ip: kind === 'ip' ? attempt.ip : null, account_id: null,
-        reason: 'login-failures', level, created_at: now, until, lifted_at: null, lifted_by: null,
-      }).execute();
-      await deps.audit.record(systemContext(now), { action: 'security.block.create', target: { kind: 'block', id }, ip: null, data: { reason: 'login-failures', kind, level, device: kind === 'login' && attempt.deviceKey !== null } });
+      await tx
+        .insertInto('security_block')
+        .values({
+          id,
+          kind,
+          subject_key: subject,
+          ip: kind === 'ip' ? attempt.ip : null,
+          account_id: null,
+          reason: 'login-failures',
+          level,
+          created_at: now,
+          until,
+          lifted_at: null,
+          lifted_by: null,
+        })
+        .execute();
+      await deps.audit.record(systemContext(now), {
+        action: 'security.block.create',
+        target: { kind: 'block', id },
+        ip: null,
+        data: { reason: 'login-failures', kind, level, device: kind === 'login' && attempt.deviceKey !== null },
+      });
       return until;
     });
   }
@@ -116,7 +154,10 @@ export function createSecurityService(deps: SecurityDeps) {
     const now = deps.clock.now();
     await countFailure(pairKey(attempt), now);
     // An IP is its own key; the others are prefixed (account:…, device:…, pair:…), so they never clash.
-    for (const [kind, subject] of [['ip', attempt.ip], ['login', nameOrDeviceKey(attempt)]] as const) {
+    for (const [kind, subject] of [
+      ['ip', attempt.ip],
+      ['login', nameOrDeviceKey(attempt)],
+    ] as const) {
       const state = await countFailure(subject, now);
       if (state.consecutive_failures < deps.login.maxFailures) continue;
       const until = await block(kind, subject, state, attempt, now);
@@ -142,11 +183,19 @@ export function createSecurityService(deps: SecurityDeps) {
   async function recordLoginSuccess(attempt: SignInAttempt): Promise<void> {
     const pair = pairKey(attempt);
     await deps.db.transaction().execute(async (tx) => {
-      const own = await tx.deleteFrom('login_throttle').where('key', '=', pair).returning('consecutive_failures').executeTakeFirst();
+      const own = await tx
+        .deleteFrom('login_throttle')
+        .where('key', '=', pair)
+        .returning('consecutive_failures')
+        .executeTakeFirst();
       if (own) {
-        await tx.updateTable('login_throttle')
-          .set((eb) => ({ consecutive_failures: sql<number>`greatest(0, ${eb.ref('consecutive_failures')} - ${own.consecutive_failures})` }))
-          .where('key', '=', attempt.ip).execute();
+        await tx
+          .updateTable('login_throttle')
+          .set((eb) => ({
+            consecutive_failures: sql<number>`greatest(0, ${eb.ref('consecutive_failures')} - ${own.consecutive_failures})`,
+          }))
+          .where('key', '=', attempt.ip)
+          .execute();
       }
       await tx.deleteFrom('login_throttle').where('key', '=', nameOrDeviceKey(attempt)).execute();
     });
@@ -157,15 +206,22 @@ export function createSecurityService(deps: SecurityDeps) {
     let q = deps.db.selectFrom('security_block').selectAll().orderBy('created_at', 'desc').limit(500);
     if (!opts.includeInactive) q = q.where('lifted_at', 'is', null).where('until', '>', deps.clock.now());
     const rows = await q.execute();
-    await deps.audit.record(ctx, { action: 'security.blocks.read', data: { count: rows.length, includeInactive: opts.includeInactive } });
+    await deps.audit.record(ctx, {
+      action: 'security.blocks.read',
+      data: { count: rows.length, includeInactive: opts.includeInactive },
+    });
     return rows;
   }
 
   async function liftBlock(ctx: RequestContext, id: string) {
     const lifted = await deps.db.transaction().execute(async (tx) => {
-      const row = await tx.updateTable('security_block')
+      const row = await tx
+        .updateTable('security_block')
         .set({ lifted_at: ctx.now, lifted_by: actorRef(ctx.actor).id ?? ctx.actor.kind })
-        .where('id', '=', id).where('lifted_at', 'is', null).returningAll().executeTakeFirst();
+        .where('id', '=', id)
+        .where('lifted_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
       if (!row) return null;
       await tx.deleteFrom('rate_counter').where('key', '=', row.subject_key).execute();
       await tx.deleteFrom('login_throttle').where('key', '=', row.subject_key).execute();
@@ -177,6 +233,15 @@ export function createSecurityService(deps: SecurityDeps) {
     return lifted;
   }
 
-  return { loginKey, trustedDeviceKey: deviceKeyOf, issueDeviceCookie: newDeviceCookie, assertLoginAllowed, recordLoginFailure, recordLoginSuccess, listBlocks, liftBlock };
+  return {
+    loginKey,
+    trustedDeviceKey: deviceKeyOf,
+    issueDeviceCookie: newDeviceCookie,
+    assertLoginAllowed,
+    recordLoginFailure,
+    recordLoginSuccess,
+    listBlocks,
+    liftBlock,
+  };
 }
 export type SecurityService = ReturnType<typeof createSecurityService>;

@@ -24,10 +24,28 @@ export const staffModule = defineModule<StaffTables>()({
   routeUses: ['guards', 'security', 'mfa', 'accounts', 'marketing'],
   dataMap: staffTables,
   create: (kit) => {
-    const staffSessions = createSessionStore({ db: kit.db, clock: kit.clock, ttlMs: kit.config.sessionTtlMs, table: 'staff_session', owner: 'staff_id', idPrefix: 'sss' });
+    const staffSessions = createSessionStore({
+      db: kit.db,
+      clock: kit.clock,
+      ttlMs: kit.config.sessionTtlMs,
+      table: 'staff_session',
+      owner: 'staff_id',
+      idPrefix: 'sss',
+    });
     return { staffSessions, staff: createStaffService({ db: kit.db, audit: kit.audit, sessions: staffSessions }) };
   },
-  routes: (app, s: { staff: StaffService; staffSessions: SessionStore; guards: AuthGuards; security: SecurityService; mfa: MfaService; accounts: AccountsService; marketing: MarketingService }) => {
+  routes: (
+    app,
+    s: {
+      staff: StaffService;
+      staffSessions: SessionStore;
+      guards: AuthGuards;
+      security: SecurityService;
+      mfa: MfaService;
+      accounts: AccountsService;
+      marketing: MarketingService;
+    },
+  ) => {
     registerStaffRoutes(app, s);
     registerStaffConsoleRoutes(app, s);
   },

@@ -10,8 +10,10 @@ export const termsTables = declareTables({
     owner: { via: 'account_id', to: 'account.id' },
     document: 'Terms of service you accepted',
     columns: {
-      id: notPersonal('surrogate key (trm_…)'), account_id: notPersonal('reference to the account'),
-      version: notPersonal('version of the terms accepted'), language: notPersonal('language of the text accepted'),
+      id: notPersonal('surrogate key (trm_…)'),
+      account_id: notPersonal('reference to the account'),
+      version: notPersonal('version of the terms accepted'),
+      language: notPersonal('language of the text accepted'),
       text_hash: notPersonal('SHA-256 of the exact text accepted'),
       ip: personal({ category: 'tracking', key: 'device.ip_address', ...proof, identifier: true }),
       user_agent: personal({ category: 'tracking', key: 'device.user_agent', ...proof }),

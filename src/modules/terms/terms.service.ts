@@ -12,16 +12,34 @@ export function createTermsService(deps: { db: Kysely<TermsTables> }) {
   /** Records that the account accepted the terms shown, in the current unit of work. */
   async function recordAcceptance(ctx: RequestContext, accountId: string) {
     const terms = current(ctx);
-    await deps.db.insertInto('terms_acceptance').values({
-      id: newId('trm'), account_id: accountId, version: terms.version, language: terms.language, text_hash: terms.hash,
-      ip: ctx.ip, user_agent: ctx.userAgent, accepted_at: ctx.now,
-    }).execute();
+    await deps.db
+      .insertInto('terms_acceptance')
+      .values({
+        id: newId('trm'),
+        account_id: accountId,
+        version: terms.version,
+        language: terms.language,
+        text_hash: terms.hash,
+        ip: ctx.ip,
+        user_agent: ctx.userAgent,
+        accepted_at: ctx.now,
+      })
+      .execute();
     return terms;
   }
 
   async function listForAccount(accountId: string) {
-    const rows = await deps.db.selectFrom('terms_acceptance').select(['version', 'language', 'accepted_at']).where('account_id', '=', accountId).orderBy('accepted_at', 'desc').execute();
-    return rows.map((r) => ({ version: r.version, language: r.language, acceptedAt: new Date(r.accepted_at).toISOString() }));
+    const rows = await deps.db
+      .selectFrom('terms_acceptance')
+      .select(['version', 'language', 'accepted_at'])
+      .where('account_id', '=', accountId)
+      .orderBy('accepted_at', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      version: r.version,
+      language: r.language,
+      acceptedAt: new Date(r.accepted_at).toISOString(),
+    }));
   }
 
   return { current, recordAcceptance, listForAccount };

@@ -2,10 +2,18 @@ import createClient from 'openapi-fetch';
 import type { paths } from './schema';
 
 /** A field the server rejected, as problem+json names it. */
-export interface FieldError { field: string; message: string }
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly type: string, message: string, readonly errors: FieldError[] = []) {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
     super(message);
   }
   fieldErrors(): Record<string, string> {
@@ -18,7 +26,9 @@ let language = 'en';
  * The language every request names in Accept-Language: the one on screen, set by the i18n provider
  * before anything is fetched, so a notice is shown and recorded in the language the person reads.
  */
-export function setRequestLanguage(l: string) { language = l; }
+export function setRequestLanguage(l: string) {
+  language = l;
+}
 
 /** The typed client: paths, parameters, bodies and answers come from the server's OpenAPI document. */
 export const client = createClient<paths>({ baseUrl: location.origin, credentials: 'same-origin' });
@@ -30,7 +40,11 @@ client.use({
   },
 });
 
-interface Problem { type?: string; detail?: string; errors?: FieldError[] }
+interface Problem {
+  type?: string;
+  detail?: string;
+  errors?: FieldError[];
+}
 
 /**
  * The answer's body, or an ApiError made from its problem+json (status 0: the server was not
@@ -46,7 +60,12 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
   const { data, error, response } = answer;
   if (!response.ok) {
     const problem = (error ?? {}) as Problem;
-    throw new ApiError(response.status, problem.type ?? '', problem.detail ?? response.statusText, problem.errors ?? []);
+    throw new ApiError(
+      response.status,
+      problem.type ?? '',
+      problem.detail ?? response.statusText,
+      problem.errors ?? [],
+    );
   }
   return data as T;
 }

@@ -5,7 +5,9 @@ type Success<R> = R extends { 200: infer S } ? S : R extends { 201: infer S } ? 
 type Json<S> = S extends { content: { 'application/json': infer B } } ? B : never;
 
 /** The JSON body of a route's success answer, straight from the generated OpenAPI types. */
-export type ResponseOf<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: { responses: infer R } } ? Json<Success<R>> : never;
+export type ResponseOf<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: { responses: infer R } }
+  ? Json<Success<R>>
+  : never;
 
 export type Account = ResponseOf<'/api/v1/account', 'get'>;
 export type Staff = NonNullable<ResponseOf<'/api/v1/staff/auth/session', 'get'>['staff']>;

@@ -26,7 +26,7 @@ describe('createFormatters', () => {
     expect(createFormatters('en-GB').day('2026-01-01')).toBe('1 Jan 2026');
   });
 
-  it('formats numbers and money in the reader\'s way', () => {
+  it("formats numbers and money in the reader's way", () => {
     expect(createFormatters('en-GB').number(12345)).toBe('12,345');
     expect(createFormatters('pt-PT').number(12345)).toBe('12\u00a0345');
     expect(createFormatters('en-GB').money(9, 'EUR')).toBe('€9');
@@ -48,7 +48,9 @@ describe('render', () => {
     expect(render({ one: 'um', other: 'vários' }, { count: 1 }, new Intl.PluralRules('pt-PT'), f)).toBe('um');
   });
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(render('Hello {name}, {missing}', { name: 'Ana' }, new Intl.PluralRules('en'), f)).toBe('Hello Ana, {missing}');
+    expect(render('Hello {name}, {missing}', { name: 'Ana' }, new Intl.PluralRules('en'), f)).toBe(
+      'Hello Ana, {missing}',
+    );
   });
 });
 

@@ -29,17 +29,31 @@ export function createFormatters(tag: string): Formatters {
   return {
     dateTime: (d) => dateTime.format(new Date(d)),
     // A bare date means that day everywhere; a timestamp means the reader's own day.
-    day: (d) => (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? dayOnly.format(new Date(`${d}T00:00:00Z`)) : localDay.format(new Date(d))),
+    day: (d) =>
+      typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)
+        ? dayOnly.format(new Date(`${d}T00:00:00Z`))
+        : localDay.format(new Date(d)),
     number: (n) => numbers.format(n),
-    money: (amount, currency) => new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount),
+    money: (amount, currency) =>
+      new Intl.NumberFormat(tag, {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+      }).format(amount),
   };
 }
 
 export type Params = Record<string, string | number>;
 
 /** Picks the plural form for `params.count` (Intl.PluralRules) and fills `{name}` placeholders; numbers are formatted. */
-export function render(message: string | PluralMessage, params: Params | undefined, plurals: Intl.PluralRules, format: Formatters): string {
-  const text = typeof message === 'string' ? message : message[plurals.select(Number(params?.count ?? 0))] ?? message.other;
+export function render(
+  message: string | PluralMessage,
+  params: Params | undefined,
+  plurals: Intl.PluralRules,
+  format: Formatters,
+): string {
+  const text =
+    typeof message === 'string' ? message : (message[plurals.select(Number(params?.count ?? 0))] ?? message.other);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params?.[name];
     return v === undefined ? whole : typeof v === 'number' ? format.number(v) : v;

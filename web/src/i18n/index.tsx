@@ -33,7 +33,9 @@ export function applyLocale(l: Locale): Locale {
 
 type Translate = (key: MessageKey, params?: Params) => string;
 interface I18n {
-  locale: Locale; setLocale(l: Locale): void; t: Translate;
+  locale: Locale;
+  setLocale(l: Locale): void;
+  t: Translate;
   /** A moment: date and time in the reader's order. */
   formatDate(d: string | Date): string;
   /** A calendar day: the date alone. */
@@ -44,20 +46,32 @@ interface I18n {
 const Ctx = createContext<I18n | null>(null);
 
 /** `initial` is already applied and loaded (main.tsx does it before the first render, ahead of the cookie banner's script). */
-export function I18nProvider({ initial, children }: { initial: { locale: Locale; messages: Messages }; children: ReactNode }) {
+export function I18nProvider({
+  initial,
+  children,
+}: {
+  initial: { locale: Locale; messages: Messages };
+  children: ReactNode;
+}) {
   const [{ locale, messages }, setCurrent] = useState(initial);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE_KEY, l);
     // The page and its requests change language together, once the words are there to show.
-    void loadMessages(l).then((m) => { applyLocale(l); setCurrent({ locale: l, messages: m }); });
+    void loadMessages(l).then((m) => {
+      applyLocale(l);
+      setCurrent({ locale: l, messages: m });
+    });
   }, []);
   const value = useMemo<I18n>(() => {
     const format: Formatters = createFormatters(formattingLocale(locale, navigator.languages));
     const plurals = new Intl.PluralRules(locale);
     return {
-      locale, setLocale,
+      locale,
+      setLocale,
       t: (key, params) => render(messages[key], params, plurals, format),
-      formatDate: format.dateTime, formatDay: format.day, formatMoney: format.money,
+      formatDate: format.dateTime,
+      formatDay: format.day,
+      formatMoney: format.money,
     };
   }, [locale, messages, setLocale]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -14,7 +14,9 @@ import { Shell } from './Layouts';
 function Waiting({ error }: { error: Error | null }) {
   const { t } = useI18n();
   if (!error) return <p>{t('common.loading')}</p>;
-  return <Alert kind="error">{t(error instanceof ApiError && error.status === 0 ? 'error.network' : 'error.generic')}</Alert>;
+  return (
+    <Alert kind="error">{t(error instanceof ApiError && error.status === 0 ? 'error.network' : 'error.generic')}</Alert>
+  );
 }
 
 // Loaded with the first page of their area: a visitor of the public site never downloads them.
@@ -22,9 +24,23 @@ function Waiting({ error }: { error: Error | null }) {
 /** The customer area: its pages render only for a signed-in customer; anyone else gets the sign-in form here. */
 export function AccountLayout() {
   const session = useQuery(customerSession);
-  if (!session.data) return <Shell area="account"><Waiting error={session.error} /></Shell>;
-  if (!session.data.account) return <Shell area="account"><SignIn /></Shell>;
-  return <Shell area="account" sub={<AccountNav />}><Outlet /></Shell>;
+  if (!session.data)
+    return (
+      <Shell area="account">
+        <Waiting error={session.error} />
+      </Shell>
+    );
+  if (!session.data.account)
+    return (
+      <Shell area="account">
+        <SignIn />
+      </Shell>
+    );
+  return (
+    <Shell area="account" sub={<AccountNav />}>
+      <Outlet />
+    </Shell>
+  );
 }
 
 /** The staff console: sign-in first, then two-factor enrolment when the role demands it, then the pages. */
@@ -32,11 +48,29 @@ export function StaffLayout() {
   const session = useQuery(staffSession);
   const queries = useQueryClient();
   const { pathname } = useLocation();
-  if (!session.data) return <Shell area="staff"><Waiting error={session.error} /></Shell>;
+  if (!session.data)
+    return (
+      <Shell area="staff">
+        <Waiting error={session.error} />
+      </Shell>
+    );
   const { staff, mfaEnrolmentRequired } = session.data;
-  if (!staff || pathname === '/staff/signin') return <Shell area="staff"><SignIn staff /></Shell>;
+  if (!staff || pathname === '/staff/signin')
+    return (
+      <Shell area="staff">
+        <SignIn staff />
+      </Shell>
+    );
   if (mfaEnrolmentRequired) {
-    return <Shell area="staff"><StaffTwoFactor mustEnrol onChange={() => void queries.invalidateQueries(staffSession)} /></Shell>;
+    return (
+      <Shell area="staff">
+        <StaffTwoFactor mustEnrol onChange={() => void queries.invalidateQueries(staffSession)} />
+      </Shell>
+    );
   }
-  return <Shell area="staff" sub={<StaffNav />}><Outlet /></Shell>;
+  return (
+    <Shell area="staff" sub={<StaffNav />}>
+      <Outlet />
+    </Shell>
+  );
 }

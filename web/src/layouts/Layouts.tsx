@@ -8,7 +8,9 @@ export function Shell({ area, sub, children }: { area: Area; sub?: ReactNode; ch
     <>
       <TopBar area={area} />
       {sub}
-      <main id="main" tabIndex={-1}>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
       <Footer />
     </>
   );

@@ -10,7 +10,11 @@ function LanguageSwitch() {
     <label className="lang">
       <span className="sr-only">{t('nav.language')}</span>
       <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} aria-label={t('nav.language')}>
-        {Object.entries(locales).map(([k, v]) => <option key={k} value={k} lang={k}>{v.label}</option>)}
+        {Object.entries(locales).map(([k, v]) => (
+          <option key={k} value={k} lang={k}>
+            {v.label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -36,24 +40,46 @@ export function TopBar({ area }: { area: Area }) {
 
   return (
     <>
-      <a className="skip" href="#main">{t('nav.skip')}</a>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="topbar">
-        {area === 'staff'
-          ? <Link to="/staff/accounts" className="brand">SellRocket · {t('staff.nav')}</Link>
-          : <Link to="/" className="brand">SellRocket</Link>}
+        {area === 'staff' ? (
+          <Link to="/staff/accounts" className="brand">
+            SellRocket · {t('staff.nav')}
+          </Link>
+        ) : (
+          <Link to="/" className="brand">
+            SellRocket
+          </Link>
+        )}
         <nav aria-label={t('nav.main')} className="mainnav">
-          {area !== 'staff' && <>
-            <Link to="/plans">{t('nav.plans')}</Link>
-            <Link to="/privacy" activeOptions={{ exact: true }}>{t('nav.privacy')}</Link>
-            <Link to="/contact">{t('nav.contact')}</Link>
-          </>}
-          {signedIn ? <>
-            {area === 'public' && <Link to="/account">{t('nav.account')}</Link>}
-            <button className="linklike" onClick={() => void signOut()}>{t('nav.signOut')}</button>
-          </> : area !== 'staff' && <>
-            <Link to="/signin">{t('nav.signIn')}</Link>
-            <Link to="/signup" className="btn btn-primary btn-small">{t('nav.signUp')}</Link>
-          </>}
+          {area !== 'staff' && (
+            <>
+              <Link to="/plans">{t('nav.plans')}</Link>
+              <Link to="/privacy" activeOptions={{ exact: true }}>
+                {t('nav.privacy')}
+              </Link>
+              <Link to="/contact">{t('nav.contact')}</Link>
+            </>
+          )}
+          {signedIn ? (
+            <>
+              {area === 'public' && <Link to="/account">{t('nav.account')}</Link>}
+              <button className="linklike" onClick={() => void signOut()}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : (
+            area !== 'staff' && (
+              <>
+                <Link to="/signin">{t('nav.signIn')}</Link>
+                <Link to="/signup" className="btn btn-primary btn-small">
+                  {t('nav.signUp')}
+                </Link>
+              </>
+            )
+          )}
           <LanguageSwitch />
         </nav>
       </header>
@@ -65,7 +91,14 @@ export function Footer() {
   const { t } = useI18n();
   return (
     <footer className="footer">
-      <Link to="/privacy" activeOptions={{ exact: true }}>{t('nav.privacy')}</Link> · <Link to="/privacy/request" activeOptions={{ exact: true }}>{t('publicRequest.link')}</Link> · <Link to="/terms">{t('terms.title')}</Link> · <Link to="/contact">{t('nav.contact')}</Link>
+      <Link to="/privacy" activeOptions={{ exact: true }}>
+        {t('nav.privacy')}
+      </Link>{' '}
+      ·{' '}
+      <Link to="/privacy/request" activeOptions={{ exact: true }}>
+        {t('publicRequest.link')}
+      </Link>{' '}
+      · <Link to="/terms">{t('terms.title')}</Link> · <Link to="/contact">{t('nav.contact')}</Link>
     </footer>
   );
 }

@@ -5,25 +5,38 @@ import { MIN_PASSWORD_SCORE } from '../password-strength';
 
 export type Rule = (value: string) => MessageKey | null;
 export const required: Rule = (v) => (v.trim() ? null : 'error.required');
-export const emailRule: Rule = (v) => (!v.trim() ? 'error.required' : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : 'error.email');
+export const emailRule: Rule = (v) =>
+  !v.trim() ? 'error.required' : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : 'error.email';
 export const passwordRule: Rule = (v) => ([...v].length >= 12 ? null : 'error.passwordLength');
 /** Long enough, and (once the estimator has scored it) hard enough to guess. */
-export const newPasswordRule = (score: number | null): Rule => (v) => passwordRule(v) ?? (score !== null && score < MIN_PASSWORD_SCORE ? 'error.passwordWeak' : null);
+export const newPasswordRule =
+  (score: number | null): Rule =>
+  (v) =>
+    passwordRule(v) ?? (score !== null && score < MIN_PASSWORD_SCORE ? 'error.passwordWeak' : null);
 export const countryRule: Rule = (v) => (/^[A-Z]{2}$/.test(v) ? null : 'error.country');
 
 /**
  * Form state that validates as the user types (after a field is first touched) and shows the
  * server's problem+json field errors next to the right field.
  */
-export function useForm<K extends string>(initial: Record<K, string>, rules: Partial<Record<K, Rule>>, t: (k: MessageKey) => string) {
+export function useForm<K extends string>(
+  initial: Record<K, string>,
+  rules: Partial<Record<K, Rule>>,
+  t: (k: MessageKey) => string,
+) {
   const [values, setValues] = useState(initial);
   const [touched, setTouched] = useState<Partial<Record<K, boolean>>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const clientError = (k: K) => { const r = rules[k]; const m = r ? r(values[k]) : null; return m ? t(m) : undefined; };
-  const error = (k: K, serverField: string = k) => serverErrors[serverField] ?? (touched[k] ? clientError(k) : undefined);
+  const clientError = (k: K) => {
+    const r = rules[k];
+    const m = r ? r(values[k]) : null;
+    return m ? t(m) : undefined;
+  };
+  const error = (k: K, serverField: string = k) =>
+    serverErrors[serverField] ?? (touched[k] ? clientError(k) : undefined);
 
   const bind = (k: K, serverField: string = k) => ({
     name: k,
@@ -32,7 +45,10 @@ export function useForm<K extends string>(initial: Record<K, string>, rules: Par
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
       setValues((v) => ({ ...v, [k]: e.target.value }));
       setTouched((x) => ({ ...x, [k]: true }));
-      setServerErrors((s) => { const { [serverField]: _, ...rest } = s; return rest; });
+      setServerErrors((s) => {
+        const { [serverField]: _, ...rest } = s;
+        return rest;
+      });
     },
     onBlur: () => setTouched((x) => ({ ...x, [k]: true })),
   });
@@ -49,10 +65,17 @@ export function useForm<K extends string>(initial: Record<K, string>, rules: Par
     } catch (err) {
       if (err instanceof ApiError) {
         setServerErrors(err.fieldErrors());
-        setFormError(err.status === 0 ? t('error.network')
-          : err.type.endsWith(':invalid_credentials') ? t('error.credentials')
-          : err.status === 429 ? t('error.blocked')
-          : err.errors.length ? null : err.message);
+        setFormError(
+          err.status === 0
+            ? t('error.network')
+            : err.type.endsWith(':invalid_credentials')
+              ? t('error.credentials')
+              : err.status === 429
+                ? t('error.blocked')
+                : err.errors.length
+                  ? null
+                  : err.message,
+        );
       } else {
         setFormError(t('error.generic'));
       }

@@ -5,7 +5,9 @@ export function AccountNav() {
   const { t } = useI18n();
   return (
     <nav aria-label={t('account.nav')} className="subnav">
-      <Link to="/account" activeOptions={{ exact: true }}>{t('account.overview')}</Link>
+      <Link to="/account" activeOptions={{ exact: true }}>
+        {t('account.overview')}
+      </Link>
       <Link to="/account/profile">{t('account.profile')}</Link>
       <Link to="/account/security">{t('account.security')}</Link>
       <Link to="/account/privacy">{t('account.privacy')}</Link>

@@ -8,7 +8,13 @@ import { useShownText } from '../../useShownText';
 import { countryRule, emailRule, newPasswordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
 import { accountMfa } from './mfa-api';
-import { AccessHistoryTable, addressPayload, CompanyAndAddressFields, NameAndEmailFields, NewPasswordField } from './ProfileFields';
+import {
+  AccessHistoryTable,
+  addressPayload,
+  CompanyAndAddressFields,
+  NameAndEmailFields,
+  NewPasswordField,
+} from './ProfileFields';
 import { Requests } from './Requests';
 import { TwoFactor } from './TwoFactor';
 
@@ -22,9 +28,12 @@ export function Overview() {
       <p className="lead">{t('overview.text')}</p>
       <Card>
         <dl className="facts">
-          <dt>{t('overview.email')}</dt><dd>{account.email}</dd>
-          <dt>{t('overview.since')}</dt><dd>{formatDay(account.createdAt)}</dd>
-          <dt>{t('overview.twoFactor')}</dt><dd>{mfa.data ? t(mfa.data.totpEnabled ? 'overview.on' : 'overview.off') : t('common.loading')}</dd>
+          <dt>{t('overview.email')}</dt>
+          <dd>{account.email}</dd>
+          <dt>{t('overview.since')}</dt>
+          <dd>{formatDay(account.createdAt)}</dd>
+          <dt>{t('overview.twoFactor')}</dt>
+          <dd>{mfa.data ? t(mfa.data.totpEnabled ? 'overview.on' : 'overview.off') : t('common.loading')}</dd>
         </dl>
       </Card>
     </>
@@ -36,23 +45,57 @@ export function Profile() {
   const toast = useToast();
   const account = useAccount();
   const setAccount = useSetAccount();
-  const f = useForm({
-    firstName: account.firstName, lastName: account.lastName, email: account.email, phone: account.phone,
-    company: account.company ?? '', nif: account.nif ?? '', line1: account.address.line1, line2: account.address.line2 ?? '',
-    postalCode: account.address.postalCode, city: account.address.city, country: account.address.country,
-  }, { firstName: required, lastName: required, email: emailRule, phone: required, line1: required, postalCode: required, city: required, country: countryRule }, t);
+  const f = useForm(
+    {
+      firstName: account.firstName,
+      lastName: account.lastName,
+      email: account.email,
+      phone: account.phone,
+      company: account.company ?? '',
+      nif: account.nif ?? '',
+      line1: account.address.line1,
+      line2: account.address.line2 ?? '',
+      postalCode: account.address.postalCode,
+      city: account.address.city,
+      country: account.address.country,
+    },
+    {
+      firstName: required,
+      lastName: required,
+      email: emailRule,
+      phone: required,
+      line1: required,
+      postalCode: required,
+      city: required,
+      country: countryRule,
+    },
+    t,
+  );
   const save = f.submit(async (v) => {
-    setAccount(await call(client.PATCH('/api/v1/account', {
-      body: {
-        firstName: v.firstName, lastName: v.lastName, email: v.email, phone: v.phone, company: v.company || null, nif: v.nif || null,
-        address: addressPayload(v),
-      },
-    })));
+    setAccount(
+      await call(
+        client.PATCH('/api/v1/account', {
+          body: {
+            firstName: v.firstName,
+            lastName: v.lastName,
+            email: v.email,
+            phone: v.phone,
+            company: v.company || null,
+            nif: v.nif || null,
+            address: addressPayload(v),
+          },
+        }),
+      ),
+    );
     toast(t('profile.saved'));
   });
   // Read by the new-password rule when it runs: assigned below, once the form's values are known.
   let score: number | null = null;
-  const p = useForm({ currentPassword: '', newPassword: '' }, { currentPassword: required, newPassword: (v) => newPasswordRule(score)(v) }, t);
+  const p = useForm(
+    { currentPassword: '', newPassword: '' },
+    { currentPassword: required, newPassword: (v) => newPasswordRule(score)(v) },
+    t,
+  );
   score = usePasswordScore(p.values.newPassword, [account.firstName, account.lastName, account.email]);
   const changePassword = p.submit(async (v) => {
     await call(client.POST('/api/v1/account/password', { body: v }));
@@ -68,15 +111,24 @@ export function Profile() {
           <NameAndEmailFields bind={f.bind} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
           <CompanyAndAddressFields bind={f.bind} />
-          <Button type="submit" busy={f.busy}>{t('profile.save')}</Button>
+          <Button type="submit" busy={f.busy}>
+            {t('profile.save')}
+          </Button>
         </form>
       </Card>
       <Card title={t('profile.password')}>
         <form onSubmit={changePassword} noValidate>
           {p.formError && <Alert kind="error">{p.formError}</Alert>}
-          <Field label={t('field.currentPassword')} type="password" autoComplete="current-password" {...p.bind('currentPassword')} />
+          <Field
+            label={t('field.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            {...p.bind('currentPassword')}
+          />
           <NewPasswordField label={t('field.newPassword')} bound={p.bind('newPassword')} score={score} />
-          <Button type="submit" busy={p.busy}>{t('profile.passwordSave')}</Button>
+          <Button type="submit" busy={p.busy}>
+            {t('profile.passwordSave')}
+          </Button>
         </form>
       </Card>
     </>
@@ -89,7 +141,10 @@ export function Security() {
   const { t, formatDate } = useI18n();
   const toast = useToast();
   const queries = useQueryClient();
-  const sessions = useQuery({ queryKey: sessionsKey, queryFn: async () => (await call(client.GET('/api/v1/account/sessions'))).items });
+  const sessions = useQuery({
+    queryKey: sessionsKey,
+    queryFn: async () => (await call(client.GET('/api/v1/account/sessions'))).items,
+  });
   const revoke = async (id: string) => {
     await call(client.DELETE('/api/v1/account/sessions/{id}', { params: { path: { id } } }));
     toast(t('security.revoked'));
@@ -100,13 +155,29 @@ export function Security() {
       <h1>{t('security.title')}</h1>
       <Card title={t('security.sessions')}>
         {sessions.data ? (
-          <Table caption={t('security.sessions')} head={[t('security.device'), t('security.ip'), t('security.lastSeen'), '']}
+          <Table
+            caption={t('security.sessions')}
+            head={[t('security.device'), t('security.ip'), t('security.lastSeen'), '']}
             rows={sessions.data.map((s) => [
-              s.userAgent ?? '—', s.ip, formatDate(s.lastSeenAt),
-              s.current ? <span className="badge">{t('security.current')}</span>
-                : <Button variant="secondary" aria-label={t('security.revokeLabel', { id: s.id })} onClick={() => void revoke(s.id)}>{t('security.revoke')}</Button>,
-            ])} />
-        ) : <p>{t('common.loading')}</p>}
+              s.userAgent ?? '—',
+              s.ip,
+              formatDate(s.lastSeenAt),
+              s.current ? (
+                <span className="badge">{t('security.current')}</span>
+              ) : (
+                <Button
+                  variant="secondary"
+                  aria-label={t('security.revokeLabel', { id: s.id })}
+                  onClick={() => void revoke(s.id)}
+                >
+                  {t('security.revoke')}
+                </Button>
+              ),
+            ])}
+          />
+        ) : (
+          <p>{t('common.loading')}</p>
+        )}
       </Card>
       <TwoFactor mfa={accountMfa} />
     </>
@@ -122,11 +193,17 @@ export function Privacy() {
   const account = useAccount();
   const setAccount = useSetAccount();
   const notice = useShownText('marketing');
-  const terms = useQuery({ queryKey: ['account', 'terms'], queryFn: async () => (await call(client.GET('/api/v1/account/terms'))).items });
+  const terms = useQuery({
+    queryKey: ['account', 'terms'],
+    queryFn: async () => (await call(client.GET('/api/v1/account/terms'))).items,
+  });
   const records = useQuery({
     queryKey: privacyKey,
     queryFn: async () => {
-      const [c, a] = await Promise.all([call(client.GET('/api/v1/account/consents')), call(client.GET('/api/v1/account/access-history'))]);
+      const [c, a] = await Promise.all([
+        call(client.GET('/api/v1/account/consents')),
+        call(client.GET('/api/v1/account/access-history')),
+      ]);
       return { consents: c.items, access: a.items };
     },
   });
@@ -145,16 +222,43 @@ export function Privacy() {
     <>
       <h1>{t('privacy.title')}</h1>
       <Card title={t('privacy.marketing')}>
-        <p>{account.marketingConsent && given ? t('privacy.marketingOn', { date: formatDay(given.recordedAt) }) : t('privacy.marketingOff')}</p>
-        {account.marketingConsent
-          ? <Button variant="secondary" onClick={() => void setMarketing(false)}>{t('privacy.withdraw')}</Button>
+        <p>
+          {account.marketingConsent && given
+            ? t('privacy.marketingOn', { date: formatDay(given.recordedAt) })
+            : t('privacy.marketingOff')}
+        </p>
+        {account.marketingConsent ? (
+          <Button variant="secondary" onClick={() => void setMarketing(false)}>
+            {t('privacy.withdraw')}
+          </Button>
+        ) : (
           // Consent is asked for only with its notice on screen.
-          : notice && <><blockquote className="notice">{notice.text}</blockquote><Button variant="secondary" onClick={() => void setMarketing(true)}>{t('privacy.give')}</Button></>}
+          notice && (
+            <>
+              <blockquote className="notice">{notice.text}</blockquote>
+              <Button variant="secondary" onClick={() => void setMarketing(true)}>
+                {t('privacy.give')}
+              </Button>
+            </>
+          )
+        )}
         <h3>{t('privacy.history')}</h3>
-        <Table caption={t('privacy.history')} head={[t('privacy.when'), t('privacy.what')]} empty="—"
-          rows={consents.map((c) => [formatDate(c.recordedAt), `${t(c.granted ? 'privacy.granted' : 'privacy.refused')} (${c.noticeVersion}, ${c.noticeLanguage})`])} />
+        <Table
+          caption={t('privacy.history')}
+          head={[t('privacy.when'), t('privacy.what')]}
+          empty="—"
+          rows={consents.map((c) => [
+            formatDate(c.recordedAt),
+            `${t(c.granted ? 'privacy.granted' : 'privacy.refused')} (${c.noticeVersion}, ${c.noticeLanguage})`,
+          ])}
+        />
       </Card>
-      {lastTerms && <p>{t('terms.accepted', { version: lastTerms.version, date: formatDay(lastTerms.acceptedAt) })} <Link to="/terms">{t('terms.title')}</Link></p>}
+      {lastTerms && (
+        <p>
+          {t('terms.accepted', { version: lastTerms.version, date: formatDay(lastTerms.acceptedAt) })}{' '}
+          <Link to="/terms">{t('terms.title')}</Link>
+        </p>
+      )}
       <Requests />
       <Card title={t('privacy.access')}>
         <p className="muted">{t('privacy.accessText')}</p>

@@ -35,32 +35,62 @@ export function TwoFactor({ mfa, onChange }: { mfa: MfaApi; onChange?: (enabled:
     onChange?.(false);
   });
 
-  if (!status.data) return <Card title={t('security.twoFactor')}><p>{t('common.loading')}</p></Card>;
+  if (!status.data)
+    return (
+      <Card title={t('security.twoFactor')}>
+        <p>{t('common.loading')}</p>
+      </Card>
+    );
   return (
     <Card title={t('security.twoFactor')}>
       {codes && (
         <Alert kind="success">
           <h3>{t('security.recoveryTitle')}</h3>
           <p>{t('security.recoveryText')}</p>
-          <ul className="codes" aria-label={t('security.recoveryTitle')}>{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
-          <Button variant="secondary" onClick={() => setCodes(null)}>{t('security.done')}</Button>
+          <ul className="codes" aria-label={t('security.recoveryTitle')}>
+            {codes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+          <Button variant="secondary" onClick={() => setCodes(null)}>
+            {t('security.done')}
+          </Button>
         </Alert>
       )}
       {status.data.totpEnabled ? (
         <form onSubmit={disable} noValidate>
           <p>{t('security.twoFactorOn', { count: status.data.recoveryCodesLeft })}</p>
           <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" {...f.bind('code')} />
-          <Button type="submit" variant="danger" busy={f.busy}>{t('security.disable')}</Button>
+          <Button type="submit" variant="danger" busy={f.busy}>
+            {t('security.disable')}
+          </Button>
         </form>
       ) : enrolment ? (
         <form onSubmit={confirm} noValidate>
           <p>{t('security.scan')}</p>
-          <img className="qr" src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`} alt={t('security.qrAlt')} width={200} height={200} />
-          <p>{t('security.secret')}: <code data-testid="totp-secret">{enrolment.secret}</code></p>
+          <img
+            className="qr"
+            src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`}
+            alt={t('security.qrAlt')}
+            width={200}
+            height={200}
+          />
+          <p>
+            {t('security.secret')}: <code data-testid="totp-secret">{enrolment.secret}</code>
+          </p>
           <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" {...enrolForm.bind('code')} />
-          <Field label={t('field.currentPassword')} type="password" autoComplete="current-password" {...enrolForm.bind('currentPassword')} />
+          <Field
+            label={t('field.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            {...enrolForm.bind('currentPassword')}
+          />
           {enrolForm.formError && <Alert kind="error">{enrolForm.formError}</Alert>}
-          <Button type="submit" busy={enrolForm.busy}>{t('security.confirm')}</Button>
+          <Button type="submit" busy={enrolForm.busy}>
+            {t('security.confirm')}
+          </Button>
         </form>
       ) : (
         <>

@@ -13,14 +13,20 @@ export const accountMfa: MfaApi = {
   key: ['mfa', 'account'],
   status: () => call(client.GET('/api/v1/account/mfa')),
   start: () => call(client.POST('/api/v1/account/mfa/totp')),
-  confirm: (code, currentPassword) => call(client.POST('/api/v1/account/mfa/totp/confirm', { body: { code, currentPassword } })),
-  disable: async (code) => { await call(client.POST('/api/v1/account/mfa/totp/disable', { body: { code } })); },
+  confirm: (code, currentPassword) =>
+    call(client.POST('/api/v1/account/mfa/totp/confirm', { body: { code, currentPassword } })),
+  disable: async (code) => {
+    await call(client.POST('/api/v1/account/mfa/totp/disable', { body: { code } }));
+  },
 };
 
 export const staffMfa: MfaApi = {
   key: ['mfa', 'staff'],
   status: () => call(client.GET('/api/v1/staff/mfa')),
   start: () => call(client.POST('/api/v1/staff/mfa/totp')),
-  confirm: (code, currentPassword) => call(client.POST('/api/v1/staff/mfa/totp/confirm', { body: { code, currentPassword } })),
-  disable: async (code) => { await call(client.POST('/api/v1/staff/mfa/totp/disable', { body: { code } })); },
+  confirm: (code, currentPassword) =>
+    call(client.POST('/api/v1/staff/mfa/totp/confirm', { body: { code, currentPassword } })),
+  disable: async (code) => {
+    await call(client.POST('/api/v1/staff/mfa/totp/disable', { body: { code } }));
+  },
 };

@@ -11,7 +11,11 @@ export function NotFound() {
       <h1>{t('common.notFound')}</h1>
       <Card>
         <p>{t('notFound.text', { path: pathname })}</p>
-        <p><Link to="/" className="btn btn-primary">{t('notFound.home')}</Link></p>
+        <p>
+          <Link to="/" className="btn btn-primary">
+            {t('notFound.home')}
+          </Link>
+        </p>
       </Card>
     </div>
   );

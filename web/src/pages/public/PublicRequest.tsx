@@ -16,7 +16,11 @@ export function PublicRequest() {
   const [sent, setSent] = useState(false);
   const f = useForm({ email: '', details: '' }, { email: emailRule }, t);
   const send = f.submit(async (v) => {
-    await call(client.POST('/api/v1/privacy/public-requests', { body: { email: v.email, type, ...(v.details ? { details: v.details } : {}) } }));
+    await call(
+      client.POST('/api/v1/privacy/public-requests', {
+        body: { email: v.email, type, ...(v.details ? { details: v.details } : {}) },
+      }),
+    );
     setSent(true);
   });
   return (
@@ -24,18 +28,31 @@ export function PublicRequest() {
       <h1>{t('publicRequest.title')}</h1>
       <p>{t('publicRequest.text')}</p>
       <Card>
-        {sent ? <Alert kind="success">{t('publicRequest.sent')}</Alert> : (
+        {sent ? (
+          <Alert kind="success">{t('publicRequest.sent')}</Alert>
+        ) : (
           <form onSubmit={send} noValidate>
             {f.formError && <Alert kind="error">{f.formError}</Alert>}
             <Field label={t('field.email')} type="email" autoComplete="email" {...f.bind('email')} />
             <div className="field">
               <label htmlFor={selectId}>{t('publicRequest.type')}</label>
-              <select id={selectId} className="select" value={type} onChange={(e) => setType(e.target.value as (typeof types)[number])}>
-                {types.map((x) => <option key={x} value={x}>{t(`requests.type.${x}`)}</option>)}
+              <select
+                id={selectId}
+                className="select"
+                value={type}
+                onChange={(e) => setType(e.target.value as (typeof types)[number])}
+              >
+                {types.map((x) => (
+                  <option key={x} value={x}>
+                    {t(`requests.type.${x}`)}
+                  </option>
+                ))}
               </select>
             </div>
             <Field label={t('publicRequest.details')} {...f.bind('details')} />
-            <Button type="submit" busy={f.busy}>{t('publicRequest.submit')}</Button>
+            <Button type="submit" busy={f.busy}>
+              {t('publicRequest.submit')}
+            </Button>
           </form>
         )}
       </Card>
@@ -50,14 +67,27 @@ export function VerifyPublicRequest() {
   const verified = useQuery({
     queryKey: ['public-request-verification', token],
     queryFn: () => call(client.POST('/api/v1/privacy/public-requests/verify', { body: { token } })),
-    staleTime: Infinity, gcTime: Infinity, retry: false,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
   });
-  const error = verified.error ? (verified.error instanceof ApiError ? verified.error.message : t('error.generic')) : null;
+  const error = verified.error
+    ? verified.error instanceof ApiError
+      ? verified.error.message
+      : t('error.generic')
+    : null;
   return (
     <div className="narrow">
       <h1>{t('publicRequest.title')}</h1>
-      {verified.data ? <Alert kind="success">{t('publicRequest.verified', { date: formatDay(verified.data.dueAt), id: verified.data.id })}</Alert>
-        : error ? <Alert kind="error">{error}</Alert> : <p>{t('publicRequest.verifying')}</p>}
+      {verified.data ? (
+        <Alert kind="success">
+          {t('publicRequest.verified', { date: formatDay(verified.data.dueAt), id: verified.data.id })}
+        </Alert>
+      ) : error ? (
+        <Alert kind="error">{error}</Alert>
+      ) : (
+        <p>{t('publicRequest.verifying')}</p>
+      )}
     </div>
   );
 }
@@ -71,7 +101,9 @@ export function DownloadPublicAnswer() {
   const { token = '' } = useSearch({ from: '/public/privacy/request/download' });
   const download = useMutation({
     mutationFn: async () => {
-      const blob = await call(client.POST('/api/v1/privacy/public-requests/download', { body: { token }, parseAs: 'blob' }));
+      const blob = await call(
+        client.POST('/api/v1/privacy/public-requests/download', { body: { token }, parseAs: 'blob' }),
+      );
       const url = URL.createObjectURL(blob as Blob);
       const a = document.createElement('a');
       a.href = url;
@@ -80,14 +112,20 @@ export function DownloadPublicAnswer() {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     },
   });
-  const error = download.error ? (download.error instanceof ApiError && download.error.status !== 0 ? download.error.message : t('error.generic')) : null;
+  const error = download.error
+    ? download.error instanceof ApiError && download.error.status !== 0
+      ? download.error.message
+      : t('error.generic')
+    : null;
   return (
     <div className="narrow">
       <h1>{t('publicRequest.downloadTitle')}</h1>
       <p>{t('publicRequest.downloadText')}</p>
       {error && <Alert kind="error">{error}</Alert>}
       {download.isSuccess && <Alert kind="success">{t('publicRequest.downloaded')}</Alert>}
-      <Button type="button" busy={download.isPending} onClick={() => download.mutate()}>{t('publicRequest.download')}</Button>
+      <Button type="button" busy={download.isPending} onClick={() => download.mutate()}>
+        {t('publicRequest.download')}
+      </Button>
     </div>
   );
 }

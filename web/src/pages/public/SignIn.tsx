@@ -18,7 +18,11 @@ export function SignIn({ staff = false }: { staff?: boolean }) {
   const queries = useQueryClient();
   const setAccount = useSetAccount();
   const [needCode, setNeedCode] = useState(false);
-  const f = useForm({ email: '', password: '', code: '' }, { email: emailRule, password: required, ...(needCode ? { code: required } : {}) }, t);
+  const f = useForm(
+    { email: '', password: '', code: '' },
+    { email: emailRule, password: required, ...(needCode ? { code: required } : {}) },
+    t,
+  );
   const onSubmit = f.submit(async (v) => {
     const body = { email: v.email, password: v.password, ...(needCode && v.code ? { code: v.code } : {}) };
     try {
@@ -47,11 +51,26 @@ export function SignIn({ staff = false }: { staff?: boolean }) {
           {f.formError && <Alert kind="error">{f.formError}</Alert>}
           <Field label={t('field.email')} type="email" autoComplete="username" {...f.bind('email')} />
           <Field label={t('field.password')} type="password" autoComplete="current-password" {...f.bind('password')} />
-          {needCode && <Field label={t('field.code')} inputMode="numeric" autoComplete="one-time-code" hint={t('signIn.codeHelp')} autoFocus {...f.bind('code')} />}
-          <Button type="submit" busy={f.busy}>{t('signIn.submit')}</Button>
+          {needCode && (
+            <Field
+              label={t('field.code')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              hint={t('signIn.codeHelp')}
+              autoFocus
+              {...f.bind('code')}
+            />
+          )}
+          <Button type="submit" busy={f.busy}>
+            {t('signIn.submit')}
+          </Button>
         </form>
       </Card>
-      {!staff && <p>{t('signIn.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link></p>}
+      {!staff && (
+        <p>
+          {t('signIn.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
+        </p>
+      )}
     </div>
   );
 }

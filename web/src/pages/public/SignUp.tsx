@@ -7,7 +7,12 @@ import { useSetAccount } from '../../session';
 import { useShownText } from '../../useShownText';
 import { countryRule, emailRule, newPasswordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Checkbox, Field } from '../../ui/ui';
-import { addressPayload, CompanyAndAddressFields, NameAndEmailFields, NewPasswordField } from '../account/ProfileFields';
+import {
+  addressPayload,
+  CompanyAndAddressFields,
+  NameAndEmailFields,
+  NewPasswordField,
+} from '../account/ProfileFields';
 
 export function SignUp() {
   const { t } = useI18n();
@@ -21,22 +26,56 @@ export function SignUp() {
   // Read by the password rule when it runs: assigned below, once the form's values are known.
   let score: number | null = null;
   const f = useForm(
-    { firstName: '', lastName: '', email: '', password: '', phone: '', company: '', nif: '', line1: '', line2: '', postalCode: '', city: '', country: '' },
-    { firstName: required, lastName: required, email: emailRule, password: (v) => newPasswordRule(score)(v), phone: required, line1: required, postalCode: required, city: required, country: countryRule },
+    {
+      firstName: '',
+      lastName: '',
+      email: '',
+      password: '',
+      phone: '',
+      company: '',
+      nif: '',
+      line1: '',
+      line2: '',
+      postalCode: '',
+      city: '',
+      country: '',
+    },
+    {
+      firstName: required,
+      lastName: required,
+      email: emailRule,
+      password: (v) => newPasswordRule(score)(v),
+      phone: required,
+      line1: required,
+      postalCode: required,
+      city: required,
+      country: countryRule,
+    },
     t,
   );
   score = usePasswordScore(f.values.password, [f.values.firstName, f.values.lastName, f.values.email]);
   const marketing = notice !== null && agreedNotice === notice.hash;
   const onSubmit = f.submit(async (v) => {
-    if (!acceptTerms) { setTermsError(true); return; }
-    const account = await call(client.POST('/api/v1/auth/signup', {
-      body: {
-        firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, phone: v.phone,
-        ...(v.company ? { company: v.company } : {}), ...(v.nif ? { nif: v.nif } : {}),
-        address: addressPayload(v),
-        marketingConsent: marketing, acceptTerms,
-      },
-    }));
+    if (!acceptTerms) {
+      setTermsError(true);
+      return;
+    }
+    const account = await call(
+      client.POST('/api/v1/auth/signup', {
+        body: {
+          firstName: v.firstName,
+          lastName: v.lastName,
+          email: v.email,
+          password: v.password,
+          phone: v.phone,
+          ...(v.company ? { company: v.company } : {}),
+          ...(v.nif ? { nif: v.nif } : {}),
+          address: addressPayload(v),
+          marketingConsent: marketing,
+          acceptTerms,
+        },
+      }),
+    );
     setAccount(account);
     await navigate({ to: '/account' });
   });
@@ -50,13 +89,34 @@ export function SignUp() {
           <NewPasswordField label={t('field.password')} bound={f.bind('password')} score={score} />
           <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
           <CompanyAndAddressFields bind={f.bind} />
-          <Checkbox label={<>{t('signUp.acceptTerms')} <Link to="/terms">{t('terms.title')}</Link></>} checked={acceptTerms}
-            error={termsError ? t('signUp.termsRequired') : undefined} onChange={(e) => { setAcceptTerms(e.target.checked); setTermsError(false); }} />
-          {notice && <Checkbox label={notice.text} checked={marketing} onChange={(e) => setAgreedNotice(e.target.checked ? notice.hash : null)} />}
-          <Button type="submit" busy={f.busy}>{t('signUp.submit')}</Button>
+          <Checkbox
+            label={
+              <>
+                {t('signUp.acceptTerms')} <Link to="/terms">{t('terms.title')}</Link>
+              </>
+            }
+            checked={acceptTerms}
+            error={termsError ? t('signUp.termsRequired') : undefined}
+            onChange={(e) => {
+              setAcceptTerms(e.target.checked);
+              setTermsError(false);
+            }}
+          />
+          {notice && (
+            <Checkbox
+              label={notice.text}
+              checked={marketing}
+              onChange={(e) => setAgreedNotice(e.target.checked ? notice.hash : null)}
+            />
+          )}
+          <Button type="submit" busy={f.busy}>
+            {t('signUp.submit')}
+          </Button>
         </form>
       </Card>
-      <p>{t('signUp.haveAccount')} <Link to="/signin">{t('nav.signIn')}</Link></p>
+      <p>
+        {t('signUp.haveAccount')} <Link to="/signin">{t('nav.signIn')}</Link>
+      </p>
     </div>
   );
 }

@@ -11,10 +11,16 @@ export function TermsPage() {
       <h1>{t('terms.title')}</h1>
       {terms ? (
         <Card>
-          <p className="muted">{t('terms.version', { version: terms.version, date: formatDay(terms.effectiveFrom) })}</p>
-          {terms.text.split('\n').map((line) => <p key={line}>{line}</p>)}
+          <p className="muted">
+            {t('terms.version', { version: terms.version, date: formatDay(terms.effectiveFrom) })}
+          </p>
+          {terms.text.split('\n').map((line) => (
+            <p key={line}>{line}</p>
+          ))}
         </Card>
-      ) : <p>{t('common.loading')}</p>}
+      ) : (
+        <p>{t('common.loading')}</p>
+      )}
     </div>
   );
 }

@@ -12,15 +12,29 @@ const processorsKey = ['staff', 'processors'];
 function EditProcessor({ p, onSaved, onCancel }: { p: Processor; onSaved: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const f = useForm(
-    { name: p.name, service: p.service, dataShared: p.dataShared, countries: p.countries.join(', '), transferSafeguard: p.transferSafeguard ?? '' },
+    {
+      name: p.name,
+      service: p.service,
+      dataShared: p.dataShared,
+      countries: p.countries.join(', '),
+      transferSafeguard: p.transferSafeguard ?? '',
+    },
     { name: required, service: required, dataShared: required, countries: required },
     t,
   );
   const save = f.submit(async (v) => {
-    await call(client.PUT('/api/v1/staff/processors/{id}', {
-      params: { path: { id: p.id } },
-      body: { name: v.name, service: v.service, dataShared: v.dataShared, countries: v.countries.split(/[\s,]+/).filter(Boolean), transferSafeguard: v.transferSafeguard.trim() || null },
-    }));
+    await call(
+      client.PUT('/api/v1/staff/processors/{id}', {
+        params: { path: { id: p.id } },
+        body: {
+          name: v.name,
+          service: v.service,
+          dataShared: v.dataShared,
+          countries: v.countries.split(/[\s,]+/).filter(Boolean),
+          transferSafeguard: v.transferSafeguard.trim() || null,
+        },
+      }),
+    );
     onSaved();
   });
   return (
@@ -32,8 +46,12 @@ function EditProcessor({ p, onSaved, onCancel }: { p: Processor; onSaved: () => 
       <Field label={t('processors.countries')} hint={t('processors.countriesHint')} {...f.bind('countries')} />
       <Field label={t('processors.safeguard')} hint={t('processors.safeguardHint')} {...f.bind('transferSafeguard')} />
       <div className="actions">
-        <Button type="submit" busy={f.busy}>{t('processors.save')}</Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button type="submit" busy={f.busy}>
+          {t('processors.save')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
       </div>
     </form>
   );
@@ -44,7 +62,10 @@ export function StaffProcessors() {
   const { t } = useI18n();
   const toast = useToast();
   const queries = useQueryClient();
-  const items = useQuery({ queryKey: processorsKey, queryFn: async () => (await call(client.GET('/api/v1/staff/processors'))).items }).data;
+  const items = useQuery({
+    queryKey: processorsKey,
+    queryFn: async () => (await call(client.GET('/api/v1/staff/processors'))).items,
+  }).data;
   const [editing, setEditing] = useState<string | null>(null);
   const current = items?.find((p) => p.id === editing);
   return (
@@ -54,21 +75,62 @@ export function StaffProcessors() {
       <Card title={t('processors.records')}>
         <p className="muted">{t('processors.recordsText')}</p>
         <div className="actions">
-          <a className="btn btn-secondary" href="/api/v1/staff/privacy/records.csv" download="records-of-processing.csv">{t('processors.downloadCsv')}</a>
-          <a className="btn btn-secondary" href="/api/v1/staff/privacy/records" download="records-of-processing.json">{t('processors.downloadJson')}</a>
+          <a
+            className="btn btn-secondary"
+            href="/api/v1/staff/privacy/records.csv"
+            download="records-of-processing.csv"
+          >
+            {t('processors.downloadCsv')}
+          </a>
+          <a className="btn btn-secondary" href="/api/v1/staff/privacy/records" download="records-of-processing.json">
+            {t('processors.downloadJson')}
+          </a>
         </div>
       </Card>
       {current && (
         <Card title={t('processors.editLabel', { promise: current.promise })}>
-          <EditProcessor p={current} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); toast(t('processors.saved')); void queries.invalidateQueries({ queryKey: processorsKey }); }} />
+          <EditProcessor
+            p={current}
+            onCancel={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null);
+              toast(t('processors.saved'));
+              void queries.invalidateQueries({ queryKey: processorsKey });
+            }}
+          />
         </Card>
       )}
       <Card>
         {items ? (
-          <Table caption={t('processors.title')} head={['', t('processors.name'), t('processors.service'), t('processors.countries'), t('processors.safeguard'), '']}
-            rows={items.map((p) => [p.promise, p.name, p.service, p.countries.join(', '), p.transferSafeguard ?? '—',
-              <Button key={p.id} variant="secondary" aria-label={t('processors.editLabel', { promise: p.promise })} onClick={() => setEditing(p.id)}>{t('processors.edit')}</Button>])} />
-        ) : <p>{t('common.loading')}</p>}
+          <Table
+            caption={t('processors.title')}
+            head={[
+              '',
+              t('processors.name'),
+              t('processors.service'),
+              t('processors.countries'),
+              t('processors.safeguard'),
+              '',
+            ]}
+            rows={items.map((p) => [
+              p.promise,
+              p.name,
+              p.service,
+              p.countries.join(', '),
+              p.transferSafeguard ?? '—',
+              <Button
+                key={p.id}
+                variant="secondary"
+                aria-label={t('processors.editLabel', { promise: p.promise })}
+                onClick={() => setEditing(p.id)}
+              >
+                {t('processors.edit')}
+              </Button>,
+            ])}
+          />
+        ) : (
+          <p>{t('common.loading')}</p>
+        )}
       </Card>
     </>
   );

@@ -4,7 +4,13 @@ import { TwoFactor } from '../account/TwoFactor';
 import { Alert } from '../../ui/ui';
 
 /** Staff two-factor: a page of the console, and the only page while a role that demands it is not enrolled. */
-export function StaffTwoFactor({ mustEnrol = false, onChange }: { mustEnrol?: boolean; onChange?: (enabled: boolean) => void }) {
+export function StaffTwoFactor({
+  mustEnrol = false,
+  onChange,
+}: {
+  mustEnrol?: boolean;
+  onChange?: (enabled: boolean) => void;
+}) {
   const { t } = useI18n();
   return (
     <>
