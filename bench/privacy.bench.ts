@@ -80,7 +80,7 @@ async function run(label: string, target: DatabaseTarget) {
     );
     await sql`analyze`.execute(p.db);
     const tables = p.privacy.tablesOf('customer');
-    const policy = buildPolicy(p.dataMap, await p.processors.list());
+    const policy = buildPolicy(p.dataMap, await p.processors.list(), p.config.controller);
 
     await seedSubject(p.db, 'acc_benchexport');
     const selects: number[] = [];

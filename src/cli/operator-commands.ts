@@ -83,7 +83,7 @@ export const operatorCommands = {
     const accountId = String(args.account ?? '');
     await p.accounts.getAccount(accountId);
     const out = path.resolve(String(args.out ?? `${accountId}-export.zip`));
-    const policy = buildPolicy(p.dataMap, await p.processors.list());
+    const policy = buildPolicy(p.dataMap, await p.processors.list(), p.config.controller);
     const result = await writeSubjectArchive(
       p.privacy,
       { kind: 'customer', id: accountId },

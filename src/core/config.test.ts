@@ -13,6 +13,24 @@ describe('configuration', () => {
     });
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
+  it('names the operator as the controller, and refuses production without a real one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /CONTROLLER_NAME and CONTROLLER_ADDRESS must be set in production/,
+    );
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      CONTROLLER_NAME: 'Lojas Exemplo, S.A.',
+      CONTROLLER_ADDRESS: 'Av. da Liberdade 1, 1250-096 Lisboa',
+      PRIVACY_TEAM_EMAIL: 'privacidade@lojas.pt',
+    });
+    expect(c.controller).toEqual({
+      name: 'Lojas Exemplo, S.A.',
+      address: 'Av. da Liberdade 1, 1250-096 Lisboa',
+      email: 'privacidade@lojas.pt',
+      dpoEmail: 'privacidade@lojas.pt',
+    });
+    expect(loadConfig({}).controller.name).toMatch(/example/);
+  });
   it('reads durations', () => {
     expect(parseDuration('1 minute')).toBe(60_000);
     expect(parseDuration('30 seconds')).toBe(30_000);

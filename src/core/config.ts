@@ -39,6 +39,11 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('SellRocket <no-reply@sellrocket.example>'),
   PRIVACY_TEAM_EMAIL: z.string().email().default('privacy@sellrocket.example'),
+  // Who answers for the data (GDPR Art. 13(1)(a)-(b)): the operator of this installation.
+  CONTROLLER_NAME: z.string().trim().min(1).max(200).optional(),
+  CONTROLLER_ADDRESS: z.string().trim().min(1).max(300).optional(),
+  CONTROLLER_EMAIL: z.string().email().optional(),
+  DPO_EMAIL: z.string().email().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -64,7 +69,15 @@ export interface Config {
   keys: { encryptionKeys: string | undefined; currentKeyId: string | undefined; hashKey: string | undefined };
   seedDemo: boolean;
   mail: { smtpUrl: string | undefined; from: string; privacyTeam: string };
+  /** Named in the privacy policy as the controller, with its contacts. */
+  controller: { name: string; address: string; email: string; dpoEmail: string };
 }
+
+/** What a development or test installation calls itself: plainly an example, never a real company. */
+export const exampleController = {
+  name: 'SellRocket (example operator)',
+  address: 'Rua do Exemplo 1, 4000-000 Porto, Portugal',
+} as const;
 
 const units: Record<string, number> = {
   ms: 1,
@@ -97,6 +110,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && (!e.CONTROLLER_NAME || !e.CONTROLLER_ADDRESS)) {
+    // The public privacy policy must name who is responsible for the data; an example will not do.
+    throw new ConfigError(
+      'Invalid configuration:\n  CONTROLLER_NAME and CONTROLLER_ADDRESS must be set in production (the privacy policy names them).',
+    );
+  }
+  const controllerEmail = e.CONTROLLER_EMAIL ?? e.PRIVACY_TEAM_EMAIL;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -116,5 +136,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     keys: { encryptionKeys: e.ENCRYPTION_KEYS, currentKeyId: e.ENCRYPTION_KEY_CURRENT, hashKey: e.HASH_KEY },
     seedDemo: e.SEED_DEMO === 'true',
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, privacyTeam: e.PRIVACY_TEAM_EMAIL },
+    controller: {
+      name: e.CONTROLLER_NAME ?? exampleController.name,
+      address: e.CONTROLLER_ADDRESS ?? exampleController.address,
+      email: controllerEmail,
+      dpoEmail: e.DPO_EMAIL ?? controllerEmail,
+    },
   };
 }

@@ -23,7 +23,7 @@ it("the export archive's CSV files hold no cell a spreadsheet would run as a for
     address: { line1: '@SUM(1+1)', line2: '-1+2', postalCode: '4050-262', city: '+Porto', country: 'PT' },
   });
   const file = path.join(dir, 'export.zip');
-  const policy = buildPolicy(t.platform.dataMap, await t.platform.processors.list());
+  const policy = buildPolicy(t.platform.dataMap, await t.platform.processors.list(), t.config.controller);
   await writeSubjectArchive(t.platform.privacy, { kind: 'customer', id: account.id }, policy, file, t.clock.now());
   const zip = await readZip(file);
   const csv = zip.get('data/account.csv')!;

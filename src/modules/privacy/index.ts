@@ -48,7 +48,7 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
         consent: needs.consent,
         exportDir: path.join(config.dataDir, 'exports'),
         accounts: needs.accounts,
-        policy: async () => buildPolicy(kit.dataMap, await processors.list()),
+        policy: async () => buildPolicy(kit.dataMap, await processors.list(), config.controller),
         mailer: kit.mailer,
         privacyTeam: config.mail.privacyTeam,
         hashKey: kit.hashKey,
@@ -65,6 +65,7 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
     ) => {
       registerPrivacyRoutes(app, {
         dataMap: kit.dataMap,
+        controller: kit.config.controller,
         guards: s.guards,
         processors: s.processors,
         negotiateLanguage,

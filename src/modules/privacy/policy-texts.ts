@@ -1,15 +1,19 @@
 import type { Localised } from '../../core/privacy/languages.js';
 
 /**
- * Who answers for the data (GDPR Art. 13(1)(a)–(b)). One place for the operator of an
- * installation to put its own legal name, address and contacts.
+ * Who answers for the data (GDPR Art. 13(1)(a)–(b)): the operator of the installation, from its
+ * configuration (CONTROLLER_NAME, CONTROLLER_ADDRESS, CONTROLLER_EMAIL, DPO_EMAIL).
  */
-export const controller = {
-  name: 'SellRocket, Lda.',
-  address: 'Rua do Exemplo 1, 4000-000 Porto, Portugal',
-  email: 'privacy@sellrocket.example',
-  dpoEmail: 'dpo@sellrocket.example',
-} as const;
+export interface Controller {
+  name: string;
+  address: string;
+  email: string;
+  dpoEmail: string;
+}
+
+/** Stands for the operator where only the words matter (the texts' hash). */
+const placeholderController: Controller = { name: '{name}', address: '{address}', email: '{email}', dpoEmail: '{dpo}' };
+export { placeholderController };
 
 export const complaintAuthority = {
   name: 'Comissão Nacional de Proteção de Dados (CNPD)',
@@ -54,7 +58,7 @@ export interface PolicyTexts {
     changes: string;
     annex: string;
   };
-  controller: (c: typeof controller) => string[];
+  controller: (c: Controller) => string[];
   collectedIntro: string[];
   legalBasesIntro: string;
   fields: {
@@ -77,8 +81,8 @@ export interface PolicyTexts {
   storageIntro: string;
   retentionIntro: string;
   rightsIntro: string[];
-  rights: (c: typeof controller) => Right[];
-  howToUse: (c: typeof controller) => string[];
+  rights: (c: Controller) => Right[];
+  howToUse: (c: Controller) => string[];
   requestLinks: Link[];
   complaint: (a: typeof complaintAuthority) => string[];
   marketing: string[];

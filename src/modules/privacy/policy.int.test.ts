@@ -187,6 +187,30 @@ describe('the generated privacy policy', () => {
     expect(unnamed).toEqual([]);
   });
 
+  it("names the operator's configured identity as the controller, in both languages", async () => {
+    const u = await createTestApp({
+      env: {
+        CONTROLLER_NAME: 'Lojas Exemplo, S.A.',
+        CONTROLLER_ADDRESS: 'Av. da Liberdade 1, 1250-096 Lisboa',
+        DPO_EMAIL: 'epd@lojas.pt',
+      },
+    });
+    try {
+      for (const lang of ['en', 'pt-PT']) {
+        const policy = (await u.app.inject({ method: 'GET', url: `/api/v1/privacy/policy?lang=${lang}` })).json();
+        const text = policy.controller.text.join(' ');
+        expect(text).toContain('Lojas Exemplo, S.A.');
+        expect(text).toContain('Av. da Liberdade 1, 1250-096 Lisboa');
+        expect(text).toContain('epd@lojas.pt');
+      }
+      const other = (await t.app.inject({ method: 'GET', url: '/api/v1/privacy/policy' })).json();
+      const mine = (await u.app.inject({ method: 'GET', url: '/api/v1/privacy/policy' })).json();
+      expect(mine.version).not.toBe(other.version);
+    } finally {
+      await u.close();
+    }
+  });
+
   it('refuses a language it does not speak, naming the field', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/privacy/policy?lang=fr' });
     expect(res.statusCode).toBe(422);

@@ -24,7 +24,7 @@ import {
   type StorageRegion,
   type Subject,
 } from '../../core/privacy/vocabulary.js';
-import { complaintAuthority, controller, policyTexts } from './policy-texts.js';
+import { complaintAuthority, placeholderController, policyTexts, type Controller } from './policy-texts.js';
 import type { PolicyModel } from './policy.schemas.js';
 
 export interface Processor {
@@ -104,9 +104,9 @@ const wordsHash = createHash('sha256')
         const t = policyTexts[l];
         return {
           ...t,
-          controller: t.controller(controller),
-          rights: t.rights(controller),
-          howToUse: t.howToUse(controller),
+          controller: t.controller(placeholderController),
+          rights: t.rights(placeholderController),
+          howToUse: t.howToUse(placeholderController),
           complaint: t.complaint(complaintAuthority),
           changes: t.changes(''),
         };
@@ -130,16 +130,26 @@ const inOrder = <T extends string>(order: readonly T[], present: Iterable<T>) =>
  * register and the retention rules, so it says what the code does. The platform's own staff are
  * covered by an internal notice, not the public policy.
  */
-export function buildPolicy(map: DataMap, processors: Processor[], language: PolicyLanguage = 'en'): PolicyModel {
+export function buildPolicy(
+  map: DataMap,
+  processors: Processor[],
+  controller: Controller,
+  language: PolicyLanguage = 'en',
+): PolicyModel {
   const { columns, factsHash } = publicColumns(map);
   // One version for every language: the words of all of them, and the facts they describe.
   const version = createHash('sha256')
     .update(wordsHash)
     .update(factsHash)
     .update(JSON.stringify(processors))
+    .update(JSON.stringify(controller))
     .digest('hex')
     .slice(0, 12);
-  return { ...policyIn(language, columns, processors), version, changes: policyTexts[language].changes(version) };
+  return {
+    ...policyIn(language, columns, processors, controller),
+    version,
+    changes: policyTexts[language].changes(version),
+  };
 }
 
 // A platform's data map does not change while it runs: its public columns are gathered once.
@@ -170,7 +180,12 @@ function publicColumns(map: DataMap) {
   return gathered;
 }
 
-function policyIn(lang: PolicyLanguage, columns: Column[], processors: Processor[]): Omit<PolicyModel, 'version'> {
+function policyIn(
+  lang: PolicyLanguage,
+  columns: Column[],
+  processors: Processor[],
+  controller: Controller,
+): Omit<PolicyModel, 'version'> {
   const t = policyTexts[lang];
   const countryName = countryNames[lang];
   const keyLabel = (key: DataKey) => dataKeys[key][lang][0];

@@ -7,6 +7,7 @@ import { purposes, recipients, storageRegions } from '../../core/privacy/vocabul
 import type { AuthGuards } from '../auth/index.js';
 import { toCsv } from '../../core/csv.js';
 import { policyLanguages, type PolicyLanguage } from '../../core/privacy/languages.js';
+import type { Controller } from './policy-texts.js';
 import { buildPolicy, buildRecordsOfProcessing } from './policy.js';
 import { PolicyResponse } from './policy.schemas.js';
 import type { ProcessorsService } from './processors.service.js';
@@ -70,6 +71,8 @@ export function registerPrivacyRoutes(
     processors: ProcessorsService;
     /** The language for an Accept-Language header, chosen the way the consent notices choose theirs. */
     negotiateLanguage: (acceptLanguage: string | undefined) => PolicyLanguage;
+    /** Who the policy names as responsible: the operator's configuration. */
+    controller: Controller;
   },
 ) {
   const r = typed(app);
@@ -91,7 +94,7 @@ export function registerPrivacyRoutes(
     async (request, reply) => {
       const language = request.query.lang ?? deps.negotiateLanguage(request.headers['accept-language']);
       void reply.header('content-language', language).header('vary', 'accept-language');
-      return buildPolicy(deps.dataMap, await deps.processors.list(), language);
+      return buildPolicy(deps.dataMap, await deps.processors.list(), deps.controller, language);
     },
   );
 

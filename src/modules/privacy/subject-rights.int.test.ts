@@ -142,7 +142,7 @@ describe('access and portability (D1, D4): the archive holds every personal valu
   it('exports every personal column that exists, with a manifest describing each field, CSV and a report', async () => {
     const subject = await seedSubject(1);
     const file = path.join(dir, 'export.zip');
-    const policy = buildPolicy(t.platform.dataMap, await t.platform.processors.list());
+    const policy = buildPolicy(t.platform.dataMap, await t.platform.processors.list(), t.config.controller);
     await writeSubjectArchive(t.platform.privacy, { kind: 'customer', id: subject.id }, policy, file, t.clock.now());
     const zip = await readZip(file);
     const manifest = JSON.parse(zip.get('manifest.json')!);
@@ -392,7 +392,7 @@ describe('erasure keeps fiscal documents under legal hold, with their fiscal fie
     await writeSubjectArchive(
       engine,
       { kind: 'customer', id: subject.id },
-      buildPolicy(map, await t.platform.processors.list()),
+      buildPolicy(map, await t.platform.processors.list(), t.config.controller),
       file,
       t.clock.now(),
     );
