@@ -4,7 +4,7 @@ import { systemClock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { acquireDataDirLock, rewriteLock } from './core/db/data-dir-lock.js';
 import { ensurePrivateDataDir, restrictNewFiles } from './core/db/data-dir.js';
-import { openPlatform } from './core/db/open-platform.js';
+import { openPlatform } from './open-platform.js';
 import { AppError } from './core/errors.js';
 import { buildApp } from './app.js';
 import { isOperatorCommand, operatorCommands } from './cli/operator-commands.js';

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbKind } from './harness.js';
 
@@ -221,3 +222,51 @@ describe.skipIf(testDbKind !== 'pglite')('operator commands on a data directory 
     expect(res.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 });
+
+describe.skipIf(testDbKind !== 'postgres')(
+  'operator commands on a PostgreSQL database the platform never set up',
+  () => {
+    const name = `sellrocket_empty_${process.pid}`;
+    const base = process.env.TEST_DATABASE_URL!;
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    const admin = () => new pg.Client({ connectionString: base });
+    beforeAll(async () => {
+      const a = admin();
+      await a.connect();
+      await a.query(`create database ${name}`);
+      await a.end();
+    });
+    afterAll(async () => {
+      const a = admin();
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    });
+
+    it('refuse to set it up, exiting non-zero with a clear message', async () => {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-pg-empty-'));
+      try {
+        const env = {
+          ...process.env,
+          DATABASE_URL: url.toString(),
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          NODE_ENV: 'development',
+        };
+        const res = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8', timeout: 60_000 });
+        expect(res.status, res.stderr).toBe(1);
+        expect(res.stderr).toMatch(/no database of SellRocket at DATABASE_URL/);
+        const c = new pg.Client({ connectionString: url.toString() });
+        await c.connect();
+        const tables = await c.query(
+          `select count(*)::int as n from information_schema.tables where table_schema = 'public'`,
+        );
+        await c.end();
+        expect(tables.rows[0].n).toBe(0);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  },
+);

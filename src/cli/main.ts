@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from '../core/config.js';
 import { acquireDataDirLock, DataDirBusyError, readLock } from '../core/db/data-dir-lock.js';
 import { holdsEmbeddedDatabase, NoDatabaseError, restrictNewFiles } from '../core/db/data-dir.js';
 import packageJson from '../../package.json' with { type: 'json' };
-import { openPlatform } from '../core/db/open-platform.js';
+import { openPlatform } from '../open-platform.js';
 import { AppError } from '../core/errors.js';
 import { startServer } from '../server.js';
 import { operatorCommands, type CommandResult, type OperatorCommandName } from './operator-commands.js';
@@ -46,7 +46,7 @@ async function runOperator(
   }
   // Only these two may bring a database into being; any other command on an empty DATA_DIR is a mistake.
   if (!config.databaseUrl && command !== 'migrate' && !holdsEmbeddedDatabase(config.dataDir))
-    throw new NoDatabaseError(config.dataDir);
+    throw new NoDatabaseError(`in ${config.dataDir}`);
   const release = config.databaseUrl
     ? () => undefined
     : acquireDataDirLock(config.dataDir, {
@@ -62,7 +62,7 @@ async function runOperator(
       systemClock,
       (msg) => console.error(msg),
       () => undefined,
-      { migrate: command !== 'migrate' },
+      { migrate: command !== 'migrate', requireExisting: command !== 'migrate' },
     );
     try {
       return await operatorCommands[command](platform, args);

@@ -35,9 +35,10 @@ export function holdsEmbeddedDatabase(dataDir: string): boolean {
 }
 
 export class NoDatabaseError extends Error {
-  constructor(dataDir: string) {
+  /** `where`: 'in /path/to/data', or how else the database was named. */
+  constructor(where: string) {
     super(
-      `There is no database in ${path.resolve(dataDir)}. Check DATA_DIR (or DATABASE_URL), ` +
+      `There is no database ${where}. Check DATA_DIR (or DATABASE_URL), ` +
         'or create one with `npx sellrocket migrate` or `npm start`; this command does not create one.',
     );
   }
