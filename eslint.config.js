@@ -44,6 +44,10 @@ export default tseslint.config(
               regex: 'db/schema\\.js$',
               message: "The core sees its own tables (core.tables.ts), not the modules' schema.",
             },
+            {
+              regex: '(^|/)(platform|app|server|open-platform)\\.js$',
+              message: 'The core is machinery: the platform is built from it, not the other way round.',
+            },
           ],
         },
       ],
