@@ -138,8 +138,9 @@ export const operatorCommands = {
     return {
       lines: [
         `Checked ${r.checked} subject(s): ${r.erasedAgain} erased again, ${r.journalEntriesRestored} journal entr${r.journalEntriesRestored === 1 ? 'y' : 'ies'} restored.`,
+        ...r.failed.map((f) => `Could not erase ${f.kind} ${f.id} again: ${f.reason}`),
       ],
-      exitCode: 0,
+      exitCode: r.failed.length > 0 ? 1 : 0,
     };
   },
 

@@ -171,6 +171,8 @@ export function createErasure(deps: {
   ) {
     const refs = new Set(journal.map((e) => `${e.subjectKind}:${e.subjectRef}`));
     const erased: string[] = [];
+    // One subject that cannot be erased (it would fail loudly) must not stop the others.
+    const failed: { kind: Subject; id: string; reason: string }[] = [];
     let checked = 0;
     for (const kind of new Set(journal.map((e) => e.subjectKind))) {
       // Subjects exist in the tables that own themselves and are deleted on erasure (a log that
@@ -188,7 +190,11 @@ export function createErasure(deps: {
       for (const id of ids) {
         checked++;
         if (!refs.has(`${kind}:${keyedHash(deps.hashKey, `${kind}:${id}`)}`)) continue;
-        erased.push((await erase(ctx, { kind, id })).journalId);
+        try {
+          erased.push((await erase(ctx, { kind, id })).journalId);
+        } catch (e) {
+          failed.push({ kind, id, reason: (e as Error).message });
+        }
       }
     }
     const known = new Set((await deps.db.selectFrom('erasure_journal').select('id').execute()).map((r) => r.id));
@@ -207,7 +213,7 @@ export function createErasure(deps: {
         )
         .execute();
     }
-    return { checked, erasedAgain: erased.length, journalEntriesRestored: missing.length };
+    return { checked, erasedAgain: erased.length, failed, journalEntriesRestored: missing.length };
   }
 
   return { eraseSubject, erasureJournal, replayErasures };

@@ -48,6 +48,23 @@ export function createErasureUseCase(deps: {
   async function erase(ctx: RequestContext, input: ErasureInput) {
     const accountIds = input.subjects.filter((s) => s.kind === 'customer').map((s) => s.id);
     const outcome = await deps.db.transaction().execute(async (tx) => {
+      if (input.requestId) {
+        // The request's row is this erasure's lock: a second run (another worker, an expired lease)
+        // waits here, then finds it completed and does nothing.
+        const request = await tx
+          .selectFrom('privacy_request')
+          .select('status')
+          .where('id', '=', input.requestId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (request?.status !== 'in_progress') return null;
+      }
+      // Every address the subjects are known by: requests made under it without an account go too.
+      const addresses = new Set(input.requesterEmail ? [input.requesterEmail] : []);
+      for (const subject of input.subjects) {
+        for (const email of (await deps.engine.identifiersOf(tx, subject)).strong.get('contact.email') ?? [])
+          addresses.add(email);
+      }
       // The subject's requests (and, for an address, those made without an account) with their archives.
       const earlier = await tx
         .selectFrom('privacy_request')
@@ -55,7 +72,7 @@ export function createErasureUseCase(deps: {
         .where((eb) =>
           eb.or([
             ...(accountIds.length > 0 ? [eb('account_id', 'in', accountIds)] : []),
-            ...(input.requesterEmail ? [eb('requester_email', '=', input.requesterEmail)] : []),
+            ...(addresses.size > 0 ? [eb('requester_email', 'in', [...addresses])] : []),
             ...(input.requestId ? [eb('id', '=', input.requestId)] : []),
             eb.val(false),
           ]),
@@ -105,6 +122,7 @@ export function createErasureUseCase(deps: {
       reach('committing');
       return { journalIds, summaries, files };
     });
+    if (!outcome) return { journalIds: [], summaries: [], archivesDeleted: 0, alreadyDone: true };
     reach('committed');
     await disposeArchives(outcome.files);
     reach('archives-deleted');

@@ -231,6 +231,15 @@ export function createPrivacyRequestsService(deps: {
     // Read before the transaction: on the embedded database a transaction holds the only connection.
     const objector = row.type === 'objection' ? await requesterEmail(row) : null;
     return deps.db.transaction().execute(async (tx) => {
+      // Locked and checked again inside: two approvals at once must not queue the work twice.
+      const current = await tx
+        .selectFrom('privacy_request')
+        .select('status')
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (current.status !== 'received')
+        throw new AppError('conflict', `This request is already ${current.status.replace('_', ' ')}.`);
       await audit(ctx, id, 'approve');
       if (row.type === 'erasure') {
         await tx.updateTable('privacy_request').set({ status: 'in_progress' }).where('id', '=', id).execute();
@@ -335,7 +344,15 @@ export function createPrivacyRequestsService(deps: {
     const expires = new Date(ctx.now.getTime() + DOWNLOAD_DAYS * 86_400_000);
     // A requester who did not sign in gets a one-time link; a signed-in one downloads from the customer area.
     const token = row.requester_email ? newSecretToken() : null;
-    await deps.db.transaction().execute(async (tx) => {
+    const recorded = await deps.db.transaction().execute(async (tx) => {
+      // Still this request's to answer? An erasure may have taken the request (and the person) since.
+      const current = await tx
+        .selectFrom('privacy_request')
+        .select('status')
+        .where('id', '=', requestId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (current?.status !== 'in_progress' && current?.status !== 'received') return false;
       await tx
         .updateTable('privacy_request')
         .set({
@@ -349,7 +366,13 @@ export function createPrivacyRequestsService(deps: {
         .execute();
       await audit(ctx, requestId, 'complete');
       await deps.jobs.enqueue('privacy.export-expire', { requestId }, expires);
+      return true;
     });
+    if (!recorded) {
+      // Nobody will ever download it: it must not outlive the request.
+      rmSync(file, { force: true });
+      return;
+    }
     const where = token
       ? `Download it within ${DOWNLOAD_DAYS} days from this link (it works only for you; do not forward it):\n${deps.publicOrigin}/privacy/request/download?token=${encodeURIComponent(token)}`
       : `Sign in to your customer area, Privacy section, to download it within ${DOWNLOAD_DAYS} days.`;
