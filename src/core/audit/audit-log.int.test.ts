@@ -42,6 +42,20 @@ describe('audit log (S6)', () => {
     expect(await t.platform.audit.verify()).toMatchObject({ ok: true });
   });
 
+  it('refuses to be emptied, and a chain head only moves forward', async () => {
+    await signUp(t.app);
+    await expect(sql`truncate audit_log`.execute(t.platform.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_chain_head`.execute(t.platform.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_chain_head`.execute(t.platform.db)).rejects.toThrow(/only moves forward/);
+    await expect(sql`update audit_chain_head set entries = entries - 1`.execute(t.platform.db)).rejects.toThrow(
+      /only moves forward/,
+    );
+    await expect(sql`update audit_chain_head set chain = chain || 'x'`.execute(t.platform.db)).rejects.toThrow(
+      /only moves forward/,
+    );
+    expect(await t.platform.audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('refuses updates and deletes', async () => {
     await signUp(t.app);
     await expect(sql`update audit_log set action = 'x'`.execute(t.platform.db)).rejects.toThrow(/append-only/);
@@ -224,6 +238,23 @@ describe('audit chains, one per account and one for the platform', () => {
     const [first] = await entriesOf(a);
     await raw(`update audit_log set chain = 'account:${b}' where seq = ${first}`);
     expect((await u.platform.audit.verify()).ok).toBe(false);
+  });
+
+  it('a check while others write sees one moment: no false alarm for a chain that begins or grows meanwhile', async () => {
+    const ctx = operatorContext(u.clock.now());
+    for (let k = 0; k < 300; k++) await u.platform.audit.record(ctx, { action: 'test.bulk', chain: 'aaa-bulk' });
+    const verdicts = [];
+    for (let n = 0; n < 20; n++) {
+      const check = u.platform.audit.verify();
+      const writes = Promise.all([
+        u.platform.audit.record(ctx, { action: 'test.new-chain', chain: `zzz-late-${n}` }),
+        u.platform.audit.record(ctx, { action: 'test.grow', chain: 'aaa-bulk' }),
+      ]);
+      verdicts.push(await check);
+      await writes;
+    }
+    expect(verdicts.filter((v) => !v.ok)).toEqual([]);
+    expect(await u.platform.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('an entry that rolls back with its change leaves its chain intact', async () => {

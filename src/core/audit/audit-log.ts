@@ -138,14 +138,27 @@ export function createAuditLog(deps: { db: Kysely<AuditTables>; clock: Clock; ha
    * first entry whose content, link or IP no longer matches, and chains whose end was cut off or
    * whose head is missing. An IP set to null (forgotten by retention) is allowed; a changed one is not.
    */
-  async function verify(): Promise<{
+  type Verdict = {
     ok: boolean;
     checked: number;
     chains: number;
     firstBadSeq?: number;
     chain?: string;
     reason?: string;
-  }> {
+  };
+
+  /**
+   * The whole walk sees one snapshot: writes that commit meanwhile (a new chain, a longer one) are
+   * neither half-seen nor taken for tampering.
+   */
+  async function verify(): Promise<Verdict> {
+    return deps.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(() => walk());
+  }
+
+  async function walk(): Promise<Verdict> {
     const heads = new Map(
       (await deps.db.selectFrom('audit_chain_head').selectAll().execute()).map((h) => [h.chain, h]),
     );
