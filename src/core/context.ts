@@ -1,6 +1,13 @@
 /** The two kinds of person who sign in: merchants (customers) and the platform's staff. */
 export type Principal = 'customer' | 'staff';
 
+/** Counts a signed-in person's re-confirmations of identity; `exhausted`: sign them out everywhere. */
+export type NoteReauthentication = (
+  principal: Principal,
+  ownerId: string,
+  ok: boolean,
+) => Promise<{ exhausted: boolean }>;
+
 /** What a staff member may do; the staff module stores them, the guards check them. */
 export type StaffRole = 'admin' | 'support' | 'billing' | 'privacy';
 

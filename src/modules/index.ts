@@ -24,12 +24,12 @@ export function platformModules(opts: ModuleOptions = {}) {
   return [
     termsModule,
     consentModule,
+    securityModule,
     accountsModule,
     staffModule,
     marketingModule,
     mfaModule,
     authModule,
-    securityModule,
     privacyModule(opts),
   ] as const;
 }

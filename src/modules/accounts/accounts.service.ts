@@ -2,7 +2,7 @@ import { checkPassword, personalInputs } from '../../core/crypto/password-policy
 import type { AccountsTables } from './accounts.tables.js';
 import { sql, type Transaction, type Updateable, type Kysely } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import type { RequestContext } from '../../core/context.js';
+import { systemContext, type NoteReauthentication, type RequestContext } from '../../core/context.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -54,7 +54,25 @@ export function createAccountsService(deps: {
   sessions: SessionStore;
   consent: ConsentService;
   terms: TermsService;
+  noteReauthentication: NoteReauthentication;
 }) {
+  /**
+   * The answer to a re-confirmation of identity, counted: too many wrong ones in a row and every
+   * session of the account ends (whoever holds a stolen one must sign in again, and is throttled there).
+   */
+  async function reconfirmed(accountId: string, ok: boolean): Promise<boolean> {
+    const { exhausted } = await deps.noteReauthentication('customer', accountId, ok);
+    if (exhausted) {
+      const revoked = await deps.sessions.revokeAllExcept(accountId, null);
+      await deps.audit.record(systemContext(new Date()), {
+        action: 'security.reauthentication.exhausted',
+        target: { kind: 'account', id: accountId },
+        data: { revokedSessions: revoked },
+      });
+    }
+    return ok;
+  }
+
   // The account keeps the current marketing decision as a flag: it changes in the decision's unit of work.
   deps.consent.onDecision(async (ctx, decision) => {
     if (decision.purpose !== 'marketing') return;
@@ -178,7 +196,7 @@ export function createAccountsService(deps: {
   /** Re-confirms identity for sensitive requests (access, portability, erasure). */
   async function confirmPassword(accountId: string, password: string): Promise<boolean> {
     const row = await deps.repo.getById(accountId);
-    return row ? verifyPassword(row.password_hash, password) : false;
+    return reconfirmed(accountId, row ? await verifyPassword(row.password_hash, password) : false);
   }
 
   /** Starts a session after a successful sign-in and writes the access history (T2). */
@@ -276,7 +294,7 @@ export function createAccountsService(deps: {
     newPassword: string,
   ) {
     const row = await deps.repo.getById(accountId);
-    if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
+    if (!row || !(await reconfirmed(accountId, await verifyPassword(row.password_hash, currentPassword)))) {
       throw validationError([{ field: 'currentPassword', message: 'The current password is not correct.' }]);
     }
     const weakness = checkPassword(newPassword, personalInputs(row.first_name, row.last_name, row.email));

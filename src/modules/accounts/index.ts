@@ -19,10 +19,10 @@ export { isCountryCode } from './contact-fields.js';
 /** Merchant accounts: sign-up, sign-in, the account's details, password and consent. */
 export const accountsModule = defineModule<AccountsTables>()({
   name: 'accounts',
-  uses: ['consent', 'terms'],
+  uses: ['consent', 'terms', 'security'],
   routeUses: ['guards', 'security', 'mfa'],
   dataMap: accountsTables,
-  create: (kit, needs: { consent: ConsentService; terms: TermsService }) => {
+  create: (kit, needs: { consent: ConsentService; terms: TermsService; security: SecurityService }) => {
     const accountSessions = createSessionStore({
       db: kit.db,
       clock: kit.clock,
@@ -38,7 +38,9 @@ export const accountsModule = defineModule<AccountsTables>()({
         repo: createAccountsRepo(kit.db),
         audit: kit.audit,
         sessions: accountSessions,
-        ...needs,
+        consent: needs.consent,
+        terms: needs.terms,
+        noteReauthentication: needs.security.noteReauthentication,
       }),
     };
   },

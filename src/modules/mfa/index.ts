@@ -2,6 +2,7 @@ import { defineModule } from '../../core/module.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { AuthGuards } from '../auth/index.js';
 import type { SessionStore } from '../../core/sessions.js';
+import type { SecurityService } from '../security/index.js';
 import type { StaffService } from '../staff/index.js';
 import { mfaTables } from './mfa.privacy.js';
 import { registerMfaRoutes } from './mfa.routes.js';
@@ -14,7 +15,7 @@ export type { MfaTables } from './mfa.tables.js';
 /** Two-factor sign-in (TOTP with recovery codes) for merchants and staff. */
 export const mfaModule = defineModule<MfaTables>()({
   name: 'mfa',
-  uses: ['accounts', 'staff', 'accountSessions', 'staffSessions'],
+  uses: ['accounts', 'staff', 'accountSessions', 'staffSessions', 'security'],
   routeUses: ['guards', 'accounts', 'staff'],
   dataMap: mfaTables,
   create: (
@@ -24,6 +25,7 @@ export const mfaModule = defineModule<MfaTables>()({
       staff: StaffService;
       accountSessions: SessionStore;
       staffSessions: SessionStore;
+      security: SecurityService;
     },
   ) => ({
     mfa: createMfaService({
@@ -33,6 +35,7 @@ export const mfaModule = defineModule<MfaTables>()({
       cipher: kit.cipher,
       hashKey: kit.hashKey,
       sessions: { customer: needs.accountSessions, staff: needs.staffSessions },
+      noteReauthentication: needs.security.noteReauthentication,
       confirmPassword: (p, id, password) =>
         p === 'customer' ? needs.accounts.confirmPassword(id, password) : needs.staff.confirmPassword(id, password),
     }),

@@ -10,7 +10,7 @@ import type { FieldCipher } from '../../core/crypto/field-encryption.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { Principal } from '../../core/context.js';
+import type { NoteReauthentication, Principal } from '../../core/context.js';
 import type { SessionStore } from '../../core/sessions.js';
 
 const tables = {
@@ -53,6 +53,7 @@ export function createMfaService(deps: {
   sessions: Record<Principal, Pick<SessionStore, 'revokeAllExcept'>>;
   /** Whether `password` is the principal's current one. */
   confirmPassword: (p: Principal, ownerId: string, password: string) => Promise<boolean>;
+  noteReauthentication: NoteReauthentication;
 }) {
   const aad = (p: Principal, ownerId: string) => `${tables[p].mfa}.totp_secret:${ownerId}`;
   const epoch = () => Math.floor(deps.clock.now().getTime() / 1000);
@@ -180,8 +181,17 @@ export function createMfaService(deps: {
 
   /** Turns two-factor sign-in off; needs a current code (or a recovery code). */
   async function disable(ctx: RequestContext, p: Principal, ownerId: string, code: string): Promise<void> {
-    if (!(await verifyForSignIn(p, ownerId, code)))
-      throw validationError([{ field: 'code', message: 'This code is not valid.' }]);
+    const ok = await verifyForSignIn(p, ownerId, code);
+    // Guessing codes from a stolen session: after a few wrong ones, every session of the person ends.
+    if ((await deps.noteReauthentication(p, ownerId, ok)).exhausted) {
+      const revoked = await deps.sessions[p].revokeAllExcept(ownerId, null);
+      await deps.audit.record(ctx, {
+        action: 'security.reauthentication.exhausted',
+        target: { kind: tables[p].target, id: ownerId },
+        data: { revokedSessions: revoked },
+      });
+    }
+    if (!ok) throw validationError([{ field: 'code', message: 'This code is not valid.' }]);
     const t = tables[p];
     await deps.db.transaction().execute(async (tx) => {
       await sql`delete from ${sql.table(t.recovery)} where ${sql.ref(t.owner)} = ${ownerId}`.execute(tx);

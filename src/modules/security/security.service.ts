@@ -233,7 +233,25 @@ export function createSecurityService(deps: SecurityDeps) {
     return lifted;
   }
 
+  /**
+   * Someone already signed in confirms who they are (current password, a code to turn two-factor
+   * off). After LOGIN_MAX_FAILURES wrong answers in a row the caller signs the person out
+   * everywhere: a stolen session must not be a way round sign-in throttling to guess the password.
+   */
+  async function noteReauthentication(principal: 'customer' | 'staff', ownerId: string, ok: boolean) {
+    const key = `reauth:${keyedHash(deps.hashKey, `${principal}:${ownerId}`)}`;
+    if (ok) {
+      await deps.db.deleteFrom('login_throttle').where('key', '=', key).execute();
+      return { exhausted: false };
+    }
+    const state = await countFailure(key, deps.clock.now());
+    if (state.consecutive_failures < deps.login.maxFailures) return { exhausted: false };
+    await deps.db.deleteFrom('login_throttle').where('key', '=', key).execute();
+    return { exhausted: true };
+  }
+
   return {
+    noteReauthentication,
     loginKey,
     trustedDeviceKey: deviceKeyOf,
     issueDeviceCookie: newDeviceCookie,

@@ -20,10 +20,10 @@ export { generatePassword } from './staff.service.js';
 /** The platform's staff: their accounts, sign-in, and the staff console's view of merchants. */
 export const staffModule = defineModule<StaffTables>()({
   name: 'staff',
-  uses: [],
+  uses: ['security'],
   routeUses: ['guards', 'security', 'mfa', 'accounts', 'marketing'],
   dataMap: staffTables,
-  create: (kit) => {
+  create: (kit, needs: { security: SecurityService }) => {
     const staffSessions = createSessionStore({
       db: kit.db,
       clock: kit.clock,
@@ -32,7 +32,15 @@ export const staffModule = defineModule<StaffTables>()({
       owner: 'staff_id',
       idPrefix: 'sss',
     });
-    return { staffSessions, staff: createStaffService({ db: kit.db, audit: kit.audit, sessions: staffSessions }) };
+    return {
+      staffSessions,
+      staff: createStaffService({
+        db: kit.db,
+        audit: kit.audit,
+        sessions: staffSessions,
+        noteReauthentication: needs.security.noteReauthentication,
+      }),
+    };
   },
   routes: (
     app,

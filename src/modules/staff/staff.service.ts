@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StaffTables } from './staff.tables.js';
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import type { RequestContext } from '../../core/context.js';
+import { systemContext, type NoteReauthentication, type RequestContext } from '../../core/context.js';
 import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import { AppError, validationError } from '../../core/errors.js';
@@ -15,7 +15,12 @@ export function generatePassword(): string {
   return randomBytes(18).toString('base64url'); // 24 characters, 144 bits
 }
 
-export function createStaffService(deps: { db: Kysely<StaffTables>; audit: AuditLog; sessions: SessionStore }) {
+export function createStaffService(deps: {
+  db: Kysely<StaffTables>;
+  audit: AuditLog;
+  sessions: SessionStore;
+  noteReauthentication: NoteReauthentication;
+}) {
   /** Creates a platform staff member (operator task). Returns the password once when it was generated. */
   async function createStaff(
     ctx: RequestContext,
@@ -104,7 +109,17 @@ export function createStaffService(deps: { db: Kysely<StaffTables>; audit: Audit
       .select('password_hash')
       .where('id', '=', staffId)
       .executeTakeFirst();
-    return row ? verifyPassword(row.password_hash, password) : false;
+    const ok = row ? await verifyPassword(row.password_hash, password) : false;
+    // Too many wrong answers in a row: every session of this staff member ends.
+    if ((await deps.noteReauthentication('staff', staffId, ok)).exhausted) {
+      const revoked = await deps.sessions.revokeAllExcept(staffId, null);
+      await deps.audit.record(systemContext(new Date()), {
+        action: 'security.reauthentication.exhausted',
+        target: { kind: 'staff', id: staffId },
+        data: { revokedSessions: revoked },
+      });
+    }
+    return ok;
   }
 
   /** Whom an email signs in as: what a staff device cookie must name. */
