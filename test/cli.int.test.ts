@@ -227,10 +227,14 @@ describe.skipIf(testDbKind !== 'postgres')(
   'operator commands on a PostgreSQL database the platform never set up',
   () => {
     const name = `sellrocket_empty_${process.pid}`;
-    const base = process.env.TEST_DATABASE_URL!;
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const admin = () => new pg.Client({ connectionString: base });
+    // Read in the hooks: this block is collected on the embedded database's run too, where it is skipped.
+    const base = () => process.env.TEST_DATABASE_URL!;
+    const urlOf = () => {
+      const url = new URL(base());
+      url.pathname = `/${name}`;
+      return url.toString();
+    };
+    const admin = () => new pg.Client({ connectionString: base() });
     beforeAll(async () => {
       const a = admin();
       await a.connect();
@@ -249,7 +253,7 @@ describe.skipIf(testDbKind !== 'postgres')(
       try {
         const env = {
           ...process.env,
-          DATABASE_URL: url.toString(),
+          DATABASE_URL: urlOf(),
           DATA_DIR: dataDir,
           LOG_LEVEL: 'warn',
           NODE_ENV: 'development',
@@ -257,7 +261,7 @@ describe.skipIf(testDbKind !== 'postgres')(
         const res = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8', timeout: 60_000 });
         expect(res.status, res.stderr).toBe(1);
         expect(res.stderr).toMatch(/no database of SellRocket at DATABASE_URL/);
-        const c = new pg.Client({ connectionString: url.toString() });
+        const c = new pg.Client({ connectionString: urlOf() });
         await c.connect();
         const tables = await c.query(
           `select count(*)::int as n from information_schema.tables where table_schema = 'public'`,
