@@ -41,6 +41,15 @@ describe('log censoring', () => {
     expect(given.user.email).toBe('a@example.pt');
   });
 
+  it('writes nothing deeper than it reads, and censors an error under any key (#8 review)', () => {
+    const { log, text } = capture();
+    log.info({ a: { b: { c: { d: { e: { f: { note: 'Maria Silva, 912345678' } } } } } } }, 'deep');
+    log.error({ cause: Object.assign(new Error('lookup failed'), { nif: '501964843' }) }, 'failed');
+    expect(text()).not.toContain('912345678');
+    expect(text()).not.toContain('501964843');
+    expect(text()).toContain('lookup failed');
+  });
+
   it('stops at cycles', () => {
     const cyclic: Record<string, unknown> = { id: 'x' };
     cyclic.self = cyclic;

@@ -32,6 +32,7 @@ export const redactedKeys = [
 
 const censoredKeys = new Set([...redactedKeys, 'headers']);
 const censoredValue = '[redacted]';
+const tooDeep = '[too deep to log]';
 // Deep enough for anything logged on purpose; a bound that also stops at cycles.
 const censorDepth = 4;
 
@@ -44,14 +45,11 @@ const censorDepth = 4;
  * are not censored: bind ids only (Fastify binds the request id).
  */
 export function censor<T>(value: T, depth = 0): T {
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    depth > censorDepth ||
-    value instanceof Error ||
-    ArrayBuffer.isView(value)
-  )
-    return value;
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
+  // Deeper than anything logged on purpose: not read, so not written either.
+  if (depth > censorDepth) return tooDeep as T;
+  // An error's own fields (a `nif` attached to it, say) are censored like any others, whatever its key.
+  if (value instanceof Error) return censor(pino.stdSerializers.err(value) as unknown as T, depth);
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {

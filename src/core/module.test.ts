@@ -1,20 +1,8 @@
 import { ESLint } from 'eslint';
-import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { TermsTables } from '../modules/terms/terms.tables.js';
 import { createModules, defineModule, type ModuleKit } from './module.js';
 
 describe('module boundaries (#8)', () => {
-  it("a module's database handle does not reach another module's tables (checked by the type checker)", () => {
-    const db = null as unknown as Kysely<TermsTables>;
-    const query = () => {
-      db.selectFrom('terms_acceptance');
-      // @ts-expect-error -- `account` belongs to the accounts module: call its service instead.
-      db.selectFrom('account');
-    };
-    expect(typeof query).toBe('function');
-  });
-
   it("the lint refuses imports of another module's internals, and of any module from the core", async () => {
     const eslint = new ESLint();
     const lint = async (file: string, code: string) =>

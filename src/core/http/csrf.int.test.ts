@@ -42,18 +42,6 @@ describe('CSRF guard on every state-changing request', () => {
     ).toBe(403);
   });
 
-  it('refuses a cross-site change whose session cookie is spelled with spaces around the name', async () => {
-    const { cookie } = await signUp(t.app);
-    const spaced = cookie.replace('sr_session=', ' sr_session =');
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/account/consents/marketing',
-      headers: { cookie: spaced, ...foreign },
-      payload: { granted: true },
-    });
-    expect(res.statusCode).toBe(403);
-  });
-
   it('refuses DELETE from another site too', async () => {
     const res = await t.app.inject({
       method: 'DELETE',

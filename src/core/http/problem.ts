@@ -34,6 +34,24 @@ function fieldOf(issue: ZodLikeIssue): string {
   return pointer.replace(/^\//, '').split('/').filter(Boolean).join('.') || '(body)';
 }
 
+/**
+ * What an unexpected error may put in the log. A database error's message and detail quote the
+ * values that failed (`invalid input syntax for type … "<the value>"`), which may be someone's
+ * data: only its SQLSTATE code and where in the database it arose are kept.
+ */
+export function loggableError(error: { message: string; code?: string | undefined; stack?: string | undefined }) {
+  const fromDatabase = typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code);
+  if (!fromDatabase) return { message: error.message, code: error.code, stack: error.stack };
+  const routine = (error as { routine?: unknown }).routine;
+  const frames = error.stack?.split('\n').slice(1).join('\n');
+  return {
+    message: `database error ${error.code}`,
+    code: error.code,
+    routine: typeof routine === 'string' ? routine : undefined,
+    stack: frames,
+  };
+}
+
 /** Maps anything thrown by a route to RFC 9457 problem+json. User error is never a 500. */
 export function installProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
@@ -87,7 +105,7 @@ export function installProblemHandler(app: FastifyInstance): void {
         ? error.statusCode
         : 500;
     if (status === 500) {
-      request.log.error({ err: { message: error.message, code: error.code, stack: error.stack } }, 'unhandled error');
+      request.log.error({ err: loggableError(error) }, 'unhandled error');
       return sendProblem(reply, {
         type: problemType('internal'),
         title: 'Internal error',
