@@ -35,6 +35,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
           oid === 20 ? int8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server ends (a restart, a failover, an administrator) is dropped by the
+    // pool and replaced on the next query; unhandled, its 'error' event would end the process.
+    pool.on('error', () => undefined);
     const scope = createScopeStore();
     const db = scopedKysely(
       new Kysely<CoreTables>({ dialect: guardDialect(new PostgresDialect({ pool }), scope) }),
