@@ -3,7 +3,7 @@ import type { Platform } from './platform.js';
 import { generatePassword } from './modules/staff/index.js';
 
 /**
- * On an empty database: a demo merchant and a staff administrator, with fresh random passwords
+ * On an empty database: a demo merchant with a demo shop, and a staff administrator, with fresh random passwords
  * printed once. Nothing is seeded when any account or staff member exists.
  */
 export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
@@ -23,6 +23,7 @@ export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
     acceptTerms: true,
     address: { line1: 'Rua Augusta 1', line2: null, postalCode: '1100-048', city: 'Lisboa', country: 'PT' },
   });
+  const shop = await p.shops.createShop(ctx, account.id, { slug: 'demo', name: 'Demo Shop' });
   const staff = await p.staff.createStaff(ctx, {
     email: 'admin@sellrocket.test',
     name: 'Platform Admin',
@@ -32,5 +33,6 @@ export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
     'Demo data created (these passwords are shown once):',
     `  merchant  ${account.email}  password: ${merchantPassword}`,
     `  staff     ${staff.email}  password: ${staff.generatedPassword}  (roles: admin)`,
+    `  shop      ${shop.url}  (the demo merchant's)`,
   ];
 }

@@ -27,4 +27,19 @@ it("the README's sign-up curl opens an account as printed, and the account curl 
   const account = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { cookie: cookieFrom(res) } });
   expect(account.statusCode).toBe(200);
   expect(account.json()).toMatchObject({ email: body.email, nif: 'PT501964843' });
+
+  const shopCurl = /curl -b jar -X POST localhost:3000\/api\/v1\/shops [^\n]*-d '([^']+)'/.exec(readme);
+  expect(shopCurl, 'the shop example').not.toBeNull();
+  const shop = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/shops',
+    headers: { 'content-type': 'application/json', cookie: cookieFrom(res) },
+    payload: shopCurl![1]!,
+  });
+  expect(shop.statusCode, shop.body).toBe(201);
+  const hostCurl = /curl -H 'Host: ([^']+)' localhost:3000\//.exec(readme);
+  expect(hostCurl, 'the storefront example').not.toBeNull();
+  const home = await t.app.inject({ method: 'GET', url: '/', headers: { host: hostCurl![1]! } });
+  expect(home.statusCode).toBe(200);
+  expect(home.body).toContain('<h1>Loja da Maria</h1>');
 });

@@ -13,6 +13,13 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PUBLIC_URL: z.string().url().optional(),
+  // Shops are served at <slug>.<PLATFORM_DOMAIN>; the platform's own site at the bare domain.
+  PLATFORM_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'must be a host name like shops.example.com')
+    .default('localhost'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default(''),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
@@ -59,6 +66,8 @@ export interface Config {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   publicUrl: string | undefined;
+  /** Shops live at <slug>.<platformDomain>. */
+  platformDomain: string;
   logLevel: Env['LOG_LEVEL'];
   /** Proxy addresses/CIDRs whose X-Forwarded-For is believed; empty = the socket address only. */
   trustProxy: string[];
@@ -125,6 +134,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     publicUrl: e.PUBLIC_URL,
+    platformDomain: e.PLATFORM_DOMAIN,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY.split(',')
       .map((s) => s.trim())

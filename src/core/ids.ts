@@ -9,3 +9,6 @@ export function newId(prefix: string): string {
   for (const b of bytes) out += alphabet[b & 31];
   return `${prefix}_${out}`;
 }
+
+/** An id of one kind only: `Brand<string, 'ShopId'>` cannot be passed where a `ProductId` is expected. */
+export type Brand<T, Kind extends string> = T & { readonly __brand: Kind };

@@ -9,6 +9,7 @@ import { mfaModule } from './mfa/index.js';
 import { privacyModule, type ErasureStep } from './privacy/index.js';
 import { securityModule } from './security/index.js';
 import { staffModule } from './staff/index.js';
+import { shopsModule } from './shops/index.js';
 import { termsModule } from './terms/index.js';
 
 export interface ModuleOptions {
@@ -30,6 +31,7 @@ export function platformModules(opts: ModuleOptions = {}) {
     marketingModule,
     mfaModule,
     authModule,
+    shopsModule,
     privacyModule(opts),
   ] as const;
 }

@@ -1,0 +1,239 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditLog } from '../../core/audit/audit-log.js';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, validationError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { grantScope, type ShopScope } from './shop-scope.js';
+import type { ShopInput, ShopPatch } from './shops.schemas.js';
+import { shippingZones, type ShippingZone, type ShopsTables, type ShopTable } from './shops.tables.js';
+import { slugProblem } from './slug.js';
+
+/** What a new shop charges for shipping until the merchant says otherwise (cents, VAT included). */
+export const defaultShippingRates: Record<ShippingZone, number> = {
+  'pt-mainland': 395,
+  'pt-islands': 795,
+  eu: 1250,
+  world: 2500,
+};
+
+type ShopRow = Selectable<ShopTable>;
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
+}
+
+export function toShopView(
+  row: ShopRow,
+  rates: { zone: ShippingZone; price_cents: number }[],
+  domain: { protocol: string; host: string; port: number | null },
+) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    status: row.status,
+    currency: row.currency,
+    defaultVatRate: row.default_vat_rate,
+    branding: { primaryColour: row.primary_colour, accentColour: row.accent_colour },
+    shippingRates: shippingZones.map((zone) => ({
+      zone,
+      priceCents: rates.find((r) => r.zone === zone)?.price_cents ?? 0,
+    })),
+    url: `${domain.protocol}://${row.slug}.${domain.host}${domain.port ? `:${domain.port}` : ''}/`,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+export type ShopView = ReturnType<typeof toShopView>;
+
+/**
+ * Shops of merchants. Every read or change of one shop goes through a ShopScope that only
+ * `shopScopeFor` grants, after checking that the signed-in account owns the shop.
+ */
+export function createShopsService(deps: {
+  db: Kysely<ShopsTables>;
+  audit: AuditLog;
+  domain: { protocol: string; host: string; port: number | null };
+}) {
+  const ratesOf = (shopIds: string[]) =>
+    shopIds.length === 0
+      ? Promise.resolve([])
+      : deps.db
+          .selectFrom('shop_shipping_rate')
+          .select(['shop_id', 'zone', 'price_cents'])
+          .where('shop_id', 'in', shopIds)
+          .execute();
+
+  async function view(row: ShopRow) {
+    return toShopView(row, await ratesOf([row.id]), deps.domain);
+  }
+
+  /** The membership guard: the account must own the shop; anyone else is told it does not exist. */
+  async function shopScopeFor(accountId: string, shopId: string): Promise<ShopScope> {
+    const row = await deps.db
+      .selectFrom('shop')
+      .select('id')
+      .where('id', '=', shopId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'No such shop.');
+    return grantScope(row.id, accountId);
+  }
+
+  async function createShop(ctx: RequestContext, accountId: string, input: ShopInput) {
+    const problem = slugProblem(input.slug);
+    if (problem) throw validationError([{ field: 'slug', message: problem }]);
+    const id = newId('shp');
+    try {
+      await deps.db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('shop')
+          .values({
+            id,
+            account_id: accountId,
+            slug: input.slug,
+            name: input.name,
+            ...(input.defaultVatRate !== undefined ? { default_vat_rate: input.defaultVatRate } : {}),
+            ...(input.branding?.primaryColour ? { primary_colour: input.branding.primaryColour } : {}),
+            ...(input.branding?.accentColour ? { accent_colour: input.branding.accentColour } : {}),
+            suspended_reason: null,
+            created_at: ctx.now,
+            updated_at: ctx.now,
+          })
+          .execute();
+        const rates = {
+          ...defaultShippingRates,
+          ...Object.fromEntries((input.shippingRates ?? []).map((r) => [r.zone, r.priceCents])),
+        };
+        await tx
+          .insertInto('shop_shipping_rate')
+          .values(shippingZones.map((zone) => ({ shop_id: id, zone, price_cents: rates[zone] })))
+          .execute();
+        await deps.audit.record(ctx, {
+          action: 'shop.create',
+          target: { kind: 'shop', id },
+          chain: `account:${accountId}`,
+        });
+      });
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw validationError([{ field: 'slug', message: 'This name is taken: choose another.' }]);
+      throw e;
+    }
+    return getShop(grantScope(id, accountId));
+  }
+
+  async function listShops(accountId: string) {
+    const rows = await deps.db
+      .selectFrom('shop')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('created_at')
+      .execute();
+    const rates = await ratesOf(rows.map((r) => r.id));
+    return rows.map((r) =>
+      toShopView(
+        r,
+        rates.filter((x) => x.shop_id === r.id),
+        deps.domain,
+      ),
+    );
+  }
+
+  async function getShop(scope: ShopScope) {
+    const row = await deps.db.selectFrom('shop').selectAll().where('id', '=', scope.shopId).executeTakeFirstOrThrow();
+    return view(row);
+  }
+
+  async function updateShop(ctx: RequestContext, scope: ShopScope, patch: ShopPatch) {
+    await deps.db.transaction().execute(async (tx) => {
+      const set = {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.defaultVatRate !== undefined ? { default_vat_rate: patch.defaultVatRate } : {}),
+        ...(patch.branding?.primaryColour ? { primary_colour: patch.branding.primaryColour } : {}),
+        ...(patch.branding?.accentColour ? { accent_colour: patch.branding.accentColour } : {}),
+      };
+      const changed = await tx
+        .updateTable('shop')
+        .set({ ...set, updated_at: ctx.now })
+        .where('id', '=', scope.shopId)
+        .where('status', '!=', 'closed')
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 0) throw new AppError('conflict', 'This shop is closed.');
+      for (const r of patch.shippingRates ?? []) {
+        await tx
+          .updateTable('shop_shipping_rate')
+          .set({ price_cents: r.priceCents })
+          .where('shop_id', '=', scope.shopId)
+          .where('zone', '=', r.zone)
+          .execute();
+      }
+      await deps.audit.record(ctx, {
+        action: 'shop.update',
+        target: { kind: 'shop', id: scope.shopId },
+        chain: `account:${scope.accountId}`,
+        data: { fields: [...Object.keys(set), ...(patch.shippingRates?.length ? ['shippingRates'] : [])] },
+      });
+    });
+    return getShop(scope);
+  }
+
+  /**
+   * Closing a shop takes it off the web and frees nothing else: its slug stays its own (no one can
+   * take over the address its shoppers know) and its records stay for the merchant's obligations.
+   */
+  async function closeShop(ctx: RequestContext, scope: ShopScope) {
+    await deps.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('shop')
+        .set({ status: 'closed', updated_at: ctx.now })
+        .where('id', '=', scope.shopId)
+        .execute();
+      await deps.audit.record(ctx, {
+        action: 'shop.close',
+        target: { kind: 'shop', id: scope.shopId },
+        chain: `account:${scope.accountId}`,
+      });
+    });
+  }
+
+  /** Staff (and later billing) take a shop off the web for a while; audited with the reason. */
+  async function setSuspended(ctx: RequestContext, shopId: string, suspended: boolean, reason: string | null) {
+    return deps.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .selectFrom('shop')
+        .select(['status', 'account_id'])
+        .where('id', '=', shopId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) throw new AppError('not_found', 'No such shop.');
+      if (row.status === 'closed') throw new AppError('conflict', 'This shop is closed.');
+      await tx
+        .updateTable('shop')
+        .set({
+          status: suspended ? 'suspended' : 'active',
+          suspended_reason: suspended ? reason : null,
+          updated_at: ctx.now,
+        })
+        .where('id', '=', shopId)
+        .execute();
+      await deps.audit.record(ctx, {
+        action: suspended ? 'shop.suspend' : 'shop.reinstate',
+        target: { kind: 'shop', id: shopId },
+        chain: `account:${row.account_id}`,
+      });
+      return { id: shopId, status: suspended ? ('suspended' as const) : ('active' as const) };
+    });
+  }
+
+  /** The shop a storefront host names, whatever its status (the host router decides what to show). */
+  async function bySlug(slug: string) {
+    return deps.db
+      .selectFrom('shop')
+      .select(['id', 'slug', 'name', 'status', 'primary_colour', 'accent_colour'])
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+  }
+
+  return { shopScopeFor, createShop, listShops, getShop, updateShop, closeShop, setSuspended, bySlug };
+}
+export type ShopsService = ReturnType<typeof createShopsService>;
