@@ -104,6 +104,11 @@ const accountRoutes = [
     path: '/privacy',
     component: lazyRouteComponent(accountPages, 'Privacy'),
   }),
+  createRoute({
+    getParentRoute: () => accountLayout,
+    path: '/shops',
+    component: lazyRouteComponent(() => import('./pages/account/Shops'), 'Shops'),
+  }),
 ];
 
 const staffLayout = createRoute({

@@ -8,6 +8,7 @@ function page(title: string, body: string, colours = { primary: '#1f4f8f', accen
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b}header{background:${colours.primary};color:#fff;padding:1rem 1.5rem}main{padding:1.5rem;max-width:60rem;margin:auto}a{color:${colours.accent}}</style>
 </head>

@@ -133,6 +133,7 @@ export const en = {
   'account.profile': 'Account',
   'account.security': 'Security',
   'account.privacy': 'Privacy',
+  'account.shops': 'Shops',
   'overview.title': 'Welcome, {name}',
   'overview.text': 'Manage your account, security and privacy here.',
   'overview.email': 'Email',

@@ -137,6 +137,7 @@ export const ptPT: Messages = {
   'account.profile': 'Conta',
   'account.security': 'Segurança',
   'account.privacy': 'Privacidade',
+  'account.shops': 'Lojas',
   'overview.title': 'Bem-vindo(a), {name}',
   'overview.text': 'Gira aqui a sua conta, segurança e privacidade.',
   'overview.email': 'Email',

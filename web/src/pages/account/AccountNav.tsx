@@ -11,6 +11,7 @@ export function AccountNav() {
       <Link to="/account/profile">{t('account.profile')}</Link>
       <Link to="/account/security">{t('account.security')}</Link>
       <Link to="/account/privacy">{t('account.privacy')}</Link>
+      <Link to="/account/shops">{t('account.shops')}</Link>
     </nav>
   );
 }

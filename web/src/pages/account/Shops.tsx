@@ -1,0 +1,96 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { call, client } from '../../api';
+import { useI18n } from '../../i18n';
+import { required, useForm } from '../../ui/form';
+import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
+
+const shopsKey = ['account', 'shops'];
+
+// This page's own words: it loads on its own, so they stay out of the first page's bundle.
+const words = {
+  en: {
+    title: 'Your shops',
+    text: 'Each shop has its own address. Products, orders and the rest of the back office come next.',
+    none: 'You have no shop yet.',
+    name: 'Name',
+    address: 'Address',
+    status: 'Status',
+    open: 'Open a shop',
+    slug: 'Address name',
+    slugHint: (host: string) =>
+      `Lower-case letters, digits and hyphens; the shop opens at that name followed by .${host}`,
+    created: 'Your shop is open.',
+    statuses: { active: 'Open', suspended: 'Suspended', closed: 'Closed' },
+  },
+  'pt-PT': {
+    title: 'As suas lojas',
+    text: 'Cada loja tem o seu próprio endereço. Produtos, encomendas e o resto da gestão vêm a seguir.',
+    none: 'Ainda não tem nenhuma loja.',
+    name: 'Nome',
+    address: 'Endereço',
+    status: 'Estado',
+    open: 'Abrir uma loja',
+    slug: 'Nome do endereço',
+    slugHint: (host: string) => `Letras minúsculas, algarismos e hífenes; a loja abre nesse nome seguido de .${host}`,
+    created: 'A sua loja está aberta.',
+    statuses: { active: 'Aberta', suspended: 'Suspensa', closed: 'Fechada' },
+  },
+} as const;
+
+/** The merchant's shops, with a link to each storefront, and opening a new one. */
+export function Shops() {
+  const { t, locale } = useI18n();
+  const w = words[locale === 'pt-PT' ? 'pt-PT' : 'en'];
+  const toast = useToast();
+  const queries = useQueryClient();
+  const shops = useQuery({
+    queryKey: shopsKey,
+    queryFn: async () => (await call(client.GET('/api/v1/shops'))).items,
+  }).data;
+  const f = useForm({ name: '', slug: '' }, { name: required, slug: required }, t);
+  const create = f.submit(async (v) => {
+    await call(client.POST('/api/v1/shops', { body: { name: v.name, slug: v.slug } }));
+    f.setValues({ name: '', slug: '' });
+    toast(w.created);
+    await queries.invalidateQueries({ queryKey: shopsKey });
+  });
+  return (
+    <>
+      <Card title={w.title}>
+        <p>{w.text}</p>
+        {shops === undefined ? (
+          <p>{t('common.loading')}</p>
+        ) : (
+          <Table
+            caption={w.title}
+            head={[w.name, w.address, w.status]}
+            empty={w.none}
+            rows={shops.map((s) => [
+              s.name,
+              <a key="url" href={s.url}>
+                {s.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+              </a>,
+              w.statuses[s.status],
+            ])}
+          />
+        )}
+      </Card>
+      <Card title={w.open}>
+        <form onSubmit={create} noValidate>
+          {f.formError && <Alert kind="error">{f.formError}</Alert>}
+          <Field label={w.name} autoComplete="organization" {...f.bind('name')} />
+          <Field
+            label={w.slug}
+            hint={w.slugHint(location.hostname)}
+            autoCapitalize="none"
+            spellCheck={false}
+            {...f.bind('slug')}
+          />
+          <Button type="submit" busy={f.busy}>
+            {w.open}
+          </Button>
+        </form>
+      </Card>
+    </>
+  );
+}
