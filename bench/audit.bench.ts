@@ -5,19 +5,9 @@
  * TEST_DATABASE_URL is set, where a platform-wide chain lock would serialise the clients.
  * The ceiling is the same transaction without the audit entry.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
-import { onEachDatabase } from './bench-databases.js';
-import { systemClock } from '../src/core/clock.js';
-import { loadConfig } from '../src/core/config.js';
+import { insertBenchAccounts, onEachDatabase, withBenchPlatform } from './bench-databases.js';
 import { operatorContext } from '../src/core/context.js';
-import { openDatabase } from '../src/core/db/database.js';
-import { migrate } from '../src/core/db/migrate.js';
-import { createPlatform } from '../src/platform.js';
-import { testSecrets } from '../test/harness-secrets.js';
 import { auditedChange } from './audit-writer.js';
 
 const CLIENTS = 16;
@@ -38,22 +28,10 @@ async function measure(clients: number, once: (client: number) => Promise<void>)
   return done / ((performance.now() - t0) / 1000);
 }
 
-await onEachDatabase('sellrocket-abench', async (label, target) => {
-  const database = await openDatabase(target.kind === 'postgres' ? { ...target, poolSize: CLIENTS + 2 } : target);
-  await migrate(database.db, systemClock);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-abench-'));
-  const p = createPlatform({
-    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir }),
-    clock: systemClock,
-    database,
-    secrets: testSecrets(),
-    onError: console.error,
-  });
-  try {
+await onEachDatabase('sellrocket-abench', (label, target) =>
+  withBenchPlatform(target.kind === 'postgres' ? { ...target, poolSize: CLIENTS + 2 } : target, async (p) => {
     const now = new Date();
-    await sql`insert into account (id, first_name, last_name, email, phone, address_line1, postal_code, city, country, password_hash, created_at, updated_at)
-      select 'acc_bench' || g, 'Bench', 'Client ' || g, 'bench' || g || '@bench.example', '+35191' || lpad(g::text, 7, '0'), 'Rua ' || g, '1000-001', 'Lisboa', 'PT', 'x', ${now}, ${now}
-      from generate_series(0, ${CLIENTS - 1}) g`.execute(p.db);
+    await insertBenchAccounts(p, 'acc_bench', 0, CLIENTS - 1, now);
     const ctx = operatorContext(now);
     const plain = await measure(CLIENTS, async (c) => {
       await p.db.transaction().execute(async (tx) => {
@@ -68,7 +46,5 @@ await onEachDatabase('sellrocket-abench', async (label, target) => {
     console.log(
       `  change + audit entry             ${audited.toFixed(0).padStart(7)} tx/s   ${(audited / plain).toFixed(2)}x of the ceiling; chain verified (${verify.checked} entries)`,
     );
-  } finally {
-    await database.close();
-  }
-});
+  }),
+);

@@ -4,21 +4,14 @@
  * post-erasure verification scan on its own. PGlite, and PostgreSQL when DATABASE_URL or
  * TEST_DATABASE_URL is set. Target: export and erasure within 3× the plain statements.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { onEachDatabase } from './bench-databases.js';
-import { systemClock } from '../src/core/clock.js';
-import { loadConfig } from '../src/core/config.js';
+import { insertBenchAccounts, onEachDatabase, withBenchPlatform } from './bench-databases.js';
 import { operatorContext } from '../src/core/context.js';
-import { openDatabase, type DatabaseTarget } from '../src/core/db/database.js';
-import { migrate } from '../src/core/db/migrate.js';
-import { writeSubjectArchive } from '../src/modules/privacy/export-archive.js';
-import { buildPolicy } from '../src/modules/privacy/policy.js';
+import type { DatabaseTarget } from '../src/core/db/database.js';
+import { buildPolicy, writeSubjectArchive } from '../src/modules/privacy/index.js';
 import { createPlatform } from '../src/platform.js';
-import { testSecrets } from '../test/harness-secrets.js';
 
 const OTHERS = Number(process.env.BENCH_OTHER_SUBJECTS ?? 100_000);
 /** Each figure is the median of this many runs: one run on a shared 2-core machine is mostly noise. */
@@ -59,21 +52,10 @@ async function time<T>(fn: () => Promise<T>): Promise<number> {
 }
 
 async function run(label: string, target: DatabaseTarget) {
-  const database = await openDatabase(target);
-  await migrate(database.db, systemClock);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-pbench-'));
-  const p = createPlatform({
-    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir }),
-    clock: systemClock,
-    database,
-    secrets: testSecrets(),
-    onError: console.error,
-  });
-  try {
+  await withBenchPlatform(target, async (p) => {
+    const dir = p.config.dataDir;
     const now = new Date();
-    await sql`insert into account (id, first_name, last_name, email, phone, address_line1, postal_code, city, country, password_hash, created_at, updated_at)
-      select 'acc_other' || g, 'Other', 'Person ' || g, 'other' || g || '@bench.example', '+35191' || lpad(g::text, 7, '0'), 'Rua ' || g, '1000-001', 'Lisboa', 'PT', 'x', ${now}, ${now}
-      from generate_series(1, ${OTHERS}) g`.execute(p.db);
+    await insertBenchAccounts(p, 'acc_other', 1, OTHERS, now);
     await sql`insert into account_access (id, account_id, kind, ip, user_agent, at)
       select 'acx_other' || g, 'acc_other' || g, 'signup', '192.0.2.' || (g % 250), 'Other/1.0', ${now} from generate_series(1, ${OTHERS}) g`.execute(
       p.db,
@@ -152,10 +134,7 @@ async function run(label: string, target: DatabaseTarget) {
       `  erasure (incl. identifier purge and verify)     ${engineErase.toFixed(0).padStart(6)} ms   plain DELETE ${plainDelete.toFixed(0).padStart(5)} ms   ratio ${(engineErase / plainDelete).toFixed(2)}`,
     );
     console.log(`  verification scan alone                          ${scan.toFixed(0).padStart(6)} ms`);
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await onEachDatabase('sellrocket_pbench', run);

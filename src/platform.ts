@@ -10,7 +10,7 @@ import { createMailer } from './core/mail/mailer.js';
 import { createModules, type AnyModule, type ModuleKit } from './core/module.js';
 import { createPrivacyEngine } from './core/privacy/engine.js';
 import type { Database } from './db/schema.js';
-import { platformDataMap, platformModules, type ModuleOptions, type PlatformModules } from './modules/index.js';
+import { platformDataMap, platformModules, type ModuleOptions, type PlatformModules } from './module-list.js';
 
 export interface PlatformInput extends ModuleOptions {
   config: Config;

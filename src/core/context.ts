@@ -1,12 +1,16 @@
 /** The two kinds of person who sign in: merchants (customers) and the platform's staff. */
 export type Principal = 'customer' | 'staff';
 
-/** Counts a signed-in person's re-confirmations of identity; `exhausted`: sign them out everywhere. */
+/**
+ * Counts a signed-in person's re-confirmations of identity; after too many wrong ones in a row it
+ * ends every session of theirs in `sessions` (the principal's own session store).
+ */
 export type NoteReauthentication = (
   principal: Principal,
   ownerId: string,
   ok: boolean,
-) => Promise<{ exhausted: boolean }>;
+  sessions: { revokeAllExcept(ownerId: string, keepSessionId: string | null): Promise<number> },
+) => Promise<void>;
 
 /** What a staff member may do; the staff module stores them, the guards check them. */
 export type StaffRole = 'admin' | 'support' | 'billing' | 'privacy';

@@ -28,7 +28,7 @@ export interface ModuleKit<Tables> {
  * What a module is, in one object: its name, its tables (their types, and their data-map
  * declarations), the services it builds from the machinery and from the services of the modules it
  * uses, its job handlers and its routes. Adding a module is a folder and one line in
- * `src/modules/index.ts`.
+ * `src/module-list.ts`.
  */
 export interface ModuleManifest<Name extends string, Tables, Needs, Services extends object, RouteNeeds = Services> {
   name: Name;

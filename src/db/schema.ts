@@ -1,5 +1,5 @@
 import type { CoreTables } from '../core/db/core.tables.js';
-import type { ModuleTables } from '../modules/index.js';
+import type { ModuleTables } from '../module-list.js';
 
 export type { ErasureJournalTable, SchemaMigrationTable } from '../core/db/core.tables.js';
 

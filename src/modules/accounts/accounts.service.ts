@@ -1,8 +1,9 @@
+import { isUniqueViolation } from '../../core/db/errors.js';
 import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import type { AccountsTables } from './accounts.tables.js';
 import { sql, type Transaction, type Updateable, type Kysely } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import { systemContext, type NoteReauthentication, type RequestContext } from '../../core/context.js';
+import type { NoteReauthentication, RequestContext } from '../../core/context.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -43,10 +44,6 @@ export function toAccountView(row: SignedInAccount): AccountView {
 const emailTakenError = () =>
   new AppError('conflict', 'An account with this email already exists. Sign in, or use another email.');
 
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
-}
-
 export function createAccountsService(deps: {
   db: Kysely<AccountsTables>;
   repo: AccountsRepo;
@@ -61,15 +58,7 @@ export function createAccountsService(deps: {
    * session of the account ends (whoever holds a stolen one must sign in again, and is throttled there).
    */
   async function reconfirmed(accountId: string, ok: boolean): Promise<boolean> {
-    const { exhausted } = await deps.noteReauthentication('customer', accountId, ok);
-    if (exhausted) {
-      const revoked = await deps.sessions.revokeAllExcept(accountId, null);
-      await deps.audit.record(systemContext(new Date()), {
-        action: 'security.reauthentication.exhausted',
-        target: { kind: 'account', id: accountId },
-        data: { revokedSessions: revoked },
-      });
-    }
+    await deps.noteReauthentication('customer', accountId, ok, deps.sessions);
     return ok;
   }
 

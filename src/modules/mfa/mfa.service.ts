@@ -183,14 +183,7 @@ export function createMfaService(deps: {
   async function disable(ctx: RequestContext, p: Principal, ownerId: string, code: string): Promise<void> {
     const ok = await verifyForSignIn(p, ownerId, code);
     // Guessing codes from a stolen session: after a few wrong ones, every session of the person ends.
-    if ((await deps.noteReauthentication(p, ownerId, ok)).exhausted) {
-      const revoked = await deps.sessions[p].revokeAllExcept(ownerId, null);
-      await deps.audit.record(ctx, {
-        action: 'security.reauthentication.exhausted',
-        target: { kind: tables[p].target, id: ownerId },
-        data: { revokedSessions: revoked },
-      });
-    }
+    await deps.noteReauthentication(p, ownerId, ok, deps.sessions[p]);
     if (!ok) throw validationError([{ field: 'code', message: 'This code is not valid.' }]);
     const t = tables[p];
     await deps.db.transaction().execute(async (tx) => {

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../core/html.js';
 import type { SubjectRef } from '../../core/privacy/engine.js';
 import type { PolicyModel } from './policy.js';
 
@@ -9,8 +10,6 @@ export interface ArchiveDataset {
   rows: number;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const li = (xs: string[]) => `<ul>${xs.map((x) => `<li>${x}</li>`).join('')}</ul>`;
 
 /** The readable Art. 15 report that goes with the data in the archive. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorContext } from '../../core/context.js';
 import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
 import { createPrivacyEngine } from '../../core/privacy/engine.js';
-import { platformDataMap } from '../index.js';
+import { platformDataMap } from '../../module-list.js';
 import { cookieFrom, createTestApp, signupBody, staffSession, type TestApp } from '../../../test/harness.js';
 import { readZip } from '../../../test/zip.js';
 import { writeSubjectArchive } from './export-archive.js';

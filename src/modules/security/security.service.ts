@@ -2,7 +2,7 @@ import type { SecurityTables } from './security.tables.js';
 import { sql, type Kysely } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { Clock } from '../../core/clock.js';
-import { actorRef, systemContext, type RequestContext } from '../../core/context.js';
+import { actorRef, systemContext, type NoteReauthentication, type RequestContext } from '../../core/context.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -235,20 +235,21 @@ export function createSecurityService(deps: SecurityDeps) {
 
   /**
    * Someone already signed in confirms who they are (current password, a code to turn two-factor
-   * off). After LOGIN_MAX_FAILURES wrong answers in a row the caller signs the person out
-   * everywhere: a stolen session must not be a way round sign-in throttling to guess the password.
+   * off). After LOGIN_MAX_FAILURES wrong answers in a row every session of the person ends, audited:
+   * a stolen session must not be a way round sign-in throttling to guess the password.
    */
-  async function noteReauthentication(principal: 'customer' | 'staff', ownerId: string, ok: boolean) {
+  const noteReauthentication: NoteReauthentication = async (principal, ownerId, ok, sessions) => {
     const key = `reauth:${keyedHash(deps.hashKey, `${principal}:${ownerId}`)}`;
-    if (ok) {
-      await deps.db.deleteFrom('login_throttle').where('key', '=', key).execute();
-      return { exhausted: false };
-    }
-    const state = await countFailure(key, deps.clock.now());
-    if (state.consecutive_failures < deps.login.maxFailures) return { exhausted: false };
+    if (!ok && (await countFailure(key, deps.clock.now())).consecutive_failures < deps.login.maxFailures) return;
     await deps.db.deleteFrom('login_throttle').where('key', '=', key).execute();
-    return { exhausted: true };
-  }
+    if (ok) return;
+    const revoked = await sessions.revokeAllExcept(ownerId, null);
+    await deps.audit.record(systemContext(deps.clock.now()), {
+      action: 'security.reauthentication.exhausted',
+      target: { kind: principal === 'customer' ? 'account' : 'staff', id: ownerId },
+      data: { revokedSessions: revoked },
+    });
+  };
 
   return {
     noteReauthentication,

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../core/db/errors.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
@@ -17,10 +18,6 @@ export const defaultShippingRates: Record<ShippingZone, number> = {
 };
 
 type ShopRow = Selectable<ShopTable>;
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
-}
 
 export function toShopView(
   row: ShopRow,

@@ -1,6 +1,6 @@
+import { escapeHtml } from '../../core/html.js';
+
 /** HTML for a shop host until the themes arrive: plain, escaped, readable without JavaScript. */
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function page(title: string, body: string, colours = { primary: '#1f4f8f', accent: '#d9480f' }) {
   return `<!doctype html>

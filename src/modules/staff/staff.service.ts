@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StaffTables } from './staff.tables.js';
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import { systemContext, type NoteReauthentication, type RequestContext } from '../../core/context.js';
+import type { NoteReauthentication, RequestContext } from '../../core/context.js';
 import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import { AppError, validationError } from '../../core/errors.js';
@@ -111,14 +111,7 @@ export function createStaffService(deps: {
       .executeTakeFirst();
     const ok = row ? await verifyPassword(row.password_hash, password) : false;
     // Too many wrong answers in a row: every session of this staff member ends.
-    if ((await deps.noteReauthentication('staff', staffId, ok)).exhausted) {
-      const revoked = await deps.sessions.revokeAllExcept(staffId, null);
-      await deps.audit.record(systemContext(new Date()), {
-        action: 'security.reauthentication.exhausted',
-        target: { kind: 'staff', id: staffId },
-        data: { revokedSessions: revoked },
-      });
-    }
+    await deps.noteReauthentication('staff', staffId, ok, deps.sessions);
     return ok;
   }
 

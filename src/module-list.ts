@@ -1,16 +1,16 @@
-import type { ServicesOf, TablesOf } from '../core/module.js';
-import { coreTables } from '../core/privacy/core.privacy.js';
-import { buildDataMap, type TableDeclarations } from '../core/privacy/data-map.js';
-import { accountsModule } from './accounts/index.js';
-import { authModule } from './auth/index.js';
-import { consentModule } from './consent/index.js';
-import { marketingModule } from './marketing/index.js';
-import { mfaModule } from './mfa/index.js';
-import { privacyModule, type ErasureStep } from './privacy/index.js';
-import { securityModule } from './security/index.js';
-import { staffModule } from './staff/index.js';
-import { shopsModule } from './shops/index.js';
-import { termsModule } from './terms/index.js';
+import type { ServicesOf, TablesOf } from './core/module.js';
+import { coreTables } from './core/privacy/core.privacy.js';
+import { buildDataMap, type TableDeclarations } from './core/privacy/data-map.js';
+import { accountsModule } from './modules/accounts/index.js';
+import { authModule } from './modules/auth/index.js';
+import { consentModule } from './modules/consent/index.js';
+import { marketingModule } from './modules/marketing/index.js';
+import { mfaModule } from './modules/mfa/index.js';
+import { privacyModule, type ErasureStep } from './modules/privacy/index.js';
+import { securityModule } from './modules/security/index.js';
+import { staffModule } from './modules/staff/index.js';
+import { shopsModule } from './modules/shops/index.js';
+import { termsModule } from './modules/terms/index.js';
 
 export interface ModuleOptions {
   /** Tests stop an erasure at a step, as a crash would. */

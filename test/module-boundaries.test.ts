@@ -1,6 +1,6 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { createModules, defineModule, type ModuleKit } from './module.js';
+import { createModules, defineModule, type ModuleKit } from '../src/core/module.js';
 
 describe('module boundaries (#8)', () => {
   it("the lint refuses imports of another module's internals, and of any module from the core", async () => {
