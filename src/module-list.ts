@@ -3,6 +3,7 @@ import { coreTables } from './core/privacy/core.privacy.js';
 import { buildDataMap, type TableDeclarations } from './core/privacy/data-map.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { authModule } from './modules/auth/index.js';
+import { catalogueModule } from './modules/catalogue/index.js';
 import { consentModule } from './modules/consent/index.js';
 import { marketingModule } from './modules/marketing/index.js';
 import { mfaModule } from './modules/mfa/index.js';
@@ -32,6 +33,7 @@ export function platformModules(opts: ModuleOptions = {}) {
     mfaModule,
     authModule,
     shopsModule,
+    catalogueModule,
     privacyModule(opts),
   ] as const;
 }

@@ -3,6 +3,7 @@ import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { createFieldCipher } from './core/crypto/field-encryption.js';
 import type { Secrets } from './core/crypto/keys.js';
+import { createChangeFeed } from './core/db/change-feed.js';
 import type { DatabaseHandle } from './core/db/database.js';
 import { tablesOf } from './core/db/unit-of-work.js';
 import { createJobQueue } from './core/jobs/job-queue.js';
@@ -37,6 +38,7 @@ export function createPlatform(input: PlatformInput) {
   const privacy = createPrivacyEngine({ db, map: dataMap, audit, hashKey: secrets.hashKey });
   const jobs = createJobQueue({ db, clock, onError: input.onError });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
+  const changes = createChangeFeed(database.listen);
   const modules: PlatformModules = platformModules({ erasureFaults: input.erasureFaults });
   // Each module sees the same scoped handle, typed to its own tables only.
   const kitFor = (_module: AnyModule): ModuleKit<unknown> => ({
@@ -45,6 +47,7 @@ export function createPlatform(input: PlatformInput) {
     clock,
     audit,
     jobs,
+    changes,
     mailer,
     cipher,
     hashKey: secrets.hashKey,
@@ -59,6 +62,7 @@ export function createPlatform(input: PlatformInput) {
     kitFor,
     privacy,
     jobs,
+    changes,
     mailer,
     config,
     clock,

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { systemClock } from '../src/core/clock.js';
+import { pgliteExtensions } from '../src/core/db/database.js';
 import { migrate } from '../src/core/db/migrate.js';
 import { pgliteDialect } from '../src/core/db/pglite-dialect.js';
 import type { Database } from '../src/db/schema.js';
@@ -12,7 +13,7 @@ import type { Database } from '../src/db/schema.js';
 export default async function setup(project: TestProject) {
   const dir = path.resolve('.tmp');
   mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
   await migrate(db, systemClock);
   const dump = await pglite.dumpDataDir('none');

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Clock } from './clock.js';
+import type { ChangeFeed } from './db/change-feed.js';
 import type { Config } from './config.js';
 import type { FieldCipher } from './crypto/field-encryption.js';
 import type { JobHandler, JobQueue } from './jobs/job-queue.js';
@@ -16,6 +17,8 @@ export interface ModuleKit<Tables> {
   clock: Clock;
   audit: AuditLog;
   jobs: JobQueue;
+  /** Cross-process notices that cached data changed (NOTIFY/LISTEN). */
+  changes: ChangeFeed;
   mailer: Mailer;
   cipher: FieldCipher;
   hashKey: Buffer;

@@ -7,8 +7,9 @@ import type { ShopsTables } from './shops.tables.js';
 import { installStorefrontHosts } from './storefront.routes.js';
 
 export type { ShopsService, ShopView } from './shops.service.js';
-export type { ShopId, ShopScope } from './shop-scope.js';
-export type { ShopsTables } from './shops.tables.js';
+export type { MerchantScope, ShopId, ShopScope } from './shop-scope.js';
+export type { ShopsTables, VatRate, ShippingZone } from './shops.tables.js';
+export { vatRates, shippingZones } from './shops.tables.js';
 
 /** How shop URLs are written: the public site's scheme and port (PUBLIC_URL), or this server's. */
 function shopAddress(config: { platformDomain: string; publicUrl: string | undefined; port: number }) {

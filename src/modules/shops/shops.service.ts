@@ -4,7 +4,7 @@ import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { grantScope, type ShopScope } from './shop-scope.js';
+import { grantScope, grantStorefrontScope, type MerchantScope, type ShopScope } from './shop-scope.js';
 import type { ShopInput, ShopPatch } from './shops.schemas.js';
 import { shippingZones, type ShippingZone, type ShopsTables, type ShopTable } from './shops.tables.js';
 import { slugProblem } from './slug.js';
@@ -65,7 +65,7 @@ export function createShopsService(deps: {
   }
 
   /** The membership guard: the account must own the shop; anyone else is told it does not exist. */
-  async function shopScopeFor(accountId: string, shopId: string): Promise<ShopScope> {
+  async function shopScopeFor(accountId: string, shopId: string): Promise<MerchantScope> {
     const row = await deps.db
       .selectFrom('shop')
       .select('id')
@@ -141,7 +141,7 @@ export function createShopsService(deps: {
     return view(row);
   }
 
-  async function updateShop(ctx: RequestContext, scope: ShopScope, patch: ShopPatch) {
+  async function updateShop(ctx: RequestContext, scope: MerchantScope, patch: ShopPatch) {
     await deps.db.transaction().execute(async (tx) => {
       const set = {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -178,7 +178,7 @@ export function createShopsService(deps: {
    * Closing a shop takes it off the web and frees nothing else: its slug stays its own (no one can
    * take over the address its shoppers know) and its records stay for the merchant's obligations.
    */
-  async function closeShop(ctx: RequestContext, scope: ShopScope) {
+  async function closeShop(ctx: RequestContext, scope: MerchantScope) {
     await deps.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('shop')
@@ -222,15 +222,38 @@ export function createShopsService(deps: {
     });
   }
 
-  /** The shop a storefront host names, whatever its status (the host router decides what to show). */
+  /**
+   * The shop a storefront host names, whatever its status (the host router decides what to show),
+   * with the storefront's scope for it: granted here only, from the shop's own row.
+   */
   async function bySlug(slug: string) {
-    return deps.db
+    const row = await deps.db
       .selectFrom('shop')
-      .select(['id', 'slug', 'name', 'status', 'primary_colour', 'accent_colour'])
+      .select([
+        'id',
+        'account_id',
+        'slug',
+        'name',
+        'status',
+        'currency',
+        'default_vat_rate',
+        'primary_colour',
+        'accent_colour',
+      ])
       .where('slug', '=', slug)
       .executeTakeFirst();
+    return row ? { ...row, scope: grantStorefrontScope(row.id, row.account_id) } : undefined;
   }
 
-  return { shopScopeFor, createShop, listShops, getShop, updateShop, closeShop, setSuspended, bySlug };
+  return {
+    shopScopeFor,
+    createShop,
+    listShops,
+    getShop,
+    updateShop,
+    closeShop,
+    setSuspended,
+    bySlug,
+  };
 }
 export type ShopsService = ReturnType<typeof createShopsService>;

@@ -1,0 +1,251 @@
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { withShop } from '../../core/db/shop-isolation.js';
+import type { ShopScope } from '../shops/index.js';
+import type { ProductListInput } from './catalogue.schemas.js';
+import type { CatalogueTables } from './catalogue.tables.js';
+import { toProductView, type ProductRowWithVariants, type ProductView } from './catalogue.views.js';
+import { prefixQuery } from './search-query.js';
+
+type Eb = ExpressionBuilder<CatalogueTables & { p: CatalogueTables['product'] }, 'p'>;
+
+const productColumns = [
+  'p.id',
+  'p.handle',
+  'p.title',
+  'p.description',
+  'p.description_html',
+  'p.status',
+  'p.vat_rate',
+  'p.options',
+  'p.created_at',
+  'p.updated_at',
+] as const;
+
+// A product's variants come back with the product, in one query: a page is one round trip.
+const variantsOf = (eb: Eb) =>
+  jsonArrayFrom(
+    eb
+      .selectFrom('product_variant as v')
+      .select(['v.id', 'v.sku', 'v.price_cents', 'v.stock', 'v.weight_grams', 'v.option_values'])
+      .whereRef('v.shop_id', '=', 'p.shop_id')
+      .whereRef('v.product_id', '=', 'p.id')
+      .orderBy('v.position'),
+  ).as('variants');
+
+const collectionHandlesOf = (eb: Eb) =>
+  eb
+    .selectFrom('collection_product as cp')
+    .innerJoin('collection as c', (j) => j.onRef('c.shop_id', '=', 'cp.shop_id').onRef('c.id', '=', 'cp.collection_id'))
+    .select(sql<string[]>`coalesce(array_agg(c.handle order by c.handle), '{}')`.as('h'))
+    .whereRef('cp.shop_id', '=', 'p.shop_id')
+    .whereRef('cp.product_id', '=', 'p.id')
+    .as('collections');
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** Reads of a shop's catalogue: the merchant's (every product) and the storefront's (active ones). */
+export function createCatalogueReads(db: Kysely<CatalogueTables>) {
+  const rows = (scope: ShopScope) =>
+    db
+      .selectFrom('product as p')
+      .select(productColumns)
+      .select((eb) => variantsOf(eb))
+      .where('p.shop_id', '=', scope.shopId);
+
+  async function product(scope: ShopScope, productId: string): Promise<ProductView | undefined> {
+    return withShop(db, scope.shopId, async () => {
+      const row = await rows(scope)
+        .select((eb) => collectionHandlesOf(eb))
+        .where('p.id', '=', productId)
+        .executeTakeFirst();
+      return row ? toProductView(row as ProductRowWithVariants) : undefined;
+    });
+  }
+
+  async function products(scope: ShopScope, query: ProductListInput): Promise<Page<ProductView>> {
+    const terms = query.q ? prefixQuery(query.q) : null;
+    return withShop(db, scope.shopId, async () => {
+      let q = rows(scope)
+        .select((eb) => collectionHandlesOf(eb))
+        .select(sql<number>`count(*) over ()`.as('total'));
+      if (query.status) q = q.where('p.status', '=', query.status);
+      if (query.collection)
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('collection_product as cp')
+              .innerJoin('collection as c', (j) =>
+                j.onRef('c.shop_id', '=', 'cp.shop_id').onRef('c.id', '=', 'cp.collection_id'),
+              )
+              .whereRef('cp.shop_id', '=', 'p.shop_id')
+              .whereRef('cp.product_id', '=', 'p.id')
+              .where('c.handle', '=', query.collection!),
+          ),
+        );
+      if (terms) q = q.where(sql<boolean>`p.search @@ to_tsquery('simple', unaccent(${terms}))`);
+      const found = await q
+        .orderBy(terms ? sql`ts_rank(p.search, to_tsquery('simple', unaccent(${terms})))` : sql`p.created_at`, 'desc')
+        .orderBy('p.id')
+        .limit(query.perPage)
+        .offset((query.page - 1) * query.perPage)
+        .execute();
+      return {
+        items: found.map((r) => toProductView(r as ProductRowWithVariants)),
+        total: found[0] ? Number(found[0].total) : 0,
+      };
+    });
+  }
+
+  /** The storefront's product page: active products only. */
+  async function activeProduct(scope: ShopScope, handle: string): Promise<ProductView | undefined> {
+    return withShop(db, scope.shopId, async () => {
+      const row = await rows(scope).where('p.handle', '=', handle).where('p.status', '=', 'active').executeTakeFirst();
+      return row ? toProductView(row as ProductRowWithVariants) : undefined;
+    });
+  }
+
+  /** A collection and one page of its active products, in the merchant's order: one query. */
+  async function collectionPage(scope: ShopScope, handle: string, page: { page: number; perPage: number }) {
+    return withShop(db, scope.shopId, async () => {
+      const row = await db
+        .selectFrom('collection as c')
+        .select(['c.id', 'c.handle', 'c.title', 'c.description'])
+        .select((eb) =>
+          eb
+            .selectFrom('collection_product as cp')
+            .innerJoin('product as p', (j) =>
+              j.onRef('p.shop_id', '=', 'cp.shop_id').onRef('p.id', '=', 'cp.product_id'),
+            )
+            .select(sql<number>`count(*)`.as('n'))
+            .whereRef('cp.shop_id', '=', 'c.shop_id')
+            .whereRef('cp.collection_id', '=', 'c.id')
+            .where('p.status', '=', 'active')
+            .as('total'),
+        )
+        .select((eb) =>
+          jsonArrayFrom(
+            eb
+              .selectFrom('collection_product as cp')
+              .innerJoin('product as p', (j) =>
+                j.onRef('p.shop_id', '=', 'cp.shop_id').onRef('p.id', '=', 'cp.product_id'),
+              )
+              .select(productColumns)
+              .select((eb2) => variantsOf(eb2 as unknown as Eb))
+              .whereRef('cp.shop_id', '=', 'c.shop_id')
+              .whereRef('cp.collection_id', '=', 'c.id')
+              .where('p.status', '=', 'active')
+              .orderBy('cp.position')
+              .orderBy('p.id')
+              .limit(page.perPage)
+              .offset((page.page - 1) * page.perPage),
+          ).as('products'),
+        )
+        .where('c.shop_id', '=', scope.shopId)
+        .where('c.handle', '=', handle)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        collection: { id: row.id, handle: row.handle, title: row.title, description: row.description },
+        products: (row.products as unknown as ProductRowWithVariants[]).map(toProductView),
+        total: Number(row.total ?? 0),
+      };
+    });
+  }
+
+  /** Accent-insensitive prefix search over titles, SKUs and descriptions, best match first. */
+  async function searchActive(scope: ShopScope, terms: string, page: { page: number; perPage: number }) {
+    const q = prefixQuery(terms);
+    if (!q) return { items: [], total: 0 };
+    return products(scope, { q: terms, status: 'active', page: page.page, perPage: page.perPage });
+  }
+
+  /** The shop's collections, for navigation and the merchant's list. */
+  async function collections(scope: ShopScope, opts: { activeOnly: boolean }) {
+    return withShop(db, scope.shopId, async () =>
+      db
+        .selectFrom('collection as c')
+        .select(['c.id', 'c.handle', 'c.title', 'c.description', 'c.created_at'])
+        .select((eb) =>
+          eb
+            .selectFrom('collection_product as cp')
+            .innerJoin('product as p', (j) =>
+              j.onRef('p.shop_id', '=', 'cp.shop_id').onRef('p.id', '=', 'cp.product_id'),
+            )
+            .select(sql<number>`count(*)`.as('n'))
+            .whereRef('cp.shop_id', '=', 'c.shop_id')
+            .whereRef('cp.collection_id', '=', 'c.id')
+            .$if(opts.activeOnly, (w) => w.where('p.status', '=', 'active'))
+            .as('products_count'),
+        )
+        .where('c.shop_id', '=', scope.shopId)
+        .orderBy('c.title')
+        .limit(200)
+        .execute(),
+    );
+  }
+
+  /** Addresses for the sitemap: active products and collections, a page at a time. */
+  async function sitemapEntries(scope: ShopScope, page: { offset: number; limit: number }) {
+    return withShop(db, scope.shopId, async () => {
+      const found = await db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('collection')
+            .select([sql.lit('collection').as('kind'), 'handle', 'updated_at'])
+            .where('shop_id', '=', scope.shopId)
+            .unionAll(
+              eb
+                .selectFrom('product')
+                .select([sql.lit('product').as('kind'), 'handle', 'updated_at'])
+                .where('shop_id', '=', scope.shopId)
+                .where('status', '=', 'active'),
+            )
+            .as('entries'),
+        )
+        .select(['kind', 'handle', 'updated_at'])
+        .select(sql<number>`count(*) over ()`.as('total'))
+        .orderBy('kind')
+        .orderBy('handle')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        entries: found.map((r) => ({
+          kind: r.kind as 'collection' | 'product',
+          handle: r.handle,
+          updatedAt: new Date(r.updated_at),
+        })),
+        total: found[0] ? Number(found[0].total) : null,
+      };
+    });
+  }
+
+  /** How many sitemap addresses the shop has (a page past the end returns no total). */
+  async function sitemapCount(scope: ShopScope) {
+    return withShop(db, scope.shopId, async () => {
+      const row = await db
+        .selectNoFrom((eb) => [
+          eb
+            .selectFrom('collection')
+            .select(sql<number>`count(*)`.as('n'))
+            .where('shop_id', '=', scope.shopId)
+            .as('collections'),
+          eb
+            .selectFrom('product')
+            .select(sql<number>`count(*)`.as('n'))
+            .where('shop_id', '=', scope.shopId)
+            .where('status', '=', 'active')
+            .as('products'),
+        ])
+        .executeTakeFirstOrThrow();
+      return Number(row.collections ?? 0) + Number(row.products ?? 0);
+    });
+  }
+
+  return { product, products, activeProduct, collectionPage, searchActive, collections, sitemapEntries, sitemapCount };
+}
+export type CatalogueReads = ReturnType<typeof createCatalogueReads>;
