@@ -1,6 +1,7 @@
 import { operatorContext } from './core/context.js';
 import type { Platform } from './platform.js';
 import { generatePassword } from './modules/staff/index.js';
+import { demoCollections, demoProducts } from './seed-demo-catalogue.js';
 
 /**
  * On an empty database: a demo merchant with a demo shop, and a staff administrator, with fresh random passwords
@@ -24,6 +25,10 @@ export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
     address: { line1: 'Rua Augusta 1', line2: null, postalCode: '1100-048', city: 'Lisboa', country: 'PT' },
   });
   const shop = await p.shops.createShop(ctx, account.id, { slug: 'demo', name: 'Demo Shop' });
+  const scope = await p.shops.shopScopeFor(account.id, shop.id);
+  for (const c of demoCollections) await p.catalogue.createCollection(ctx, scope, c);
+  for (const { collection, ...product } of demoProducts)
+    await p.catalogue.createProduct(ctx, scope, { ...product, status: 'active', collections: [collection] });
   const staff = await p.staff.createStaff(ctx, {
     email: 'admin@sellrocket.test',
     name: 'Platform Admin',
@@ -33,6 +38,6 @@ export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
     'Demo data created (these passwords are shown once):',
     `  merchant  ${account.email}  password: ${merchantPassword}`,
     `  staff     ${staff.email}  password: ${staff.generatedPassword}  (roles: admin)`,
-    `  shop      ${shop.url}  (the demo merchant's)`,
+    `  shop      ${shop.url}  (the demo merchant's: ${demoProducts.length} products in ${demoCollections.length} collections)`,
   ];
 }
