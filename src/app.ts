@@ -6,6 +6,7 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { AppError } from './core/errors.js';
 import { configureZodMessages } from './core/http/zod-messages.js';
+import { installHostKinds } from './core/http/tenant-host.js';
 import { installCsrfGuard } from './core/http/csrf.js';
 import { registerDocs } from './core/http/docs.js';
 import { registerHealthRoutes } from './core/http/health.js';
@@ -93,6 +94,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   await registerDocs(app);
 
   registerHealthRoutes(app, platform.database);
+  installHostKinds(app, config.platformDomain);
   registerModuleRoutes(app, platform.modules, platform as unknown as Record<string, unknown>, platform.kitFor);
   if (opts.webDistDir) await registerWebApp(app, opts.webDistDir);
   opts.extraRoutes?.(app);

@@ -19,8 +19,9 @@ export function installCsrfGuard(app: FastifyInstance, opts: { publicUrl: string
     if (safeMethods.has(request.method)) return done();
     const origin = request.headers.origin;
     if (origin) {
-      const expected = configuredOrigin ?? `${request.protocol}://${request.headers.host ?? ''}`;
-      return done(origin === expected ? undefined : refused());
+      // A shop's storefront posts to its own host, which is not the platform's public address.
+      const own = `${request.protocol}://${request.host}`;
+      return done(origin === own || origin === configuredOrigin ? undefined : refused());
     }
     const site = request.headers['sec-fetch-site'];
     done(site && site !== 'same-origin' && site !== 'none' ? refused() : undefined);

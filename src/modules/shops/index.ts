@@ -7,6 +7,7 @@ import type { ShopsTables } from './shops.tables.js';
 import { installStorefrontHosts } from './storefront.routes.js';
 
 export type { ShopsService, ShopView } from './shops.service.js';
+export { SHOP_CHANGED } from './shops.service.js';
 export type { MerchantScope, ShopId, ShopScope } from './shop-scope.js';
 export type { ShopsTables, VatRate, ShippingZone } from './shops.tables.js';
 export { vatRates, shippingZones } from './shops.tables.js';
@@ -29,6 +30,7 @@ export const shopsModule = defineModule<ShopsTables>()({
     shops: createShopsService({
       db: kit.db,
       audit: kit.audit,
+      changes: kit.changes,
       domain: shopAddress(kit.config),
     }),
   }),

@@ -1,6 +1,7 @@
 import { isUniqueViolation } from '../../core/db/errors.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
+import type { ChangeFeed } from '../../core/db/change-feed.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -18,6 +19,9 @@ export const defaultShippingRates: Record<ShippingZone, number> = {
 };
 
 type ShopRow = Selectable<ShopTable>;
+
+/** Announced (NOTIFY) when a shop's settings or status change: storefronts drop what they cached of it. */
+export const SHOP_CHANGED = 'sellrocket_shop';
 
 export function toShopView(
   row: ShopRow,
@@ -49,6 +53,7 @@ export type ShopView = ReturnType<typeof toShopView>;
 export function createShopsService(deps: {
   db: Kysely<ShopsTables>;
   audit: AuditLog;
+  changes: ChangeFeed;
   domain: { protocol: string; host: string; port: number | null };
 }) {
   const ratesOf = (shopIds: string[]) =>
@@ -110,6 +115,7 @@ export function createShopsService(deps: {
           target: { kind: 'shop', id },
           chain: `account:${accountId}`,
         });
+        await deps.changes.announce(tx, SHOP_CHANGED, id);
       });
     } catch (e) {
       if (isUniqueViolation(e))
@@ -170,6 +176,7 @@ export function createShopsService(deps: {
         chain: `account:${scope.accountId}`,
         data: { fields: [...Object.keys(set), ...(patch.shippingRates?.length ? ['shippingRates'] : [])] },
       });
+      await deps.changes.announce(tx, SHOP_CHANGED, scope.shopId);
     });
     return getShop(scope);
   }
@@ -190,6 +197,7 @@ export function createShopsService(deps: {
         target: { kind: 'shop', id: scope.shopId },
         chain: `account:${scope.accountId}`,
       });
+      await deps.changes.announce(tx, SHOP_CHANGED, scope.shopId);
     });
   }
 
@@ -218,6 +226,7 @@ export function createShopsService(deps: {
         target: { kind: 'shop', id: shopId },
         chain: `account:${row.account_id}`,
       });
+      await deps.changes.announce(tx, SHOP_CHANGED, shopId);
       return { id: shopId, status: suspended ? ('suspended' as const) : ('active' as const) };
     });
   }

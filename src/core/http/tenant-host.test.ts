@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shopSlugOf } from './shop-host.js';
+import { shopSlugOf } from './tenant-host.js';
 
 describe('which shop a host is for', () => {
   it.each([
