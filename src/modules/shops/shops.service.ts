@@ -1,4 +1,5 @@
 import { isUniqueViolation } from '../../core/db/errors.js';
+import { withShop } from '../../core/db/shop-isolation.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { ChangeFeed } from '../../core/db/change-feed.js';
@@ -56,6 +57,7 @@ export function createShopsService(deps: {
   changes: ChangeFeed;
   domain: { protocol: string; host: string; port: number | null };
 }) {
+  /** The rates of a merchant's shops, for their list: account-level work, outside any one shop. */
   const ratesOf = (shopIds: string[]) =>
     shopIds.length === 0
       ? Promise.resolve([])
@@ -65,9 +67,10 @@ export function createShopsService(deps: {
           .where('shop_id', 'in', shopIds)
           .execute();
 
-  async function view(row: ShopRow) {
-    return toShopView(row, await ratesOf([row.id]), deps.domain);
-  }
+  const ratesOfShop = (shopId: string) =>
+    withShop(deps.db, shopId, (tx) =>
+      tx.selectFrom('shop_shipping_rate').select(['zone', 'price_cents']).where('shop_id', '=', shopId).execute(),
+    );
 
   /** The membership guard: the account must own the shop; anyone else is told it does not exist. */
   async function shopScopeFor(accountId: string, shopId: string): Promise<MerchantScope> {
@@ -106,10 +109,12 @@ export function createShopsService(deps: {
           ...defaultShippingRates,
           ...Object.fromEntries((input.shippingRates ?? []).map((r) => [r.zone, r.priceCents])),
         };
-        await tx
-          .insertInto('shop_shipping_rate')
-          .values(shippingZones.map((zone) => ({ shop_id: id, zone, price_cents: rates[zone] })))
-          .execute();
+        await withShop(deps.db, id, (shopTx) =>
+          shopTx
+            .insertInto('shop_shipping_rate')
+            .values(shippingZones.map((zone) => ({ shop_id: id, zone, price_cents: rates[zone] })))
+            .execute(),
+        );
         await deps.audit.record(ctx, {
           action: 'shop.create',
           target: { kind: 'shop', id },
@@ -144,7 +149,7 @@ export function createShopsService(deps: {
 
   async function getShop(scope: ShopScope) {
     const row = await deps.db.selectFrom('shop').selectAll().where('id', '=', scope.shopId).executeTakeFirstOrThrow();
-    return view(row);
+    return toShopView(row, await ratesOfShop(scope.shopId), deps.domain);
   }
 
   async function updateShop(ctx: RequestContext, scope: MerchantScope, patch: ShopPatch) {
@@ -162,14 +167,18 @@ export function createShopsService(deps: {
         .where('status', '!=', 'closed')
         .executeTakeFirst();
       if (Number(changed.numUpdatedRows) === 0) throw new AppError('conflict', 'This shop is closed.');
-      for (const r of patch.shippingRates ?? []) {
-        await tx
-          .updateTable('shop_shipping_rate')
-          .set({ price_cents: r.priceCents })
-          .where('shop_id', '=', scope.shopId)
-          .where('zone', '=', r.zone)
-          .execute();
-      }
+      const shippingRates = patch.shippingRates ?? [];
+      if (shippingRates.length > 0)
+        await withShop(deps.db, scope.shopId, async (shopTx) => {
+          for (const r of shippingRates) {
+            await shopTx
+              .updateTable('shop_shipping_rate')
+              .set({ price_cents: r.priceCents })
+              .where('shop_id', '=', scope.shopId)
+              .where('zone', '=', r.zone)
+              .execute();
+          }
+        });
       await deps.audit.record(ctx, {
         action: 'shop.update',
         target: { kind: 'shop', id: scope.shopId },
