@@ -10,6 +10,7 @@ import { mfaModule } from './modules/mfa/index.js';
 import { privacyModule, type ErasureStep } from './modules/privacy/index.js';
 import { securityModule } from './modules/security/index.js';
 import { staffModule } from './modules/staff/index.js';
+import { storefrontModule } from './modules/storefront/index.js';
 import { shopsModule } from './modules/shops/index.js';
 import { termsModule } from './modules/terms/index.js';
 
@@ -34,6 +35,7 @@ export function platformModules(opts: ModuleOptions = {}) {
     authModule,
     shopsModule,
     catalogueModule,
+    storefrontModule,
     privacyModule(opts),
   ] as const;
 }

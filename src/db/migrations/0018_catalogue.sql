@@ -69,3 +69,9 @@ create table collection_product (
 );
 create index collection_product_order on collection_product (shop_id, collection_id, position);
 create index collection_product_product on collection_product (shop_id, product_id);
+
+-- The second wall: inside withShop, the database itself shows a shop only its own rows.
+select enable_shop_isolation('product');
+select enable_shop_isolation('product_variant');
+select enable_shop_isolation('collection');
+select enable_shop_isolation('collection_product');

@@ -4,7 +4,6 @@ import { shopsTables } from './shops.privacy.js';
 import { registerShopRoutes } from './shops.routes.js';
 import { createShopsService, type ShopsService } from './shops.service.js';
 import type { ShopsTables } from './shops.tables.js';
-import { installStorefrontHosts } from './storefront.routes.js';
 
 export type { ShopsService, ShopView } from './shops.service.js';
 export { SHOP_CHANGED } from './shops.service.js';
@@ -34,8 +33,5 @@ export const shopsModule = defineModule<ShopsTables>()({
       domain: shopAddress(kit.config),
     }),
   }),
-  routes: (app, s: { shops: ShopsService; guards: AuthGuards }, kit) => {
-    installStorefrontHosts(app, { shops: s.shops, platformDomain: kit.config.platformDomain });
-    registerShopRoutes(app, s);
-  },
+  routes: (app, s: { shops: ShopsService; guards: AuthGuards }) => registerShopRoutes(app, s),
 });
