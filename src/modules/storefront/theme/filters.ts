@@ -1,4 +1,4 @@
-import type { FilterImpl, Liquid } from 'liquidjs';
+import type { Context, Liquid } from 'liquidjs';
 import { normaliseHex, readableOn, textColourOn } from './colour.js';
 import { translate, type Locales } from './i18n.js';
 import { productJsonLd } from './json-ld.js';
@@ -17,6 +17,11 @@ export interface PageRuntime {
   currency: string;
   timezone: string;
   shop: ShopObject | undefined;
+}
+
+/** What LiquidJS binds `this` to in a filter (its type is not exported). */
+interface FilterImpl {
+  context: Context;
 }
 
 function runtimeOf(filter: FilterImpl): PageRuntime {
@@ -41,14 +46,17 @@ const dateStyles = {
   datetime: { dateStyle: 'long', timeStyle: 'short' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
+/** English as written in Europe (day month year, 24-hour clock); the same money format as 'en'. */
+const intlLocale = (language: ThemeLanguage) => (language === 'en' ? 'en-GB' : language);
+
 export function registerThemeFilters(liquid: Liquid) {
   liquid.registerFilter('money', function (this: FilterImpl, cents: unknown) {
     const r = runtimeOf(this);
-    return formatMoney(cents, r.language, r.currency);
+    return formatMoney(cents, intlLocale(r.language), r.currency);
   });
   liquid.registerFilter('money_without_currency', function (this: FilterImpl, cents: unknown) {
     const r = runtimeOf(this);
-    return formatMoneyWithoutCurrency(cents, r.language, r.currency);
+    return formatMoneyWithoutCurrency(cents, intlLocale(r.language), r.currency);
   });
   liquid.registerFilter('t', function (this: FilterImpl, key: unknown, ...args: unknown[]) {
     const r = runtimeOf(this);
@@ -84,7 +92,7 @@ export function registerThemeFilters(liquid: Liquid) {
     const date = new Date(value as string);
     if (Number.isNaN(date.getTime())) return '';
     const options = style === 'datetime' ? dateStyles.datetime : dateStyles.date;
-    return new Intl.DateTimeFormat(r.language, { ...options, timeZone: r.timezone }).format(date);
+    return new Intl.DateTimeFormat(intlLocale(r.language), { ...options, timeZone: r.timezone }).format(date);
   });
   // Multibanco references are read out in threes: 123 456 789.
   liquid.registerFilter('group_digits', (value: unknown, size?: unknown) => {

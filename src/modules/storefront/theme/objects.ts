@@ -374,8 +374,8 @@ export interface TemplateObjects {
   checkout: PageBase & { checkout: CheckoutObject };
   order: PageBase & { order: OrderObject };
   '404': PageBase;
-  /** Neutral: says nothing of why the shop is closed, and offers nothing to do there. */
-  unavailable: { shop: ShopObject; canonical_url?: string | null };
+  /** Neutral: names no shop, says nothing of why it is closed, and offers nothing to do there. */
+  unavailable: { canonical_url?: string | null };
 }
 
 export type ThemeTemplate = keyof TemplateObjects;

@@ -8,7 +8,8 @@ import { writeTheme } from './test-support/theme-dir.js';
 
 const renderer = createThemeRenderer();
 const { pages } = fixtures();
-const render = (template: ThemeTemplate, language: string) => renderer.render(template, pages[template] as never, { language });
+const render = (template: ThemeTemplate, language: string) =>
+  renderer.render(template, pages[template] as never, { language });
 
 /** A words each page must show in each language: proof the page and its language were used. */
 const headings: Record<ThemeTemplate, { en: string; 'pt-PT': string }> = {
@@ -46,13 +47,17 @@ describe('the default theme', () => {
   it('wraps each page in the layout with the head Shopify themes have: title, description, canonical, Open Graph', async () => {
     const html = await render('product', 'en');
     const meta = (key: string) =>
-      byName(startTags(html), 'meta').find((m) => m.attrs.get('property') === key || m.attrs.get('name') === key)?.attrs.get('content');
+      byName(startTags(html), 'meta')
+        .find((m) => m.attrs.get('property') === key || m.attrs.get('name') === key)
+        ?.attrs.get('content');
     expect(textOf(html, byName(startTags(html), 'title')[0]!)).toBe('Blue mug · Loja da Maria');
     expect(meta('description')).toBe('Handmade ceramics from Porto.');
     expect(meta('viewport')).toBe('width=device-width, initial-scale=1');
-    expect(byName(startTags(html), 'link').find((l) => l.attrs.get('rel') === 'canonical')?.attrs.get('href')).toBe(
-      'http://loja-da-maria.localhost:3000/products/blue-mug',
-    );
+    expect(
+      byName(startTags(html), 'link')
+        .find((l) => l.attrs.get('rel') === 'canonical')
+        ?.attrs.get('href'),
+    ).toBe('http://loja-da-maria.localhost:3000/products/blue-mug');
     expect(meta('og:title')).toBe('Blue mug');
     expect(meta('og:description')).toBe('Handmade ceramics from Porto.');
     expect(meta('og:url')).toBe('http://loja-da-maria.localhost:3000/products/blue-mug');
@@ -200,7 +205,14 @@ describe('the theme engine', () => {
     const r = createThemeRenderer({ fs: counting });
     const first = await r.render('product', pages.product, { language: 'en' });
     expect(reads).toEqual(
-      expect.arrayContaining(['en.json', 'pt-PT.json', 'product.liquid', 'theme.liquid', 'head.liquid', 'price.liquid']),
+      expect.arrayContaining([
+        'en.json',
+        'pt-PT.json',
+        'product.liquid',
+        'theme.liquid',
+        'head.liquid',
+        'price.liquid',
+      ]),
     );
     const afterFirst = reads.length;
     const second = await r.render('product', pages.product, { language: 'pt-PT' });

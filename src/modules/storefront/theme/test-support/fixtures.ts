@@ -16,7 +16,7 @@ import type {
  * browser (axe, Lighthouse). `hostile` puts markup into every text a shopper or merchant controls.
  */
 
-export const attack = '<script>alert(1)</script>';
+export const attack = '"><script>alert(1)</script>';
 
 export function fixtures(opts: { hostile?: boolean } = {}) {
   const t = (plain: string) => (opts.hostile ? `${plain} ${attack}` : plain);

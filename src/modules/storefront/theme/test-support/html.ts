@@ -11,8 +11,13 @@ export interface StartTag {
   end: number;
 }
 
+const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  s.replace(/&(#[0-9]+|#x[0-9a-f]+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : named[e.toLowerCase()]!,
+  );
 
 export function startTags(html: string): StartTag[] {
   const out: StartTag[] = [];
@@ -47,7 +52,9 @@ export const attr = (tag: StartTag | undefined, name: string) => tag?.attrs.get(
 /** The tags inside the <form> that starts at `form` (up to its </form>). */
 export function formFields(html: string, form: StartTag): StartTag[] {
   const close = html.indexOf('</form>', form.end);
-  return startTags(html.slice(form.end, close)).filter((t) => ['input', 'select', 'button', 'textarea'].includes(t.name));
+  return startTags(html.slice(form.end, close))
+    .filter((t) => ['input', 'select', 'button', 'textarea'].includes(t.name))
+    .map((t) => ({ ...t, end: t.end + form.end }));
 }
 
 /** The inner HTML of the element with this id (up to the matching close tag of the same name). */
