@@ -29,7 +29,7 @@ describe('accessibility without a browser', () => {
   it('the checker does find problems (so its silence above means something)', () => {
     expect(
       staticAccessibilityProblems(
-        '<html><title>x</title><main><h1>a</h1><h3>b</h3><input name="q" id="q"><a href="#nowhere">go</a><button></button><p id="d"></p><p id="d"></p></main></html>',
+        '<html><title>x</title><main><h1>a</h1><h3>b</h3><input name="q" id="q"><a href="#nowhere">go</a><button></button><p id="d"></p><p id="d"></p><aside></aside></main></html>',
       ),
     ).toEqual([
       'id d used 2 times',
@@ -37,6 +37,7 @@ describe('accessibility without a browser', () => {
       'unlabelled <input name="q">',
       'link to missing #nowhere',
       '<button> without a name',
+      '<aside> inside <main>',
       '<h3> follows <h1>',
     ]);
   });

@@ -3,7 +3,8 @@ import { byName, startTags, textOf } from './html.js';
 /**
  * What can be checked of a page's accessibility without a browser: the rules of axe-core that
  * need no layout (language, one h1 and one main, unique ids, labelled controls, references that
- * resolve, heading order, named buttons and links, no image without alt). Colour contrast and
+ * resolve, heading order, named buttons and links, no image without alt, no complementary
+ * landmark inside main). Colour contrast and
  * target sizes need a browser: see preview.ts.
  */
 export function staticAccessibilityProblems(html: string): string[] {
@@ -43,6 +44,9 @@ export function staticAccessibilityProblems(html: string): string[] {
     if (t.name === 'img' && !t.attrs.has('alt')) problems.push('<img> without alt');
     if (t.name === 'img' && (!t.attrs.has('width') || !t.attrs.has('height'))) problems.push('<img> without size');
   }
+
+  const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+  if (/<aside\b/.test(main)) problems.push('<aside> inside <main>');
 
   let previous = 0;
   for (const t of tags) {
