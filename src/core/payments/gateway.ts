@@ -7,6 +7,12 @@ import type { CardBrand, CardDetails } from './cards.js';
  * Cards are a sale: `authorizeCard` authorises and captures at once (the shop ships what it sold), so
  * there is no separate capture step and an approved payment is money taken. Every call that moves money
  * carries an idempotency key: the same key gives the same answer and never a second charge or refund.
+ * One key per attempt (e.g. `checkout:<order id>:<attempt>`): a shopper trying another card after a
+ * decline makes a new attempt, and a key sent again with other parameters is refused.
+ *
+ * Call it outside any unit of work: a processor's charge does not roll back with our transaction, and
+ * no transaction should stay open while a processor answers. The order is recorded first, the gateway
+ * called, its answer recorded after.
  *
  * Expected refusals (a declined card) are results; input the gateway cannot act on is an `AppError`:
  * `validation` (with the field, e.g. `card.number`), `not_found` (unknown payment) or `conflict` (a
@@ -24,7 +30,12 @@ export interface PaymentGateway {
   /**
    * Called once when a pending payment (Multibanco) is paid, inside the unit of work that records it:
    * what the listener writes through the scoped database commits or rolls back with the payment, and a
-   * listener that throws makes the notification fail, to be delivered again. Returns an unsubscribe.
+   * listener that throws makes the notification fail, to be delivered again (a processor redelivers a
+   * webhook that failed). Every app server registers the same listeners at start-up, so whichever one the
+   * notice reaches records it; the payment and the order's change are one commit, never one without the
+   * other. `paymentStatus` stays for reconciliation (a job closing orders whose reference expired).
+   * A listener records; it does not call the gateway again (it runs inside a unit of work). Returns an
+   * unsubscribe.
    */
   onPaymentReceived(listener: PaymentReceivedListener): () => void;
   /** Only the simulator has these: staff tools and tests play the shopper paying at the ATM. */

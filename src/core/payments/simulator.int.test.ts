@@ -366,7 +366,9 @@ describe('the payment simulator: Multibanco', () => {
   it('answers a retry with the same reference, and refuses what a reference cannot carry', async () => {
     const input = { amountCents: 800, reference: order(), expiresAt: inOneDay(), idempotencyKey: key() };
     const first = await gateway.createMultibanco(input);
-    expect(await gateway.createMultibanco(input)).toEqual(first);
+    const later = new Date(input.expiresAt.getTime() + 5000);
+    expect(await gateway.createMultibanco({ ...input, expiresAt: later })).toEqual(first);
+    expect((await refusal(gateway.createMultibanco({ ...input, amountCents: 801 }))).code).toBe('conflict');
     const error = await refusal(
       gateway.createMultibanco({
         amountCents: 100_000_000,

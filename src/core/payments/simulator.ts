@@ -266,7 +266,8 @@ export function createPaymentSimulator(deps: {
       const base = {
         method: 'multibanco' as const,
         idempotency_key: input.idempotencyKey,
-        fingerprint: fingerprint(['multibanco', input.amountCents, input.reference, expiresAt.toISOString()]),
+        // Not the expiry: a retry computes its own, and gets the first reference with the first expiry.
+        fingerprint: fingerprint(['multibanco', input.amountCents, input.reference]),
         order_reference: input.reference,
         state: 'pending' as const,
         decline_reason: null,
