@@ -9,6 +9,7 @@ import { tablesOf } from './core/db/unit-of-work.js';
 import { createJobQueue } from './core/jobs/job-queue.js';
 import { createMailer } from './core/mail/mailer.js';
 import { createModules, type AnyModule, type ModuleKit } from './core/module.js';
+import { createPaymentGateway } from './core/payments/from-config.js';
 import { createPrivacyEngine } from './core/privacy/engine.js';
 import type { Database } from './db/schema.js';
 import { platformDataMap, platformModules, type ModuleOptions, type PlatformModules } from './module-list.js';
@@ -39,6 +40,7 @@ export function createPlatform(input: PlatformInput) {
   const jobs = createJobQueue({ db, clock, onError: input.onError });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
   const changes = createChangeFeed(database.listen);
+  const payments = createPaymentGateway(config.paymentGateway, { db, clock });
   const modules: PlatformModules = platformModules({ erasureFaults: input.erasureFaults });
   // Each module sees the same scoped handle, typed to its own tables only.
   const kitFor = (_module: AnyModule): ModuleKit<unknown> => ({
@@ -49,6 +51,7 @@ export function createPlatform(input: PlatformInput) {
     jobs,
     changes,
     mailer,
+    payments,
     cipher,
     hashKey: secrets.hashKey,
     privacy,
@@ -64,6 +67,7 @@ export function createPlatform(input: PlatformInput) {
     jobs,
     changes,
     mailer,
+    payments,
     config,
     clock,
     database,

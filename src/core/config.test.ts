@@ -31,6 +31,10 @@ describe('configuration', () => {
     });
     expect(loadConfig({}).controller.name).toMatch(/example/);
   });
+  it('takes payments through the simulator unless told otherwise, and refuses a gateway it does not have', () => {
+    expect(loadConfig({}).paymentGateway).toBe('simulator');
+    expect(() => loadConfig({ PAYMENT_GATEWAY: 'stripe' })).toThrow(/PAYMENT_GATEWAY/);
+  });
   it('reads durations', () => {
     expect(parseDuration('1 minute')).toBe(60_000);
     expect(parseDuration('30 seconds')).toBe(30_000);

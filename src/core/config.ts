@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { paymentGatewayKinds, type PaymentGatewayKind } from './payments/gateway.js';
 
 /** Every environment variable the platform reads. README's configuration table mirrors this list. */
 const envSchema = z.object({
@@ -51,6 +52,7 @@ const envSchema = z.object({
   CONTROLLER_ADDRESS: z.string().trim().min(1).max(300).optional(),
   CONTROLLER_EMAIL: z.string().email().optional(),
   DPO_EMAIL: z.string().email().optional(),
+  PAYMENT_GATEWAY: z.enum(paymentGatewayKinds).default('simulator'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -80,6 +82,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string; privacyTeam: string };
   /** Named in the privacy policy as the controller, with its contacts. */
   controller: { name: string; address: string; email: string; dpoEmail: string };
+  /** Which payment gateway takes the shops' payments (src/core/payments). */
+  paymentGateway: PaymentGatewayKind;
 }
 
 /** What a development or test installation calls itself: plainly an example, never a real company. */
@@ -152,5 +156,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       email: controllerEmail,
       dpoEmail: e.DPO_EMAIL ?? controllerEmail,
     },
+    paymentGateway: e.PAYMENT_GATEWAY,
   };
 }

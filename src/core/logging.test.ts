@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { censor, loggerOptions } from './logging.js';
+import { cardDetails } from './payments/cards.js';
 
 function capture() {
   const lines: string[] = [];
@@ -48,6 +49,27 @@ describe('log censoring', () => {
     expect(text()).not.toContain('912345678');
     expect(text()).not.toContain('501964843');
     expect(text()).toContain('lookup failed');
+  });
+
+  it('censors card numbers and security codes under every key they travel by, and a card object by itself', () => {
+    const { log, text } = capture();
+    log.warn(
+      { body: { payment: { method: 'card', number: '4000 0566 5566 5556', expMonth: 12, cvc: '737' } } },
+      'checkout refused',
+    );
+    log.info({ cardNumber: '5555555555554444', card_number: '378282246310005', pan: '6011111111111117', cvv: '9182' });
+    log.info({ card: cardDetails({ number: '4242 4242 4242 4242', expMonth: 3, expYear: 2031, cvc: '4081' }) }, 'sent');
+    const digitsOnly = text().replace(/[\s-]/g, '');
+    for (const secret of [
+      '4000056655665556',
+      '5555555555554444',
+      '378282246310005',
+      '6011111111111117',
+      '4242424242424242',
+    ])
+      expect(digitsOnly, secret).not.toContain(secret);
+    for (const code of ['737', '9182', '4081']) expect(text(), code).not.toMatch(new RegExp(`\\b${code}\\b`));
+    expect(text()).toContain('"last4":"4242"');
   });
 
   it('stops at cycles', () => {

@@ -28,6 +28,13 @@ export const redactedKeys = [
   'set-cookie',
   'userAgent',
   'user_agent',
+  // Payment cards: the number and security code must never be written anywhere (PCI DSS).
+  'number',
+  'cardNumber',
+  'card_number',
+  'pan',
+  'cvc',
+  'cvv',
 ];
 
 const censoredKeys = new Set([...redactedKeys, 'headers']);

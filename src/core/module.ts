@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { FieldCipher } from './crypto/field-encryption.js';
 import type { JobHandler, JobQueue } from './jobs/job-queue.js';
 import type { Mailer } from './mail/mailer.js';
+import type { PaymentGateway } from './payments/gateway.js';
 import type { DataMap, TableDeclarations } from './privacy/data-map.js';
 import type { PrivacyEngine } from './privacy/engine.js';
 
@@ -20,6 +21,7 @@ export interface ModuleKit<Tables> {
   /** Cross-process notices that cached data changed (NOTIFY/LISTEN). */
   changes: ChangeFeed;
   mailer: Mailer;
+  payments: PaymentGateway;
   cipher: FieldCipher;
   hashKey: Buffer;
   privacy: PrivacyEngine;

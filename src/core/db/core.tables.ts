@@ -1,5 +1,6 @@
 import type { AuditTables } from '../audit/audit.tables.js';
 import type { JobTable } from '../jobs/jobs.tables.js';
+import type { PaymentSimulatorTables } from '../payments/payments.tables.js';
 
 export interface ErasureJournalTable {
   id: string;
@@ -17,7 +18,7 @@ export interface SchemaMigrationTable {
 }
 
 /** The tables of the platform's machinery; each module declares its own. */
-export interface CoreTables extends AuditTables {
+export interface CoreTables extends AuditTables, PaymentSimulatorTables {
   schema_migration: SchemaMigrationTable;
   erasure_journal: ErasureJournalTable;
   job: JobTable;

@@ -1,6 +1,8 @@
+import { paymentSimulatorTables } from '../payments/payments.privacy.js';
 import { declareTables, notPersonal, personal } from './data-map.js';
 
 export const coreTables = declareTables({
+  ...paymentSimulatorTables,
   job: {
     description: 'Background jobs; payloads carry references (req_…, acc_…), never personal values.',
     columns: {

@@ -6,7 +6,7 @@ const proof = {
   retention: 'consent-proof',
 } as const;
 
-export const consentTables = declareTables({
+const tables = declareTables({
   consent_record: {
     description: 'Every consent decision (given or withdrawn) with the notice shown and how it was made (M1, M2).',
     label: { en: 'Consents you gave or withdrew', 'pt-PT': 'Consentimentos que prestou ou retirou' },
@@ -107,5 +107,17 @@ export const consentTables = declareTables({
         recipients: ['hosting', 'backup', 'cookie-consent'],
       }),
     },
+  },
+});
+
+/** A shop's banner decisions are declared like the platform's, with the shop they were made on. */
+export const consentTables = declareTables({
+  ...tables,
+  shop_cookie_consent: {
+    ...tables.cookie_consent,
+    description:
+      'Every decision on a shop’s cookie banner (K4), kept with the shop: its merchant is the controller, the platform its processor.',
+    label: { en: 'Cookie choices on shops', 'pt-PT': 'Escolhas de cookies nas lojas' },
+    columns: { shop_id: notPersonal('the shop whose banner it was'), ...tables.cookie_consent.columns },
   },
 });

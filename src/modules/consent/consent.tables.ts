@@ -35,4 +35,10 @@ export interface CookieConsentTable {
 export interface ConsentTables {
   consent_record: ConsentRecordTable;
   cookie_consent: CookieConsentTable;
+  shop_cookie_consent: ShopCookieConsentTable;
+}
+
+/** A decision on a shop's own banner: the merchant is its controller, so it is kept with the shop. */
+export interface ShopCookieConsentTable extends CookieConsentTable {
+  shop_id: string;
 }

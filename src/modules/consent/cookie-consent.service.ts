@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import { newId } from '../../core/ids.js';
+import { withShop } from '../../core/db/shop-isolation.js';
+import type { ShopScope } from '../shops/index.js';
 import { noticeFor } from './notices.js';
 import { browserOf, countryOf } from './visitor-details.js';
 
@@ -33,29 +35,36 @@ export function createCookieConsentService(deps: { db: Kysely<ConsentTables>; au
       gpc: boolean;
       previousCookie: string | undefined;
     },
+    /** A decision on a shop's banner is the shop's record (its merchant is the controller). */
+    shop?: ShopScope,
   ) {
     const notice = noticeFor('cookies', ctx);
     const visitorRef = parseConsentCookie(input.previousCookie)?.visitorRef ?? randomBytes(16).toString('base64url');
     const marketing = input.marketing && !input.gpc;
     const id = newId('ckc');
-    await deps.db
-      .insertInto('cookie_consent')
-      .values({
-        id,
-        visitor_ref: visitorRef,
-        statistical: input.statistical,
-        marketing,
-        method: input.method,
-        gpc: input.gpc,
-        notice_version: notice.version,
-        notice_hash: notice.hash,
-        notice_language: notice.language,
-        ip: ctx.ip,
-        country: countryOf(ctx.ip),
-        browser: browserOf(ctx.userAgent),
-        recorded_at: ctx.now,
-      })
-      .execute();
+    const row = {
+      id,
+      visitor_ref: visitorRef,
+      statistical: input.statistical,
+      marketing,
+      method: input.method,
+      gpc: input.gpc,
+      notice_version: notice.version,
+      notice_hash: notice.hash,
+      notice_language: notice.language,
+      ip: ctx.ip,
+      country: countryOf(ctx.ip),
+      browser: browserOf(ctx.userAgent),
+      recorded_at: ctx.now,
+    };
+    if (shop)
+      await withShop(deps.db, shop.shopId, (tx) =>
+        tx
+          .insertInto('shop_cookie_consent')
+          .values({ ...row, shop_id: shop.shopId })
+          .execute(),
+      );
+    else await deps.db.insertInto('cookie_consent').values(row).execute();
     const expiresAt = new Date(ctx.now.getTime() + CONSENT_DAYS * 86_400_000);
     return {
       statistical: input.statistical,

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { checkPostalCode, isCountryCode, normalisePhone } from '../../core/contact-rules.js';
+import { cardBrand, cardDetails, cardNumberProblem, cvcLength } from '../../core/payments/cards.js';
+import { email } from '../accounts/index.js';
+
+const text = (max: number) => z.string().trim().min(1, 'Required').max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const country = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, 'Use an ISO 3166-1 alpha-2 country code, e.g. PT');
+
+const addressFields = z.object({
+  firstName: text(100),
+  lastName: text(100),
+  line1: text(200),
+  line2: optionalText(200),
+  postalCode: text(20),
+  city: text(100),
+  country,
+  phone: optionalText(40),
+});
+
+// Whether a cross-field check may run: the fields it reads parsed, and the value is an object at all.
+const fieldsValid = (payload: { issues: readonly { path?: PropertyKey[] }[] }, fields: string[]) =>
+  !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0])));
+
+/**
+ * An address a parcel goes to or an invoice names. The postal code is checked in its country's form
+ * and the phone, when given, read in that country and kept in E.164 form: the same rules as a
+ * merchant's own address (src/core/contact-rules.ts). They run even when another field is wrong, so
+ * one answer names every field to mend.
+ */
+export const CheckoutAddress = addressFields
+  .superRefine(
+    (address, ctx) => {
+      const problem = checkPostalCode(address.postalCode, address.country);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
+    },
+    { when: (payload) => fieldsValid(payload, ['postalCode', 'country']) },
+  )
+  .superRefine(
+    (address, ctx) => {
+      if (address.phone === null) return;
+      const phone = normalisePhone(address.phone, address.country);
+      if (!phone.ok) ctx.addIssue({ code: 'custom', path: ['phone'], message: phone.message });
+    },
+    { when: (payload) => fieldsValid(payload, ['phone', 'country']) },
+  )
+  .transform((address) => {
+    const phone = address.phone === null ? null : normalisePhone(address.phone, address.country);
+    return { ...address, phone: phone?.ok ? phone.value : null };
+  });
+export type CheckoutAddressInput = z.output<typeof CheckoutAddress>;
+
+const month = 'The expiry month is 1 to 12.';
+const year = 'The expiry year has four digits, e.g. 2031.';
+const cardFields = z.object({
+  method: z.literal('card'),
+  number: z
+    .string()
+    .max(40)
+    .superRefine((number, ctx) => {
+      const problem = cardNumberProblem(number);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  expMonth: z.number().int(month).min(1, month).max(12, month),
+  expYear: z.number().int(year).min(1000, year).max(9999, year),
+  cvc: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{3,4}$/,
+      'The security code is the 3 digits on the back of the card (4 on the front of an American Express).',
+    ),
+});
+
+/**
+ * A card, checked as far as can be without asking the bank: the number's check digit, the month, a
+ * four-digit year, and a security code as long as its network prints. What comes out is a
+ * `CardDetails`: the number and code can reach the gateway but no log or JSON. An expiry in the past is
+ * the gateway's answer (`expired_card`), as it is the bank's.
+ */
+const CardPayment = cardFields
+  .superRefine(
+    (card, ctx) => {
+      const digits = cvcLength(cardBrand(card.number));
+      if (card.cvc.length !== digits)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cvc'],
+          message: `The security code of this card has ${digits} digits.`,
+        });
+    },
+    { when: (payload) => fieldsValid(payload, ['number', 'cvc']) },
+  )
+  .transform(({ method, ...card }) => ({ method, card: cardDetails(card) }));
+
+const MultibancoPayment = z.object({ method: z.literal('multibanco') });
+
+const paymentMethods = ['card', 'multibanco'] as const;
+
+export const CheckoutPayment = z.discriminatedUnion('method', [CardPayment, MultibancoPayment], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? `Choose a payment method: ${paymentMethods.join(' or ')}.` : undefined,
+});
+
+/** The body of `POST /checkout.js`, and of the HTML checkout form once read (`checkoutBodyFromForm`). */
+export const CheckoutBody = z.object({
+  email,
+  shippingAddress: CheckoutAddress,
+  /** Absent: the invoice names the shipping address. */
+  billingAddress: CheckoutAddress.optional(),
+  /** Absent: the shop's rate for the shipping address's zone. */
+  shippingRateId: z.string().trim().min(1, 'Required').max(100).optional(),
+  payment: CheckoutPayment,
+});
+export type CheckoutInput = z.output<typeof CheckoutBody>;
+
+// Names a form field may use; anything else could reach an object's prototype.
+const safeKey = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
+const numericFields = new Set(['payment.expMonth', 'payment.expYear']);
+const checked = new Set(['on', 'true', '1', 'yes']);
+
+/**
+ * The HTML checkout form's fields (`shippingAddress.postalCode`, `payment.number`…, as a browser sends
+ * them) as the JSON body `CheckoutBody` reads, so both report the same field paths. A field left empty
+ * is a field not given; billing fields are dropped when `billingSameAsShipping` is ticked or all empty.
+ */
+export function checkoutBodyFromForm(fields: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(fields)) {
+    const path = name.split('.');
+    if (path.length > 2 || !path.every((p) => safeKey.test(p))) continue;
+    let value = typeof raw === 'string' ? raw.trim() : raw;
+    if (value === '' || value === undefined) continue;
+    if (numericFields.has(name) && typeof value === 'string' && /^\d{1,4}$/.test(value)) value = Number(value);
+    if (path.length === 1) {
+      body[path[0]!] = value;
+    } else {
+      const group = (body[path[0]!] ??= {}) as Record<string, unknown>;
+      if (typeof group === 'object' && group !== null) group[path[1]!] = value;
+    }
+  }
+  const same = body.billingSameAsShipping;
+  delete body.billingSameAsShipping;
+  if (typeof same === 'string' && checked.has(same.toLowerCase())) delete body.billingAddress;
+  return body;
+}
