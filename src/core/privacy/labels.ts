@@ -248,7 +248,7 @@ export const retentionWords: Record<RetentionRuleId, Localised<readonly [short: 
   },
   'shop-order': {
     en: [
-      "as long as the shop keeps its sales records",
+      'as long as the shop keeps its sales records',
       'With the order, while the merchant keeps the records of their sales (up to 10 years); erased if you ask, except what the invoice must show.',
     ],
     'pt-PT': [

@@ -46,12 +46,7 @@ export interface CartSummary {
  */
 export type CartReadTables = OrdersTables & Pick<CatalogueTables, 'product' | 'product_variant'>;
 
-export function createCartsService(deps: {
-  db: Kysely<OrdersTables>;
-  stock: Stock;
-  jobs: JobQueue;
-  now: () => Date;
-}) {
+export function createCartsService(deps: { db: Kysely<OrdersTables>; stock: Stock; jobs: JobQueue; now: () => Date }) {
   const readDb = deps.db as unknown as Kysely<CartReadTables>;
 
   async function load(scope: ShopScope, cookieValue: string | undefined) {
@@ -136,7 +131,8 @@ export function createCartsService(deps: {
     item: { variantId: string; quantity: number },
   ): Promise<{ summary: CartSummary; newCookie: string | null }> {
     const variant = await saleable(scope, item.variantId);
-    if (variant.stock <= 0) throw new AppError('conflict', 'This item is sold out.', { errors: [soldOut(item.variantId)] });
+    if (variant.stock <= 0)
+      throw new AppError('conflict', 'This item is sold out.', { errors: [soldOut(item.variantId)] });
     const existing = await load(scope, cookieValue);
     const newCookie = existing ? null : newSecretToken();
     await withShop(deps.db, scope.shopId, async (tx) => {
@@ -145,7 +141,13 @@ export function createCartsService(deps: {
         cartId = newId('crt');
         await tx
           .insertInto('cart')
-          .values({ shop_id: scope.shopId, id: cartId, token_hash: hashToken(newCookie!), created_at: ctx.now, updated_at: ctx.now })
+          .values({
+            shop_id: scope.shopId,
+            id: cartId,
+            token_hash: hashToken(newCookie!),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+          })
           .execute();
         await deps.jobs.enqueue(
           CART_EXPIRE_JOB,

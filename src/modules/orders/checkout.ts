@@ -200,7 +200,8 @@ export function createCheckout(deps: {
       const notForSale: FieldError[] = p.lines
         .filter((l) => variants.find((v) => v.variantId === l.variantId)?.productStatus !== 'active')
         .map((l) => ({ field: l.variantId, message: 'No longer on sale' }));
-      if (notForSale.length > 0) throw new AppError('conflict', 'Some items are no longer on sale.', { errors: notForSale });
+      if (notForSale.length > 0)
+        throw new AppError('conflict', 'Some items are no longer on sale.', { errors: notForSale });
       const sold = p.lines.map((l) => {
         const v = variants.find((x) => x.variantId === l.variantId)!;
         return { ...l, v };
@@ -339,8 +340,12 @@ export function createCheckout(deps: {
         );
       }
       // Anything else (the gateway unreachable): whether money moved is unknown, so the order stays
-      // pending with its stock; the same Idempotency-Key finishes it.
-      throw e;
+      // pending with its stock; the same Idempotency-Key finishes it, and never charges twice.
+      if (e instanceof AppError) throw e;
+      throw new AppError(
+        'unavailable',
+        'The payment could not be confirmed. Retry with the same Idempotency-Key: the card is never charged twice.',
+      );
     }
     if (outcome.status === 'declined') {
       await release(ctx, scope, order, 'payment_declined', { reason: outcome.reason });

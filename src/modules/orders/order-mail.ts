@@ -13,7 +13,8 @@ function orderText(o: OrderDetail) {
   const a = o.shippingAddress;
   return [
     ...o.lines.map(
-      (l) => `${l.quantity} × ${l.productTitle}${l.variantTitle ? ` (${l.variantTitle})` : ''}  ${money(l.lineTotalCents)}`,
+      (l) =>
+        `${l.quantity} × ${l.productTitle}${l.variantTitle ? ` (${l.variantTitle})` : ''}  ${money(l.lineTotalCents)}`,
     ),
     '',
     `Subtotal: ${money(o.totals.subtotalCents)}`,

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { RequestContext } from '../../core/context.js';
 import { actorRef } from '../../core/context.js';
 import { withShop } from '../../core/db/shop-isolation.js';
-import { newId } from '../../core/ids.js';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { OrderStatus, OrdersTables, ShopOrderTable } from './orders.tables.js';
 
@@ -52,7 +51,7 @@ export function createOrderStore(deps: { db: Kysely<OrdersTables>; jobs: JobQueu
     tx: OrderTx,
     order: { shop_id: string; id: string },
     from: OrderStatus[],
-    set: Partial<Omit<OrderRow, 'shop_id' | 'id'>> & { updated_at: Date },
+    set: Omit<Updateable<ShopOrderTable>, 'shop_id' | 'id'> & { updated_at: Date },
   ): Promise<OrderRow | undefined> {
     return tx
       .updateTable('shop_order')
@@ -85,9 +84,14 @@ export function createOrderStore(deps: { db: Kysely<OrdersTables>; jobs: JobQueu
 
   /** Queues an order mail in the unit of work: it is sent only if the change that causes it commits. */
   function mail(order: { shop_id: string; id: string; account_id: string }, kind: OrderMailKind) {
-    return deps.jobs.enqueue(ORDER_MAIL_JOB, { shopId: order.shop_id, accountId: order.account_id, orderId: order.id, kind });
+    return deps.jobs.enqueue(ORDER_MAIL_JOB, {
+      shopId: order.shop_id,
+      accountId: order.account_id,
+      orderId: order.id,
+      kind,
+    });
   }
 
-  return { inShop, event, transition, byId, linesOf, mail, newEventId: () => newId('oev') };
+  return { inShop, event, transition, byId, linesOf, mail };
 }
 export type OrderStore = ReturnType<typeof createOrderStore>;

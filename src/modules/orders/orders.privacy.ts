@@ -88,7 +88,9 @@ export const ordersTables = declareTables({
       number: notPersonal('the shop’s order number'),
       account_id: notPersonal('the merchant’s account, told of the order'),
       status: notPersonal('pending payment, paid, fulfilled, cancelled or refunded'),
-      token_hash: notPersonal('SHA-256 of the confirmation page’s token: opens one order’s page, says nothing of anyone'),
+      token_hash: notPersonal(
+        'SHA-256 of the confirmation page’s token: opens one order’s page, says nothing of anyone',
+      ),
       shopper_id: notPersonal('reference to the shopper (cleared on erasure)'),
       currency: notPersonal('ISO 4217 code'),
       subtotal_cents: notPersonal('goods, VAT included'),
@@ -145,7 +147,9 @@ export const ordersTables = declareTables({
       }),
       payment_method: notPersonal('card or Multibanco'),
       card_brand: notPersonal('card network'),
-      card_last4: notPersonal('last four digits of the card: all that may be shown of it (PCI DSS), never enough to use it'),
+      card_last4: notPersonal(
+        'last four digits of the card: all that may be shown of it (PCI DSS), never enough to use it',
+      ),
       gateway_ref: notPersonal('the payment gateway’s reference'),
       mb_entity: notPersonal('Multibanco entity (who is paid)'),
       mb_reference: notPersonal('Multibanco reference generated for the payment'),

@@ -101,7 +101,10 @@ export function createOrderReads(db: Kysely<OrdersTables>) {
   async function list(scope: ShopScope, q: { status?: OrderStatus | undefined; page: number; perPage: number }) {
     return withShop(db, scope.shopId, async (tx) => {
       let rows = withEmail(tx, scope.shopId);
-      let count = tx.selectFrom('shop_order').select((eb) => eb.fn.countAll<string>().as('n')).where('shop_id', '=', scope.shopId);
+      let count = tx
+        .selectFrom('shop_order')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('shop_id', '=', scope.shopId);
       if (q.status) {
         rows = rows.where('o.status', '=', q.status);
         count = count.where('status', '=', q.status);

@@ -22,7 +22,13 @@ import {
  */
 export function registerOrderRoutes(
   app: FastifyInstance,
-  deps: { orderReads: OrderReads; orderActions: OrderActions; shops: ShopsService; guards: AuthGuards; audit: AuditLog },
+  deps: {
+    orderReads: OrderReads;
+    orderActions: OrderActions;
+    shops: ShopsService;
+    guards: AuthGuards;
+    audit: AuditLog;
+  },
 ) {
   const r = typed(app);
   const tags = ['orders'];

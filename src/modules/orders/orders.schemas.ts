@@ -61,7 +61,12 @@ export const OrderResponse = OrderSummaryResponse.extend({
     totalCents: z.number().int(),
     vatTotalCents: z.number().int(),
     vat: z.array(
-      z.object({ rate: z.number().int(), grossCents: z.number().int(), netCents: z.number().int(), vatCents: z.number().int() }),
+      z.object({
+        rate: z.number().int(),
+        grossCents: z.number().int(),
+        netCents: z.number().int(),
+        vatCents: z.number().int(),
+      }),
     ),
   }),
   shippingZone: z.string(),

@@ -106,7 +106,13 @@ export function registerStorefrontJsonRoutes(app: FastifyInstance, deps: { carts
         throw validationError([
           { field: 'Idempotency-Key', message: 'Up to 255 visible ASCII characters, no spaces.' },
         ]);
-      const placed = await deps.checkout.checkout(request.ctx, shopOf(request).scope, cartCookieOf(request), request.body, key);
+      const placed = await deps.checkout.checkout(
+        request.ctx,
+        shopOf(request).scope,
+        cartCookieOf(request),
+        request.body,
+        key,
+      );
       noStore(reply);
       return reply.code(201).send(placed);
     },
