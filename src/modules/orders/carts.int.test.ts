@@ -108,11 +108,7 @@ describe('cart JSON API (#9 §3)', () => {
     await t.platform.jobs.runDue();
     expect((await idle.send('GET', '/cart.js')).json().itemCount).toBe(0);
     expect((await busy.send('GET', '/cart.js')).json().itemCount).toBe(2);
-    const carts = await t.platform.db
-      .selectFrom('cart')
-      .select('id')
-      .where('shop_id', '=', s.shopId)
-      .execute();
+    const carts = await t.platform.db.selectFrom('cart').select('id').where('shop_id', '=', s.shopId).execute();
     expect(carts).toHaveLength(1);
     t.clock.advance(20 * 86_400_000 + 60_000);
     await t.platform.jobs.runDue();
