@@ -36,6 +36,13 @@ const declineWords: Record<DeclineReason, string> = {
   test_mode_live_card: 'This shop takes test cards only: no real card is charged.',
 };
 
+/** The card was refused: nothing was charged, the order is cancelled and its stock back on sale. */
+export class PaymentDeclinedError extends AppError {
+  constructor(readonly reason: DeclineReason) {
+    super('payment_declined', declineWords[reason], { errors: [{ field: 'payment', message: declineWords[reason] }] });
+  }
+}
+
 /**
  * What makes two checkout requests the same request: everything the shopper sent except the card. The
  * card's number, expiry and security code are left out, so the stored hash could never be matched
@@ -170,10 +177,7 @@ export function createCheckout(deps: {
     return row ? ((row.data as { reason?: DeclineReason }).reason ?? 'card_declined') : null;
   }
 
-  function declined(reason: DeclineReason | null) {
-    const words = declineWords[reason ?? 'card_declined'];
-    return new AppError('payment_declined', words, { errors: [{ field: 'payment', message: words }] });
-  }
+  const declined = (reason: DeclineReason | null) => new PaymentDeclinedError(reason ?? 'card_declined');
 
   /** The first unit of work: nothing is charged yet, and everything it writes commits together or not at all. */
   async function place(
