@@ -7,6 +7,7 @@ function feed() {
   const handlers = new Map<string, { message(p: string): void; reset(): void }>();
   const changes: ChangeFeed = {
     announce: async () => undefined,
+    sync: async () => undefined,
     listen: async (channel, h) => {
       handlers.set(channel, h);
       return async () => undefined;
