@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { AppError } from './core/errors.js';
 import { configureZodMessages } from './core/http/zod-messages.js';
 import { installHostKinds } from './core/http/tenant-host.js';
+import { installFormBodies } from './core/http/form-body.js';
 import { installCsrfGuard } from './core/http/csrf.js';
 import { registerDocs } from './core/http/docs.js';
 import { registerHealthRoutes } from './core/http/health.js';
@@ -50,6 +51,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
+  installFormBodies(app, config.bodyLimit);
 
   app.decorateRequest('ctx', undefined as never);
   // Hooks on every request take a callback rather than returning a promise: one microtask less each.

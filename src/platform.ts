@@ -39,7 +39,7 @@ export function createPlatform(input: PlatformInput) {
   const privacy = createPrivacyEngine({ db, map: dataMap, audit, hashKey: secrets.hashKey });
   const jobs = createJobQueue({ db, clock, onError: input.onError });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
-  const changes = createChangeFeed(database.listen);
+  const changes = createChangeFeed({ listen: database.listen, roundTrip: database.listenerRoundTrip });
   const payments = createPaymentGateway(config.paymentGateway, { db, clock });
   const modules: PlatformModules = platformModules({ erasureFaults: input.erasureFaults });
   // Each module sees the same scoped handle, typed to its own tables only.

@@ -74,6 +74,8 @@ export interface TestApp {
   config: Config;
   /** Closes the app and database and starts both again on the same data. */
   restart(): Promise<void>;
+  /** A second app server on the same database, as in a deployment with several (PostgreSQL only). */
+  anotherServer(): Promise<{ app: FastifyInstance; platform: Platform; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,17 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     async restart() {
       await stop();
       current = await start();
+    },
+    async anotherServer() {
+      if (testDbKind !== 'postgres') throw new Error('One embedded database belongs to one process.');
+      const other = await start();
+      return {
+        ...other,
+        close: async () => {
+          await other.app.close();
+          await other.platform.database.close();
+        },
+      };
     },
     async close() {
       await stop();

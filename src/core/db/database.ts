@@ -20,6 +20,8 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   /** NOTIFY messages of a channel, from every process on the database (see change-feed.ts). */
   listen: Listen;
+  /** A round trip on the listening connection: notifications committed before it are delivered first. */
+  listenerRoundTrip(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         await sql`select 1`.execute(db);
       },
       listen: listeners.listen,
+      listenerRoundTrip: listeners.roundTrip,
       close: async () => {
         await listeners.close();
         await db.destroy();
@@ -82,6 +85,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     },
     // One process owns the embedded database, so its own notifications are all there are.
     listen: async (channel, handlers) => pglite.listen(channel, (payload) => handlers.message(payload)),
+    // In one process the listeners hear a change before its commit returns: nothing to wait for.
+    listenerRoundTrip: async () => undefined,
     close: async () => {
       await db.destroy();
       await pglite.close();
@@ -155,6 +160,10 @@ function postgresListeners(url: string) {
       return async () => {
         set.delete(handlers);
       };
+    },
+    async roundTrip() {
+      const c = await ensure();
+      await c.query('select 1');
     },
     async close() {
       closed = true;

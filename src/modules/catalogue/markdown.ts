@@ -19,7 +19,9 @@ export function descriptionHtml(markdown: string): string {
 export function descriptionText(markdown: string, max = 160): string {
   const text = md
     .render(markdown)
-    .replace(/<[^>]+>/g, ' ')
+    // Block elements part words; inline ones (<strong>, <a>) sit inside them.
+    .replace(/<\/?(?:p|h[1-6]|li|ul|ol|br|hr|blockquote|pre|table|tr|td|th)\b[^>]*>/g, ' ')
+    .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

@@ -7,6 +7,7 @@ import { createCookieConsentService } from './cookie-consent.service.js';
 
 export type { ConsentService } from './consent.service.js';
 export type { CookieConsentService } from './cookie-consent.service.js';
+export { CONSENT_COOKIE, CONSENT_DAYS, parseConsentCookie } from './cookie-consent.service.js';
 
 /** Consent: decisions about marketing and cookies, each with the exact notice shown. */
 export const consentModule = defineModule<ConsentTables>()({

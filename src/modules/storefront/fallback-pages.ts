@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../core/html.js';
 
-/** HTML for a shop host until the themes arrive: plain, escaped, readable without JavaScript. */
+/** The page for a host that names no shop: no theme applies, since there is no shop. */
 
 function page(title: string, body: string, colours = { primary: '#1f4f8f', accent: '#d9480f' }) {
   return `<!doctype html>
@@ -19,31 +19,8 @@ ${body}
 `;
 }
 
-export function shopHomePage(shop: { name: string; primary_colour: string; accent_colour: string }) {
-  return page(
-    shop.name,
-    `<header><h1>${escapeHtml(shop.name)}</h1></header>\n<main><p>This shop has no products on sale yet.</p></main>`,
-    { primary: shop.primary_colour, accent: shop.accent_colour },
-  );
-}
-
-export function shopNotFoundPage(shop: { name: string; primary_colour: string; accent_colour: string }) {
-  return page(
-    `Not found · ${shop.name}`,
-    `<header><p>${escapeHtml(shop.name)}</p></header>\n<main><h1>Page not found</h1><p><a href="/">Back to the shop</a></p></main>`,
-    { primary: shop.primary_colour, accent: shop.accent_colour },
-  );
-}
-
 export const unknownShopPage = () =>
   page(
     'Shop not found',
     '<main><h1>There is no shop at this address</h1><p>Check the address, or ask the shop for its link.</p></main>',
-  );
-
-/** Neutral on purpose: it says nothing of why (billing, a complaint, maintenance). */
-export const unavailableShopPage = () =>
-  page(
-    'Temporarily unavailable',
-    '<main><h1>This shop is temporarily unavailable</h1><p>Please come back later.</p></main>',
   );

@@ -19,7 +19,7 @@ export function installShopHosts(
     platformDomain: string;
     lookup: ShopLookup;
     unknownShop: (reply: FastifyReply) => FastifyReply;
-    unavailable: (reply: FastifyReply, shop: StorefrontShop) => FastifyReply;
+    unavailable: (reply: FastifyReply, shop: StorefrontShop) => Promise<FastifyReply> | FastifyReply;
     notFound: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> | FastifyReply;
   },
 ) {

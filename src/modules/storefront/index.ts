@@ -1,47 +1,70 @@
 import { defineModule } from '../../core/module.js';
-import { onShopHosts } from '../../core/http/tenant-host.js';
 import type { CatalogueReads } from '../catalogue/index.js';
+import type { CookieConsentService } from '../consent/index.js';
 import type { ShopsService } from '../shops/index.js';
-import { shopHomePage, shopNotFoundPage, unavailableShopPage, unknownShopPage } from './fallback-pages.js';
+import { registerCataloguePages } from './catalogue-pages.routes.js';
+import { registerShopConsent } from './consent.routes.js';
+import { unknownShopPage } from './fallback-pages.js';
 import { installShopHosts } from './host-routing.js';
 import { createPageCache } from './page-cache.js';
-import { createShopLookup } from './shop-lookup.js';
+import { createStorefrontPages, type CartSummarySource, type StorefrontPages } from './pages.js';
+import { registerSeoFiles } from './seo.routes.js';
+import { createShopLookup, type ShopLookup } from './shop-lookup.js';
+
+export type { StorefrontPages, PageSpec, CartSummarySource } from './pages.js';
+export type { StorefrontShop } from './shop-lookup.js';
+export type * from './theme/objects.js';
 
 /** The storefront: every shop's pages on its own host, rendered on the server from its theme. */
 export const storefrontModule = defineModule<object>()({
   name: 'storefront',
-  uses: ['shops', 'catalogue'],
+  uses: ['shops', 'catalogueReads', 'cookieConsent'],
   dataMap: {},
-  create: (kit, needs: { shops: ShopsService; catalogueReads: CatalogueReads }) => ({
-    storefrontLookup: createShopLookup({
-      shops: needs.shops,
-      changes: kit.changes,
-      now: () => kit.clock.now().getTime(),
-    }),
-    storefrontCache: createPageCache({ changes: kit.changes }),
-  }),
-  routes: (app, s: { storefrontLookup: ReturnType<typeof createShopLookup> }, kit) => {
+  create: (
+    kit,
+    needs: {
+      shops: ShopsService;
+      catalogueReads: CatalogueReads;
+      cookieConsent: CookieConsentService;
+      carts?: CartSummarySource;
+    },
+  ) => {
+    const cache = createPageCache({ changes: kit.changes });
+    return {
+      storefrontLookup: createShopLookup({
+        shops: needs.shops,
+        changes: kit.changes,
+        now: () => kit.clock.now().getTime(),
+      }),
+      storefrontCache: cache,
+      storefrontPages: createStorefrontPages({
+        cache,
+        catalogueReads: needs.catalogueReads,
+        cookieConsent: needs.cookieConsent,
+        carts: needs.carts ?? null,
+      }),
+    };
+  },
+  routes: (
+    app,
+    s: {
+      storefrontLookup: ShopLookup;
+      storefrontPages: StorefrontPages;
+      catalogueReads: CatalogueReads;
+      cookieConsent: CookieConsentService;
+    },
+    kit,
+  ) => {
     installShopHosts(app, {
       platformDomain: kit.config.platformDomain,
       lookup: s.storefrontLookup,
       unknownShop: (reply) =>
         reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(unknownShopPage()),
-      unavailable: (reply) =>
-        reply
-          .code(503)
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .header('retry-after', '3600')
-          .send(unavailableShopPage()),
-      notFound: (request, reply) =>
-        reply
-          .code(404)
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .send(shopNotFoundPage(request.shop!)),
+      unavailable: (reply) => s.storefrontPages.unavailable(reply),
+      notFound: (request, reply) => s.storefrontPages.notFound(request, reply),
     });
-    app.get('/', { ...onShopHosts, schema: { hide: true } }, (request, reply) =>
-      reply.type('text/html; charset=utf-8').send(shopHomePage(request.shop!)),
-    );
+    registerCataloguePages(app, { pages: s.storefrontPages, catalogueReads: s.catalogueReads });
+    registerSeoFiles(app, { pages: s.storefrontPages, catalogueReads: s.catalogueReads, sitemapPageSize: 5000 });
+    registerShopConsent(app, { cookieConsent: s.cookieConsent });
   },
 });

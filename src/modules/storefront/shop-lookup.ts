@@ -8,6 +8,9 @@ export type StorefrontShop = NonNullable<Awaited<ReturnType<ShopsService['bySlug
  * change (settings, suspension, closure) on any app server is announced, and every server drops its
  * copy; if the announcements may have been missed (a dropped connection), everything is dropped.
  * The time limit is only a backstop.
+ *
+ * `find` also syncs with the change feed, so a request served from any cache after it sees every
+ * change committed before the request arrived.
  */
 export function createShopLookup(deps: {
   shops: ShopsService;
@@ -27,7 +30,13 @@ export function createShopLookup(deps: {
   async function find(slug: string): Promise<StorefrontShop | null> {
     listening ??= deps.changes.listen(SHOP_CHANGED, { message: forgetShop, reset: () => bySlug.clear() });
     await listening;
-    const hit = bySlug.get(slug);
+    // Every storefront request passes here first: after this, what it finds cached (here and in the
+    // page cache) is no older than the request.
+    const synced = await deps.changes.sync().then(
+      () => true,
+      () => false,
+    );
+    const hit = synced ? bySlug.get(slug) : undefined;
     if (hit && deps.now() - hit.at < ttl) return hit.shop;
     const shop = (await deps.shops.bySlug(slug)) ?? null;
     if (shop || bySlug.size < 10_000) bySlug.set(slug, { shop, at: deps.now() });

@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { onShopHosts } from '../../core/http/tenant-host.js';
+import { descriptionText, type CatalogueReads } from '../catalogue/index.js';
+import { productCard, productJson, productObject } from './catalogue-objects.js';
+import type { StorefrontPages } from './pages.js';
+import { paginate } from './theme/index.js';
+
+const perPage = 24;
+const featuredCollections = 4;
+const featuredProducts = 8;
+
+const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
+const HandleParams = z.object({ handle: z.string().max(200) });
+
+const hidden = { ...onShopHosts, schema: { hide: true } } as const;
+
+/** A page's own address with another page number (keeping its other parameters). */
+const pageUrl = (url: string, page: number) => {
+  const u = new URL(url, 'http://x');
+  if (page === 1) u.searchParams.delete('page');
+  else u.searchParams.set('page', String(page));
+  return `${u.pathname}${u.search}`;
+};
+
+/** The storefront's catalogue: home, collections, products (HTML and .js), search. */
+export function registerCataloguePages(
+  app: FastifyInstance,
+  deps: { pages: StorefrontPages; catalogueReads: CatalogueReads },
+) {
+  const { pages, catalogueReads: reads } = deps;
+
+  app.get('/', hidden, (request, reply) =>
+    pages.catalogue(request, reply, async () => {
+      const scope = request.shop!.scope;
+      const collections = (await reads.collections(scope, { activeOnly: true }))
+        .filter((c) => Number(c.products_count ?? 0) > 0)
+        .slice(0, featuredCollections);
+      const featured = [];
+      for (const c of collections) {
+        const page = await reads.collectionPage(scope, c.handle, { page: 1, perPage: featuredProducts });
+        if (page)
+          featured.push({
+            handle: c.handle,
+            title: c.title,
+            url: `/collections/${c.handle}`,
+            products: page.products.map(productCard),
+            products_count: page.total,
+          });
+      }
+      return { template: 'index', objects: { featured_collections: featured }, title: '' };
+    }),
+  );
+
+  app.get('/collections/:handle', hidden, (request, reply) =>
+    pages.catalogue(request, reply, async () => {
+      const { handle } = HandleParams.parse(request.params);
+      const { page } = PageQuery.parse(request.query);
+      const scope = request.shop!.scope;
+      // /collections/all: every product on sale, as Shopify themes expect.
+      const found =
+        handle === 'all'
+          ? await reads.products(scope, { status: 'active', page, perPage }).then((p) => ({
+              collection: { handle: 'all', title: 'All products', description: '' },
+              products: p.items,
+              total: p.total,
+            }))
+          : await reads.collectionPage(scope, handle, { page, perPage });
+      if (!found) return null;
+      return {
+        template: 'collection',
+        title: found.collection.title,
+        description: found.collection.description || null,
+        objects: {
+          collection: {
+            handle: found.collection.handle,
+            title: found.collection.title,
+            url: `/collections/${found.collection.handle}`,
+            description_html: null,
+            products: found.products.map(productCard),
+            products_count: found.total,
+          },
+          paginate: paginate({ page, pageSize: perPage, items: found.total, url: (n) => pageUrl(request.url, n) }),
+        },
+      };
+    }),
+  );
+
+  app.get('/products/:handle', hidden, async (request, reply) => {
+    const { handle } = HandleParams.parse(request.params);
+    const scope = request.shop!.scope;
+    if (handle.endsWith('.js')) {
+      const product = await reads.activeProduct(scope, handle.slice(0, -3));
+      if (!product) return reply.code(404).send({ status: 404, description: 'Product not found' });
+      return reply
+        .header('cache-control', 'public, no-cache')
+        .type('application/json; charset=utf-8')
+        .send(productJson(product, pages.originOf(request)));
+    }
+    return pages.catalogue(request, reply, async () => {
+      const product = await reads.activeProduct(scope, handle);
+      if (!product) return null;
+      const variant = new URL(request.url, 'http://x').searchParams.get('variant') ?? undefined;
+      return {
+        template: 'product',
+        title: product.title,
+        description: descriptionText(product.description) || null,
+        objects: { product: productObject(product, variant) },
+      };
+    });
+  });
+
+  app.get('/search', hidden, (request, reply) =>
+    pages.catalogue(request, reply, async () => {
+      const q = z
+        .object({ q: z.string().max(200).catch('').default('') })
+        .parse(request.query)
+        .q.trim();
+      const { page } = PageQuery.parse(request.query);
+      const found = q ? await reads.searchActive(request.shop!.scope, q, { page, perPage }) : { items: [], total: 0 };
+      return {
+        template: 'search',
+        title: q ? `Search: ${q}` : 'Search',
+        objects: {
+          search: { terms: q, performed: q !== '', results: found.items.map(productCard), results_count: found.total },
+          paginate: q
+            ? paginate({ page, pageSize: perPage, items: found.total, url: (n) => pageUrl(request.url, n) })
+            : null,
+        },
+      };
+    }),
+  );
+}

@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CatalogueReads } from '../catalogue/index.js';
+import { CONSENT_COOKIE, parseConsentCookie, type CookieConsentService } from '../consent/index.js';
+import type { ShopScope } from '../shops/index.js';
+import type { PageCache } from './page-cache.js';
+import {
+  createThemeRenderer,
+  themeLanguage,
+  type CartObject,
+  type PageBase,
+  type TemplateObjects,
+  type ThemeRenderer,
+  type ThemeTemplate,
+} from './theme/index.js';
+
+/** What the storefront needs of carts (the orders module keeps them): the header's count and lines. */
+export interface CartSummarySource {
+  cookieName: string;
+  summary(
+    scope: ShopScope,
+    cookieValue: string | undefined,
+  ): Promise<{
+    itemCount: number;
+    totalCents: number;
+    lines: {
+      key: string;
+      variantId: string;
+      productTitle: string;
+      productHandle: string;
+      variantTitle: string | null;
+      quantity: number;
+      unitPriceCents: number;
+      lineTotalCents: number;
+    }[];
+  } | null>;
+}
+
+type PageObjects<T extends ThemeTemplate> = Omit<TemplateObjects[T], keyof PageBase>;
+
+export interface PageSpec<T extends ThemeTemplate> {
+  template: T;
+  objects: PageObjects<T>;
+  /** This page's title (the layout adds the shop's name); '' on the home page. */
+  title: string;
+  description?: string | null | undefined;
+  status?: number;
+}
+
+const emptyCart: CartObject = { item_count: 0, total_price: 0, items: [] };
+
+const routes = {
+  root_url: '/',
+  cart_url: '/cart',
+  cart_add_url: '/cart/add',
+  cart_change_url: '/cart/change',
+  cart_update_url: '/cart/update',
+  search_url: '/search',
+  checkout_url: '/checkout',
+};
+
+const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/**
+ * Storefront pages: the theme rendered with what every page shows (the shop, its navigation, the
+ * visitor's cart, the cookie banner), and HTTP caching done for them.
+ *
+ * Catalogue pages (`catalogue`) are the same for every visitor without a cart, so they are kept
+ * rendered per shop, language, address and banner state, and revalidated with ETag (no-cache: a
+ * browser always asks, and gets 304 when nothing changed). A visitor with a cart sees their own
+ * count, so their pages are rendered for them (private). Cart, checkout and order pages are never
+ * stored (no-store).
+ */
+export function createStorefrontPages(deps: {
+  cache: PageCache;
+  catalogueReads: CatalogueReads;
+  cookieConsent: CookieConsentService;
+  carts: CartSummarySource | null;
+  theme?: ThemeRenderer;
+}) {
+  const theme = deps.theme ?? createThemeRenderer();
+
+  const languageOf = (request: FastifyRequest) =>
+    themeLanguage(request.headers['accept-language']?.split(',')[0]?.split(';')[0]);
+  const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+  const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? '/';
+  const consentGiven = (request: FastifyRequest) => {
+    const cookie = parseConsentCookie(request.cookies[CONSENT_COOKIE]);
+    return cookie !== null && cookie.version === deps.cookieConsent.notice(request.ctx).version;
+  };
+  const hasCart = (request: FastifyRequest) =>
+    deps.carts !== null && request.cookies[deps.carts.cookieName] !== undefined;
+
+  async function cartOf(request: FastifyRequest): Promise<CartObject> {
+    if (!deps.carts || !hasCart(request)) return emptyCart;
+    const summary = await deps.carts.summary(request.shop!.scope, request.cookies[deps.carts.cookieName]);
+    if (!summary) return emptyCart;
+    return {
+      item_count: summary.itemCount,
+      total_price: summary.totalCents,
+      items: summary.lines.map((l) => ({
+        key: l.key,
+        variant_id: l.variantId,
+        product_title: l.productTitle,
+        variant_title: l.variantTitle,
+        quantity: l.quantity,
+        price: l.unitPriceCents,
+        line_price: l.lineTotalCents,
+        url: `/products/${l.productHandle}`,
+      })),
+      requires_shipping: summary.itemCount > 0,
+    };
+  }
+
+  async function pageBase(request: FastifyRequest, title: string, description?: string | null): Promise<PageBase> {
+    const shop = request.shop!;
+    const origin = originOf(request);
+    const [collections, cart] = await Promise.all([
+      deps.catalogueReads.collections(shop.scope, { activeOnly: true }),
+      cartOf(request),
+    ]);
+    const notice = deps.cookieConsent.notice(request.ctx);
+    const given = consentGiven(request);
+    const decided = parseConsentCookie(request.cookies[CONSENT_COOKIE]);
+    const page = new URL(request.url, origin).searchParams.get('page');
+    return {
+      shop: {
+        name: shop.name,
+        url: origin,
+        locale: 'pt-PT',
+        currency: shop.currency,
+        primary_colour: shop.primary_colour,
+        accent_colour: shop.accent_colour,
+        timezone: 'Europe/Lisbon',
+        collections: collections
+          .filter((c) => Number(c.products_count ?? 0) > 0)
+          .map((c) => ({ handle: c.handle, title: c.title, url: `/collections/${c.handle}` })),
+      },
+      routes,
+      cart,
+      consent: {
+        show: !given,
+        text: notice.text,
+        version: notice.version,
+        controller: shop.name,
+        action: '/cookies/consent',
+        categories: [
+          { id: 'statistical', checked: given && decided!.statistical },
+          { id: 'marketing', checked: given && decided!.marketing },
+        ],
+        return_to: request.url.startsWith('/') && !request.url.startsWith('//') ? request.url : '/',
+        policy_url: null,
+      },
+      page_title: title,
+      page_description: description ?? null,
+      canonical_url: `${origin}${pathOf(request)}${page && page !== '1' ? `?page=${encodeURIComponent(page)}` : ''}`,
+      csrf: null,
+    };
+  }
+
+  async function renderBody<T extends ThemeTemplate>(request: FastifyRequest, spec: PageSpec<T>) {
+    const base = await pageBase(request, spec.title, spec.description);
+    return theme.render(spec.template, { ...base, ...spec.objects } as TemplateObjects[T], {
+      language: languageOf(request),
+    });
+  }
+
+  function send(request: FastifyRequest, reply: FastifyReply, body: string, status: number, etag: string) {
+    reply.type('text/html; charset=utf-8').header('etag', etag).header('vary', 'Accept-Language, Cookie');
+    if (status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.code(status).send(body);
+  }
+
+  /**
+   * A catalogue page: served from the shop's cache when this visitor sees the shared version, else
+   * rendered (and kept) from `load`, which returns null when the page does not exist.
+   */
+  async function catalogue<T extends ThemeTemplate>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    load: () => Promise<PageSpec<T> | null>,
+  ) {
+    const shopId = request.shop!.id;
+    const shared = !hasCart(request);
+    reply.header('cache-control', shared ? 'public, no-cache' : 'private, no-cache');
+    const key = `${languageOf(request)}\n${consentGiven(request) ? 1 : 0}\n${request.url}`;
+    if (shared) {
+      await deps.cache.ready();
+      const hit = deps.cache.get(shopId, key);
+      if (hit) return send(request, reply, hit.body, hit.status, hit.etag);
+    }
+    const generation = deps.cache.generation(shopId);
+    const spec = await load();
+    if (!spec) return notFound(request, reply);
+    const body = await renderBody(request, spec);
+    const status = spec.status ?? 200;
+    const etag = etagOf(body);
+    if (shared && status === 200) deps.cache.set(shopId, key, { body, etag, status }, generation);
+    return send(request, reply, body, status, etag);
+  }
+
+  /** A page for this visitor alone (cart, checkout, order): never stored by anyone. */
+  async function render<T extends ThemeTemplate>(request: FastifyRequest, reply: FastifyReply, spec: PageSpec<T>) {
+    const body = await renderBody(request, spec);
+    return reply
+      .code(spec.status ?? 200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(body);
+  }
+
+  async function notFound(request: FastifyRequest, reply: FastifyReply) {
+    return render(request, reply, { template: '404', objects: {}, title: 'Not found', status: 404 });
+  }
+
+  async function unavailable(reply: FastifyReply) {
+    const body = await theme.render('unavailable', {}, { language: 'en' });
+    return reply
+      .code(503)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('retry-after', '3600')
+      .send(body);
+  }
+
+  return { catalogue, render, notFound, unavailable, languageOf, originOf };
+}
+export type StorefrontPages = ReturnType<typeof createStorefrontPages>;
