@@ -38,7 +38,7 @@ describe('cart JSON API (#9 §3)', () => {
       key: s.variants[1],
       productTitle: 'Produto 2',
       productHandle: 'produto-2',
-      variantTitle: 'Default',
+      variantTitle: null,
       sku: 'SKU-2',
       unitPriceCents: 250,
       lineTotalCents: 250,

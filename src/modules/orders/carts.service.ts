@@ -5,7 +5,7 @@ import { withShop } from '../../core/db/shop-isolation.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
-import { variantTitle, type CatalogueTables, type Stock, type VariantId } from '../catalogue/index.js';
+import { variantTitle, type CatalogueTables, type Stock } from '../catalogue/index.js';
 import type { ShopScope } from '../shops/index.js';
 import type { OrdersTables } from './orders.tables.js';
 
@@ -23,7 +23,8 @@ export interface CartLine {
   productId: string;
   productTitle: string;
   productHandle: string;
-  variantTitle: string;
+  /** Null for a product's only, default variant. */
+  variantTitle: string | null;
   sku: string;
   quantity: number;
   unitPriceCents: number;
@@ -90,7 +91,7 @@ export function createCartsService(deps: { db: Kysely<OrdersTables>; stock: Stoc
               productId: r.productId!,
               productTitle: r.productTitle!,
               productHandle: r.productHandle!,
-              variantTitle: variantTitle(r.options ?? []),
+              variantTitle: r.options && r.options.length > 0 ? variantTitle(r.options) : null,
               sku: r.sku!,
               quantity: r.quantity,
               unitPriceCents: r.priceCents,
@@ -239,7 +240,8 @@ export function createCartsService(deps: { db: Kysely<OrdersTables>; stock: Stoc
     });
   }
 
-  return { summary, add, change, clear, empty, forCheckout, expire };
+  // cookieName: the storefront's page kit reads the header's cart through this service.
+  return { cookieName: CART_COOKIE, summary, add, change, clear, empty, forCheckout, expire };
 }
 export type CartsService = ReturnType<typeof createCartsService>;
 
@@ -253,5 +255,3 @@ function touch(tx: Kysely<OrdersTables>, scope: ShopScope, cartId: string, now: 
     .where('id', '=', cartId)
     .execute();
 }
-
-export type { VariantId };

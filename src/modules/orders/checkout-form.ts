@@ -1,6 +1,15 @@
 import { cardExpired } from '../../core/payments/cards.js';
 import type { DeclineReason } from '../../core/payments/gateway.js';
-import type { FormFields } from './form-body.js';
+
+/** A submitted HTML form as the app parses it: a name given once is a string, a repeated one an array. */
+export type FormFields = Record<string, string | string[] | undefined>;
+
+/** A form field's value: the last one given (a checkbox after its hidden default), trimmed; '' when absent. */
+export function fieldOf(fields: FormFields, name: string): string {
+  const v = fields[name];
+  const last = Array.isArray(v) ? v.at(-1) : v;
+  return typeof last === 'string' ? last.trim().slice(0, 200) : '';
+}
 
 /** What the theme's checkout form calls an address's fields, and what the JSON body calls them. */
 const addressFields = {
@@ -47,8 +56,7 @@ export const blankAddress = (): AddressInput => ({
 /** An address as typed into the form (`prefix[zip]`, …); every field a trimmed string. */
 export function addressFromForm(fields: FormFields, prefix: 'shipping_address' | 'billing_address'): AddressInput {
   const a = blankAddress();
-  for (const key of Object.keys(a) as (keyof AddressInput)[])
-    a[key] = (fields[`${prefix}[${key}]`] ?? '').trim().slice(0, 200);
+  for (const key of Object.keys(a) as (keyof AddressInput)[]) a[key] = fieldOf(fields, `${prefix}[${key}]`);
   a.country_code = a.country_code.toUpperCase();
   return a;
 }
@@ -103,7 +111,9 @@ export function formError(path: string, given: unknown): CheckoutError {
 
 /** The value a JSON path points at in a body, to tell "left empty" from "typed wrong". */
 export function valueAt(body: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), body);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), body);
 }
 
 /** A card the bank refused, as the theme words it: an expired card points at its expiry, a wrong code at the code. */
@@ -115,22 +125,21 @@ export function declineError(reason: DeclineReason | null): CheckoutError {
 
 /** The payment step's fields as the JSON body's `payment`. */
 export function paymentForBody(fields: FormFields, now: Date) {
-  const method = fields.payment_method;
+  const method = fieldOf(fields, 'payment_method');
   if (method === 'multibanco') return { payment: { method }, expired: false };
   if (method !== 'card') return { payment: undefined, expired: false };
-  const month = (fields['card[expiry_month]'] ?? '').trim();
-  const year = (fields['card[expiry_year]'] ?? '').trim();
+  const month = fieldOf(fields, 'card[expiry_month]');
+  const year = fieldOf(fields, 'card[expiry_year]');
   const expMonth = /^\d{1,2}$/.test(month) ? Number(month) : month === '' ? undefined : month;
   // Two digits are this century's year, as cards print it.
   const expYear = /^\d{2}$/.test(year) ? 2000 + Number(year) : /^\d{4}$/.test(year) ? Number(year) : year || undefined;
   const payment: Record<string, unknown> = { method };
-  const number = (fields['card[number]'] ?? '').trim();
-  const cvc = (fields['card[cvc]'] ?? '').trim();
+  const number = fieldOf(fields, 'card[number]');
+  const cvc = fieldOf(fields, 'card[cvc]');
   if (number) payment.number = number;
   if (cvc) payment.cvc = cvc;
   if (expMonth !== undefined) payment.expMonth = expMonth;
   if (expYear !== undefined) payment.expYear = expYear;
-  const expired =
-    typeof expMonth === 'number' && typeof expYear === 'number' && cardExpired(expMonth, expYear, now);
+  const expired = typeof expMonth === 'number' && typeof expYear === 'number' && cardExpired(expMonth, expYear, now);
   return { payment, expired };
 }

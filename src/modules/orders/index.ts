@@ -12,7 +12,9 @@ import { ordersTables } from './orders.privacy.js';
 import { createOrderReads, type OrderReads } from './orders.reads.js';
 import { registerOrderRoutes } from './orders.routes.js';
 import type { OrdersTables } from './orders.tables.js';
+import type { StorefrontPages } from '../storefront/index.js';
 import { registerStorefrontJsonRoutes } from './storefront-json.routes.js';
+import { registerStorefrontPages } from './storefront-pages.routes.js';
 
 export { CART_COOKIE } from './carts.service.js';
 export type { CartsService, CartSummary, CartLine } from './carts.service.js';
@@ -24,7 +26,7 @@ export type { OrdersTables, OrderStatus } from './orders.tables.js';
 export const ordersModule = defineModule<OrdersTables>()({
   name: 'orders',
   uses: ['shops', 'stock', 'accounts'],
-  routeUses: ['guards'],
+  routeUses: ['guards', 'storefrontPages'],
   dataMap: ordersTables,
   create: (kit, needs: { shops: ShopsService; stock: Stock; accounts: AccountsService }) => {
     const store = createOrderStore({ db: kit.db, jobs: kit.jobs });
@@ -78,10 +80,12 @@ export const ordersModule = defineModule<OrdersTables>()({
       orderActions: OrderActions;
       shops: ShopsService;
       guards: AuthGuards;
+      storefrontPages: StorefrontPages;
     },
     kit,
   ) => {
     registerOrderRoutes(app, { ...s, audit: kit.audit });
     registerStorefrontJsonRoutes(app, s);
+    registerStorefrontPages(app, { ...s, pages: s.storefrontPages, cipher: kit.cipher, now: () => kit.clock.now() });
   },
 });
