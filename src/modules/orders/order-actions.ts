@@ -149,7 +149,17 @@ export function createOrderActions(deps: {
         paid_at: event.paidAt,
         updated_at: event.paidAt,
       });
-      if (!row) return;
+      if (!row) {
+        // Paid after the merchant cancelled it: the money arrived all the same, and the merchant must
+        // see it on the timeline to refund it.
+        const now = await store.byId(tx, found.shop_id, found.id);
+        if (now?.status === 'cancelled')
+          await store.event(tx, now, ctx, 'paid_after_cancellation', {
+            gatewayRef: event.gatewayRef,
+            amountCents: event.amountCents,
+          });
+        return;
+      }
       await store.event(tx, row, ctx, 'paid', { method: 'multibanco', gatewayRef: event.gatewayRef });
       await store.mail(row, 'confirmation');
       await store.mail(row, 'merchant-notice');

@@ -88,6 +88,11 @@ describe('the merchant’s order API (#9 §5)', () => {
     expect(c1.statusCode).toBe(200);
     expect(c1.json()).toMatchObject({ status: 'cancelled', refundedCents: 0 });
     expect(await stockOf(s)).toBe(10);
+    // The shopper pays the reference anyway: the order stays cancelled, and the timeline says so for a refund.
+    await t.platform.payments.simulator!.markMultibancoPaid(c1.json().payment.gatewayRef);
+    const late = (await api(s, 'GET', `/orders/${pending.id}`)).json();
+    expect(late.status).toBe('cancelled');
+    expect(late.timeline.at(-1)).toMatchObject({ kind: 'paid_after_cancellation', actor: 'system' });
 
     const paid = await paidOrder(s, 3);
     expect(await stockOf(s)).toBe(7);
