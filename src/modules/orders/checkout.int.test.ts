@@ -214,6 +214,38 @@ describe('checkout as JSON (#9 §4)', () => {
     expect(retried.json().order).toMatchObject({ id: list.items[0].id, status: 'paid' });
     expect(await chargesFor(list.items[0].id)).toHaveLength(1);
     expect(await stockOf(s)).toBe(4);
+    // The release of unconfirmed card orders leaves a paid one alone.
+    t.clock.advance(61 * 60_000);
+    await t.platform.jobs.runDue();
+    expect(await stockOf(s)).toBe(4);
+  });
+
+  it('releases the stock of a card order the gateway never answered for, if no retry comes', async () => {
+    const s = await shopWithProducts(t, [5]);
+    const b = shopper(t, s.host);
+    await b.add(s.variants[0]!, 2);
+    const body = checkoutBody();
+    const gateway = t.platform.payments;
+    const charge = gateway.authorizeCard;
+    gateway.authorizeCard = () => Promise.reject(new Error('connection reset'));
+    try {
+      expect((await b.checkout(body, 'never-retried')).statusCode).toBe(503);
+    } finally {
+      gateway.authorizeCard = charge;
+    }
+    expect(await stockOf(s)).toBe(3);
+    t.clock.advance(59 * 60_000);
+    await t.platform.jobs.runDue();
+    expect(await stockOf(s)).toBe(3);
+    t.clock.advance(2 * 60_000);
+    await t.platform.jobs.runDue();
+    expect(await stockOf(s)).toBe(5);
+    const list = (await merchantApi(s.merchant.cookie, 'GET', `/api/v1/shops/${s.shopId}/orders`)).json();
+    expect(list.items).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+    // A late retry is told, rather than charged for an order that no longer holds anything.
+    const late = await b.checkout(body, 'never-retried');
+    expect(late.statusCode).toBe(409);
+    expect(await chargesFor(list.items[0].id)).toHaveLength(0);
   });
 });
 

@@ -21,6 +21,9 @@ import { orderTotals } from './totals.js';
 /** How long a Multibanco reference may be paid, and holds the order's stock. */
 export const MULTIBANCO_DAYS = 3;
 export const MULTIBANCO_EXPIRE_JOB = 'orders.multibanco-expire';
+/** A card order the gateway never answered for: its stock is released after this long (a retry finishes it before). */
+export const CARD_UNCONFIRMED_JOB = 'orders.card-unconfirmed';
+export const CARD_UNCONFIRMED_MINUTES = 60;
 const dayMs = 86_400_000;
 
 export interface CheckoutResult {
@@ -155,10 +158,15 @@ export function createCheckout(deps: {
         'The Idempotency-Key was used with a different request.',
       );
     const order = (await store.inShop(scope.shopId, (tx) => store.byId(tx, scope.shopId, done.order_id)))!;
-    if (order.status !== 'pending_payment') {
-      if (order.status === 'cancelled' && (await declinedReason(order))) throw declined(await declinedReason(order));
-      return result(order);
+    if (order.status === 'cancelled') {
+      const reason = await declinedReason(order);
+      if (reason) throw declined(reason);
+      throw new AppError(
+        'conflict',
+        'This checkout’s order was cancelled: check out again with a new Idempotency-Key.',
+      );
     }
+    if (order.status !== 'pending_payment') return result(order);
     if (order.gateway_ref) return result(order);
     const cart = await deps.carts.forCheckout(scope, cartCookie);
     return pay(ctx, scope, order, input, cart?.cartId ?? null);
@@ -301,6 +309,12 @@ export function createCheckout(deps: {
         )
         .execute();
       await store.event(tx, order, ctx, 'placed', { totalCents: order.total_cents, method: input.payment.method });
+      if (input.payment.method === 'card')
+        await deps.jobs.enqueue(
+          CARD_UNCONFIRMED_JOB,
+          { shopId: scope.shopId, orderId: id },
+          new Date(ctx.now.getTime() + CARD_UNCONFIRMED_MINUTES * 60_000),
+        );
       if (p.idempotency)
         await tx
           .insertInto('checkout_request')

@@ -4,7 +4,7 @@ import type { AuthGuards } from '../auth/index.js';
 import type { Stock } from '../catalogue/index.js';
 import type { ShopsService } from '../shops/index.js';
 import { CART_EXPIRE_JOB, createCartsService, type CartsService } from './carts.service.js';
-import { createCheckout, MULTIBANCO_EXPIRE_JOB, type Checkout } from './checkout.js';
+import { CARD_UNCONFIRMED_JOB, createCheckout, MULTIBANCO_EXPIRE_JOB, type Checkout } from './checkout.js';
 import { createOrderActions, type OrderActions } from './order-actions.js';
 import { createOrderMail } from './order-mail.js';
 import { createOrderStore, ORDER_MAIL_JOB, type OrderMailKind } from './order-store.js';
@@ -68,6 +68,7 @@ export const ordersModule = defineModule<OrdersTables>()({
   jobs: (s) => ({
     [CART_EXPIRE_JOB]: (p) => s.carts.expire(p as { shopId: string; cartId: string }),
     [MULTIBANCO_EXPIRE_JOB]: (p) => s.orderActions.expireMultibanco(p as { shopId: string; orderId: string }),
+    [CARD_UNCONFIRMED_JOB]: (p) => s.orderActions.releaseUnconfirmed(p as { shopId: string; orderId: string }),
     [ORDER_MAIL_JOB]: (p) =>
       s.orderMail(p as { shopId: string; accountId: string; orderId: string; kind: OrderMailKind }),
   }),

@@ -200,6 +200,28 @@ export function createOrderActions(deps: {
     });
   }
 
-  return { fulfil, cancel, refund, paymentReceived, expireMultibanco, orderOf };
+  /**
+   * A card order whose charge was never confirmed (the gateway did not answer and no retry came): it
+   * stops holding its stock. Should the charge have gone through after all, the order's timeline and
+   * the gateway's record (our order id is its reference) show the merchant what to refund.
+   */
+  async function releaseUnconfirmed(payload: { shopId: string; orderId: string }) {
+    const order = await store.inShop(payload.shopId, (tx) => store.byId(tx, payload.shopId, payload.orderId));
+    if (!order || order.status !== 'pending_payment' || order.gateway_ref) return;
+    const ctx = systemContext(deps.now());
+    const scope = await deps.shops.shopScopeFor(order.account_id, order.shop_id);
+    await store.inShop(order.shop_id, async (tx) => {
+      const row = await store.transition(tx, order, ['pending_payment'], {
+        status: 'cancelled',
+        cancelled_at: ctx.now,
+        updated_at: ctx.now,
+      });
+      if (!row) return;
+      await restock(tx, scope, order.id);
+      await store.event(tx, row, ctx, 'payment_unconfirmed', { method: 'card' });
+    });
+  }
+
+  return { fulfil, cancel, refund, paymentReceived, expireMultibanco, releaseUnconfirmed, orderOf };
 }
 export type OrderActions = ReturnType<typeof createOrderActions>;
