@@ -177,26 +177,27 @@ export function createCartsService(deps: { db: Kysely<OrdersTables>; stock: Stoc
     item: { variantId: string; quantity: number },
   ): Promise<CartSummary> {
     const cart = await load(scope, cookieValue);
-    const line = cart?.lines.find((l) => l.variantId === item.variantId);
-    if (!cart || !line) throw validationError([{ field: 'id', message: 'This item is not in the cart.' }]);
+    if (!cart || !cart.lines.some((l) => l.variantId === item.variantId))
+      throw validationError([{ field: 'id', message: 'This item is not in the cart.' }]);
+    // Capped by what is on the shelf now, and never below one: 0 is the way to remove a line.
+    const [variant] = item.quantity === 0 ? [] : await deps.stock.variantsForSale(scope, [item.variantId]);
+    const quantity = Math.max(1, Math.min(item.quantity, variant?.stock ?? 0, MAX_LINE_QUANTITY));
     await withShop(deps.db, scope.shopId, async (tx) => {
-      const where = tx
-        .updateTable('cart_line')
-        .where('shop_id', '=', scope.shopId)
-        .where('cart_id', '=', cart.cartId)
-        .where('variant_id', '=', item.variantId);
-      if (item.quantity === 0) {
+      if (item.quantity === 0)
         await tx
           .deleteFrom('cart_line')
           .where('shop_id', '=', scope.shopId)
           .where('cart_id', '=', cart.cartId)
           .where('variant_id', '=', item.variantId)
           .execute();
-      } else {
-        const [variant] = await deps.stock.variantsForSale(scope, [item.variantId]);
-        const quantity = Math.max(1, Math.min(item.quantity, variant?.stock ?? 0, MAX_LINE_QUANTITY));
-        await where.set({ quantity }).execute();
-      }
+      else
+        await tx
+          .updateTable('cart_line')
+          .set({ quantity })
+          .where('shop_id', '=', scope.shopId)
+          .where('cart_id', '=', cart.cartId)
+          .where('variant_id', '=', item.variantId)
+          .execute();
       await touch(tx, scope, cart.cartId, ctx.now);
     });
     return (await summary(scope, cookieValue))!;

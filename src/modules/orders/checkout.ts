@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../core/context.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
 import { AppError, validationError, type FieldError } from '../../core/errors.js';
@@ -14,7 +13,6 @@ import type { CartsService } from './carts.service.js';
 import type { CheckoutInput } from './checkout.schemas.js';
 import { orderToken, orderTokenHash } from './order-token.js';
 import type { OrderRow, OrderStore } from './order-store.js';
-import type { OrdersTables } from './orders.tables.js';
 import { shippingZoneOf } from './shipping.js';
 import { orderTotals } from './totals.js';
 
@@ -67,7 +65,6 @@ export function checkoutRequestHash(input: CheckoutInput): string {
  * order that a retry with the same Idempotency-Key finishes.
  */
 export function createCheckout(deps: {
-  db: Kysely<OrdersTables>;
   store: OrderStore;
   carts: CartsService;
   stock: Stock;

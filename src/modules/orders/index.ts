@@ -47,7 +47,6 @@ export const ordersModule = defineModule<OrdersTables>()({
       orderReads,
       orderActions,
       checkout: createCheckout({
-        db: kit.db,
         store,
         carts,
         stock: needs.stock,
