@@ -10,6 +10,7 @@ import { grantScope, grantStorefrontScope, type MerchantScope, type ShopScope } 
 import type { ShopInput, ShopPatch } from './shops.schemas.js';
 import { shippingZones, type ShippingZone, type ShopsTables, type ShopTable } from './shops.tables.js';
 import { slugProblem } from './slug.js';
+import { deleteShopRows } from './shop-removal.js';
 
 /** What a new shop charges for shipping until the merchant says otherwise (cents, VAT included). */
 export const defaultShippingRates: Record<ShippingZone, number> = {
@@ -263,7 +264,35 @@ export function createShopsService(deps: {
     return row ? { ...row, scope: grantStorefrontScope(row.id, row.account_id) } : undefined;
   }
 
+  /**
+   * Removes a shop and everything in it: the rows of every shop table (catalogue, carts, orders,
+   * banner decisions, …), then the shop; every app server drops what it cached of it. One unit of
+   * work: a crash leaves the shop whole, and running it again finishes it. The retention rules
+   * schedule it (RT5); files go with it when shops have files.
+   */
+  async function removeShop(ctx: RequestContext, shopId: string) {
+    return deps.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .selectFrom('shop')
+        .select(['account_id', 'slug'])
+        .where('id', '=', shopId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) return null;
+      const removed = await deleteShopRows(tx, shopId);
+      await deps.audit.record(ctx, {
+        action: 'shop.remove',
+        target: { kind: 'shop', id: shopId },
+        chain: `account:${row.account_id}`,
+        data: { tables: Object.keys(removed) },
+      });
+      await deps.changes.announce(tx, SHOP_CHANGED, shopId);
+      return removed;
+    });
+  }
+
   return {
+    removeShop,
     shopScopeFor,
     createShop,
     listShops,
