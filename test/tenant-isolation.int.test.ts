@@ -51,9 +51,41 @@ async function merchantWithShop(slug: string) {
       collections: [collection.handle],
     })
   ).json();
+  // An order, bought on the shop's own host as a shopper would.
+  const host = `${slug}.localhost`;
+  const added = await t.app.inject({
+    method: 'POST',
+    url: '/cart/add.js',
+    headers: { host },
+    payload: { id: product.variants[0].id, quantity: 1 },
+  });
+  const order = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/checkout.js',
+      headers: { host, cookie: added.cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      payload: {
+        email: `shopper@${slug}.example`,
+        shippingAddress: {
+          firstName: 'Ana',
+          lastName: 'Silva',
+          line1: 'Rua 1',
+          postalCode: '1100-048',
+          city: 'Lisboa',
+          country: 'PT',
+        },
+        payment: { method: 'card', number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' },
+      },
+    })
+  ).json().order;
   return {
     cookie,
-    ids: { shopId: shop.id as string, productId: product.id as string, collectionId: collection.id as string },
+    ids: {
+      shopId: shop.id as string,
+      productId: product.id as string,
+      collectionId: collection.id as string,
+      orderId: order.id as string,
+    },
   };
 }
 
