@@ -148,7 +148,9 @@ create table checkout_request (
   order_id text not null,
   created_at timestamptz not null,
   primary key (shop_id, key),
-  foreign key (shop_id, order_id) references shop_order (shop_id, id) on delete cascade
+  -- Checked at commit: the key is written first, so a second request with it waits on the first
+  -- (and then finds its order) instead of racing it for the stock.
+  foreign key (shop_id, order_id) references shop_order (shop_id, id) on delete cascade deferrable initially deferred
 );
 
 select enable_shop_isolation('cart');

@@ -62,6 +62,7 @@ export function createCartsService(deps: { db: Kysely<OrdersTables>; stock: Stoc
         .leftJoin('product as p', (j) => j.onRef('p.shop_id', '=', 'v.shop_id').onRef('p.id', '=', 'v.product_id'))
         .select([
           'c.id as cartId',
+          'c.updated_at as cartUpdatedAt',
           'l.variant_id as variantId',
           'l.quantity',
           'v.sku',
@@ -101,7 +102,8 @@ export function createCartsService(deps: { db: Kysely<OrdersTables>; stock: Stoc
             },
           ],
     );
-    return { cartId: rows[0]!.cartId, lines };
+    // The version changes with every change of the cart (and its emptying after a checkout).
+    return { cartId: rows[0]!.cartId, version: new Date(rows[0]!.cartUpdatedAt).getTime(), lines };
   }
 
   const summarise = (lines: CartLine[]): CartSummary => ({

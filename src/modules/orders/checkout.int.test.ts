@@ -181,6 +181,14 @@ describe('checkout as JSON (#9 §4)', () => {
     expect(second.json()).toEqual(first.json());
     expect(await chargesFor(first.json().order.id)).toHaveLength(1);
     expect(await stockOf(s)).toBe(4);
+    // The same key twice at the same moment: one order, one charge.
+    await b.add(s.variants[0]!, 1);
+    const sameTime = checkoutBody();
+    const [x, y] = await Promise.all([b.checkout(sameTime, 'at-once'), b.checkout(sameTime, 'at-once')]);
+    expect([x.statusCode, y.statusCode]).toEqual([201, 201]);
+    expect(y.json().order.id).toBe(x.json().order.id);
+    expect(await chargesFor(x.json().order.id)).toHaveLength(1);
+    expect(await stockOf(s)).toBe(3);
     const other = await b.checkout({ ...body, email: 'someone.else@example.pt' }, 'retry-key-1');
     expect(other.statusCode).toBe(422);
     expect(other.json().errors[0].field).toBe('Idempotency-Key');
@@ -189,7 +197,7 @@ describe('checkout as JSON (#9 §4)', () => {
     const declinedBody = checkoutBody(declinedCard);
     expect((await b.checkout(declinedBody, 'retry-key-2')).statusCode).toBe(402);
     expect((await b.checkout(declinedBody, 'retry-key-2')).statusCode).toBe(402);
-    expect(await stockOf(s)).toBe(4);
+    expect(await stockOf(s)).toBe(3);
   });
 
   it('finishes an order a crash left unpaid when the same request is retried', async () => {

@@ -198,8 +198,21 @@ export function createCheckout(deps: {
     },
   ): Promise<OrderRow> {
     const { input } = p;
+    const id = newId('ord');
     return store.inShop(scope.shopId, async (tx) => {
-      // Taken first: a checkout that loses the race for the last unit stops before it holds anything else.
+      // The key first: the same key at the same moment waits here for this unit of work, then finds its order.
+      if (p.idempotency)
+        await tx
+          .insertInto('checkout_request')
+          .values({
+            shop_id: scope.shopId,
+            key: p.idempotency.key,
+            request_hash: p.idempotency.hash,
+            order_id: id,
+            created_at: ctx.now,
+          })
+          .execute();
+      // Then the stock: a checkout that loses the race for the last unit stops before it holds anything else.
       await deps.stock.take(scope, p.lines);
       // Read after the take, which locked the variants: prices and names as they are while this order holds them.
       const variants = await deps.stock.variantsForSale(
@@ -233,7 +246,6 @@ export function createCheckout(deps: {
         .onConflict((oc) => oc.columns(['shop_id', 'email']).doUpdateSet({ email: input.email }))
         .returning('id')
         .executeTakeFirstOrThrow();
-      const id = newId('ord');
       const ship = input.shippingAddress;
       const bill = input.billingAddress ?? input.shippingAddress;
       const order = await tx
@@ -312,17 +324,6 @@ export function createCheckout(deps: {
           { shopId: scope.shopId, orderId: id },
           new Date(ctx.now.getTime() + CARD_UNCONFIRMED_MINUTES * 60_000),
         );
-      if (p.idempotency)
-        await tx
-          .insertInto('checkout_request')
-          .values({
-            shop_id: scope.shopId,
-            key: p.idempotency.key,
-            request_hash: p.idempotency.hash,
-            order_id: id,
-            created_at: ctx.now,
-          })
-          .execute();
       return order;
     });
   }

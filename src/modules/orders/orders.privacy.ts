@@ -197,7 +197,9 @@ export const ordersTables = declareTables({
     description: 'Idempotency keys of checkouts, so a retried request finds its order.',
     columns: {
       shop_id: notPersonal('the shop'),
-      key: notPersonal('the Idempotency-Key header, chosen by the client'),
+      key: notPersonal(
+        'the Idempotency-Key header chosen by the client, or for a form the cart’s id and version with the card’s brand, last four digits and expiry',
+      ),
       request_hash: notPersonal('SHA-256 of the request without the card: tells a retry from another request'),
       order_id: notPersonal('the order it made'),
       created_at: notPersonal('technical timestamp'),

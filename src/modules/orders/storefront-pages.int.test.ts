@@ -106,7 +106,21 @@ describe('the HTML checkout, without JavaScript (#9 §3–4)', () => {
     expect(declined.body).not.toMatch(/value="847"/);
     expect(declined.body).toContain('value="Rui Pereira"');
 
-    const paid = await b.post('/checkout?step=payment', card('4242 4242 4242 4242', '318'));
+    // A double click: two submissions at once place one order. The second finds the first's order (or,
+    // when the first finished before it began, the emptied cart).
+    const [paid, twice] = await Promise.all([
+      b.post('/checkout?step=payment', card('4242 4242 4242 4242', '318')),
+      b.post('/checkout?step=payment', card('4242 4242 4242 4242', '318')),
+    ]);
+    expect([paid.headers.location, '/cart'], `${twice.statusCode} ${twice.body.slice(0, 3000)}`).toContain(
+      twice.headers.location,
+    );
+    const orders = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/shops/${s.shopId}/orders?status=paid`,
+      headers: { cookie: s.merchant.cookie },
+    });
+    expect(orders.json().total).toBe(1);
     expect(paid.statusCode).toBe(303);
     expect(paid.headers.location).toMatch(/^\/orders\/[\w-]{40,}$/);
     expect(b.jar.has('sr_checkout')).toBe(false);

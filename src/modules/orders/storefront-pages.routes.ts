@@ -54,6 +54,25 @@ const formOf = (request: FastifyRequest): FormFields =>
 
 const quantityOf = (raw: string, fallback: number) => (/^\d{1,3}$/.test(raw) ? Number(raw) : fallback);
 
+/**
+ * A form has no Idempotency-Key header, so one is made from what the shopper is paying for: this cart
+ * as it stands (its version changes with every change) and this card. A double click, or a browser
+ * sending the form again, finds the order the first submission placed; another card after a decline,
+ * or the next purchase, makes a new one.
+ */
+function formIdempotencyKey(
+  cart: { cartId: string; version: number },
+  payment:
+    | { method: 'card'; card: { brand: string; last4: string; expMonth: number; expYear: number } }
+    | { method: 'multibanco' },
+) {
+  const card =
+    payment.method === 'card'
+      ? `${payment.card.brand}-${payment.card.last4}-${payment.card.expMonth}-${payment.card.expYear}`
+      : 'mb';
+  return `form:${cart.cartId}:${cart.version}:${card}`;
+}
+
 /** Zod's issues as the theme's errors, one per field. */
 function errorsOf(issues: { path: PropertyKey[] }[], raw: unknown): CheckoutError[] {
   const seen = new Set<string>();
@@ -293,12 +312,15 @@ export function registerStorefrontPages(
     if (!parsed.success) return again(errorsOf(parsed.error.issues, raw), 422);
     if (expired) return again([{ field: 'card.expiry_month', code: 'card_expired' }], 422);
     try {
+      const scope = shopOf(request).scope;
+      const cart = await deps.carts.forCheckout(scope, cartCookieOf(request));
+      if (!cart || cart.lines.length === 0) return see(reply, '/cart');
       const placed = await deps.checkout.checkout(
         request.ctx,
-        shopOf(request).scope,
+        scope,
         cartCookieOf(request),
         parsed.data,
-        undefined,
+        formIdempotencyKey(cart, parsed.data.payment),
       );
       reply.clearCookie(CHECKOUT_COOKIE, { path: '/' });
       return see(reply, `/orders/${placed.order.token}`);
