@@ -3,6 +3,7 @@ import { withShop } from '../../core/db/shop-isolation.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { ChangeFeed } from '../../core/db/change-feed.js';
+import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -56,6 +57,7 @@ export function createShopsService(deps: {
   db: Kysely<ShopsTables>;
   audit: AuditLog;
   changes: ChangeFeed;
+  jobs: Pick<JobQueue, 'discardMatching'>;
   domain: { protocol: string; host: string; port: number | null };
 }) {
   /** The rates of a merchant's shops, for their list: account-level work, outside any one shop. */
@@ -280,6 +282,8 @@ export function createShopsService(deps: {
         .executeTakeFirst();
       if (!row) return null;
       const removed = await deleteShopRows(tx, shopId);
+      const jobs = await deps.jobs.discardMatching({ shopId });
+      if (jobs > 0) removed.job = jobs;
       await deps.audit.record(ctx, {
         action: 'shop.remove',
         target: { kind: 'shop', id: shopId },
@@ -291,8 +295,16 @@ export function createShopsService(deps: {
     });
   }
 
+  /** Every shop of an account, removed whole (an erased merchant's shops go with it). */
+  async function removeShopsOf(ctx: RequestContext, accountId: string) {
+    const shops = await deps.db.selectFrom('shop').select('id').where('account_id', '=', accountId).execute();
+    for (const shop of shops) await removeShop(ctx, shop.id);
+    return shops.length;
+  }
+
   return {
     removeShop,
+    removeShopsOf,
     shopScopeFor,
     createShop,
     listShops,
