@@ -58,8 +58,12 @@ export async function startServer<T>(script: string, env: NodeJS.ProcessEnv, log
   }
 }
 
-/** Runs autocannon in a process of its own (bench/load.ts), never in the server's. */
-export async function runLoad(opts: autocannon.Options): Promise<autocannon.Result> {
-  const child = forkTs('load.ts', [JSON.stringify(opts)], process.env, 'inherit');
+/**
+ * Runs autocannon in a process of its own (bench/load.ts), never in the server's. The options go as
+ * a message: a list of requests can be longer than a command line may be.
+ */
+export async function runLoad(opts: autocannon.Options & { spread?: boolean }): Promise<autocannon.Result> {
+  const child = forkTs('load.ts', [], process.env, 'inherit');
+  child.send(opts);
   return firstMessage<autocannon.Result>(child, 'autocannon');
 }

@@ -1,0 +1,147 @@
+/**
+ * npm run bench (storefront part): shop pages under load against ceilings measured in the same run,
+ * each server and the load generator in processes of their own, on PGlite and (when DATABASE_URL or
+ * TEST_DATABASE_URL is set) on PostgreSQL.
+ *
+ * The app (bench/serve-storefront.ts) holds two catalogues of 10,000 products side by side: 100 shops
+ * of 100 products and 500 shops of 20. Every storefront target is measured on both; requests carry
+ * the shop's Host header and are spread over a fixed random sample of a few hundred addresses (many
+ * shops and products), which every connection cycles from its own place.
+ *
+ * Uncached pages: a request with `x-bench-uncached: 1` makes the bench server drop its shop's
+ * rendered pages first, so each such request is a page-cache miss through the app's own code, the
+ * one the first visitor after a catalogue change pays. Not a changing query parameter (every request
+ * would add a page to the cache and evict the others), and not a cart cookie: a visitor with a cart
+ * costs a cart read on top, which is a different measurement.
+ */
+import type autocannon from 'autocannon';
+import { startServer } from './processes.js';
+import { onEachDatabase } from './bench-databases.js';
+import { measureAll, verdict, type LoadTarget, type Measured } from './measure.js';
+import { materials, nouns, random, type SeededShop } from './storefront-seed.js';
+import type { StorefrontReady } from './serve-storefront.js';
+
+const seconds = Number(process.env.BENCH_STOREFRONT_SECONDS ?? process.env.BENCH_SECONDS ?? 2);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const sampleSize = Number(process.env.BENCH_SAMPLE ?? 300);
+const platformDomain = process.env.PLATFORM_DOMAIN ?? 'localhost';
+
+const pageKinds = [
+  'product page, cached',
+  'product page, uncached',
+  'collection page, cached',
+  'collection page, uncached',
+  'search, uncached',
+  'GET /products/:handle.js',
+] as const;
+type PageKind = (typeof pageKinds)[number];
+
+const words = [...nouns, ...materials.map((m) => m.replace(/^de /, ''))].map((w) => w.toLowerCase());
+
+/** A sample of addresses of one kind, over random shops and products of a catalogue. */
+function sample(kind: PageKind, shops: SeededShop[], seed: number): autocannon.Request[] {
+  const rng = random(seed);
+  const uncached = kind.endsWith('uncached');
+  return Array.from({ length: sampleSize }, () => {
+    const shop = rng.pick(shops);
+    const product = rng.pick(shop.products);
+    const path = kind.startsWith('product page')
+      ? `/products/${product.handle}`
+      : kind.startsWith('collection')
+        ? `/collections/${rng.pick(shop.fullCollections)}`
+        : kind.startsWith('search')
+          ? // Whole words and prefixes (search matches prefixes): "caneca", "cort".
+            `/search?q=${encodeURIComponent(rng.int(2) ? rng.pick(words) : rng.pick(words).slice(0, 4))}`
+          : `/products/${product.handle}.js`;
+    return {
+      method: 'GET',
+      path,
+      headers: { host: `${shop.slug}.${platformDomain}`, ...(uncached ? { 'x-bench-uncached': '1' } : {}) },
+    };
+  });
+}
+
+function randomIds(shops: SeededShop[], seed: number, path: (shop: SeededShop, productId: string) => string) {
+  const rng = random(seed);
+  return Array.from({ length: sampleSize }, (): autocannon.Request => {
+    const shop = rng.pick(shops);
+    return { method: 'GET', path: path(shop, rng.pick(shop.products).id) };
+  });
+}
+
+const cell = (m: Measured | undefined) =>
+  m ? [m.rps.toFixed(0), m.p50.toFixed(1), m.p99.toFixed(1), String(m.errors)] : ['–', '–', '–', '–'];
+const row = (cells: string[]) => console.log(`| ${cells.join(' | ')} |`);
+
+const bare = await startServer<{ url: string }>('serve-bare.ts', process.env);
+try {
+  await onEachDatabase('sellrocket_sf_bench', async (label, databaseTarget) => {
+    const env = { ...process.env, BENCH_DATABASE_TARGET: JSON.stringify(databaseTarget) };
+    const app = await startServer<StorefrontReady>('serve-storefront.ts', env);
+    try {
+      const { url, catalogues, seedSeconds } = app.ready;
+      const names = Object.keys(catalogues);
+      const all = Object.values(catalogues).flat();
+      const ceilings: LoadTarget[] = [
+        { name: 'bare Fastify hello world', url: bare.ready.url },
+        { name: '1 PK SELECT (product)', url, requests: randomIds(all, 11, (s, id) => `/bench/pk/${s.id}/${id}`) },
+        { name: 'list of 20 + count (product)', url, requests: randomIds(all, 12, (s) => `/bench/list/${s.id}`) },
+      ];
+      const pages: LoadTarget[] = names.flatMap((catalogue, c) =>
+        pageKinds.map((kind, k) => ({
+          name: `${kind} @ ${catalogue}`,
+          url,
+          requests: sample(kind, catalogues[catalogue]!, 100 * c + k + 1),
+        })),
+      );
+      // BENCH_ONLY=<regular expression>: those targets alone (with BENCH_CPU_PROF, to profile one).
+      const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+      const chosen = [...ceilings, ...pages].filter((t) => !only || only.test(t.name));
+      const best = await measureAll(chosen, { connections, seconds, rounds });
+
+      console.log(
+        `\n### Storefront on ${label}: best of ${rounds} rounds of ${seconds} s per target, ${connections} connections, ` +
+          `${sampleSize} addresses per target (seeded in ${seedSeconds.toFixed(0)} s)\n`,
+      );
+      row(['ceiling', 'req/s', 'p50 ms', 'p99 ms', 'errors']);
+      row(['---', '---:', '---:', '---:', '---:']);
+      for (const t of ceilings) row([t.name, ...cell(best.get(t.name))]);
+      console.log('');
+      row([
+        'target',
+        ...names.flatMap((n) => [`req/s ${n}`, 'p50 ms', 'p99 ms', 'errors']),
+        `${names[0]} ÷ ${names[1]}`,
+      ]);
+      row(['---', ...names.flatMap(() => ['---:', '---:', '---:', '---:']), '---:']);
+      for (const kind of pageKinds) {
+        const [a, b] = names.map((n) => best.get(`${kind} @ ${n}`));
+        row([kind, ...cell(a), ...cell(b), a && b ? (a.rps / b.rps).toFixed(2) : '–']);
+      }
+      console.log('');
+      const [bareRow, pk, list] = ceilings.map((t) => best.get(t.name));
+      for (const n of names) {
+        const at = (kind: PageKind) => best.get(`${kind} @ ${n}`);
+        const targets: [string, Measured | undefined, Measured | undefined, string][] = [
+          ['product page, cached', at('product page, cached'), bareRow, 'bare Fastify'],
+          ['product page, uncached', at('product page, uncached'), pk, 'PK SELECT'],
+          ['collection page, uncached', at('collection page, uncached'), list, 'list of 20'],
+        ];
+        for (const [what, m, ceiling, of] of targets) {
+          const v = verdict(m, ceiling, 0.5);
+          console.log(`target (${n}): ${what} ≥ 0.5 × ${of} → ${v.ratio.toFixed(2)} ${v.text}`);
+        }
+      }
+      for (const kind of pageKinds) {
+        const [a, b] = names.map((n) => best.get(`${kind} @ ${n}`));
+        // "Within 1.2×": the 500-shop catalogue serves at least 1/1.2 of the 100-shop one's rate.
+        const v = verdict(b, a, 1 / 1.2);
+        console.log(`target: ${kind}, ${names[0]} ÷ ${names[1]} ≤ 1.2 → ${(1 / v.ratio).toFixed(2)} ${v.text}`);
+      }
+    } finally {
+      await app.stop();
+    }
+  });
+} finally {
+  await bare.stop();
+}
