@@ -62,3 +62,21 @@ console.log('\nself time by package or folder:');
 for (const [k, v] of [...byArea].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(v)}  ${k}`);
 console.log('\nfunctions with the most self time:');
 for (const [k, v] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(v)}  ${k}`);
+
+// Inclusive time of the app's own functions (src/): each sample counted once per function on its
+// stack. Synchronous stacks only: time a function spends awaiting is not on them.
+const parent = new Map<number, ProfileNode>();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+const keyOf = (n: ProfileNode) =>
+  `${n.callFrame.functionName || '(anonymous)'}  ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+const inclusive = new Map<string, number>();
+for (const id of profile.samples) {
+  let n = byId.get(id);
+  if (!n || notWork.has(n.callFrame.functionName)) continue;
+  const seen = new Set<string>();
+  for (; n; n = parent.get(n.id)) if (/\/src\//.test(n.callFrame.url)) seen.add(keyOf(n));
+  for (const k of seen) inclusive.set(k, (inclusive.get(k) ?? 0) + 1);
+}
+console.log('\napp functions (src/) by inclusive time:');
+for (const [k, v] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(v)}  ${k}`);
