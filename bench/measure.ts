@@ -4,7 +4,7 @@
  * one target, not a ratio). Error answers of any round stay counted.
  */
 import type autocannon from 'autocannon';
-import { runLoad } from './processes.js';
+import type { Load } from './processes.js';
 
 export interface LoadTarget {
   name: string;
@@ -12,6 +12,8 @@ export interface LoadTarget {
   /** Cycled by every connection, each from its own place in the list. */
   requests?: autocannon.Request[];
   headers?: Record<string, string>;
+  /** Warm up by asking every address of `requests` once (what a cache needs) rather than for a second. */
+  warmEach?: boolean;
 }
 
 export interface Measured {
@@ -22,8 +24,11 @@ export interface Measured {
   errors: number;
 }
 
-export async function measureOnce(t: LoadTarget, opts: { connections: number; seconds: number }): Promise<Measured> {
-  const r = await runLoad({
+export async function measureOnce(
+  t: LoadTarget,
+  opts: { connections: number; seconds: number; load: Load },
+): Promise<Measured> {
+  const r = await opts.load({
     url: t.url,
     connections: opts.connections,
     duration: opts.seconds,
@@ -40,20 +45,20 @@ export async function measureOnce(t: LoadTarget, opts: { connections: number; se
 }
 
 /**
- * A warm-up for each target (the JIT, the pools, the page cache): every address of its list once, or
- * a second of load when it has none; then `rounds` rounds. A target may bring its own measurement
+ * A warm-up for each target (the JIT, the pools): a second of load, or every address of its list
+ * once (`warmEach`: the page cache); then `rounds` rounds. A target may bring its own measurement
  * (`run`) instead of a plain load.
  */
 export async function measureAll<T extends LoadTarget & { run?: (seconds: number) => Promise<Measured> }>(
   targets: T[],
-  opts: { connections: number; seconds: number; rounds: number },
+  opts: { connections: number; seconds: number; rounds: number; load: Load },
 ): Promise<Map<string, Measured>> {
   const once = (t: T, seconds: number) => (t.run ? t.run(seconds) : measureOnce(t, { ...opts, seconds }));
   for (const t of targets) {
     if (t.run) await t.run(1);
-    else if (t.requests)
+    else if (t.warmEach && t.requests)
       // With `amount`, each connection makes its share from its own place in the list: all of it, once.
-      await runLoad({
+      await opts.load({
         url: t.url,
         connections: opts.connections,
         amount: t.requests.length,

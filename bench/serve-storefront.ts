@@ -6,7 +6,9 @@
  *
  * Ceilings, on the platform's own host, each one statement on the tables the storefront reads:
  *  - GET /bench/pk/:shopId/:productId: one primary-key SELECT of a product;
- *  - GET /bench/list/:shopId: 20 of a shop's products with their count, one query.
+ *  - GET /bench/list/:shopId: 20 of a shop's products with their count, one query;
+ *  - POST /bench/raw-order/:shopId/:variantId: a guarded stock decrement and an order, one raw
+ *    transaction (with carts made ahead of checkout runs and the oversell check: storefront-orders.ts).
  * A storefront request with `x-bench-uncached: 1` first drops its shop's rendered pages, so it is a
  * page-cache miss through the same code as any other (see storefront.bench.ts for why this way).
  * Default configuration otherwise (LOG_LEVEL=info unless the environment says otherwise), with a rate
@@ -25,11 +27,14 @@ import { parseKeyring } from '../src/core/crypto/field-encryption.js';
 import { openDatabase, type DatabaseTarget } from '../src/core/db/database.js';
 import { migrate } from '../src/core/db/migrate.js';
 import { createPlatform } from '../src/platform.js';
+import { prepareOrders } from './storefront-orders.js';
 import { seedShops, verifySeed, type SeededShop } from './storefront-seed.js';
 
 export interface StorefrontReady {
   url: string;
   seedSeconds: number;
+  /** Whether this build has checkout (the orders module's tables), and so the checkout routes. */
+  checkout: boolean;
   /** The two catalogues: key → its shops. */
   catalogues: Record<string, SeededShop[]>;
 }
@@ -88,6 +93,8 @@ const catalogues: Record<string, SeededShop[]> = {};
 for (const [i, [name, shape]] of Object.entries(catalogueShapes).entries())
   catalogues[name] = await seedShops(platform, { ...shape, collectionSize, seed: i + 1 });
 const seedSeconds = (performance.now() - seedStart) / 1000;
+const hasOrders = await sql<{ t: string | null }>`select to_regclass('shop_order')::text as t`.execute(platform.db);
+const orders = hasOrders.rows[0]?.t != null ? await prepareOrders(platform, catalogues, config.platformDomain) : null;
 
 const app = await buildApp(platform, {
   extraRoutes: (a) => {
@@ -105,6 +112,7 @@ const app = await buildApp(platform, {
         order by created_at desc, id limit 20`.execute(platform.db);
       return { items: found.rows, total: Number(found.rows[0]?.total ?? 0) };
     });
+    orders?.routes(a);
     a.addHook('onRequest', (request, _reply, done) => {
       if (request.shop && request.headers['x-bench-uncached'] === '1')
         platform.storefrontCache.dropShop(request.shop.id);
@@ -129,6 +137,6 @@ if (profiler) {
   await post('Profiler.start');
 }
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
-const ready: StorefrontReady = { url, seedSeconds, catalogues };
+const ready: StorefrontReady = { url, seedSeconds, checkout: orders !== null, catalogues };
 if (process.send) process.send(ready);
 else console.error(`serving on ${url} (seeded in ${seedSeconds.toFixed(1)} s; shops big-0…, small-0… on localhost)`);

@@ -148,7 +148,9 @@ export async function prepareOrders(p: Platform, catalogues: Record<string, Seed
     app.post<{ Params: { shopId: string; variantId: string } }>(
       '/bench/raw-order/:shopId/:variantId',
       async (req, reply) =>
-        (await rawOrder(req.params.shopId, req.params.variantId)) ? reply.code(201).send({ ok: true }) : reply.code(409).send({ ok: false }),
+        (await rawOrder(req.params.shopId, req.params.variantId))
+          ? reply.code(201).send({ ok: true })
+          : reply.code(409).send({ ok: false }),
     );
     app.get('/bench/oversell', () => oversell());
   }

@@ -16,11 +16,12 @@
  * costs a cart read on top, which is a different measurement.
  */
 import type autocannon from 'autocannon';
-import { startServer } from './processes.js';
+import { startLoadGenerator, startServer, type Load } from './processes.js';
 import { onEachDatabase } from './bench-databases.js';
 import { measureAll, verdict, type LoadTarget, type Measured } from './measure.js';
 import { materials, nouns, random, type SeededShop } from './storefront-seed.js';
 import type { StorefrontReady } from './serve-storefront.js';
+import type { BenchCart, OversellReport } from './storefront-orders.js';
 
 const seconds = Number(process.env.BENCH_STOREFRONT_SECONDS ?? process.env.BENCH_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -73,11 +74,88 @@ function randomIds(shops: SeededShop[], seed: number, path: (shop: SeededShop, p
   });
 }
 
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const checkoutBody = (n: number) =>
+  JSON.stringify({
+    email: `shopper.${n}@example.pt`,
+    shippingAddress: {
+      firstName: 'Ana',
+      lastName: 'Silva',
+      line1: 'Rua Augusta 1',
+      postalCode: '1100-048',
+      city: 'Lisboa',
+      country: 'PT',
+    },
+    payment: {
+      method: 'card',
+      number: '4242 4242 4242 4242',
+      expMonth: 12,
+      expYear: new Date().getFullYear() + 3,
+      cvc: '123',
+    },
+  });
+
+type Checkout = Measured & { soldOut: number };
+
+/**
+ * Checkouts as shoppers make them: each request checks out a cart of its own (made just before by
+ * the bench server), so a run makes as many requests as carts (`amount`), sized from the previous
+ * run's rate. Orders/s counts the 201s; a 409 (the last units of a hot variant went to another
+ * shopper) is an expected answer, counted apart; any other answer is an error.
+ */
+function checkoutRunner(load: Load, url: string, catalogue: string) {
+  let rate = 100;
+  let counter = 0;
+  return async (secs: number): Promise<Checkout> => {
+    const count = Math.max(connections * 2, Math.ceil(rate * secs));
+    const carts = await postJson<BenchCart[]>(`${url}/bench/carts`, { catalogue, count });
+    const requests = carts.map((c): autocannon.Request => ({
+      method: 'POST',
+      path: '/checkout.js',
+      headers: { host: c.host, cookie: `sr_cart=${c.token}`, 'content-type': 'application/json' },
+      body: checkoutBody(counter++),
+    }));
+    const r = await load({ url, connections, amount: requests.length, requests, spread: true });
+    const codes = r.statusCodeStats as unknown as Record<string, { count: number } | undefined>;
+    const placed = codes['201']?.count ?? 0;
+    const soldOut = codes['409']?.count ?? 0;
+    rate = (placed + soldOut) / r.duration;
+    return {
+      name: `checkout (POST /checkout.js) @ ${catalogue}`,
+      rps: placed / r.duration,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors + r.timeouts + (r.non2xx - soldOut),
+      soldOut,
+    };
+  };
+}
+
+/** Raw orders of one unit, of variants with ample stock (never the hot ones the carts race for). */
+function rawOrders(shops: SeededShop[], seed: number) {
+  const rng = random(seed);
+  return Array.from({ length: 2 * sampleSize }, (): autocannon.Request => {
+    const shop = rng.pick(shops);
+    const product = shop.products[10 + rng.int(shop.products.length - 10)]!;
+    return { method: 'POST', path: `/bench/raw-order/${shop.id}/${rng.pick(product.variants).id}` };
+  });
+}
+
 const cell = (m: Measured | undefined) =>
   m ? [m.rps.toFixed(0), m.p50.toFixed(1), m.p99.toFixed(1), String(m.errors)] : ['–', '–', '–', '–'];
 const row = (cells: string[]) => console.log(`| ${cells.join(' | ')} |`);
 
 const bare = await startServer<{ url: string }>('serve-bare.ts', process.env);
+const generator = startLoadGenerator();
 try {
   await onEachDatabase('sellrocket_sf_bench', async (label, databaseTarget) => {
     const env = { ...process.env, BENCH_DATABASE_TARGET: JSON.stringify(databaseTarget) };
@@ -96,12 +174,27 @@ try {
           name: `${kind} @ ${catalogue}`,
           url,
           requests: sample(kind, catalogues[catalogue]!, 100 * c + k + 1),
+          warmEach: kind.endsWith(', cached'),
         })),
       );
+      const checkouts = app.ready.checkout
+        ? [
+            {
+              name: 'raw order transaction (SQL)',
+              url,
+              requests: rawOrders(all, 13),
+            },
+            ...names.map((n) => ({
+              name: `checkout (POST /checkout.js) @ ${n}`,
+              url,
+              run: checkoutRunner(generator.run, url, n),
+            })),
+          ]
+        : [];
       // BENCH_ONLY=<regular expression>: those targets alone (with BENCH_CPU_PROF, to profile one).
       const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
-      const chosen = [...ceilings, ...pages].filter((t) => !only || only.test(t.name));
-      const best = await measureAll(chosen, { connections, seconds, rounds });
+      const chosen = [...ceilings, ...pages, ...checkouts].filter((t) => !only || only.test(t.name));
+      const best = await measureAll(chosen, { connections, seconds, rounds, load: generator.run });
 
       console.log(
         `\n### Storefront on ${label}: best of ${rounds} rounds of ${seconds} s per target, ${connections} connections, ` +
@@ -121,6 +214,26 @@ try {
         const [a, b] = names.map((n) => best.get(`${kind} @ ${n}`));
         row([kind, ...cell(a), ...cell(b), a && b ? (a.rps / b.rps).toFixed(2) : '–']);
       }
+      const raw = best.get('raw order transaction (SQL)');
+      let oversell: OversellReport | null = null;
+      if (checkouts.length > 0) {
+        console.log('');
+        row(['checkout', 'orders/s', 'p50 ms', 'p99 ms', 'errors', 'sold out (409)']);
+        row(['---', '---:', '---:', '---:', '---:', '---:']);
+        row(['raw order transaction (SQL), the ceiling', ...cell(raw), '']);
+        for (const n of names) {
+          const m = best.get(`checkout (POST /checkout.js) @ ${n}`) as Checkout | undefined;
+          row([`checkout, card by the simulator @ ${n}`, ...cell(m), m ? String(m.soldOut) : '–']);
+        }
+        oversell = (await (await fetch(`${url}/bench/oversell`)).json()) as OversellReport;
+        console.log(
+          `\nstock after the runs: ${oversell.variants} variants, ${oversell.orders} orders, ${oversell.unitsSold} units sold; ` +
+            (oversell.mismatches.length === 0
+              ? 'for every variant, stock before − stock now = units in orders: zero oversell'
+              : `MISMATCH on ${oversell.mismatches.length} variants, e.g. ${JSON.stringify(oversell.mismatches.slice(0, 3))}`),
+        );
+        if (oversell.mismatches.length > 0) process.exitCode = 1;
+      } else console.log('\ncheckout: not measured (this build has no orders module: no shop_order table)');
       console.log('');
       const [bareRow, pk, list] = ceilings.map((t) => best.get(t.name));
       for (const n of names) {
@@ -130,12 +243,16 @@ try {
           ['product page, uncached', at('product page, uncached'), pk, 'PK SELECT'],
           ['collection page, uncached', at('collection page, uncached'), list, 'list of 20'],
         ];
+        if (checkouts.length > 0)
+          targets.push(['checkout', best.get(`checkout (POST /checkout.js) @ ${n}`), raw, 'raw order transaction']);
         for (const [what, m, ceiling, of] of targets) {
           const v = verdict(m, ceiling, 0.5);
-          console.log(`target (${n}): ${what} ≥ 0.5 × ${of} → ${v.ratio.toFixed(2)} ${v.text}`);
+          const text = what === 'checkout' && oversell?.mismatches.length ? 'not valid: stock oversold' : v.text;
+          console.log(`target (${n}): ${what} ≥ 0.5 × ${of} → ${v.ratio.toFixed(2)} ${text}`);
         }
       }
-      for (const kind of pageKinds) {
+      const scaled = checkouts.length > 0 ? [...pageKinds, 'checkout (POST /checkout.js)'] : pageKinds;
+      for (const kind of scaled) {
         const [a, b] = names.map((n) => best.get(`${kind} @ ${n}`));
         // "Within 1.2×": the 500-shop catalogue serves at least 1/1.2 of the 100-shop one's rate.
         const v = verdict(b, a, 1 / 1.2);
@@ -146,5 +263,6 @@ try {
     }
   });
 } finally {
+  generator.stop();
   await bare.stop();
 }
