@@ -45,10 +45,11 @@ export interface Tab {
  * URL are collected; a failing test leaves a screenshot in test-results/.
  */
 export async function openTab(
-  opts: { locale?: string; width?: number; expectedErrors?: RegExp; banner?: boolean } = {},
+  opts: { locale?: string; width?: number; expectedErrors?: RegExp; banner?: boolean; javaScript?: boolean } = {},
 ): Promise<Tab> {
   const context = await browser.newContext({
     baseURL: baseUrl,
+    javaScriptEnabled: opts.javaScript ?? true,
     locale: opts.locale ?? 'en-GB',
     viewport: { width: opts.width ?? 1280, height: 900 },
   });

@@ -7,6 +7,7 @@ import { catalogueModule } from './modules/catalogue/index.js';
 import { consentModule } from './modules/consent/index.js';
 import { marketingModule } from './modules/marketing/index.js';
 import { mfaModule } from './modules/mfa/index.js';
+import { ordersModule } from './modules/orders/index.js';
 import { privacyModule, type ErasureStep } from './modules/privacy/index.js';
 import { securityModule } from './modules/security/index.js';
 import { staffModule } from './modules/staff/index.js';
@@ -35,6 +36,7 @@ export function platformModules(opts: ModuleOptions = {}) {
     authModule,
     shopsModule,
     catalogueModule,
+    ordersModule,
     storefrontModule,
     privacyModule(opts),
   ] as const;

@@ -95,6 +95,10 @@ const examples: Record<string, unknown> = {
   code: '123456',
   token: 'tok_0123456789abcdef',
   reason: 'A reason long enough to pass.',
+  primaryColour: '#1f4f8f',
+  accentColour: '#d9480f',
+  handle: 'a-handle',
+  slug: 'a-shop',
 };
 
 /** One value the schema would likely accept (examples by field name, else the simplest of its type). */

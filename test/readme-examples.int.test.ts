@@ -37,9 +37,25 @@ it("the README's sign-up curl opens an account as printed, and the account curl 
     payload: shopCurl![1]!,
   });
   expect(shop.statusCode, shop.body).toBe(201);
+  const productCurl = /curl -b jar -X POST localhost:3000\/api\/v1\/shops\/\$SHOP\/products [^\n]*-d '([^']+)'/.exec(
+    readme,
+  );
+  expect(productCurl, 'the product example').not.toBeNull();
+  const product = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/shops/${shop.json().id}/products`,
+    headers: { 'content-type': 'application/json', cookie: cookieFrom(res) },
+    payload: productCurl![1]!,
+  });
+  expect(product.statusCode, product.body).toBe(201);
   const hostCurl = /curl -H 'Host: ([^']+)' localhost:3000\//.exec(readme);
   expect(hostCurl, 'the storefront example').not.toBeNull();
   const home = await t.app.inject({ method: 'GET', url: '/', headers: { host: hostCurl![1]! } });
   expect(home.statusCode).toBe(200);
-  expect(home.body).toContain('<h1>Loja da Maria</h1>');
+  expect(home.body).toContain('Loja da Maria');
+  expect(home.body).toContain('Caneca de Barcelos');
+  const jsCurl = /curl -H 'Host: ([^']+)' localhost:3000(\/products\/[a-z-]+\.js)/.exec(readme);
+  expect(jsCurl, 'the product JSON example').not.toBeNull();
+  const json = await t.app.inject({ method: 'GET', url: jsCurl![2]!, headers: { host: jsCurl![1]! } });
+  expect(json.json()).toMatchObject({ title: 'Caneca de Barcelos', price: 1250, available: true });
 });

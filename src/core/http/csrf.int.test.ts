@@ -51,6 +51,14 @@ describe('CSRF guard on every state-changing request', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('reads a null Origin (a form posted under Referrer-Policy: no-referrer) by Sec-Fetch-Site', async () => {
+    const post = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', headers, payload: signupBody() });
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(201);
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await post({ origin: 'null' })).statusCode).toBe(403);
+  });
+
   it('lets same-origin browsers and non-browser clients (curl: neither header) sign in', async () => {
     const { body } = await signUp(t.app);
     const same = await t.app.inject({

@@ -18,6 +18,10 @@ export function installCsrfGuard(app: FastifyInstance, opts: { publicUrl: string
   app.addHook('onRequest', (request, _reply, done) => {
     if (safeMethods.has(request.method)) return done();
     const origin = request.headers.origin;
+    // Under Referrer-Policy: no-referrer (helmet's default) a browser posts a plain HTML form with
+    // `Origin: null`, even to its own page's host: Sec-Fetch-Site then tells where it came from, and
+    // a null origin without it is refused (sandboxed frames and data: pages send null too).
+    if (origin === 'null') return done(request.headers['sec-fetch-site'] === 'same-origin' ? undefined : refused());
     if (origin) {
       // A shop's storefront posts to its own host, which is not the platform's public address.
       const own = `${request.protocol}://${request.host}`;

@@ -101,6 +101,16 @@ export function createJobQueue(deps: { db: Db; clock: Clock; onError: (err: unkn
     await running;
   }
 
-  return { register, enqueue, runDue, start, stop };
+  /**
+   * Deletes every job, run or not, whose payload holds these values (e.g. `{ shopId }` when a shop is
+   * removed): nothing is left to run on data that is gone, and no row keeps naming it. In the
+   * current unit of work.
+   */
+  async function discardMatching(match: Record<string, string>): Promise<number> {
+    const r = await sql`delete from job where payload @> ${JSON.stringify(match)}::jsonb`.execute(deps.db);
+    return Number(r.numAffectedRows ?? 0);
+  }
+
+  return { register, enqueue, runDue, start, stop, discardMatching };
 }
 export type JobQueue = ReturnType<typeof createJobQueue>;

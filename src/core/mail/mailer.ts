@@ -7,6 +7,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Shown as the sender's name, with the platform's address (a shop's mail carries the shop's name). */
+  fromName?: string;
 }
 export interface Mailer {
   send(mail: Mail): Promise<void>;
@@ -18,11 +20,16 @@ export interface Mailer {
  * fresh `npm start` works and nothing pretends to have been delivered.
  */
 export function createMailer(config: { smtpUrl: string | undefined; from: string; dataDir: string }): Mailer {
+  const address = /<([^>]+)>/.exec(config.from)?.[1] ?? config.from;
+  const envelope = ({ fromName, ...mail }: Mail) => ({
+    from: fromName ? { name: fromName, address } : config.from,
+    ...mail,
+  });
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(config.smtpUrl);
     return {
       async send(mail) {
-        await transport.sendMail({ from: config.from, ...mail });
+        await transport.sendMail(envelope(mail));
       },
       close() {
         transport.close();
@@ -33,7 +40,7 @@ export function createMailer(config: { smtpUrl: string | undefined; from: string
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from: config.from, ...mail });
+      const info = await transport.sendMail(envelope(mail));
       mkdirSync(outbox, { recursive: true, mode: 0o700 });
       // Named by time first, so a listing reads in the order the mail was sent.
       writeFileSync(

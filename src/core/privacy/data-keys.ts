@@ -160,6 +160,16 @@ export const dataKeys = {
     en: ['Cookie-choice number', 'A random number in the cookie that remembers your cookie choice.'],
     'pt-PT': ['Número da escolha de cookies', 'Um número aleatório, guardado no cookie que memoriza a sua escolha.'],
   },
+  'device.cart_cookie': {
+    en: [
+      'Shopping cart code, in unreadable form',
+      "Finds the cart your browser filled in a shop; we keep only a one-way fingerprint of the cookie's value.",
+    ],
+    'pt-PT': [
+      'Código do carrinho de compras, em forma ilegível',
+      'Encontra o carrinho que o seu navegador encheu numa loja; guardamos apenas um resumo criptográfico irreversível do valor do cookie.',
+    ],
+  },
   'device.global_privacy_control': {
     en: [
       'Global Privacy Control signal',

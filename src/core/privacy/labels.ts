@@ -242,6 +242,20 @@ export const retentionWords: Record<RetentionRuleId, Localised<readonly [short: 
       '10 anos a contar do final do ano de emissão da fatura, como exige a lei fiscal portuguesa, mesmo depois de nos pedir o apagamento dos seus dados; conserva-se apenas o que a fatura tem de conter.',
     ],
   },
+  'cart-idle': {
+    en: ['30 days after the last change', 'A cart you leave untouched for 30 days is deleted.'],
+    'pt-PT': ['30 dias após a última alteração', 'Um carrinho em que não mexa durante 30 dias é apagado.'],
+  },
+  'shop-order': {
+    en: [
+      'as long as the shop keeps its sales records',
+      'With the order, while the merchant keeps the records of their sales (up to 10 years); erased if you ask, except what the invoice must show.',
+    ],
+    'pt-PT': [
+      'enquanto a loja conservar os registos de vendas',
+      'Com a encomenda, enquanto o comerciante conservar os registos das suas vendas (até 10 anos); apagados se o pedir, exceto o que a fatura tem de conter.',
+    ],
+  },
   'staff-employment': {
     en: ['while employed, then 1 year', 'While the person works for us, then 1 year.'],
     'pt-PT': [

@@ -47,18 +47,22 @@ export interface Page<T> {
   total: number;
 }
 
-/** Reads of a shop's catalogue: the merchant's (every product) and the storefront's (active ones). */
-export function createCatalogueReads(db: Kysely<CatalogueTables>) {
-  const rows = (scope: ShopScope) =>
+/**
+ * Reads of a shop's catalogue: the merchant's (every product) and the storefront's (active ones).
+ * `faults.productWithoutShopFilter` is for the test that proves row-level security alone hides
+ * another shop's product: it leaves the first wall (the WHERE clause) out of `product`.
+ */
+export function createCatalogueReads(db: Kysely<CatalogueTables>, faults: { productWithoutShopFilter?: boolean } = {}) {
+  const unscopedRows = () =>
     db
       .selectFrom('product as p')
       .select(productColumns)
-      .select((eb) => variantsOf(eb))
-      .where('p.shop_id', '=', scope.shopId);
+      .select((eb) => variantsOf(eb));
+  const rows = (scope: ShopScope) => unscopedRows().where('p.shop_id', '=', scope.shopId);
 
   async function product(scope: ShopScope, productId: string): Promise<ProductView | undefined> {
     return withShop(db, scope.shopId, async () => {
-      const row = await rows(scope)
+      const row = await (faults.productWithoutShopFilter ? unscopedRows() : rows(scope))
         .select((eb) => collectionHandlesOf(eb))
         .where('p.id', '=', productId)
         .executeTakeFirst();

@@ -34,6 +34,8 @@ export function createErasureUseCase(deps: {
   engine: PrivacyEngine;
   audit: AuditLog;
   jobs: JobQueue;
+  /** A merchant's shops hold its shoppers' data and its catalogue: they go whole, before the account. */
+  removeShopsOf: (ctx: RequestContext, accountId: string) => Promise<number>;
   faults?: ((step: ErasureStep) => void) | undefined;
 }) {
   const reach = (step: ErasureStep) => deps.faults?.(step);
@@ -100,6 +102,7 @@ export function createErasureUseCase(deps: {
       reach('request-detached');
       const journalIds: string[] = [];
       const summaries: Record<string, number>[] = [];
+      for (const accountId of accountIds) await deps.removeShopsOf(ctx, accountId);
       for (const subject of input.subjects) {
         const done = await deps.engine.eraseSubject(ctx, subject);
         journalIds.push(done.journalId);

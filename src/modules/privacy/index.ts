@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ShopsService } from '../shops/index.js';
 import { defineModule } from '../../core/module.js';
 import { negotiateLanguage } from '../../core/published-texts.js';
 import type { AccountsService } from '../accounts/index.js';
@@ -25,16 +26,20 @@ export { writeSubjectArchive } from './export-archive.js';
 export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => void) | undefined } = {}) {
   return defineModule<PrivacyTables>()({
     name: 'privacy',
-    uses: ['accounts', 'consent', 'marketing'],
+    uses: ['accounts', 'consent', 'marketing', 'shops'],
     routeUses: ['guards'],
     dataMap: privacyTables,
-    create: (kit, needs: { accounts: AccountsService; consent: ConsentService; marketing: MarketingService }) => {
+    create: (
+      kit,
+      needs: { accounts: AccountsService; consent: ConsentService; marketing: MarketingService; shops: ShopsService },
+    ) => {
       const processors = createProcessorsService({ db: kit.db, audit: kit.audit });
       const erasure = createErasureUseCase({
         db: kit.db,
         engine: kit.privacy,
         audit: kit.audit,
         jobs: kit.jobs,
+        removeShopsOf: (ctx, accountId) => needs.shops.removeShopsOf(ctx, accountId),
         faults: opts.erasureFaults,
       });
       const { config } = kit;

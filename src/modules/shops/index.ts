@@ -30,6 +30,7 @@ export const shopsModule = defineModule<ShopsTables>()({
       db: kit.db,
       audit: kit.audit,
       changes: kit.changes,
+      jobs: kit.jobs,
       domain: shopAddress(kit.config),
     }),
   }),

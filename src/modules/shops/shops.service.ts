@@ -3,6 +3,7 @@ import { withShop } from '../../core/db/shop-isolation.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { ChangeFeed } from '../../core/db/change-feed.js';
+import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -10,6 +11,7 @@ import { grantScope, grantStorefrontScope, type MerchantScope, type ShopScope } 
 import type { ShopInput, ShopPatch } from './shops.schemas.js';
 import { shippingZones, type ShippingZone, type ShopsTables, type ShopTable } from './shops.tables.js';
 import { slugProblem } from './slug.js';
+import { deleteShopRows } from './shop-removal.js';
 
 /** What a new shop charges for shipping until the merchant says otherwise (cents, VAT included). */
 export const defaultShippingRates: Record<ShippingZone, number> = {
@@ -55,6 +57,7 @@ export function createShopsService(deps: {
   db: Kysely<ShopsTables>;
   audit: AuditLog;
   changes: ChangeFeed;
+  jobs: Pick<JobQueue, 'discardMatching'>;
   domain: { protocol: string; host: string; port: number | null };
 }) {
   /** The rates of a merchant's shops, for their list: account-level work, outside any one shop. */
@@ -263,7 +266,45 @@ export function createShopsService(deps: {
     return row ? { ...row, scope: grantStorefrontScope(row.id, row.account_id) } : undefined;
   }
 
+  /**
+   * Removes a shop and everything in it: the rows of every shop table (catalogue, carts, orders,
+   * banner decisions, …), then the shop; every app server drops what it cached of it. One unit of
+   * work: a crash leaves the shop whole, and running it again finishes it. The retention rules
+   * schedule it (RT5); files go with it when shops have files.
+   */
+  async function removeShop(ctx: RequestContext, shopId: string) {
+    return deps.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .selectFrom('shop')
+        .select(['account_id', 'slug'])
+        .where('id', '=', shopId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) return null;
+      const removed = await deleteShopRows(tx, shopId);
+      const jobs = await deps.jobs.discardMatching({ shopId });
+      if (jobs > 0) removed.job = jobs;
+      await deps.audit.record(ctx, {
+        action: 'shop.remove',
+        target: { kind: 'shop', id: shopId },
+        chain: `account:${row.account_id}`,
+        data: { tables: Object.keys(removed) },
+      });
+      await deps.changes.announce(tx, SHOP_CHANGED, shopId);
+      return removed;
+    });
+  }
+
+  /** Every shop of an account, removed whole (an erased merchant's shops go with it). */
+  async function removeShopsOf(ctx: RequestContext, accountId: string) {
+    const shops = await deps.db.selectFrom('shop').select('id').where('account_id', '=', accountId).execute();
+    for (const shop of shops) await removeShop(ctx, shop.id);
+    return shops.length;
+  }
+
   return {
+    removeShop,
+    removeShopsOf,
     shopScopeFor,
     createShop,
     listShops,

@@ -48,6 +48,18 @@ export function registerCataloguePages(
             products_count: page.total,
           });
       }
+      // A shop without collections yet still shows what it sells.
+      if (featured.length === 0) {
+        const all = await reads.products(scope, { status: 'active', page: 1, perPage: featuredProducts });
+        if (all.total > 0)
+          featured.push({
+            handle: 'all',
+            title: 'All products',
+            url: '/collections/all',
+            products: all.items.map(productCard),
+            products_count: all.total,
+          });
+      }
       return { template: 'index', objects: { featured_collections: featured }, title: '' };
     }),
   );

@@ -18,7 +18,7 @@ export type * from './theme/objects.js';
 /** The storefront: every shop's pages on its own host, rendered on the server from its theme. */
 export const storefrontModule = defineModule<object>()({
   name: 'storefront',
-  uses: ['shops', 'catalogueReads', 'cookieConsent'],
+  uses: ['shops', 'catalogueReads', 'cookieConsent', 'carts'],
   dataMap: {},
   create: (
     kit,
@@ -26,7 +26,7 @@ export const storefrontModule = defineModule<object>()({
       shops: ShopsService;
       catalogueReads: CatalogueReads;
       cookieConsent: CookieConsentService;
-      carts?: CartSummarySource;
+      carts: CartSummarySource;
     },
   ) => {
     const cache = createPageCache({ changes: kit.changes });
@@ -41,7 +41,7 @@ export const storefrontModule = defineModule<object>()({
         cache,
         catalogueReads: needs.catalogueReads,
         cookieConsent: needs.cookieConsent,
-        carts: needs.carts ?? null,
+        carts: needs.carts,
       }),
     };
   },

@@ -4441,6 +4441,871 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shops/{shopId}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop’s orders, newest first: filter by status; paginated */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending_payment" | "paid" | "fulfilled" | "cancelled" | "refunded";
+                    page?: number;
+                    perPage?: number;
+                };
+                header?: never;
+                path: {
+                    shopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "paid" | "fulfilled" | "cancelled" | "refunded";
+                                email: string | null;
+                                customerName: string;
+                                totalCents: number;
+                                refundedCents: number;
+                                currency: string;
+                                /** @enum {string} */
+                                paymentMethod: "card" | "multibanco";
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            perPage: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{shopId}/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order: lines, totals, addresses, payment (brand and last four digits only) and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: number;
+                            name: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "fulfilled" | "cancelled" | "refunded";
+                            email: string | null;
+                            customerName: string;
+                            totalCents: number;
+                            refundedCents: number;
+                            currency: string;
+                            /** @enum {string} */
+                            paymentMethod: "card" | "multibanco";
+                            createdAt: string;
+                            lines: {
+                                variantId: string;
+                                productId: string;
+                                productTitle: string;
+                                productHandle: string;
+                                variantTitle: string | null;
+                                sku: string;
+                                quantity: number;
+                                unitPriceCents: number;
+                                vatRate: number;
+                                lineTotalCents: number;
+                            }[];
+                            totals: {
+                                subtotalCents: number;
+                                shippingCents: number;
+                                totalCents: number;
+                                vatTotalCents: number;
+                                vat: {
+                                    rate: number;
+                                    grossCents: number;
+                                    netCents: number;
+                                    vatCents: number;
+                                }[];
+                            };
+                            shippingZone: string;
+                            shippingAddress: {
+                                firstName: string;
+                                lastName: string;
+                                line1: string;
+                                line2: string | null;
+                                postalCode: string;
+                                city: string;
+                                country: string;
+                                phone: string | null;
+                            };
+                            billingAddress: {
+                                firstName: string;
+                                lastName: string;
+                                line1: string;
+                                line2: string | null;
+                                postalCode: string;
+                                city: string;
+                                country: string;
+                                phone: string | null;
+                            };
+                            payment: {
+                                /** @enum {string} */
+                                method: "card" | "multibanco";
+                                brand: string | null;
+                                last4: string | null;
+                                gatewayRef: string | null;
+                                multibanco: {
+                                    entity: string;
+                                    reference: string;
+                                    expiresAt: string;
+                                } | null;
+                            };
+                            trackingNumber: string | null;
+                            paidAt: string | null;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            timeline: {
+                                kind: string;
+                                data: {
+                                    [key: string]: string | number | null;
+                                };
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{shopId}/orders/{orderId}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a paid order as shipped, with its tracking number; the shopper is emailed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: number;
+                            name: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "fulfilled" | "cancelled" | "refunded";
+                            email: string | null;
+                            customerName: string;
+                            totalCents: number;
+                            refundedCents: number;
+                            currency: string;
+                            /** @enum {string} */
+                            paymentMethod: "card" | "multibanco";
+                            createdAt: string;
+                            lines: {
+                                variantId: string;
+                                productId: string;
+                                productTitle: string;
+                                productHandle: string;
+                                variantTitle: string | null;
+                                sku: string;
+                                quantity: number;
+                                unitPriceCents: number;
+                                vatRate: number;
+                                lineTotalCents: number;
+                            }[];
+                            totals: {
+                                subtotalCents: number;
+                                shippingCents: number;
+                                totalCents: number;
+                                vatTotalCents: number;
+                                vat: {
+                                    rate: number;
+                                    grossCents: number;
+                                    netCents: number;
+                                    vatCents: number;
+                                }[];
+                            };
+                            shippingZone: string;
+                            shippingAddress: {
+                                firstName: string;
+                                lastName: string;
+                                line1: string;
+                                line2: string | null;
+                                postalCode: string;
+                                city: string;
+                                country: string;
+                                phone: string | null;
+                            };
+                            billingAddress: {
+                                firstName: string;
+                                lastName: string;
+                                line1: string;
+                                line2: string | null;
+                                postalCode: string;
+                                city: string;
+                                country: string;
+                                phone: string | null;
+                            };
+                            payment: {
+                                /** @enum {string} */
+                                method: "card" | "multibanco";
+                                brand: string | null;
+                                last4: string | null;
+                                gatewayRef: string | null;
+                                multibanco: {
+                                    entity: string;
+                                    reference: string;
+                                    expiresAt: string;
+                                } | null;
+                            };
+                            trackingNumber: string | null;
+                            paidAt: string | null;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            timeline: {
+                                kind: string;
+                                data: {
+                                    [key: string]: string | number | null;
+                                };
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{shopId}/orders/{orderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an unshipped order: its stock goes back on sale; a paid one is refunded in full */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: number;
+                            name: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "fulfilled" | "cancelled" | "refunded";
+                            email: string | null;
+                            customerName: string;
+                            totalCents: number;
+                            refundedCents: number;
+                            currency: string;
+                            /** @enum {string} */
+                            paymentMethod: "card" | "multibanco";
+                            createdAt: string;
+                            lines: {
+                                variantId: string;
+                                productId: string;
+                                productTitle: string;
+                                productHandle: string;
+                                variantTitle: string | null;
+                                sku: string;
+                                quantity: number;
+                                unitPriceCents: number;
+                                vatRate: number;
+                                lineTotalCents: number;
+                            }[];
+                            totals: {
+                                subtotalCents: number;
+                                shippingCents: number;
+                                totalCents: number;
+                                vatTotalCents: number;
+                                vat: {
+                                    rate: number;
+                                    grossCents: number;
+                                    netCents: number;
+                                    vatCents: number;
+                                }[];
+                            };
+                            shippingZone: string;
+                            shippingAddress: {
+                                firstName: string;
+                                lastName: string;
+                                line1: string;
+                                line2: string | null;
+                                postalCode: string;
+                                city: string;
+                                country: string;
+                                phone: string | null;
+                            };
+                            billingAddress: {
+                                firstName: string;
+                                lastName: string;
+                                line1: string;
+                                line2: string | null;
+                                postalCode: string;
+                                city: string;
+                                country: string;
+                                phone: string | null;
+                            };
+                            payment: {
+                                /** @enum {string} */
+                                method: "card" | "multibanco";
+                                brand: string | null;
+                                last4: string | null;
+                                gatewayRef: string | null;
+                                multibanco: {
+                                    entity: string;
+                                    reference: string;
+                                    expiresAt: string;
+                                } | null;
+                            };
+                            trackingNumber: string | null;
+                            paidAt: string | null;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            timeline: {
+                                kind: string;
+                                data: {
+                                    [key: string]: string | number | null;
+                                };
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{shopId}/orders/{orderId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund all that is left of a paid order, or `amountCents` of it (a partial refund keeps its status) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountCents?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: number;
+                            name: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "fulfilled" | "cancelled" | "refunded";
+                            email: string | null;
+                            customerName: string;
+                            totalCents: number;
+                            refundedCents: number;
+                            currency: string;
+                            /** @enum {string} */
+                            paymentMethod: "card" | "multibanco";
+                            createdAt: string;
+                            lines: {
+                                variantId: string;
+                                productId: string;
+                                productTitle: string;
+                                productHandle: string;
+                                variantTitle: string | null;
+                                sku: string;
+                                quantity: number;
+                                unitPriceCents: number;
+                                vatRate: number;
+                                lineTotalCents: number;
+                            }[];
+                            totals: {
+                                subtotalCents: number;
+                                shippingCents: number;
+                                totalCents: number;
+                                vatTotalCents: number;
+                                vat: {
+                                    rate: number;
+                                    grossCents: number;
+                                    netCents: number;
+                                    vatCents: number;
+                                }[];
+                            };
+                            shippingZone: string;
+                            shippingAddress: {
+                                firstName: string;
+                                lastName: string;
+                                line1: string;
+                                line2: string | null;
+                                postalCode: string;
+                                city: string;
+                                country: string;
+                                phone: string | null;
+                            };
+                            billingAddress: {
+                                firstName: string;
+                                lastName: string;
+                                line1: string;
+                                line2: string | null;
+                                postalCode: string;
+                                city: string;
+                                country: string;
+                                phone: string | null;
+                            };
+                            payment: {
+                                /** @enum {string} */
+                                method: "card" | "multibanco";
+                                brand: string | null;
+                                last4: string | null;
+                                gatewayRef: string | null;
+                                multibanco: {
+                                    entity: string;
+                                    reference: string;
+                                    expiresAt: string;
+                                } | null;
+                            };
+                            trackingNumber: string | null;
+                            paidAt: string | null;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            timeline: {
+                                kind: string;
+                                data: {
+                                    [key: string]: string | number | null;
+                                };
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/privacy/policy": {
         parameters: {
             query?: never;

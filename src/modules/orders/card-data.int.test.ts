@@ -1,0 +1,72 @@
+import { Writable } from 'node:stream';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { approvedCard, checkoutBody, declinedCard, shopper, shopWithProducts } from './test-support/shop-fixture.js';
+
+const lines: string[] = [];
+let t: TestApp;
+beforeAll(async () => {
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  t = await createTestApp({ logStream: stream, env: { LOG_LEVEL: 'debug' } });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Every row of every table of the schema, as text. */
+async function databaseDump() {
+  const tables = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.platform.db);
+  const parts: string[] = [];
+  for (const { name } of tables.rows) {
+    const rows = await sql`select * from ${sql.table(name)}`.execute(t.platform.db);
+    parts.push(`${name}: ${JSON.stringify(rows.rows)}`);
+  }
+  return { text: parts.join('\n'), tables: tables.rows.length };
+}
+
+// A security code is three digits that could occur inside a timestamp's milliseconds or a number: only
+// a standalone occurrence counts.
+const standalone = (digits: string) => new RegExp(`(?<![\\d.])${digits}(?!\\d)`);
+
+describe('the platform never stores a shopper’s card number or security code (#9 §4)', () => {
+  it('keeps neither in any table nor in the logs, after an approved, a declined and a refused checkout', async () => {
+    const s = await shopWithProducts(t, [5]);
+    const b = shopper(t, s.host);
+    await b.add(s.variants[0]!);
+    expect((await b.checkout(checkoutBody(approvedCard), 'pci-approved')).statusCode).toBe(201);
+    await b.add(s.variants[0]!);
+    expect((await b.checkout(checkoutBody(declinedCard), 'pci-declined')).statusCode).toBe(402);
+    // Refused at the edge (the code has a digit too many): the failed request is logged.
+    const refused = await b.checkout(checkoutBody({ ...approvedCard, cvc: '3181' }), 'pci-refused');
+    expect(refused.statusCode).toBe(422);
+    await t.platform.jobs.runDue();
+
+    const dump = await databaseDump();
+    expect(dump.tables).toBeGreaterThan(30);
+    // The dump does hold what may be kept: brand and last four digits.
+    expect(dump.text).toContain('4242');
+    const logs = lines.join('');
+    expect(logs).toContain('/checkout.js');
+    for (const card of [approvedCard, declinedCard]) {
+      const digits = card.number.replace(/ /g, '');
+      for (const [where, text] of [
+        ['database', dump.text],
+        ['logs', logs],
+      ] as const) {
+        expect(text, `${where}: card number`).not.toContain(digits);
+        expect(text, `${where}: card number as typed`).not.toContain(card.number);
+        expect(text, `${where}: security code`).not.toMatch(standalone(card.cvc));
+      }
+    }
+    expect(dump.text).not.toMatch(standalone('3181'));
+    expect(logs).not.toMatch(standalone('3181'));
+  });
+});
