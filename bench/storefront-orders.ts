@@ -1,7 +1,7 @@
 /**
  * The checkout half of the storefront benchmark, in the app's process (bench/serve-storefront.ts):
  *  - carts made ahead of a checkout run, one per checkout, each holding one unit of a variant (one
- *    in ten on a few "hot" variants with 5 units, so concurrent checkouts race for the last ones);
+ *    in ten on five "hot" variants with 2 units each, so concurrent checkouts race for the last ones);
  *    the rows the carts service writes, without the idle-cart job (nothing runs for 30 days here);
  *  - the ceiling: one raw transaction taking a unit by guarded update and writing an order with its
  *    number and line on the checkout's tables;
@@ -29,15 +29,15 @@ export interface OversellReport {
   mismatches: { variantId: string; before: number; now: number; sold: number }[];
 }
 
-const HOT_STOCK = 5;
+const HOT_STOCK = 2;
 
 export async function prepareOrders(p: Platform, catalogues: Record<string, SeededShop[]>, platformDomain: string) {
   const db = p.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   const rng = random(99);
-  // A few variants per catalogue with 5 units: carts pointing at them outnumber their stock.
+  // Five variants per catalogue with 2 units: carts pointing at them outnumber their stock.
   const hot = new Map<string, { shop: SeededShop; variantId: string }[]>();
   for (const [name, shops] of Object.entries(catalogues)) {
-    const list = Array.from({ length: 10 }, (_, i) => {
+    const list = Array.from({ length: 5 }, (_, i) => {
       const shop = shops[i % shops.length]!;
       return { shop, variantId: shop.products[i]!.variants[0]!.id };
     });

@@ -11,9 +11,16 @@
  * Uncached pages: a request with `x-bench-uncached: 1` makes the bench server drop its shop's
  * rendered pages first, so each such request is a page-cache miss through the app's own code, the
  * one the first visitor after a catalogue change pays. Uncached targets ask the odd-numbered shops,
- * cached ones the even-numbered, so the drops never empty a cached target's pages. Not a changing query parameter (every request
- * would add a page to the cache and evict the others), and not a cart cookie: a visitor with a cart
- * costs a cart read on top, which is a different measurement.
+ * cached ones the even-numbered, so the drops never empty a cached target's pages. Not a query
+ * parameter changing every request: each would add a page to the cache and evict the others. A
+ * visitor with a cart cookie (`sr_cart`, here naming no cart) also gets a page rendered for them, but
+ * after a cart read: measured as a target of its own, "with a cart cookie".
+ *
+ * Checkout: see checkoutRunner; the oversell check runs once all the runs on a database are done.
+ *
+ * BENCH_STOREFRONT_SECONDS (or BENCH_SECONDS), BENCH_ROUNDS, BENCH_CONNECTIONS and BENCH_SAMPLE change
+ * the load; BENCH_ONLY=<regular expression> measures the targets it matches, and BENCH_CPU_PROF=<dir>
+ * writes a CPU profile of the app serving them (summarise it with bench/profile-summary.ts).
  */
 import type autocannon from 'autocannon';
 import { startLoadGenerator, startServer, type Load } from './processes.js';
@@ -34,6 +41,7 @@ const pageKinds = [
   'product page, uncached',
   'collection page, cached',
   'collection page, uncached',
+  'product page, with a cart cookie',
   'search, uncached',
   'GET /products/:handle.js',
 ] as const;
@@ -58,11 +66,11 @@ function sample(kind: PageKind, shops: SeededShop[], seed: number): autocannon.R
           ? // Whole words and prefixes (search matches prefixes): "caneca", "cort".
             `/search?q=${encodeURIComponent(rng.int(2) ? rng.pick(words) : rng.pick(words).slice(0, 4))}`
           : `/products/${product.handle}.js`;
-    return {
-      method: 'GET',
-      path,
-      headers: { host: `${shop.slug}.${platformDomain}`, ...(uncached ? { 'x-bench-uncached': '1' } : {}) },
-    };
+    const headers: Record<string, string> = { host: `${shop.slug}.${platformDomain}` };
+    if (uncached) headers['x-bench-uncached'] = '1';
+    // A cart cookie naming no cart: the page is rendered for this visitor, with a cart read first.
+    if (kind.endsWith('cart cookie')) headers.cookie = `sr_cart=bench${rng.int(1e9)}`;
+    return { method: 'GET', path, headers };
   });
 }
 
