@@ -51,7 +51,7 @@ export async function measureOnce(
  */
 export async function measureAll<T extends LoadTarget & { run?: (seconds: number) => Promise<Measured> }>(
   targets: T[],
-  opts: { connections: number; seconds: number; rounds: number; load: Load },
+  opts: { connections: number; seconds: number; rounds: number; load: Load; afterWarmUp?: () => Promise<void> },
 ): Promise<Map<string, Measured>> {
   const once = (t: T, seconds: number) => (t.run ? t.run(seconds) : measureOnce(t, { ...opts, seconds }));
   for (const t of targets) {
@@ -67,6 +67,7 @@ export async function measureAll<T extends LoadTarget & { run?: (seconds: number
       });
     else await measureOnce(t, { ...opts, seconds: 1 });
   }
+  await opts.afterWarmUp?.();
   const best = new Map<string, Measured>();
   for (let round = 0; round < opts.rounds; round++) {
     for (const t of targets) {

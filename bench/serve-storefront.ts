@@ -66,7 +66,8 @@ const platform = createPlatform({
   secrets: { keyring: parseKeyring(`b1:${randomBytes(32).toString('base64')}`), hashKey: randomBytes(32) },
 });
 
-// BENCH_CPU_PROF=<dir>: a CPU profile of serving (seeding left out), written when the process stops.
+// BENCH_CPU_PROF=<dir>: a CPU profile of serving (seeding left out; the bench restarts it after its
+// warm-up), written when the process stops.
 const profiler = process.env.BENCH_CPU_PROF ? new inspector.Session() : null;
 const post = (method: string, params?: object) =>
   new Promise<unknown>((resolve, reject) =>
@@ -113,6 +114,12 @@ const app = await buildApp(platform, {
       return { items: found.rows, total: Number(found.rows[0]?.total ?? 0) };
     });
     orders?.routes(a);
+    if (profiler)
+      a.post('/bench/profile/restart', async () => {
+        await post('Profiler.stop');
+        await post('Profiler.start');
+        return { restarted: true };
+      });
     a.addHook('onRequest', (request, _reply, done) => {
       if (request.shop && request.headers['x-bench-uncached'] === '1')
         platform.storefrontCache.dropShop(request.shop.id);

@@ -205,7 +205,16 @@ try {
       const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
       const chosen = [...ceilings, ...pages, ...checkouts].filter((t) => !only || only.test(t.name));
       const started = performance.now();
-      const best = await measureAll(chosen, { connections, seconds, rounds, load: generator.run });
+      const best = await measureAll(chosen, {
+        connections,
+        seconds,
+        rounds,
+        load: generator.run,
+        // A profile of the measured rounds only: the warm-up's page renders would blur a cached target's.
+        ...(process.env.BENCH_CPU_PROF
+          ? { afterWarmUp: () => postJson(`${url}/bench/profile/restart`, {}).then(() => undefined) }
+          : {}),
+      });
       const measuredSeconds = (performance.now() - started) / 1000;
 
       console.log(
