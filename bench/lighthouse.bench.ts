@@ -92,7 +92,21 @@ const firstLink = (html: string, prefix: string) => {
   return m[1]!;
 };
 
-async function lighthouse(url: string, out: string): Promise<LighthouseResult> {
+/**
+ * One Lighthouse run; a run that fails for Lighthouse's own reasons (on a loaded machine its trace
+ * sometimes misses the navigation: NO_NAVSTART) is tried again, twice at most, and then fails loudly.
+ */
+async function lighthouse(url: string, out: string, attempt = 1): Promise<LighthouseResult> {
+  try {
+    return await lighthouseOnce(url, out);
+  } catch (e) {
+    if (attempt >= 3) throw e;
+    console.error(`Lighthouse failed on ${url} (${(e as Error).message.split('\n').at(-2) ?? ''}); trying again`);
+    return lighthouse(url, out, attempt + 1);
+  }
+}
+
+async function lighthouseOnce(url: string, out: string): Promise<LighthouseResult> {
   await promisify(execFile)(
     path.join(root, 'node_modules/.bin/lighthouse'),
     [

@@ -179,8 +179,10 @@ try {
         { name: '1 PK SELECT (product)', url, requests: randomIds(all, 11, (s, id) => `/bench/pk/${s.id}/${id}`) },
         { name: 'list of 20 + count (product)', url, requests: randomIds(all, 12, (s) => `/bench/list/${s.id}`) },
       ];
-      const pages: LoadTarget[] = names.flatMap((catalogue, c) =>
-        pageKinds.map((kind, k) => ({
+      // Each kind on both catalogues one after the other: a burst of someone else's load then falls on
+      // both, or on neither, rather than on the comparison.
+      const pages: LoadTarget[] = pageKinds.flatMap((kind, k) =>
+        names.map((catalogue, c) => ({
           name: `${kind} @ ${catalogue}`,
           url,
           requests: sample(kind, catalogues[catalogue]!, 100 * c + k + 1),
