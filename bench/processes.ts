@@ -58,8 +58,41 @@ export async function startServer<T>(script: string, env: NodeJS.ProcessEnv, log
   }
 }
 
-/** Runs autocannon in a process of its own (bench/load.ts), never in the server's. */
-export async function runLoad(opts: autocannon.Options): Promise<autocannon.Result> {
-  const child = forkTs('load.ts', [JSON.stringify(opts)], process.env, 'inherit');
+/**
+ * Runs autocannon in a process of its own (bench/load.ts), never in the server's. The options go as
+ * a message: a list of requests can be longer than a command line may be.
+ */
+export async function runLoad(opts: LoadOptions): Promise<autocannon.Result> {
+  const child = forkTs('load.ts', [], process.env, 'inherit');
+  child.send(opts);
   return firstMessage<autocannon.Result>(child, 'autocannon');
+}
+
+export type LoadOptions = autocannon.Options & { spread?: boolean };
+export type Load = (opts: LoadOptions) => Promise<autocannon.Result>;
+
+/**
+ * One load-generator process (bench/load.ts --serve) for many runs, one at a time: a bench with many
+ * targets saves the second or two each new tsx process takes to start.
+ */
+export function startLoadGenerator(): { run: Load; stop(): void } {
+  const child = forkTs('load.ts', ['--serve'], process.env, 'inherit');
+  let queue: Promise<unknown> = Promise.resolve();
+  const run: Load = (opts) => {
+    const result = queue.then(
+      () =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const exited = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
+          child.once('exit', exited);
+          child.once('message', (m) => {
+            child.off('exit', exited);
+            resolve(m as autocannon.Result);
+          });
+          child.send(opts);
+        }),
+    );
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  return { run, stop: () => child.disconnect() };
 }
