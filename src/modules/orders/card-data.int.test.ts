@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { approvedCard, checkoutBody, declinedCard, shopper, shopWithProducts } from './test-support/shop-fixture.js';
+import { approvedCard, checkoutBody, declinedCard, shopper, shopWithProducts } from '../../../test/shop-fixture.js';
 
 const lines: string[] = [];
 let t: TestApp;

@@ -8,7 +8,7 @@ import {
   declinedCard,
   shopper,
   shopWithProducts,
-} from './test-support/shop-fixture.js';
+} from '../../../test/shop-fixture.js';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDbKind, type TestApp } from '../../../test/harness.js';
-import { checkoutBody, shopper, shopWithProducts } from './test-support/shop-fixture.js';
+import { checkoutBody, shopper, shopWithProducts } from '../../../test/shop-fixture.js';
 
 let t: TestApp;
 beforeAll(async () => {

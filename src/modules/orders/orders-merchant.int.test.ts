@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { startTestSmtp } from '../../../test/smtp.js';
-import { checkoutBody, shopper, shopWithProducts } from './test-support/shop-fixture.js';
+import { checkoutBody, shopper, shopWithProducts } from '../../../test/shop-fixture.js';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { withShop } from '../../core/db/shop-isolation.js';
-import { checkoutBody, shopper, shopWithProducts } from './test-support/shop-fixture.js';
+import { checkoutBody, shopper, shopWithProducts } from '../../../test/shop-fixture.js';
 
 let t: TestApp;
 beforeAll(async () => {

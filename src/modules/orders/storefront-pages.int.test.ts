@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { shopWithProducts } from './test-support/shop-fixture.js';
+import { shopWithProducts } from '../../../test/shop-fixture.js';
 
 let t: TestApp;
 beforeAll(async () => {

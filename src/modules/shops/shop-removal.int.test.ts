@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/context.js';
 import { createTestApp, signUp, type TestApp } from '../../../test/harness.js';
 import { shopTablesInDeleteOrder } from './shop-removal.js';
-import { checkoutBody, shopper } from '../orders/test-support/shop-fixture.js';
+import { checkoutBody, shopper } from '../../../test/shop-fixture.js';
 
 let t: TestApp;
 beforeAll(async () => {

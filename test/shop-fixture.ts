@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { cookieFrom, signUp, type TestApp } from '../../../../test/harness.js';
+import { cookieFrom, signUp, type TestApp } from './harness.js';
 
 let n = 0;
 
