@@ -15,6 +15,7 @@ export const errorCodes = {
   csrf: { status: 403, title: 'Cross-site request refused' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   /** The card was refused by its bank (or the gateway): nothing was charged. */
   payment_declined: { status: 402, title: 'Payment declined' },
   /** A temporary block after repeated failures or a request burst (S1). */

@@ -175,4 +175,15 @@ describe('the storefront: server-rendered pages (#9)', () => {
     expect(en.body).toMatch(/<html lang="en"/);
     expect(pt.headers.etag).not.toBe(en.headers.etag);
   });
+
+  it('takes form posts on storefront routes only: the API answers a form with 415 before reading it', async () => {
+    const api = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a%40b.pt&password=x',
+    });
+    expect(api.statusCode).toBe(415);
+    expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
 });
