@@ -6,18 +6,10 @@
  * to this process's stdout), except for a rate limit high enough not to block the load generator:
  * the limiter still counts every request.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
-import { systemClock } from '../src/core/clock.js';
-import { loadConfig } from '../src/core/config.js';
-import { parseKeyring } from '../src/core/crypto/field-encryption.js';
-import { openDatabase, type DatabaseTarget } from '../src/core/db/database.js';
-import { migrate } from '../src/core/db/migrate.js';
-import { createPlatform } from '../src/platform.js';
+import { openBenchPlatform } from './bench-platform.js';
 
 export interface AppReady {
   url: string;
@@ -25,26 +17,7 @@ export interface AppReady {
   cookie: string;
 }
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-serve-app-'));
-const target: DatabaseTarget = process.env.BENCH_DATABASE_TARGET
-  ? (JSON.parse(process.env.BENCH_DATABASE_TARGET) as DatabaseTarget)
-  : { kind: 'pglite', dataDir: path.join(scratch, 'pgdata') };
-
-const database = await openDatabase(target);
-await migrate(database.db, systemClock);
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'test',
-  DATA_DIR: scratch,
-  RATE_LIMIT_MAX: process.env.RATE_LIMIT_MAX ?? '1000000000',
-});
-const platform = createPlatform({
-  config,
-  clock: systemClock,
-  database,
-  onError: (e) => console.error(e),
-  secrets: { keyring: parseKeyring(`b1:${randomBytes(32).toString('base64')}`), hashKey: randomBytes(32) },
-});
+const { scratch, database, platform } = await openBenchPlatform('serve-app');
 const app = await buildApp(platform, {
   extraRoutes: (a) => {
     a.get<{ Params: { id: string } }>('/bench/pk/:id', async (req) => {

@@ -14,19 +14,12 @@
  * Default configuration otherwise (LOG_LEVEL=info unless the environment says otherwise), with a rate
  * limit high enough not to block the load generator.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
-import { systemClock } from '../src/core/clock.js';
-import { loadConfig } from '../src/core/config.js';
-import { parseKeyring } from '../src/core/crypto/field-encryption.js';
-import { openDatabase, type DatabaseTarget } from '../src/core/db/database.js';
-import { migrate } from '../src/core/db/migrate.js';
-import { createPlatform } from '../src/platform.js';
+import { openBenchPlatform } from './bench-platform.js';
 import { prepareOrders } from './storefront-orders.js';
 import { seedShops, verifySeed, type SeededShop } from './storefront-seed.js';
 
@@ -45,26 +38,7 @@ const catalogueShapes = {
 } as const;
 const collectionSize = 20;
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'sellrocket-serve-storefront-'));
-const target: DatabaseTarget = process.env.BENCH_DATABASE_TARGET
-  ? (JSON.parse(process.env.BENCH_DATABASE_TARGET) as DatabaseTarget)
-  : { kind: 'pglite', dataDir: path.join(scratch, 'pgdata') };
-
-const database = await openDatabase(target);
-await migrate(database.db, systemClock);
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'test',
-  DATA_DIR: scratch,
-  RATE_LIMIT_MAX: process.env.RATE_LIMIT_MAX ?? '1000000000',
-});
-const platform = createPlatform({
-  config,
-  clock: systemClock,
-  database,
-  onError: (e) => console.error(e),
-  secrets: { keyring: parseKeyring(`b1:${randomBytes(32).toString('base64')}`), hashKey: randomBytes(32) },
-});
+const { scratch, target, database, config, platform } = await openBenchPlatform('serve-storefront');
 
 // BENCH_CPU_PROF=<dir>: a CPU profile of serving (seeding left out; the bench restarts it after its
 // warm-up), written when the process stops.

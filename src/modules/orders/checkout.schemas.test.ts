@@ -4,7 +4,7 @@ import { installProblemHandler } from '../../core/http/problem.js';
 import { validatorCompiler } from '../../core/http/validator.js';
 import { configureZodMessages } from '../../core/http/zod-messages.js';
 import { isCardDetails } from '../../core/payments/cards.js';
-import { CheckoutBody, checkoutBodyFromForm, type CheckoutInput } from './checkout.schemas.js';
+import { CheckoutBody, type CheckoutInput } from './checkout.schemas.js';
 
 // The route's edge as the app builds it: the same validator and the same problem+json answers.
 let app: FastifyInstance;
@@ -175,67 +175,5 @@ describe('POST /checkout.js body', () => {
       ].sort(),
     );
     expect(res.body.replace(/\s/g, '')).not.toContain('4242424242424241');
-  });
-});
-
-describe('the HTML checkout form', () => {
-  const form = {
-    email: 'ana.sousa@example.pt',
-    'shippingAddress.firstName': 'Ana',
-    'shippingAddress.lastName': 'Sousa',
-    'shippingAddress.line1': 'Rua de Santa Catarina 100',
-    'shippingAddress.line2': '',
-    'shippingAddress.postalCode': '4000-447',
-    'shippingAddress.city': 'Porto',
-    'shippingAddress.country': 'PT',
-    'shippingAddress.phone': '',
-    'billingAddress.firstName': '',
-    'billingAddress.lastName': '',
-    'payment.method': 'card',
-    'payment.number': '4242 4242 4242 4242',
-    'payment.expMonth': '09',
-    'payment.expYear': '2031',
-    'payment.cvc': '123',
-  };
-
-  it('reads as the JSON body: empty fields are absent, the expiry numbers, billing left blank is no billing address', () => {
-    expect(checkoutBodyFromForm(form)).toEqual({
-      email: 'ana.sousa@example.pt',
-      shippingAddress: address,
-      payment: { ...cardPayment, expMonth: 9 },
-    });
-    const result = CheckoutBody.safeParse(checkoutBodyFromForm(form));
-    expect(result.success).toBe(true);
-  });
-
-  it('drops the billing address when the shopper ticks "same as shipping"', () => {
-    const body = checkoutBodyFromForm({ ...form, 'billingAddress.firstName': 'Rui', billingSameAsShipping: 'on' });
-    expect(body).not.toHaveProperty('billingAddress');
-    expect(body).not.toHaveProperty('billingSameAsShipping');
-    expect(checkoutBodyFromForm({ ...form, 'billingAddress.firstName': 'Rui' })).toHaveProperty(
-      'billingAddress.firstName',
-      'Rui',
-    );
-  });
-
-  it('reports the same field paths as the JSON body', async () => {
-    const res = await post(
-      checkoutBodyFromForm({ ...form, 'shippingAddress.postalCode': 'nope', 'payment.expMonth': 'Sept' }),
-    );
-    expect(res.errors).toEqual([
-      { field: 'shippingAddress.postalCode', message: expect.stringMatching(/not a postal code of PT/) },
-      { field: 'payment.expMonth', message: 'Expected number' },
-    ]);
-  });
-
-  it('ignores field names that could reach an object prototype or nest deeper than the form does', () => {
-    const body = checkoutBodyFromForm({
-      ...form,
-      '__proto__.polluted': 'yes',
-      'constructor.prototype': 'x',
-      'a.b.c': '1',
-    });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.keys(body).sort()).toEqual(['email', 'payment', 'shippingAddress']);
   });
 });

@@ -113,7 +113,7 @@ export const CheckoutPayment = z.discriminatedUnion('method', [CardPayment, Mult
     issue.code === 'invalid_union' ? `Choose a payment method: ${paymentMethods.join(' or ')}.` : undefined,
 });
 
-/** The body of `POST /checkout.js`, and of the HTML checkout form once read (`checkoutBodyFromForm`). */
+/** The body of `POST /checkout.js`, and of the HTML checkout form once read (`checkout-form.ts`). */
 export const CheckoutBody = z.object({
   email,
   shippingAddress: CheckoutAddress,
@@ -124,34 +124,3 @@ export const CheckoutBody = z.object({
   payment: CheckoutPayment,
 });
 export type CheckoutInput = z.output<typeof CheckoutBody>;
-
-// Names a form field may use; anything else could reach an object's prototype.
-const safeKey = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
-const numericFields = new Set(['payment.expMonth', 'payment.expYear']);
-const checked = new Set(['on', 'true', '1', 'yes']);
-
-/**
- * The HTML checkout form's fields (`shippingAddress.postalCode`, `payment.number`…, as a browser sends
- * them) as the JSON body `CheckoutBody` reads, so both report the same field paths. A field left empty
- * is a field not given; billing fields are dropped when `billingSameAsShipping` is ticked or all empty.
- */
-export function checkoutBodyFromForm(fields: Record<string, unknown>): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [name, raw] of Object.entries(fields)) {
-    const path = name.split('.');
-    if (path.length > 2 || !path.every((p) => safeKey.test(p))) continue;
-    let value = typeof raw === 'string' ? raw.trim() : raw;
-    if (value === '' || value === undefined) continue;
-    if (numericFields.has(name) && typeof value === 'string' && /^\d{1,4}$/.test(value)) value = Number(value);
-    if (path.length === 1) {
-      body[path[0]!] = value;
-    } else {
-      const group = (body[path[0]!] ??= {}) as Record<string, unknown>;
-      if (typeof group === 'object' && group !== null) group[path[1]!] = value;
-    }
-  }
-  const same = body.billingSameAsShipping;
-  delete body.billingSameAsShipping;
-  if (typeof same === 'string' && checked.has(same.toLowerCase())) delete body.billingAddress;
-  return body;
-}

@@ -24,17 +24,26 @@ export function installShopHosts(
   },
 ) {
   app.decorateRequest('shop', null);
-  app.addHook('onRequest', async (request, reply) => {
-    const storefrontRoute = request.routeOptions.config.storefront === true;
-    const slug = shopSlugOf(request.hostname, deps.platformDomain);
-    if (slug === null) {
-      if (storefrontRoute) return reply.callNotFound();
-      return;
-    }
+  async function onShopHost(request: FastifyRequest, reply: FastifyReply, slug: string, storefrontRoute: boolean) {
     const shop = await deps.lookup.find(slug);
     if (!shop || shop.status === 'closed') return deps.unknownShop(reply);
     if (shop.status === 'suspended') return deps.unavailable(reply, shop);
     request.shop = shop;
     if (!storefrontRoute) return deps.notFound(request, reply);
+    return undefined;
+  }
+
+  // A callback hook: every request of the platform's own site passes here, and costs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    const storefrontRoute = request.routeOptions.config.storefront === true;
+    const slug = shopSlugOf(request.hostname, deps.platformDomain);
+    if (slug === null) {
+      if (storefrontRoute) reply.callNotFound();
+      else done();
+      return;
+    }
+    onShopHost(request, reply, slug, storefrontRoute).then((sent) => {
+      if (sent === undefined) done();
+    }, done);
   });
 }

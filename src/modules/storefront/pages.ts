@@ -84,9 +84,10 @@ export function createStorefrontPages(deps: {
     themeLanguage(request.headers['accept-language']?.split(',')[0]?.split(';')[0]);
   const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
   const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? '/';
-  const consentGiven = (request: FastifyRequest) => {
+  /** The visitor's decision on the notice in force, or null when the banner must ask. */
+  const decisionOf = (request: FastifyRequest, notice = deps.cookieConsent.notice(request.ctx)) => {
     const cookie = parseConsentCookie(request.cookies[CONSENT_COOKIE]);
-    return cookie !== null && cookie.version === deps.cookieConsent.notice(request.ctx).version;
+    return cookie !== null && cookie.version === notice.version ? cookie : null;
   };
   const hasCart = (request: FastifyRequest) =>
     deps.carts !== null && request.cookies[deps.carts.cookieName] !== undefined;
@@ -121,8 +122,7 @@ export function createStorefrontPages(deps: {
       cartOf(request),
     ]);
     const notice = deps.cookieConsent.notice(request.ctx);
-    const given = consentGiven(request);
-    const decided = parseConsentCookie(request.cookies[CONSENT_COOKIE]);
+    const decided = decisionOf(request, notice);
     const page = new URL(request.url, origin).searchParams.get('page');
     return {
       shop: {
@@ -140,14 +140,14 @@ export function createStorefrontPages(deps: {
       routes,
       cart,
       consent: {
-        show: !given,
+        show: decided === null,
         text: notice.text,
         version: notice.version,
         controller: shop.name,
         action: '/cookies/consent',
         categories: [
-          { id: 'statistical', checked: given && decided!.statistical },
-          { id: 'marketing', checked: given && decided!.marketing },
+          { id: 'statistical', checked: decided?.statistical ?? false },
+          { id: 'marketing', checked: decided?.marketing ?? false },
         ],
         return_to: request.url.startsWith('/') && !request.url.startsWith('//') ? request.url : '/',
         policy_url: null,
@@ -184,7 +184,7 @@ export function createStorefrontPages(deps: {
     const shopId = request.shop!.id;
     const shared = !hasCart(request);
     reply.header('cache-control', shared ? 'public, no-cache' : 'private, no-cache');
-    const key = `${languageOf(request)}\n${consentGiven(request) ? 1 : 0}\n${request.url}`;
+    const key = `${languageOf(request)}\n${decisionOf(request) ? 1 : 0}\n${request.url}`;
     if (shared) {
       await deps.cache.ready();
       const hit = deps.cache.get(shopId, key);
