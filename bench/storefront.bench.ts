@@ -35,6 +35,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const sampleSize = Number(process.env.BENCH_SAMPLE ?? 300);
 const platformDomain = process.env.PLATFORM_DOMAIN ?? 'localhost';
+const browserEncodings = 'gzip, deflate, br, zstd';
 
 const pageKinds = [
   'product page, cached',
@@ -66,7 +67,11 @@ function sample(kind: PageKind, shops: SeededShop[], seed: number): autocannon.R
           ? // Whole words and prefixes (search matches prefixes): "caneca", "cort".
             `/search?q=${encodeURIComponent(rng.int(2) ? rng.pick(words) : rng.pick(words).slice(0, 4))}`
           : `/products/${product.handle}.js`;
-    const headers: Record<string, string> = { host: `${shop.slug}.${platformDomain}` };
+    // What a browser sends (Chromium's Accept-Encoding): the page cache answers in the encoding asked.
+    const headers: Record<string, string> = {
+      host: `${shop.slug}.${platformDomain}`,
+      'accept-encoding': browserEncodings,
+    };
     if (uncached) headers['x-bench-uncached'] = '1';
     // A cart cookie naming no cart: the page is rendered for this visitor, with a cart read first.
     if (kind.endsWith('cart cookie')) headers.cookie = `sr_cart=bench${rng.int(1e9)}`;

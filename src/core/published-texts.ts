@@ -25,13 +25,25 @@ export interface ShownText {
   hash: string;
 }
 
-export const shown = (v: NoticeVersion, language: NoticeLanguage): ShownText => ({
-  version: v.version,
-  language,
-  effectiveFrom: v.effectiveFrom,
-  text: v.texts[language],
-  hash: createHash('sha256').update(v.texts[language]).digest('hex'),
-});
+// Published texts never change (a change is a new version), so each one's hash is taken once:
+// every storefront page shows the cookie notice, and hashing it per request was measurable.
+const shownOnce = new WeakMap<NoticeVersion, Partial<Record<NoticeLanguage, ShownText>>>();
+
+export function shown(v: NoticeVersion, language: NoticeLanguage): ShownText {
+  const forVersion = shownOnce.get(v) ?? {};
+  const known = forVersion[language];
+  if (known && known.text === v.texts[language]) return known;
+  const made: ShownText = Object.freeze({
+    version: v.version,
+    language,
+    effectiveFrom: v.effectiveFrom,
+    text: v.texts[language],
+    hash: createHash('sha256').update(v.texts[language]).digest('hex'),
+  });
+  forVersion[language] = made;
+  shownOnce.set(v, forVersion);
+  return made;
+}
 
 /** The language for an Accept-Language header: European Portuguese for any Portuguese, else English. */
 export function negotiateLanguage(acceptLanguage: string | undefined): NoticeLanguage {

@@ -104,6 +104,14 @@ export function createCatalogueReads(db: Kysely<CatalogueTables>, faults: { prod
     });
   }
 
+  /**
+   * Several reads of one shop as one unit of work (one BEGIN, one switch to the shop's role, one
+   * COMMIT): the reads inside join it. A storefront page reads its content and its navigation so.
+   */
+  async function together<T>(scope: ShopScope, fn: () => Promise<T>): Promise<T> {
+    return withShop(db, scope.shopId, fn);
+  }
+
   /** The storefront's product page: active products only. */
   async function activeProduct(scope: ShopScope, handle: string): Promise<ProductView | undefined> {
     return withShop(db, scope.shopId, async () => {
@@ -250,6 +258,16 @@ export function createCatalogueReads(db: Kysely<CatalogueTables>, faults: { prod
     });
   }
 
-  return { product, products, activeProduct, collectionPage, searchActive, collections, sitemapEntries, sitemapCount };
+  return {
+    together,
+    product,
+    products,
+    activeProduct,
+    collectionPage,
+    searchActive,
+    collections,
+    sitemapEntries,
+    sitemapCount,
+  };
 }
 export type CatalogueReads = ReturnType<typeof createCatalogueReads>;

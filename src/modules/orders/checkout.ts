@@ -57,12 +57,13 @@ export function checkoutRequestHash(input: CheckoutInput): string {
 }
 
 /**
- * Guest checkout, crash-safe. First unit of work: stock taken, order number allocated, the order
- * written `pending_payment` with its lines, its first event and its Idempotency-Key; committed before
- * any money moves. Then the gateway is called outside any transaction (with the order id as its
- * idempotency key, so a repeat never charges twice), and a second unit of work records the outcome:
- * paid, or cancelled with its stock given back. A process that stops between the two leaves a pending
- * order that a retry with the same Idempotency-Key finishes.
+ * Guest checkout, crash-safe. First unit of work: the cart and the shop's rates read, the
+ * Idempotency-Key claimed, stock taken, order number allocated, the order written `pending_payment`
+ * with its lines and first event; committed before any money moves. Then the gateway is called
+ * outside any transaction (with the order id as its idempotency key, so a repeat never charges
+ * twice), and a second unit of work records the outcome: paid with the cart emptied, or cancelled
+ * with its stock given back. A process that stops between the two leaves a pending order that a
+ * retry with the same Idempotency-Key finishes; a retry finds the key already claimed and resumes.
  */
 export function createCheckout(deps: {
   store: OrderStore;
@@ -105,39 +106,47 @@ export function createCheckout(deps: {
     idempotencyKey: string | undefined,
   ): Promise<CheckoutResult> {
     const requestHash = checkoutRequestHash(input);
-    if (idempotencyKey) {
-      const done = await previous(scope, idempotencyKey);
-      if (done) return resume(ctx, scope, done, requestHash, input, cartCookie);
-    }
-    const cart = await deps.carts.forCheckout(scope, cartCookie);
-    if (!cart || cart.lines.length === 0) throw validationError([{ field: 'cart', message: 'The cart is empty.' }]);
-    const shop = await deps.shops.getShop(scope);
-    const zone = shippingZoneOf(input.shippingAddress);
-    if (input.shippingRateId !== undefined && input.shippingRateId !== zone)
-      throw validationError([
-        { field: 'shippingRateId', message: `This rate does not ship to the address given; choose ${zone}.` },
-      ]);
-    const shippingCents = shop.shippingRates.find((r) => r.zone === zone)?.priceCents ?? 0;
-
-    let order: OrderRow;
+    let placed: { order: OrderRow; cartId: string } | null;
     try {
-      order = await place(ctx, scope, {
-        input,
-        lines: cart.lines.map((l) => ({ variantId: l.variantId as VariantId, quantity: l.quantity })),
-        currency: shop.currency,
-        zone,
-        shipping: { priceCents: shippingCents, vatRate: shop.defaultVatRate },
-        idempotency: idempotencyKey ? { key: idempotencyKey, hash: requestHash } : null,
+      // The cart, the shop's rates and the order in one unit of work: one commit before money moves.
+      placed = await store.inShop(scope.shopId, async () => {
+        const cart = await deps.carts.forCheckout(scope, cartCookie);
+        if (!cart || cart.lines.length === 0) {
+          // A retry after the order was placed finds the cart emptied: the key says which order.
+          if (idempotencyKey) return null;
+          throw validationError([{ field: 'cart', message: 'The cart is empty.' }]);
+        }
+        const shop = await deps.shops.getShop(scope);
+        const zone = shippingZoneOf(input.shippingAddress);
+        if (input.shippingRateId !== undefined && input.shippingRateId !== zone)
+          throw validationError([
+            { field: 'shippingRateId', message: `This rate does not ship to the address given; choose ${zone}.` },
+          ]);
+        const shippingCents = shop.shippingRates.find((r) => r.zone === zone)?.priceCents ?? 0;
+        const order = await place(ctx, scope, {
+          input,
+          lines: cart.lines.map((l) => ({ variantId: l.variantId as VariantId, quantity: l.quantity })),
+          currency: shop.currency,
+          zone,
+          shipping: { priceCents: shippingCents, vatRate: shop.defaultVatRate },
+          idempotency: idempotencyKey ? { key: idempotencyKey, hash: requestHash } : null,
+        });
+        return { order, cartId: cart.cartId };
       });
     } catch (e) {
-      // The same key at the same moment from another request: that one placed the order.
+      // The key was used before (a retry), or at this moment by another request that placed the order.
       if (idempotencyKey && isUniqueViolation(e)) {
         const done = await previous(scope, idempotencyKey);
         if (done) return resume(ctx, scope, done, requestHash, input, cartCookie);
       }
       throw e;
     }
-    return pay(ctx, scope, order, input, cart.cartId);
+    if (placed === null) {
+      const done = await previous(scope, idempotencyKey!);
+      if (done) return resume(ctx, scope, done, requestHash, input, cartCookie);
+      throw validationError([{ field: 'cart', message: 'The cart is empty.' }]);
+    }
+    return pay(ctx, scope, placed.order, input, placed.cartId);
   }
 
   /** A retried request: the same body finishes what the first left undone; another body is refused. */
@@ -380,9 +389,10 @@ export function createCheckout(deps: {
       await store.event(tx, row, ctx, 'paid', { method: 'card', gatewayRef: outcome.gatewayRef });
       await store.mail(row, 'confirmation');
       await store.mail(row, 'merchant-notice');
+      // The cart is emptied with the payment's record: one commit after the charge.
+      if (cartId) await deps.carts.empty(ctx, scope, cartId);
       return row;
     });
-    if (cartId) await deps.carts.empty(ctx, scope, cartId);
     return result(paid!);
   }
 
@@ -442,9 +452,9 @@ export function createCheckout(deps: {
       });
       await deps.jobs.enqueue(MULTIBANCO_EXPIRE_JOB, { shopId: row.shop_id, orderId: row.id }, ref.expiresAt);
       await store.mail(row, 'awaiting-payment');
+      if (cartId) await deps.carts.empty(ctx, scope, cartId);
       return row;
     });
-    if (cartId) await deps.carts.empty(ctx, scope, cartId);
     return result(pending!);
   }
 

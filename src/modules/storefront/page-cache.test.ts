@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeFeed } from '../../core/db/change-feed.js';
 import { CATALOGUE_CHANGED } from '../catalogue/index.js';
 import { createPageCache } from './page-cache.js';
+import { encodedPage } from './page-encoding.js';
 
 function feed() {
   const handlers = new Map<string, { message(p: string): void; reset(): void }>();
@@ -16,7 +17,7 @@ function feed() {
   return { changes, send: (channel: string, payload: string) => handlers.get(channel)!.message(payload), handlers };
 }
 
-const page = (body: string) => ({ body, etag: `"${body}"`, status: 200 });
+const page = (body: string) => encodedPage(body, `"${body}"`, 200);
 
 describe('the rendered-page cache', () => {
   it('drops a shop’s pages, and only that shop’s, when its catalogue change is announced', async () => {
@@ -27,7 +28,7 @@ describe('the rendered-page cache', () => {
     cache.set('b', '/x', page('b1'), cache.generation('b'));
     f.send(CATALOGUE_CHANGED, 'a');
     expect(cache.get('a', '/x')).toBeUndefined();
-    expect(cache.get('b', '/x')?.body).toBe('b1');
+    expect(cache.get('b', '/x')?.body.toString()).toBe('b1');
   });
 
   it('does not keep a page rendered from data read before a change', async () => {
@@ -49,7 +50,7 @@ describe('the rendered-page cache', () => {
     cache.get('a', '/1');
     cache.set('a', '/3', page('3'), cache.generation('a'));
     expect(cache.get('a', '/2')).toBeUndefined();
-    expect(cache.get('a', '/1')?.body).toBe('1');
+    expect(cache.get('a', '/1')?.body.toString()).toBe('1');
     f.handlers.get(CATALOGUE_CHANGED)!.reset();
     expect(cache.size()).toBe(0);
   });

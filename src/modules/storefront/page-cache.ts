@@ -1,12 +1,9 @@
 import type { ChangeFeed } from '../../core/db/change-feed.js';
 import { CATALOGUE_CHANGED } from '../catalogue/index.js';
 import { SHOP_CHANGED } from '../shops/index.js';
+import type { EncodedPage } from './page-encoding.js';
 
-export interface CachedPage {
-  body: string;
-  etag: string;
-  status: number;
-}
+export type CachedPage = EncodedPage;
 
 /**
  * Rendered catalogue pages, in memory, per shop. Any change to a shop's catalogue or settings, on

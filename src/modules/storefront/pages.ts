@@ -4,6 +4,7 @@ import type { CatalogueReads } from '../catalogue/index.js';
 import { CONSENT_COOKIE, parseConsentCookie, type CookieConsentService } from '../consent/index.js';
 import type { ShopScope } from '../shops/index.js';
 import type { PageCache } from './page-cache.js';
+import { compressedForm, encodedPage, etagFor, pageEncodingFor, type EncodedPage } from './page-encoding.js';
 import {
   createThemeRenderer,
   themeLanguage,
@@ -160,16 +161,32 @@ export function createStorefrontPages(deps: {
   }
 
   async function renderBody<T extends ThemeTemplate>(request: FastifyRequest, spec: PageSpec<T>) {
-    const base = await pageBase(request, spec.title, spec.description);
+    return renderWith(request, spec, await pageBase(request, spec.title, spec.description));
+  }
+
+  function renderWith<T extends ThemeTemplate>(request: FastifyRequest, spec: PageSpec<T>, base: PageBase) {
     return theme.render(spec.template, { ...base, ...spec.objects } as TemplateObjects[T], {
       language: languageOf(request),
     });
   }
 
-  function send(request: FastifyRequest, reply: FastifyReply, body: string, status: number, etag: string) {
-    reply.type('text/html; charset=utf-8').header('etag', etag).header('vary', 'Accept-Language, Cookie');
-    if (status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.code(status).send(body);
+  /**
+   * A catalogue page as this request takes it: compressed when it accepts an encoding and the cached
+   * page has that form ready (made off the main thread after its first hit), each form with its own
+   * ETag, and 304 when the browser holds the same one.
+   */
+  function send(request: FastifyRequest, reply: FastifyReply, page: EncodedPage, fromCache: boolean) {
+    const encoding = fromCache && page.status === 200 ? pageEncodingFor(request.headers['accept-encoding']) : null;
+    const compressed = encoding ? compressedForm(page, encoding) : null;
+    const used = compressed ? encoding : null;
+    const etag = etagFor(page.etag, used);
+    reply
+      .type('text/html; charset=utf-8')
+      .header('etag', etag)
+      .header('vary', 'Accept-Encoding, Accept-Language, Cookie');
+    if (page.status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (used) reply.header('content-encoding', used);
+    return reply.code(page.status).send(compressed ?? page.body);
   }
 
   /**
@@ -188,16 +205,22 @@ export function createStorefrontPages(deps: {
     if (shared) {
       await deps.cache.ready();
       const hit = deps.cache.get(shopId, key);
-      if (hit) return send(request, reply, hit.body, hit.status, hit.etag);
+      if (hit) return send(request, reply, hit, true);
     }
     const generation = deps.cache.generation(shopId);
-    const spec = await load();
-    if (!spec) return notFound(request, reply);
-    const body = await renderBody(request, spec);
-    const status = spec.status ?? 200;
-    const etag = etagOf(body);
-    if (shared && status === 200) deps.cache.set(shopId, key, { body, etag, status }, generation);
-    return send(request, reply, body, status, etag);
+    // The page's reads and its navigation (and the visitor's cart) in one unit of work; the theme
+    // renders after it has ended, so no transaction stays open while the CPU works.
+    const read = await deps.catalogueReads.together(request.shop!.scope, async () => {
+      const spec = await load();
+      return spec ? { spec, base: await pageBase(request, spec.title, spec.description) } : null;
+    });
+    if (!read) return notFound(request, reply);
+    const { spec, base } = read;
+    const body = await renderWith(request, spec, base);
+    const page = encodedPage(body, etagOf(body), spec.status ?? 200);
+    if (shared && page.status === 200) deps.cache.set(shopId, key, page, generation);
+    // Compressed forms are made on the page's second request: one that is rendered once costs none.
+    return send(request, reply, page, false);
   }
 
   /** A page for this visitor alone (cart, checkout, order): never stored by anyone. */

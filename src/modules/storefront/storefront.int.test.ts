@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createTestApp, signUp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -118,6 +119,37 @@ describe('the storefront: server-rendered pages (#9)', () => {
     // The change's announcement reaches the cache when the transaction commits.
     await expect.poll(async () => (await s.get('/products/caneca', { 'if-none-match': etag })).statusCode).toBe(200);
     expect((await s.get('/products/caneca')).body).toMatch(/9[.,]99/);
+  });
+
+  it('answers a cached page compressed in the encoding asked, with its own ETag and 304', async () => {
+    const s = await shopWithCatalogue();
+    const plain = await s.get('/products/caneca');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+    for (const [asked, encoding, decode] of [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip;q=1, br;q=0', 'gzip', gunzipSync],
+    ] as const) {
+      // The compressed form is made off the main thread after the page's first hit from the cache.
+      await expect
+        .poll(async () => (await s.get('/products/caneca', { 'accept-encoding': asked })).headers['content-encoding'])
+        .toBe(encoding);
+      const packed = await s.get('/products/caneca', { 'accept-encoding': asked });
+      expect(decode(packed.rawPayload).toString()).toBe(plain.body);
+      expect(Number(packed.headers['content-length'])).toBeLessThan(plain.body.length / 2);
+      const etag = packed.headers.etag as string;
+      expect(etag).not.toBe(plain.headers.etag);
+      expect((await s.get('/products/caneca', { 'accept-encoding': asked, 'if-none-match': etag })).statusCode).toBe(
+        304,
+      );
+    }
+    // No encoding asked, or only one we do not make: the page's own bytes.
+    expect(
+      (await s.get('/products/caneca', { 'accept-encoding': 'identity' })).headers['content-encoding'],
+    ).toBeUndefined();
+    expect(
+      (await s.get('/products/caneca', { 'accept-encoding': 'compress' })).headers['content-encoding'],
+    ).toBeUndefined();
   });
 
   it('serves robots.txt and a sitemap index whose pages list every active product and collection', async () => {
