@@ -6,6 +6,7 @@ import { authModule } from './modules/auth/index.js';
 import { catalogueModule } from './modules/catalogue/index.js';
 import { consentModule } from './modules/consent/index.js';
 import { marketingModule } from './modules/marketing/index.js';
+import { mediaModule } from './modules/media/index.js';
 import { mfaModule } from './modules/mfa/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { privacyModule, type ErasureStep } from './modules/privacy/index.js';
@@ -36,6 +37,7 @@ export function platformModules(opts: ModuleOptions = {}) {
     authModule,
     shopsModule,
     catalogueModule,
+    mediaModule,
     ordersModule,
     storefrontModule,
     privacyModule(opts),

@@ -1,7 +1,10 @@
+import { scannerFromConfig, type VirusScanner } from './core/antivirus/scanner.js';
 import { createAuditLog } from './core/audit/audit-log.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { createFieldCipher } from './core/crypto/field-encryption.js';
+import type { FileStore } from './core/files/file-store.js';
+import { fileStoreFromConfig } from './core/files/from-config.js';
 import type { Secrets } from './core/crypto/keys.js';
 import { createChangeFeed } from './core/db/change-feed.js';
 import type { DatabaseHandle } from './core/db/database.js';
@@ -20,6 +23,9 @@ export interface PlatformInput extends ModuleOptions {
   database: DatabaseHandle;
   secrets: Secrets;
   onError: (err: unknown) => void;
+  /** Tests put files elsewhere, or scan with an engine of their own; by default from the configuration. */
+  files?: FileStore;
+  scanner?: VirusScanner;
 }
 
 /**
@@ -41,6 +47,8 @@ export function createPlatform(input: PlatformInput) {
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
   const changes = createChangeFeed({ listen: database.listen, roundTrip: database.listenerRoundTrip });
   const payments = createPaymentGateway(config.paymentGateway, { db, clock });
+  const files = input.files ?? fileStoreFromConfig(config);
+  const scanner = input.scanner ?? scannerFromConfig(config.files.clamdUrl);
   const modules: PlatformModules = platformModules({ erasureFaults: input.erasureFaults });
   // Each module sees the same scoped handle, typed to its own tables only.
   const kitFor = (_module: AnyModule): ModuleKit<unknown> => ({
@@ -52,6 +60,8 @@ export function createPlatform(input: PlatformInput) {
     changes,
     mailer,
     payments,
+    files,
+    scanner,
     cipher,
     hashKey: secrets.hashKey,
     privacy,
@@ -68,6 +78,8 @@ export function createPlatform(input: PlatformInput) {
     changes,
     mailer,
     payments,
+    files,
+    scanner,
     config,
     clock,
     database,

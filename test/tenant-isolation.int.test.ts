@@ -1,6 +1,8 @@
+import sharp from 'sharp';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type TestApp } from './harness.js';
+import { multipart } from './multipart.js';
 import { plausible } from './json-schema-arbitrary.js';
 import { shopTables } from './shop-isolation.js';
 
@@ -78,11 +80,30 @@ async function merchantWithShop(slug: string) {
       },
     })
   ).json().order;
+  const photo = multipart([
+    {
+      name: 'file',
+      value: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#123456' } })
+        .png()
+        .toBuffer(),
+      filename: 'p.png',
+      type: 'image/png',
+    },
+  ]);
+  const image = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/shops/${shop.id}/products/${product.id}/images`,
+      headers: { cookie, ...photo.headers },
+      payload: photo.payload,
+    })
+  ).json();
   return {
     cookie,
     ids: {
       shopId: shop.id as string,
       productId: product.id as string,
+      imageId: image.id as string,
       collectionId: collection.id as string,
       orderId: order.id as string,
     },

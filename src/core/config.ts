@@ -53,6 +53,16 @@ const envSchema = z.object({
   CONTROLLER_EMAIL: z.string().email().optional(),
   DPO_EMAIL: z.string().email().optional(),
   PAYMENT_GATEWAY: z.enum(paymentGatewayKinds).default('simulator'),
+  /** An S3-compatible bucket for uploaded files: https://KEY:SECRET@host/bucket?region=…; else DATA_DIR/files. */
+  S3_URL: z.string().url().optional(),
+  /** ClamAV's daemon for upload scans: tcp://host:3310 or unix:/path; the built-in EICAR check runs always. */
+  CLAMD_URL: z.string().url().optional(),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -84,6 +94,7 @@ export interface Config {
   controller: { name: string; address: string; email: string; dpoEmail: string };
   /** Which payment gateway takes the shops' payments (src/core/payments). */
   paymentGateway: PaymentGatewayKind;
+  files: { s3Url: string | undefined; clamdUrl: string | undefined; uploadLimitBytes: number };
 }
 
 /** What a development or test installation calls itself: plainly an example, never a real company. */
@@ -157,5 +168,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       dpoEmail: e.DPO_EMAIL ?? controllerEmail,
     },
     paymentGateway: e.PAYMENT_GATEWAY,
+    files: { s3Url: e.S3_URL, clamdUrl: e.CLAMD_URL, uploadLimitBytes: e.UPLOAD_LIMIT_BYTES },
   };
 }

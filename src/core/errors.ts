@@ -16,6 +16,8 @@ export const errorCodes = {
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  /** An upload over its size limit (UPLOAD_LIMIT_BYTES). */
+  too_large: { status: 413, title: 'Content too large' },
   /** The card was refused by its bank (or the gateway): nothing was charged. */
   payment_declined: { status: 402, title: 'Payment declined' },
   /** A temporary block after repeated failures or a request burst (S1). */

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { VirusScanner } from './antivirus/scanner.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Clock } from './clock.js';
 import type { ChangeFeed } from './db/change-feed.js';
 import type { Config } from './config.js';
+import type { FileStore } from './files/file-store.js';
 import type { FieldCipher } from './crypto/field-encryption.js';
 import type { JobHandler, JobQueue } from './jobs/job-queue.js';
 import type { Mailer } from './mail/mailer.js';
@@ -22,6 +24,10 @@ export interface ModuleKit<Tables> {
   changes: ChangeFeed;
   mailer: Mailer;
   payments: PaymentGateway;
+  /** Uploaded files (a shop's under shops/<shopId>/). */
+  files: FileStore;
+  /** Anti-virus for uploads: nothing is stored before it says clean. */
+  scanner: VirusScanner;
   cipher: FieldCipher;
   hashKey: Buffer;
   privacy: PrivacyEngine;

@@ -31,6 +31,7 @@ export const shopsModule = defineModule<ShopsTables>()({
       audit: kit.audit,
       changes: kit.changes,
       jobs: kit.jobs,
+      files: kit.files,
       domain: shopAddress(kit.config),
     }),
   }),

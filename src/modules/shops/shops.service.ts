@@ -12,6 +12,7 @@ import type { ShopInput, ShopPatch } from './shops.schemas.js';
 import { shippingZones, type ShippingZone, type ShopsTables, type ShopTable } from './shops.tables.js';
 import { slugProblem } from './slug.js';
 import { deleteShopRows } from './shop-removal.js';
+import { removePrefix, shopFilesPrefix, type FileStore } from '../../core/files/file-store.js';
 
 /** What a new shop charges for shipping until the merchant says otherwise (cents, VAT included). */
 export const defaultShippingRates: Record<ShippingZone, number> = {
@@ -58,6 +59,7 @@ export function createShopsService(deps: {
   audit: AuditLog;
   changes: ChangeFeed;
   jobs: Pick<JobQueue, 'discardMatching'>;
+  files: FileStore;
   domain: { protocol: string; host: string; port: number | null };
 }) {
   /** The rates of a merchant's shops, for their list: account-level work, outside any one shop. */
@@ -270,9 +272,20 @@ export function createShopsService(deps: {
    * Removes a shop and everything in it: the rows of every shop table (catalogue, carts, orders,
    * banner decisions, …), then the shop; every app server drops what it cached of it. One unit of
    * work: a crash leaves the shop whole, and running it again finishes it. The retention rules
-   * schedule it (RT5); files go with it when shops have files.
+   * schedule it (RT5). Its files (shops/<id>/ in the file store) go first, so a crash after them
+   * leaves a shop a retry removes; and once more after the commit, for an upload that raced it.
    */
   async function removeShop(ctx: RequestContext, shopId: string) {
+    const exists = await deps.db.selectFrom('shop').select('id').where('id', '=', shopId).executeTakeFirst();
+    if (!exists) return null;
+    const files = await removePrefix(deps.files, shopFilesPrefix(shopId));
+    const removed = await removeShopRows(ctx, shopId);
+    const late = await removePrefix(deps.files, shopFilesPrefix(shopId));
+    if (removed && files + late > 0) removed.files = files + late;
+    return removed;
+  }
+
+  async function removeShopRows(ctx: RequestContext, shopId: string) {
     return deps.db.transaction().execute(async (tx) => {
       const row = await tx
         .selectFrom('shop')

@@ -1,11 +1,31 @@
 import type { ProductView } from '../catalogue/index.js';
-import type { ProductCardObject, ProductObject, VariantObject } from './theme/index.js';
+import type { ImageView } from '../media/index.js';
+import type { ImageObject, ProductCardObject, ProductObject, VariantObject } from './theme/index.js';
 
 /** How the catalogue's products look to a theme (Shopify's objects). */
 
 const onSale = (p: ProductView) => p.variants.filter((v) => v.stock > 0);
 
-export function productCard(p: ProductView): ProductCardObject {
+export function imageObject(i: ImageView): ImageObject {
+  const srcset = (format: 'webp' | 'avif') =>
+    i.renditions
+      .filter((r) => r.format === format)
+      .sort((a, b) => a.width - b.width)
+      .map((r) => `/images/${i.id}/${r.width}.${format} ${r.width}w`)
+      .join(', ');
+  const webp = i.renditions.filter((r) => r.format === 'webp').sort((a, b) => a.width - b.width);
+  const middle = webp.filter((r) => r.width <= 640).at(-1) ?? webp[0];
+  return {
+    src: middle ? `/images/${i.id}/${middle.width}.webp` : '',
+    alt: i.alt,
+    width: i.width,
+    height: i.height,
+    srcset_avif: srcset('avif'),
+    srcset_webp: srcset('webp'),
+  };
+}
+
+export function productCard(p: ProductView, images: ImageView[] = []): ProductCardObject {
   const available = onSale(p);
   const prices = (available.length > 0 ? available : p.variants).map((v) => v.priceCents);
   const min = prices.length > 0 ? Math.min(...prices) : 0;
@@ -18,6 +38,7 @@ export function productCard(p: ProductView): ProductCardObject {
     price_min: min,
     price_max: prices.length > 0 ? Math.max(...prices) : 0,
     available: available.length > 0,
+    featured_image: images[0] ? imageObject(images[0]) : null,
   };
 }
 
@@ -32,12 +53,13 @@ export function variantObject(p: ProductView, v: ProductView['variants'][number]
   };
 }
 
-export function productObject(p: ProductView, selectedVariantId?: string): ProductObject {
+export function productObject(p: ProductView, selectedVariantId?: string, images: ImageView[] = []): ProductObject {
   const variants = p.variants.map((v) => variantObject(p, v));
   const selected =
     variants.find((v) => v.id === selectedVariantId) ?? variants.find((v) => v.available) ?? variants[0] ?? null;
   return {
-    ...productCard(p),
+    ...productCard(p, images),
+    images: images.map(imageObject),
     description_html: p.descriptionHtml,
     options: p.options,
     variants,
@@ -47,7 +69,7 @@ export function productObject(p: ProductView, selectedVariantId?: string): Produ
 }
 
 /** `/products/<handle>.js`, as Shopify themes and headless clients read it. */
-export function productJson(p: ProductView, shopUrl: string) {
+export function productJson(p: ProductView, shopUrl: string, images: ImageView[] = []) {
   const card = productCard(p);
   return {
     id: p.id,
@@ -59,6 +81,8 @@ export function productJson(p: ProductView, shopUrl: string) {
     price_min: card.price_min,
     price_max: card.price_max,
     available: card.available,
+    images: images.map((i) => new URL(imageObject(i).src, shopUrl).href),
+    featured_image: images[0] ? new URL(imageObject(images[0]).src, shopUrl).href : null,
     options: p.options.map((o, i) => ({ name: o.name, position: i + 1, values: o.values })),
     variants: p.variants.map((v) => ({
       ...variantObject(p, v),

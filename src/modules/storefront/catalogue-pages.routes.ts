@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { onShopHosts } from '../../core/http/tenant-host.js';
-import { descriptionText, type CatalogueReads } from '../catalogue/index.js';
+import { descriptionText, type CatalogueReads, type ProductView } from '../catalogue/index.js';
+import type { MediaService } from '../media/index.js';
+import type { ShopScope } from '../shops/index.js';
 import { productCard, productJson, productObject } from './catalogue-objects.js';
 import type { StorefrontPages } from './pages.js';
 import { paginate } from './theme/index.js';
@@ -26,9 +28,17 @@ const pageUrl = (url: string, page: number) => {
 /** The storefront's catalogue: home, collections, products (HTML and .js), search. */
 export function registerCataloguePages(
   app: FastifyInstance,
-  deps: { pages: StorefrontPages; catalogueReads: CatalogueReads },
+  deps: { pages: StorefrontPages; catalogueReads: CatalogueReads; media: MediaService },
 ) {
   const { pages, catalogueReads: reads } = deps;
+  /** Cards for products, with their first images (one query for all of a page's products). */
+  const cards = async (scope: ShopScope, products: ProductView[]) => {
+    const images = await deps.media.imagesOf(
+      scope,
+      products.map((p) => p.id),
+    );
+    return products.map((p) => productCard(p, images.get(p.id)));
+  };
 
   app.get('/', hidden, (request, reply) =>
     pages.catalogue(request, reply, async () => {
@@ -44,7 +54,7 @@ export function registerCataloguePages(
             handle: c.handle,
             title: c.title,
             url: `/collections/${c.handle}`,
-            products: page.products.map(productCard),
+            products: await cards(scope, page.products),
             products_count: page.total,
           });
       }
@@ -56,7 +66,7 @@ export function registerCataloguePages(
             handle: 'all',
             title: 'All products',
             url: '/collections/all',
-            products: all.items.map(productCard),
+            products: await cards(scope, all.items),
             products_count: all.total,
           });
       }
@@ -89,7 +99,7 @@ export function registerCataloguePages(
             title: found.collection.title,
             url: `/collections/${found.collection.handle}`,
             description_html: null,
-            products: found.products.map(productCard),
+            products: await cards(scope, found.products),
             products_count: found.total,
           },
           paginate: paginate({ page, pageSize: perPage, items: found.total, url: (n) => pageUrl(request.url, n) }),
@@ -107,7 +117,7 @@ export function registerCataloguePages(
       return reply
         .header('cache-control', 'public, no-cache')
         .type('application/json; charset=utf-8')
-        .send(productJson(product, pages.originOf(request)));
+        .send(productJson(product, pages.originOf(request), await deps.media.imagesOfProduct(scope, product.id)));
     }
     return pages.catalogue(request, reply, async () => {
       const product = await reads.activeProduct(scope, handle);
@@ -117,7 +127,7 @@ export function registerCataloguePages(
         template: 'product',
         title: product.title,
         description: descriptionText(product.description) || null,
-        objects: { product: productObject(product, variant) },
+        objects: { product: productObject(product, variant, await deps.media.imagesOfProduct(scope, product.id)) },
       };
     });
   });
@@ -129,12 +139,18 @@ export function registerCataloguePages(
         .parse(request.query)
         .q.trim();
       const { page } = PageQuery.parse(request.query);
-      const found = q ? await reads.searchActive(request.shop!.scope, q, { page, perPage }) : { items: [], total: 0 };
+      const scope = request.shop!.scope;
+      const found = q ? await reads.searchActive(scope, q, { page, perPage }) : { items: [], total: 0 };
       return {
         template: 'search',
         title: q ? `Search: ${q}` : 'Search',
         objects: {
-          search: { terms: q, performed: q !== '', results: found.items.map(productCard), results_count: found.total },
+          search: {
+            terms: q,
+            performed: q !== '',
+            results: await cards(scope, found.items),
+            results_count: found.total,
+          },
           paginate: q
             ? paginate({ page, pageSize: perPage, items: found.total, url: (n) => pageUrl(request.url, n) })
             : null,

@@ -4,6 +4,8 @@ import type { CookieConsentService } from '../consent/index.js';
 import type { ShopsService } from '../shops/index.js';
 import { registerCataloguePages } from './catalogue-pages.routes.js';
 import { registerShopConsent } from './consent.routes.js';
+import { registerImageFiles } from './images.routes.js';
+import type { MediaService } from '../media/index.js';
 import { unknownShopPage } from './fallback-pages.js';
 import { installShopHosts } from './host-routing.js';
 import { createPageCache } from './page-cache.js';
@@ -19,6 +21,7 @@ export type * from './theme/objects.js';
 export const storefrontModule = defineModule<object>()({
   name: 'storefront',
   uses: ['shops', 'catalogueReads', 'cookieConsent', 'carts'],
+  routeUses: ['media'],
   dataMap: {},
   create: (
     kit,
@@ -52,6 +55,7 @@ export const storefrontModule = defineModule<object>()({
       storefrontPages: StorefrontPages;
       catalogueReads: CatalogueReads;
       cookieConsent: CookieConsentService;
+      media: MediaService;
     },
     kit,
   ) => {
@@ -63,7 +67,8 @@ export const storefrontModule = defineModule<object>()({
       unavailable: (reply) => s.storefrontPages.unavailable(reply),
       notFound: (request, reply) => s.storefrontPages.notFound(request, reply),
     });
-    registerCataloguePages(app, { pages: s.storefrontPages, catalogueReads: s.catalogueReads });
+    registerCataloguePages(app, { pages: s.storefrontPages, catalogueReads: s.catalogueReads, media: s.media });
+    registerImageFiles(app, { media: s.media });
     registerSeoFiles(app, { pages: s.storefrontPages, catalogueReads: s.catalogueReads, sitemapPageSize: 5000 });
     registerShopConsent(app, { cookieConsent: s.cookieConsent });
   },

@@ -54,6 +54,19 @@ export interface RoutesObject {
 }
 
 /** A product as a card in a grid (collection, search results, home page). */
+/** `image`: a product photo in every size made, for `<picture>` with `srcset`. */
+export interface ImageObject {
+  /** A middle size in WebP, for `<img src>`. */
+  src: string;
+  alt: string;
+  /** The uploaded image's own size (its proportions, for width/height attributes). */
+  width: number;
+  height: number;
+  /** `url 320w, url 640w, …` in each format. */
+  srcset_avif: string;
+  srcset_webp: string;
+}
+
 export interface ProductCardObject {
   id: string;
   handle: string;
@@ -65,6 +78,8 @@ export interface ProductCardObject {
   price_max: Cents;
   /** Some variant can be bought. */
   available: boolean;
+  /** The product's first image, or null without one. */
+  featured_image?: ImageObject | null;
 }
 
 /** `variant`: one buyable version of a product. */
@@ -94,6 +109,8 @@ export interface ProductObject extends ProductCardObject {
   selected_or_first_available_variant: VariantObject | null;
   /** One variant and no options worth choosing: the form carries its id without asking. */
   has_only_default_variant: boolean;
+  /** Every image of the product, in the merchant's order. */
+  images?: ImageObject[];
 }
 
 /** `collection`: a collection page's collection, or one on the home page. */

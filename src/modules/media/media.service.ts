@@ -1,0 +1,273 @@
+import type { Kysely } from 'kysely';
+import type { VirusScanner } from '../../core/antivirus/scanner.js';
+import type { AuditLog } from '../../core/audit/audit-log.js';
+import type { RequestContext } from '../../core/context.js';
+import type { ChangeFeed } from '../../core/db/change-feed.js';
+import { withShop } from '../../core/db/shop-isolation.js';
+import { AppError } from '../../core/errors.js';
+import { removePrefix, type FileStore } from '../../core/files/file-store.js';
+import { newId } from '../../core/ids.js';
+import { CATALOGUE_CHANGED, type CatalogueReads } from '../catalogue/index.js';
+import type { MerchantScope, ShopScope } from '../shops/index.js';
+import { imageFolder, prepareImage, RefusedUploadError, renditionKey } from './image-pipeline.js';
+import type { MediaTables, Rendition } from './media.tables.js';
+
+export interface ImageView {
+  id: string;
+  productId: string;
+  position: number;
+  alt: string;
+  width: number;
+  height: number;
+  sourceType: string;
+  renditions: Rendition[];
+  createdAt: string;
+}
+
+const contentTypes: Record<string, string> = { webp: 'image/webp', avif: 'image/avif' };
+
+type Row = Awaited<ReturnType<ReturnType<typeof rowsOf>['execute']>>[number];
+const rowsOf = (db: Kysely<MediaTables>) => db.selectFrom('product_image').selectAll();
+
+const view = (r: Row): ImageView => ({
+  id: r.id,
+  productId: r.product_id,
+  position: r.position,
+  alt: r.alt,
+  width: r.width,
+  height: r.height,
+  sourceType: r.source_type,
+  renditions: typeof r.renditions === 'string' ? (JSON.parse(r.renditions) as Rendition[]) : r.renditions,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+/**
+ * Product images: an upload is sniffed, scanned and converted (image-pipeline.ts) before anything is
+ * kept; then its files are written, then its row. A crash between the two leaves files no row names,
+ * under a folder of their own that nothing links to; a deleted row queues its files' removal in the
+ * same transaction (migration 0022's trigger), so removal survives a crash too.
+ */
+export function createMediaService(deps: {
+  db: Kysely<MediaTables>;
+  files: FileStore;
+  scanner: VirusScanner;
+  audit: AuditLog;
+  changes: ChangeFeed;
+  catalogueReads: CatalogueReads;
+}) {
+  const { db } = deps;
+
+  /** 404 unless the product is this shop's: checked before an upload's body is read. */
+  async function requireProduct(scope: ShopScope, productId: string) {
+    if (!(await deps.catalogueReads.product(scope, productId)))
+      throw new AppError('not_found', 'There is no such product in this shop.');
+  }
+
+  async function addImage(
+    ctx: RequestContext,
+    scope: MerchantScope,
+    productId: string,
+    upload: { bytes: Buffer; alt: string },
+  ): Promise<ImageView> {
+    await requireProduct(scope, productId);
+    let prepared;
+    try {
+      prepared = await prepareImage(upload.bytes, deps.scanner);
+    } catch (e) {
+      if (e instanceof RefusedUploadError)
+        await deps.audit.record(ctx, {
+          action: 'media.upload_refused',
+          target: { kind: 'product', id: productId },
+          chain: `account:${scope.accountId}`,
+          data: {
+            reason: [e.reason],
+            ...(e.signature ? { signature: [e.signature] } : {}),
+            bytes: [String(upload.bytes.length)],
+          },
+        });
+      throw e;
+    }
+    const id = newId('img');
+    const written: string[] = [];
+    try {
+      for (const r of prepared.renditions) {
+        const key = renditionKey(scope.shopId, id, r);
+        await deps.files.put(key, r.data, contentTypes[r.format]!);
+        written.push(key);
+      }
+      const row = await withShop(db, scope.shopId, async (tx) => {
+        const last = await tx
+          .selectFrom('product_image')
+          .select((eb) => eb.fn.max('position').as('p'))
+          .where('shop_id', '=', scope.shopId)
+          .where('product_id', '=', productId)
+          .executeTakeFirst();
+        const inserted = await tx
+          .insertInto('product_image')
+          .values({
+            shop_id: scope.shopId,
+            id,
+            product_id: productId,
+            position: Number(last?.p ?? 0) + 1,
+            alt: upload.alt,
+            width: prepared.width,
+            height: prepared.height,
+            source_type: prepared.sourceType,
+            source_bytes: upload.bytes.length,
+            renditions: JSON.stringify(prepared.renditions.map(({ data: _data, ...r }) => r)),
+            created_at: ctx.now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await deps.changes.announce(tx, CATALOGUE_CHANGED, scope.shopId);
+        await deps.audit.record(ctx, {
+          action: 'media.image_added',
+          target: { kind: 'product', id: productId },
+          chain: `account:${scope.accountId}`,
+          data: { image: [id] },
+        });
+        return inserted;
+      });
+      return view(row);
+    } catch (e) {
+      // The row was not written: its files go too (what a crash here leaves, nothing links to).
+      await deps.files.remove(written).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  async function imagesOfProduct(scope: ShopScope, productId: string): Promise<ImageView[]> {
+    return withShop(db, scope.shopId, async (tx) =>
+      (
+        await rowsOf(tx)
+          .where('shop_id', '=', scope.shopId)
+          .where('product_id', '=', productId)
+          .orderBy('position')
+          .orderBy('id')
+          .execute()
+      ).map(view),
+    );
+  }
+
+  /** The merchant's list of a product's images; 404 for a product not in this shop. */
+  async function listImages(scope: MerchantScope, productId: string): Promise<ImageView[]> {
+    await requireProduct(scope, productId);
+    return imagesOfProduct(scope, productId);
+  }
+
+  /** The images of several products, in their order: what a storefront page shows. */
+  async function imagesOf(scope: ShopScope, productIds: string[]): Promise<Map<string, ImageView[]>> {
+    const out = new Map<string, ImageView[]>();
+    if (productIds.length === 0) return out;
+    const rows = await withShop(db, scope.shopId, async (tx) =>
+      rowsOf(tx)
+        .where('shop_id', '=', scope.shopId)
+        .where('product_id', 'in', productIds)
+        .orderBy('product_id')
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+    );
+    for (const r of rows) {
+      const list = out.get(r.product_id) ?? [];
+      list.push(view(r));
+      out.set(r.product_id, list);
+    }
+    return out;
+  }
+
+  /** Changes an image's alt text or moves it to another place among its product's images. */
+  async function updateImage(
+    ctx: RequestContext,
+    scope: MerchantScope,
+    productId: string,
+    imageId: string,
+    patch: { alt?: string | undefined; position?: number | undefined },
+  ): Promise<ImageView> {
+    return withShop(db, scope.shopId, async (tx) => {
+      const all = await rowsOf(tx)
+        .where('shop_id', '=', scope.shopId)
+        .where('product_id', '=', productId)
+        .orderBy('position')
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      const image = all.find((r) => r.id === imageId);
+      if (!image) throw new AppError('not_found', 'There is no such image of this product.');
+      if (patch.alt !== undefined)
+        await tx
+          .updateTable('product_image')
+          .set({ alt: patch.alt })
+          .where('shop_id', '=', scope.shopId)
+          .where('id', '=', imageId)
+          .execute();
+      if (patch.position !== undefined) {
+        const order = all.filter((r) => r.id !== imageId);
+        order.splice(Math.min(Math.max(patch.position, 1), all.length) - 1, 0, image);
+        for (const [i, r] of order.entries())
+          if (r.position !== i + 1)
+            await tx
+              .updateTable('product_image')
+              .set({ position: i + 1 })
+              .where('shop_id', '=', scope.shopId)
+              .where('id', '=', r.id)
+              .execute();
+      }
+      await deps.changes.announce(tx, CATALOGUE_CHANGED, scope.shopId);
+      await deps.audit.record(ctx, {
+        action: 'media.image_changed',
+        target: { kind: 'product', id: productId },
+        chain: `account:${scope.accountId}`,
+        data: { image: [imageId] },
+      });
+      return view(
+        await rowsOf(tx).where('shop_id', '=', scope.shopId).where('id', '=', imageId).executeTakeFirstOrThrow(),
+      );
+    });
+  }
+
+  async function removeImage(ctx: RequestContext, scope: MerchantScope, productId: string, imageId: string) {
+    await withShop(db, scope.shopId, async (tx) => {
+      const gone = await tx
+        .deleteFrom('product_image')
+        .where('shop_id', '=', scope.shopId)
+        .where('product_id', '=', productId)
+        .where('id', '=', imageId)
+        .executeTakeFirst();
+      if (Number(gone.numDeletedRows) === 0) throw new AppError('not_found', 'There is no such image of this product.');
+      await deps.changes.announce(tx, CATALOGUE_CHANGED, scope.shopId);
+      await deps.audit.record(ctx, {
+        action: 'media.image_removed',
+        target: { kind: 'product', id: productId },
+        chain: `account:${scope.accountId}`,
+        data: { image: [imageId] },
+      });
+    });
+  }
+
+  /** The job the deletion trigger queues: the image's folder goes from the store. */
+  async function removeImageFiles(payload: { shopId: string; imageId: string }) {
+    await removePrefix(deps.files, `${imageFolder(payload.shopId, payload.imageId)}/`);
+  }
+
+  /** A stored size of an image of this shop, for the storefront; null when there is none. */
+  async function renditionFile(scope: ShopScope, imageId: string, file: string) {
+    const m = /^(\d{1,4})\.(webp|avif)$/.exec(file);
+    if (!m || !/^img_[0-9a-z]{16,40}$/.test(imageId)) return null;
+    const bytes = await deps.files.get(renditionKey(scope.shopId, imageId, { width: Number(m[1]), format: m[2]! }));
+    return bytes ? { bytes, contentType: contentTypes[m[2]!]! } : null;
+  }
+
+  return {
+    requireProduct,
+    addImage,
+    listImages,
+    imagesOfProduct,
+    imagesOf,
+    updateImage,
+    removeImage,
+    removeImageFiles,
+    renditionFile,
+  };
+}
+export type MediaService = ReturnType<typeof createMediaService>;
