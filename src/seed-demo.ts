@@ -2,6 +2,7 @@ import { operatorContext } from './core/context.js';
 import type { Platform } from './platform.js';
 import { generatePassword } from './modules/staff/index.js';
 import { demoCollections, demoProducts } from './seed-demo-catalogue.js';
+import { demoImage } from './seed-demo-images.js';
 
 /**
  * On an empty database: a demo merchant with a demo shop, and a staff administrator, with fresh random passwords
@@ -27,8 +28,15 @@ export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
   const shop = await p.shops.createShop(ctx, account.id, { slug: 'demo', name: 'Demo Shop' });
   const scope = await p.shops.shopScopeFor(account.id, shop.id);
   for (const c of demoCollections) await p.catalogue.createCollection(ctx, scope, c);
-  for (const { collection, ...product } of demoProducts)
-    await p.catalogue.createProduct(ctx, scope, { ...product, status: 'active', collections: [collection] });
+  for (const [i, { collection, ...product }] of demoProducts.entries()) {
+    const created = await p.catalogue.createProduct(ctx, scope, {
+      ...product,
+      status: 'active',
+      collections: [collection],
+    });
+    // Through the upload path a merchant's photo takes: scanned, resized, stripped, stored.
+    await p.media.addImage(ctx, scope, created.id, { bytes: await demoImage(i), alt: product.title });
+  }
   const staff = await p.staff.createStaff(ctx, {
     email: 'admin@sellrocket.test',
     name: 'Platform Admin',
@@ -38,6 +46,6 @@ export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
     'Demo data created (these passwords are shown once):',
     `  merchant  ${account.email}  password: ${merchantPassword}`,
     `  staff     ${staff.email}  password: ${staff.generatedPassword}  (roles: admin)`,
-    `  shop      ${shop.url}  (the demo merchant's: ${demoProducts.length} products in ${demoCollections.length} collections)`,
+    `  shop      ${shop.url}  (the demo merchant's: ${demoProducts.length} products with images in ${demoCollections.length} collections)`,
   ];
 }
