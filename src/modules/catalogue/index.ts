@@ -7,6 +7,8 @@ import { registerCatalogueRoutes } from './catalogue.routes.js';
 import { createCatalogueService, type CatalogueService } from './catalogue.service.js';
 import type { CatalogueTables } from './catalogue.tables.js';
 import { createStock, type Stock } from './stock.js';
+import { createProductImport, type ImageSources, type ProductImport } from './product-import.js';
+import { registerProductCsvRoutes } from './product-csv.routes.js';
 
 export type { CatalogueReads, Page } from './catalogue.reads.js';
 export type { CatalogueService } from './catalogue.service.js';
@@ -18,24 +20,27 @@ export type { Stock, StockLine } from './stock.js';
 export { CATALOGUE_CHANGED, StockShortError } from './stock.js';
 export { descriptionText } from './markdown.js';
 export type { ProductInput } from './catalogue.schemas.js';
+export type { ImageSources } from './product-import.js';
 
 /** A shop's catalogue: products with variants and stock, collections, search. */
 export const catalogueModule = defineModule<CatalogueTables>()({
   name: 'catalogue',
   uses: ['shops'],
-  routeUses: ['guards'],
+  routeUses: ['guards', 'media'],
   dataMap: catalogueTables,
   create: (kit, needs: { shops: ShopsService }) => {
     const catalogueReads = createCatalogueReads(kit.db);
+    const catalogue = createCatalogueService({
+      db: kit.db,
+      audit: kit.audit,
+      changes: kit.changes,
+      shops: needs.shops,
+      reads: catalogueReads,
+    });
     return {
       catalogueReads,
-      catalogue: createCatalogueService({
-        db: kit.db,
-        audit: kit.audit,
-        changes: kit.changes,
-        shops: needs.shops,
-        reads: catalogueReads,
-      }),
+      catalogue,
+      productImport: createProductImport({ db: kit.db, catalogue, reads: catalogueReads }),
       stock: createStock({ db: kit.db, changes: kit.changes }),
     };
   },
@@ -47,6 +52,11 @@ export const catalogueModule = defineModule<CatalogueTables>()({
       stock: Stock;
       shops: ShopsService;
       guards: AuthGuards;
+      productImport: ProductImport;
+      media: ImageSources;
     },
-  ) => registerCatalogueRoutes(app, s),
+  ) => {
+    registerCatalogueRoutes(app, s);
+    registerProductCsvRoutes(app, s);
+  },
 });

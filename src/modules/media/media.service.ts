@@ -176,6 +176,16 @@ export function createMediaService(deps: {
     return out;
   }
 
+  /** The address (on the shop's host) of each product's first image, for the CSV export's Image Src. */
+  async function firstImagePaths(scope: ShopScope, productIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const [productId, images] of await imagesOf(scope, productIds)) {
+      const largest = images[0]?.renditions.filter((r) => r.format === 'webp').sort((a, b) => b.width - a.width)[0];
+      if (largest) out.set(productId, `/images/${images[0]!.id}/${largest.width}.webp`);
+    }
+    return out;
+  }
+
   /** Changes an image's alt text or moves it to another place among its product's images. */
   async function updateImage(
     ctx: RequestContext,
@@ -264,6 +274,7 @@ export function createMediaService(deps: {
     listImages,
     imagesOfProduct,
     imagesOf,
+    firstImagePaths,
     updateImage,
     removeImage,
     removeImageFiles,
