@@ -98,10 +98,16 @@ async function merchantWithShop(slug: string) {
       payload: photo.payload,
     })
   ).json();
+  const theme = (
+    await call('POST', `/api/v1/shops/${shop.id}/theme/versions`, {
+      files: { 'snippets/tag-line.liquid': '<p>{{ shop.name }}</p>' },
+    })
+  ).json();
   return {
     cookie,
     ids: {
       shopId: shop.id as string,
+      versionId: theme.id as string,
       productId: product.id as string,
       imageId: image.id as string,
       collectionId: collection.id as string,

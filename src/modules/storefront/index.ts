@@ -5,6 +5,11 @@ import type { ShopsService } from '../shops/index.js';
 import { registerCataloguePages } from './catalogue-pages.routes.js';
 import { registerShopConsent } from './consent.routes.js';
 import { registerImageFiles } from './images.routes.js';
+import { createShopThemes, type ShopThemes, type ShopThemeTables } from './shop-themes.js';
+import { registerThemeRoutes } from './theme.routes.js';
+import { storefrontTables } from './storefront.privacy.js';
+import { createThemeRenderer } from './theme/index.js';
+import type { AuthGuards } from '../auth/index.js';
 import type { MediaService } from '../media/index.js';
 import { unknownShopPage } from './fallback-pages.js';
 import { installShopHosts } from './host-routing.js';
@@ -18,11 +23,11 @@ export type { StorefrontShop } from './shop-lookup.js';
 export type * from './theme/objects.js';
 
 /** The storefront: every shop's pages on its own host, rendered on the server from its theme. */
-export const storefrontModule = defineModule<object>()({
+export const storefrontModule = defineModule<ShopThemeTables>()({
   name: 'storefront',
   uses: ['shops', 'catalogueReads', 'cookieConsent', 'carts'],
-  routeUses: ['media'],
-  dataMap: {},
+  routeUses: ['media', 'guards', 'shops'],
+  dataMap: storefrontTables,
   create: (
     kit,
     needs: {
@@ -33,7 +38,17 @@ export const storefrontModule = defineModule<object>()({
     },
   ) => {
     const cache = createPageCache({ changes: kit.changes });
+    const defaultTheme = createThemeRenderer();
+    const shopThemes = createShopThemes({
+      db: kit.db,
+      audit: kit.audit,
+      changes: kit.changes,
+      cache,
+      defaultTheme,
+      onError: kit.onError,
+    });
     return {
+      shopThemes,
       storefrontLookup: createShopLookup({
         shops: needs.shops,
         changes: kit.changes,
@@ -42,6 +57,8 @@ export const storefrontModule = defineModule<object>()({
       storefrontCache: cache,
       storefrontPages: createStorefrontPages({
         cache,
+        themes: shopThemes,
+        theme: defaultTheme,
         catalogueReads: needs.catalogueReads,
         cookieConsent: needs.cookieConsent,
         carts: needs.carts,
@@ -56,6 +73,9 @@ export const storefrontModule = defineModule<object>()({
       catalogueReads: CatalogueReads;
       cookieConsent: CookieConsentService;
       media: MediaService;
+      shopThemes: ShopThemes;
+      shops: ShopsService;
+      guards: AuthGuards;
     },
     kit,
   ) => {
@@ -69,6 +89,7 @@ export const storefrontModule = defineModule<object>()({
     });
     registerCataloguePages(app, { pages: s.storefrontPages, catalogueReads: s.catalogueReads, media: s.media });
     registerImageFiles(app, { media: s.media });
+    registerThemeRoutes(app, { themes: s.shopThemes, shops: s.shops, guards: s.guards });
     registerSeoFiles(app, { pages: s.storefrontPages, catalogueReads: s.catalogueReads, sitemapPageSize: 5000 });
     registerShopConsent(app, { cookieConsent: s.cookieConsent });
   },

@@ -4,6 +4,7 @@ import type { CatalogueReads } from '../catalogue/index.js';
 import { CONSENT_COOKIE, parseConsentCookie, type CookieConsentService } from '../consent/index.js';
 import type { ShopScope } from '../shops/index.js';
 import type { PageCache } from './page-cache.js';
+import type { ShopTheme, ShopThemes } from './shop-themes.js';
 import { compressedForm, encodedPage, etagFor, pageEncodingFor, type EncodedPage } from './page-encoding.js';
 import {
   createThemeRenderer,
@@ -74,6 +75,7 @@ const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('bas
  */
 export function createStorefrontPages(deps: {
   cache: PageCache;
+  themes: Pick<ShopThemes, 'themeOf' | 'render'>;
   catalogueReads: CatalogueReads;
   cookieConsent: CookieConsentService;
   carts: CartSummarySource | null;
@@ -161,11 +163,17 @@ export function createStorefrontPages(deps: {
   }
 
   async function renderBody<T extends ThemeTemplate>(request: FastifyRequest, spec: PageSpec<T>) {
-    return renderWith(request, spec, await pageBase(request, spec.title, spec.description));
+    const base = await pageBase(request, spec.title, spec.description);
+    return renderWith(request, spec, base, await deps.themes.themeOf(request.shop!.scope));
   }
 
-  function renderWith<T extends ThemeTemplate>(request: FastifyRequest, spec: PageSpec<T>, base: PageBase) {
-    return theme.render(spec.template, { ...base, ...spec.objects } as TemplateObjects[T], {
+  function renderWith<T extends ThemeTemplate>(
+    request: FastifyRequest,
+    spec: PageSpec<T>,
+    base: PageBase,
+    shopTheme: ShopTheme,
+  ) {
+    return deps.themes.render(shopTheme, spec.template, { ...base, ...spec.objects } as TemplateObjects[T], {
       language: languageOf(request),
     });
   }
@@ -212,11 +220,13 @@ export function createStorefrontPages(deps: {
     // renders after it has ended, so no transaction stays open while the CPU works.
     const read = await deps.catalogueReads.together(request.shop!.scope, async () => {
       const spec = await load();
-      return spec ? { spec, base: await pageBase(request, spec.title, spec.description) } : null;
+      if (!spec) return null;
+      const base = await pageBase(request, spec.title, spec.description);
+      return { spec, base, shopTheme: await deps.themes.themeOf(request.shop!.scope) };
     });
     if (!read) return notFound(request, reply);
-    const { spec, base } = read;
-    const body = await renderWith(request, spec, base);
+    const { spec, base, shopTheme } = read;
+    const body = await renderWith(request, spec, base, shopTheme);
     const page = encodedPage(body, etagOf(body), spec.status ?? 200);
     if (shared && page.status === 200) deps.cache.set(shopId, key, page, generation);
     // Compressed forms are made on the page's second request: one that is rendered once costs none.

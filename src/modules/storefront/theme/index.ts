@@ -20,3 +20,5 @@ export { robotsTxt } from './robots.js';
 export { contrastRatio, readableOn, textColourOn } from './colour.js';
 export { checkoutErrorCodes, themeTemplates } from './objects.js';
 export type * from './objects.js';
+export { themeFileProblems, editablePath } from './validate.js';
+export { overlayFileSystem } from './overlay-fs.js';
