@@ -103,10 +103,14 @@ async function merchantWithShop(slug: string) {
       files: { 'snippets/tag-line.liquid': '<p>{{ shop.name }}</p>' },
     })
   ).json();
+  const buyer = await sql<{ id: string }>`select id from shopper where shop_id = ${shop.id as string}`.execute(
+    t.platform.db,
+  );
   return {
     cookie,
     ids: {
       shopId: shop.id as string,
+      shopperId: buyer.rows[0]!.id,
       versionId: theme.id as string,
       productId: product.id as string,
       imageId: image.id as string,

@@ -200,6 +200,26 @@ export function createCatalogueReads(db: Kysely<CatalogueTables>, faults: { prod
     );
   }
 
+  /** Variants of active products with `threshold` units or fewer, fewest first: the back office's warning. */
+  async function lowStock(scope: ShopScope, opts: { threshold: number; limit: number }) {
+    return withShop(db, scope.shopId, async () =>
+      (
+        await db
+          .selectFrom('product_variant as v')
+          .innerJoin('product as p', (j) => j.onRef('p.shop_id', '=', 'v.shop_id').onRef('p.id', '=', 'v.product_id'))
+          .select(['p.id as productId', 'p.title', 'v.id as variantId', 'v.sku', 'v.stock'])
+          .where('v.shop_id', '=', scope.shopId)
+          .where('p.status', '=', 'active')
+          .where('v.stock', '<=', opts.threshold)
+          .orderBy('v.stock')
+          .orderBy('p.title')
+          .orderBy('v.sku')
+          .limit(opts.limit)
+          .execute()
+      ).map((r) => ({ ...r, stock: Number(r.stock) })),
+    );
+  }
+
   /** Addresses for the sitemap: active products and collections, a page at a time. */
   async function sitemapEntries(scope: ShopScope, page: { offset: number; limit: number }) {
     return withShop(db, scope.shopId, async () => {
@@ -260,6 +280,7 @@ export function createCatalogueReads(db: Kysely<CatalogueTables>, faults: { prod
 
   return {
     together,
+    lowStock,
     product,
     products,
     activeProduct,

@@ -22,11 +22,16 @@ export type { Checkout, CheckoutResult } from './checkout.js';
 export type { OrderReads, OrderDetail } from './orders.reads.js';
 export type { OrdersTables, OrderStatus } from './orders.tables.js';
 
+import { createShopperReads, type ShopperReads } from './shoppers.reads.js';
+import { registerShopperRoutes } from './shoppers.routes.js';
+import { createShopSummary } from './shop-summary.js';
+import type { CatalogueReads } from '../catalogue/index.js';
+
 /** Carts, guest checkout, payments, stock held by orders, order mails and the merchant's order API. */
 export const ordersModule = defineModule<OrdersTables>()({
   name: 'orders',
   uses: ['shops', 'stock', 'accounts'],
-  routeUses: ['guards', 'storefrontPages'],
+  routeUses: ['guards', 'storefrontPages', 'catalogueReads'],
   dataMap: ordersTables,
   create: (kit, needs: { shops: ShopsService; stock: Stock; accounts: AccountsService }) => {
     const store = createOrderStore({ db: kit.db, jobs: kit.jobs });
@@ -46,6 +51,8 @@ export const ordersModule = defineModule<OrdersTables>()({
       carts,
       orderReads,
       orderActions,
+      shopperReads: createShopperReads(kit.db),
+      shopSummary: createShopSummary(kit.db),
       checkout: createCheckout({
         store,
         carts,
@@ -81,10 +88,14 @@ export const ordersModule = defineModule<OrdersTables>()({
       shops: ShopsService;
       guards: AuthGuards;
       storefrontPages: StorefrontPages;
+      shopperReads: ShopperReads;
+      shopSummary: ReturnType<typeof createShopSummary>;
+      catalogueReads: CatalogueReads;
     },
     kit,
   ) => {
     registerOrderRoutes(app, { ...s, audit: kit.audit });
+    registerShopperRoutes(app, { ...s, audit: kit.audit });
     registerStorefrontJsonRoutes(app, s);
     registerStorefrontPages(app, { ...s, pages: s.storefrontPages, cipher: kit.cipher, now: () => kit.clock.now() });
   },

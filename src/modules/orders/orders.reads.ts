@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { withShop } from '../../core/db/shop-isolation.js';
 import type { ShopScope } from '../shops/index.js';
 import { orderTokenHash } from './order-token.js';
@@ -98,23 +98,58 @@ export function createOrderReads(db: Kysely<OrdersTables>) {
       .select('s.email')
       .where('o.shop_id', '=', shopId);
 
-  async function list(scope: ShopScope, q: { status?: OrderStatus | undefined; page: number; perPage: number }) {
+  async function list(
+    scope: ShopScope,
+    q: {
+      status?: OrderStatus | undefined;
+      q?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      page: number;
+      perPage: number;
+    },
+  ) {
     return withShop(db, scope.shopId, async (tx) => {
-      let rows = withEmail(tx, scope.shopId);
-      let count = tx
-        .selectFrom('shop_order')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('shop_id', '=', scope.shopId);
-      if (q.status) {
-        rows = rows.where('o.status', '=', q.status);
-        count = count.where('status', '=', q.status);
-      }
-      const items = await rows
+      // Days as the shop counts them (Lisbon), the end day included.
+      const filtered = <
+        T extends SelectQueryBuilder<
+          OrdersTables & { o: OrdersTables['shop_order']; s: OrdersTables['shopper'] },
+          'o' | 's',
+          object
+        >,
+      >(
+        query: T,
+      ): T => {
+        let out = query;
+        if (q.status) out = out.where('o.status', '=', q.status) as T;
+        if (q.from) out = out.where(sql<boolean>`o.created_at >= (${q.from}::date at time zone 'Europe/Lisbon')`) as T;
+        if (q.to) out = out.where(sql<boolean>`o.created_at < ((${q.to}::date + 1) at time zone 'Europe/Lisbon')`) as T;
+        const term = q.q?.trim();
+        if (term) {
+          const number = /^#?(\d{1,9})$/.exec(term);
+          out = (
+            number
+              ? out.where('o.number', '=', Number(number[1]))
+              : out.where(
+                  sql<boolean>`lower(s.email) like ${`%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+                )
+          ) as T;
+        }
+        return out;
+      };
+      const items = await filtered(withEmail(tx, scope.shopId))
         .orderBy('o.number', 'desc')
         .limit(q.perPage)
         .offset((q.page - 1) * q.perPage)
         .execute();
-      const total = await count.executeTakeFirstOrThrow();
+      const total = await filtered(
+        tx
+          .selectFrom('shop_order as o')
+          .leftJoin('shopper as s', (j) => j.onRef('s.shop_id', '=', 'o.shop_id').onRef('s.id', '=', 'o.shopper_id'))
+          .where('o.shop_id', '=', scope.shopId),
+      )
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       return { items: items.map(orderSummaryView), total: Number(total.n) };
     });
   }

@@ -6,6 +6,11 @@ export const OrderParams = ShopParams.extend({ orderId: z.string().max(64) });
 
 export const OrderListQuery = z.object({
   status: z.enum(orderStatuses).optional(),
+  /** An order number (`1001` or `#1001`) or part of the shopper's email. */
+  q: z.string().trim().max(200).optional(),
+  /** Orders placed on or after this day, and on or before `to` (YYYY-MM-DD). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   perPage: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -1,0 +1,101 @@
+import { sql, type Kysely } from 'kysely';
+import { withShop } from '../../core/db/shop-isolation.js';
+import type { ShopScope } from '../shops/index.js';
+import { orderSummaryView } from './orders.reads.js';
+import type { OrdersTables } from './orders.tables.js';
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+/**
+ * A shop's shoppers as the merchant sees them (the merchant is their controller): who bought, how
+ * often and how much, and one shopper with their orders and the addresses they gave. The routes
+ * write each view to the audit log.
+ */
+export function createShopperReads(db: Kysely<OrdersTables>) {
+  async function list(scope: ShopScope, q: { q?: string | undefined; page: number; perPage: number }) {
+    return withShop(db, scope.shopId, async (tx) => {
+      const term = q.q?.trim().toLowerCase();
+      let base = tx.selectFrom('shopper as s').where('s.shop_id', '=', scope.shopId);
+      if (term) base = base.where(sql<boolean>`lower(s.email) like ${`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+      const rows = await base
+        .leftJoin('shop_order as o', (j) => j.onRef('o.shop_id', '=', 's.shop_id').onRef('o.shopper_id', '=', 's.id'))
+        .select([
+          's.id',
+          's.email',
+          's.created_at',
+          sql<number>`count(o.id)`.as('orders'),
+          sql<number>`coalesce(sum(o.total_cents - o.refunded_cents) filter (where o.status in ('paid', 'fulfilled', 'refunded')), 0)`.as(
+            'spent',
+          ),
+          sql<Date | null>`max(o.created_at)`.as('last_order_at'),
+        ])
+        .groupBy(['s.id', 's.email', 's.created_at'])
+        .orderBy(sql`max(o.created_at)`, sql`desc nulls last`)
+        .orderBy('s.id')
+        .limit(q.perPage)
+        .offset((q.page - 1) * q.perPage)
+        .execute();
+      const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          email: r.email,
+          ordersCount: Number(r.orders),
+          totalSpentCents: Number(r.spent),
+          lastOrderAt: iso(r.last_order_at),
+          createdAt: iso(r.created_at)!,
+        })),
+        total: Number(total.n),
+      };
+    });
+  }
+
+  async function detail(scope: ShopScope, shopperId: string) {
+    return withShop(db, scope.shopId, async (tx) => {
+      const shopper = await tx
+        .selectFrom('shopper')
+        .selectAll()
+        .where('shop_id', '=', scope.shopId)
+        .where('id', '=', shopperId)
+        .executeTakeFirst();
+      if (!shopper) return null;
+      const orders = await tx
+        .selectFrom('shop_order')
+        .selectAll()
+        .where('shop_id', '=', scope.shopId)
+        .where('shopper_id', '=', shopperId)
+        .orderBy('number', 'desc')
+        .execute();
+      // The addresses they gave, each once, newest first.
+      const seen = new Set<string>();
+      const addresses = [];
+      for (const o of orders) {
+        const a = {
+          firstName: o.ship_first_name,
+          lastName: o.ship_last_name,
+          line1: o.ship_line1,
+          line2: o.ship_line2,
+          postalCode: o.ship_postal_code,
+          city: o.ship_city,
+          country: o.ship_country,
+          phone: o.ship_phone,
+        };
+        const key = JSON.stringify(a);
+        if (!seen.has(key)) {
+          seen.add(key);
+          addresses.push(a);
+        }
+      }
+      return {
+        id: shopper.id,
+        email: shopper.email,
+        createdAt: iso(shopper.created_at)!,
+        orders: orders.map((o) => orderSummaryView({ ...o, email: shopper.email })),
+        addresses,
+      };
+    });
+  }
+
+  return { list, detail };
+}
+export type ShopperReads = ReturnType<typeof createShopperReads>;
