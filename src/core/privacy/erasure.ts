@@ -75,6 +75,16 @@ export function createErasure(deps: {
   async function eraseSubject(ctx: RequestContext, subject: SubjectRef) {
     return deps.db.transaction().execute(async (tx) => {
       const summary: Record<string, number> = {};
+      // A subject kept per shop (a shopper) is erased within that shop: read it before the rows go.
+      const root = tables[subject.kind];
+      const withinShop =
+        root && 'shop_id' in root.columns
+          ? ((
+              await sql<{
+                shop_id: string;
+              }>`select shop_id from ${sql.table(subject.kind)} where id = ${subject.id}`.execute(tx)
+            ).rows[0]?.shop_id ?? null)
+          : null;
       // First, in one statement: every identifier value of the subject's rows (deduplicated in the
       // database), and the firewall's rows holding any of them deleted.
       const visitorTables = Object.entries(tables).filter(
@@ -119,7 +129,7 @@ export function createErasure(deps: {
             personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {},
           );
       }
-      const residue = await findResidue(tx, subject, ids);
+      const residue = await findResidue(tx, subject, ids, withinShop);
       if (residue.length > 0) throw new ErasureResidueError(residue);
       const id = newId('era');
       await tx

@@ -71,7 +71,12 @@ export function createIdentifierScan(deps: { tables: TableDeclarations; graph: S
    * people's rows are those people's data (a shared office IP, a common first name), not residue.
    * All the checks go to the database as one statement.
    */
-  async function findResidue(executor: Executor, subject: SubjectRef, ids: Identifiers) {
+  async function findResidue(
+    executor: Executor,
+    subject: SubjectRef,
+    ids: Identifiers,
+    withinShop: string | null = null,
+  ) {
     const checks: RawBuilder<unknown>[] = [];
     const check = (table: string, column: string, where: RawBuilder<boolean>) =>
       // Counted up to a thousand: enough to report, and a scan stops early when there is a lot.
@@ -90,10 +95,20 @@ export function createIdentifierScan(deps: { tables: TableDeclarations; graph: S
     }
     const everyValue = allValues(ids);
     for (const [table, decl] of Object.entries(tables)) {
+      // A shop's shopper is a subject of that shop (its merchant is the controller): the same email
+      // in another shop, or at the platform, is someone else's record, not residue of this one.
+      const scoped = withinShop !== null;
+      if (scoped && !('shop_id' in decl.columns)) continue;
       for (const [key, values] of ids.strong) {
         // A column under legal hold keeps what the law requires, even of an erased subject.
         for (const [col] of personalColumns(decl).filter(([, c]) => c.key === key && c.onErasure !== 'hold'))
-          check(table, col, holding(col, values));
+          check(
+            table,
+            col,
+            scoped
+              ? sql<boolean>`${sql.ref('shop_id')} = ${withinShop} and ${holding(col, values)}`
+              : holding(col, values),
+          );
       }
       if (decl.subject === 'visitor' && everyValue.length > 0) {
         for (const [col] of identifierColumns(decl)) check(table, col, holding(col, everyValue));

@@ -28,6 +28,7 @@ export async function writeSubjectArchive(
   policy: PolicyModel,
   path: string,
   now: Date,
+  onBehalfOf?: { shopName: string; contact: string },
 ) {
   const list = Array.isArray(subjects) ? subjects : [subjects];
   const zip = new ZipFile();
@@ -150,7 +151,7 @@ export async function writeSubjectArchive(
     zip.addReadStream(
       Readable.from(
         (async function* () {
-          yield archiveReport(list, now, policy, datasets());
+          yield archiveReport(list, now, policy, datasets(), onBehalfOf);
         })(),
       ),
       'report.html',

@@ -18,6 +18,8 @@ export function archiveReport(
   generatedAt: Date,
   policy: PolicyModel,
   datasets: ArchiveDataset[],
+  /** A shop's shopper: the shop (its merchant) is the controller, SellRocket its processor. */
+  onBehalfOf?: { shopName: string; contact: string },
 ): string {
   const held = datasets.filter((d) => d.rows > 0);
   const documents = held.filter((d) => d.document);
@@ -25,8 +27,12 @@ export function archiveReport(
     subjects.length === 0
       ? '<p>We found no account or other record of you under the details you gave us. This report lists what we would hold and why.</p>'
       : `<p>Records found: ${subjects.map((s) => `${escapeHtml(s.kind)} <code>${escapeHtml(s.id)}</code>`).join(', ')}.</p>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Your data at SellRocket</title></head><body>
-<h1>Your data at SellRocket</h1>
+  const where = onBehalfOf ? escapeHtml(onBehalfOf.shopName) : 'SellRocket';
+  const roles = onBehalfOf
+    ? `<p><strong>Controller:</strong> ${escapeHtml(onBehalfOf.shopName)} (${escapeHtml(onBehalfOf.contact)}), the shop you bought from, which decides why and how your data is used. <strong>Processor:</strong> SellRocket, which hosts the shop and keeps this data on the shop's behalf and on its instructions only.</p>`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Your data at ${where}</title></head><body>
+<h1>Your data at ${where}</h1>${roles}
 <p>Report generated ${generatedAt.toISOString()} (policy version ${policy.version}).</p>${who}
 <h2>What we hold</h2>${held.length === 0 ? '<p>Nothing.</p>' : li(held.map((d) => `${escapeHtml(d.description)}: ${d.rows} record(s) — <code>data/${d.file}.json</code>, <code>data/${d.file}.csv</code>`))}
 <h2>Formal documents</h2>${documents.length === 0 ? '<p>None.</p>' : li(documents.map((d) => `${escapeHtml(d.document!)}: ${d.rows} — <code>data/${d.file}.json</code>`))}

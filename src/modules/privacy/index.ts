@@ -22,12 +22,14 @@ export type { ProcessorsService } from './processors.service.js';
 export { buildPolicy } from './policy.js';
 export { writeSubjectArchive } from './export-archive.js';
 
+import { registerShopperRightsRoutes, type ShopperDirectory } from './shopper-rights.routes.js';
+
 /** Data-subject rights: requests and their answers, the erasure use case, the processors register, the policy. */
 export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => void) | undefined } = {}) {
   return defineModule<PrivacyTables>()({
     name: 'privacy',
     uses: ['accounts', 'consent', 'marketing', 'shops'],
-    routeUses: ['guards'],
+    routeUses: ['guards', 'shopperReads', 'shops', 'accounts'],
     dataMap: privacyTables,
     create: (
       kit,
@@ -65,9 +67,23 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
     jobs: (s) => ({ ...s.privacyRequests.jobHandlers, ...s.erasure.jobHandlers }),
     routes: (
       app,
-      s: { processors: ProcessorsService; privacyRequests: PrivacyRequestsService; guards: AuthGuards },
+      s: {
+        processors: ProcessorsService;
+        privacyRequests: PrivacyRequestsService;
+        guards: AuthGuards;
+        shopperReads: ShopperDirectory;
+        shops: ShopsService;
+        accounts: AccountsService;
+      },
       kit,
     ) => {
+      registerShopperRightsRoutes(app, {
+        ...s,
+        engine: kit.privacy,
+        dataMap: kit.dataMap,
+        audit: kit.audit,
+        exportDir: path.join(kit.config.dataDir, 'exports'),
+      });
       registerPrivacyRoutes(app, {
         dataMap: kit.dataMap,
         controller: kit.config.controller,
