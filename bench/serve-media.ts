@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { buildApp } from '../src/app.js';
-import { renditionFormats, renditionWidths } from '../src/modules/media/image-pipeline.js';
+import { renditionFormats, renditionWidths } from '../src/modules/media/index.js';
 import { openBenchPlatform } from './bench-platform.js';
 
 export interface MediaReady {
