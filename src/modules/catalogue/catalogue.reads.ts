@@ -91,6 +91,17 @@ export function createCatalogueReads(db: Kysely<CatalogueTables>, faults: { prod
           ),
         );
       if (terms) q = q.where(sql<boolean>`p.search @@ to_tsquery('simple', unaccent(${terms}))`);
+      // Stock as the back office filters it: some variant sold out, or some with 3 units or fewer.
+      if (query.stock)
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('product_variant as sv')
+              .whereRef('sv.shop_id', '=', 'p.shop_id')
+              .whereRef('sv.product_id', '=', 'p.id')
+              .where('sv.stock', '<=', query.stock === 'out' ? 0 : 3),
+          ),
+        );
       const found = await q
         .orderBy(terms ? sql`ts_rank(p.search, to_tsquery('simple', unaccent(${terms})))` : sql`p.created_at`, 'desc')
         .orderBy('p.id')

@@ -12,6 +12,7 @@ import {
   ProductListQuery,
   ProductPatchBody,
   ProductResponse,
+  StockEditBody,
 } from './catalogue.schemas.js';
 import type { CatalogueService } from './catalogue.service.js';
 
@@ -44,6 +45,22 @@ export function registerCatalogueRoutes(
   const preHandler = deps.guards.requireCustomer;
   const scopeOf = (request: Parameters<typeof customerOf>[0], shopId: string) =>
     deps.shops.shopScopeFor(customerOf(request).accountId, shopId);
+
+  r.patch(
+    '/api/v1/shops/:shopId/stock',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Bulk stock edit: new counts for many variants at once, all or none',
+        params: ShopParams,
+        body: StockEditBody,
+        response: { 200: z.object({ updated: z.number().int() }), ...problems(401, 404, 422) },
+      },
+    },
+    async (request) =>
+      deps.catalogue.setStock(request.ctx, await scopeOf(request, request.params.shopId), request.body.items),
+  );
 
   r.post(
     '/api/v1/shops/:shopId/products',

@@ -81,6 +81,8 @@ export const ProductListQuery = z.object({
   status: z.enum(['draft', 'active']).optional(),
   q: z.string().trim().max(200).optional(),
   collection: handleSchema.optional(),
+  /** `out`: some variant is sold out; `low`: some variant has 3 units or fewer. */
+  stock: z.enum(['out', 'low']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   perPage: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -103,3 +105,11 @@ export const CollectionResponse = z.object({
   productsCount: z.number().int(),
   createdAt: z.iso.datetime(),
 });
+
+export const StockEditBody = z.object({
+  items: z
+    .array(z.object({ variantId: z.string().max(64), stock: z.number().int().min(0).max(1_000_000_000) }))
+    .min(1, 'Give at least one variant')
+    .max(1000),
+});
+export type StockEdit = z.output<typeof StockEditBody>;

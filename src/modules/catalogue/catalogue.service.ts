@@ -8,7 +8,7 @@ import { AppError, validationError, type FieldError } from '../../core/errors.js
 import { newId } from '../../core/ids.js';
 import type { MerchantScope, ShopsService } from '../shops/index.js';
 import type { CatalogueReads } from './catalogue.reads.js';
-import type { CollectionInput, ProductInput, ProductPatch } from './catalogue.schemas.js';
+import type { CollectionInput, ProductInput, ProductPatch, StockEdit } from './catalogue.schemas.js';
 import type { CatalogueTables, ProductOption } from './catalogue.tables.js';
 import type { ProductId } from './catalogue-ids.js';
 import { firstFreeHandle, handleFromTitle } from './handles.js';
@@ -271,6 +271,47 @@ export function createCatalogueService(deps: {
     return (await deps.reads.product(scope, productId))!;
   }
 
+  /**
+   * Bulk stock edit: every variant named gets its new count, in one unit of work; a variant this shop
+   * does not have is named and nothing changes. A count set while orders are taking units is set as
+   * given (the merchant counted the shelf).
+   */
+  async function setStock(ctx: RequestContext, scope: MerchantScope, items: StockEdit['items']) {
+    return withShop(db, scope.shopId, async (tx) => {
+      const ids = [...new Set(items.map((i) => i.variantId))];
+      const known = new Set(
+        (
+          await tx
+            .selectFrom('product_variant')
+            .select('id')
+            .where('shop_id', '=', scope.shopId)
+            .where('id', 'in', ids)
+            .execute()
+        ).map((r) => r.id),
+      );
+      const unknown = items.flatMap((item, i) =>
+        known.has(item.variantId) ? [] : [{ field: `items.${i}.variantId`, message: 'No such variant in this shop.' }],
+      );
+      if (unknown.length > 0)
+        throw validationError(unknown, 'Nothing was changed: the variants named are not this shop’s.');
+      for (const item of items)
+        await tx
+          .updateTable('product_variant')
+          .set({ stock: item.stock })
+          .where('shop_id', '=', scope.shopId)
+          .where('id', '=', item.variantId)
+          .execute();
+      await deps.changes.announce(tx, CATALOGUE_CHANGED, scope.shopId);
+      await deps.audit.record(ctx, {
+        action: 'stock.set',
+        target: { kind: 'shop', id: scope.shopId },
+        chain: `account:${scope.accountId}`,
+        data: { variants: ids },
+      });
+      return { updated: ids.length };
+    });
+  }
+
   /** Orders keep their own copy of what was sold, so a product can go without touching them. */
   async function deleteProduct(ctx: RequestContext, scope: MerchantScope, productId: string) {
     await withShop(db, scope.shopId, async (tx) => {
@@ -339,6 +380,6 @@ export function createCatalogueService(deps: {
     return all.find((c) => c.id === id)!;
   }
 
-  return { createProduct, updateProduct, deleteProduct, createCollection };
+  return { createProduct, updateProduct, deleteProduct, createCollection, setStock };
 }
 export type CatalogueService = ReturnType<typeof createCatalogueService>;
