@@ -112,12 +112,16 @@ export function registerCataloguePages(
     const { handle } = HandleParams.parse(request.params);
     const scope = request.shop!.scope;
     if (handle.endsWith('.js')) {
-      const product = await reads.activeProduct(scope, handle.slice(0, -3));
-      if (!product) return reply.code(404).send({ status: 404, description: 'Product not found' });
+      // The product and its images in one unit of work.
+      const found = await reads.together(scope, async () => {
+        const product = await reads.activeProduct(scope, handle.slice(0, -3));
+        return product ? { product, images: await deps.media.imagesOfProduct(scope, product.id) } : null;
+      });
+      if (!found) return reply.code(404).send({ status: 404, description: 'Product not found' });
       return reply
         .header('cache-control', 'public, no-cache')
         .type('application/json; charset=utf-8')
-        .send(productJson(product, pages.originOf(request), await deps.media.imagesOfProduct(scope, product.id)));
+        .send(productJson(found.product, pages.originOf(request), found.images));
     }
     return pages.catalogue(request, reply, async () => {
       const product = await reads.activeProduct(scope, handle);
