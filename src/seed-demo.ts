@@ -35,7 +35,7 @@ export async function seedDemoIfEmpty(p: Platform): Promise<string[] | null> {
       collections: [collection],
     });
     // Through the upload path a merchant's photo takes: scanned, resized, stripped, stored.
-    await p.media.addImage(ctx, scope, created.id, { bytes: await demoImage(i), alt: product.title });
+    await p.media.addImage(ctx, scope, created.id, async () => ({ bytes: await demoImage(i), alt: product.title }));
   }
   const staff = await p.staff.createStaff(ctx, {
     email: 'admin@sellrocket.test',

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,8 +43,7 @@ export async function startClamd(): Promise<{ url: string; stop(): Promise<void>
   const dir = mkdtempSync(path.join(os.tmpdir(), 'clamd-'));
   const db = path.join(dir, 'db');
   const port = await freePort();
-  writeFileSync(path.join(dir, '.keep'), '');
-  await import('node:fs/promises').then((fs) => fs.mkdir(db));
+  mkdirSync(db);
   writeFileSync(
     path.join(db, 'sellrocket-test.hdb'),
     `${createHash('md5').update(eicar).digest('hex')}:${eicar.length}:Eicar-Test-Signature\n`,

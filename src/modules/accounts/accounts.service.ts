@@ -1,3 +1,4 @@
+import { containsPattern } from '../../core/db/like.js';
 import { isUniqueViolation } from '../../core/db/errors.js';
 import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import type { AccountsTables } from './accounts.tables.js';
@@ -330,7 +331,7 @@ export function createAccountsService(deps: {
       .orderBy('created_at', 'desc')
       .limit(limit);
     if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(q);
       select = select.where((eb) =>
         eb.or([
           eb(eb.fn('lower', ['email']), 'like', like),

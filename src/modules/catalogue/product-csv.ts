@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import TurndownService from 'turndown';
-import { toCsv } from '../../core/csv.js';
+import { csvLine, toCsv } from '../../core/csv.js';
 import type { FieldError } from '../../core/errors.js';
 import { ProductBody, type ProductInput } from './catalogue.schemas.js';
 import type { ProductView } from './catalogue.views.js';
@@ -188,7 +188,6 @@ export function productsToCsv(products: ProductView[], imageSrcOf: (productId: s
       row['Variant Grams'] = v.weightGrams === null ? '' : String(v.weightGrams);
       rows.push(row);
     });
-  return rows.length > 0
-    ? toCsv(rows)
-    : toCsv([Object.fromEntries(productCsvColumns.map((c) => [c, '']))]).split('\r\n')[0] + '\r\n';
+  // A shop with no products still gets the header: the file to fill in.
+  return rows.length > 0 ? toCsv(rows) : csvLine([...productCsvColumns]);
 }

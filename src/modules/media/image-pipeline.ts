@@ -88,6 +88,10 @@ export async function prepareImage(bytes: Buffer, scanner: VirusScanner): Promis
   return { sourceType: type, width, height, renditions };
 }
 
+/** The address of one stored size of an image on its shop's host (served by the storefront). */
+export const imagePath = (imageId: string, r: { width: number; format: string }) =>
+  `/images/${imageId}/${r.width}.${r.format}`;
+
 /** Where an image's files are kept: one folder per image, under the shop's. */
 export const imageFolder = (shopId: string, imageId: string) => `shops/${shopId}/images/${imageId}`;
 export const renditionKey = (shopId: string, imageId: string, r: { width: number; format: string }) =>

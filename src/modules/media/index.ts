@@ -9,7 +9,7 @@ import type { MediaTables } from './media.tables.js';
 
 export type { MediaService, ImageView } from './media.service.js';
 export type { MediaTables, Rendition } from './media.tables.js';
-export { RefusedUploadError, renditionFormats, renditionWidths } from './image-pipeline.js';
+export { imagePath, RefusedUploadError, renditionFormats, renditionWidths } from './image-pipeline.js';
 
 export const REMOVE_IMAGE_FILES_JOB = 'media.remove-image-files';
 

@@ -93,9 +93,8 @@ export function registerMediaRoutes(
       },
       async (request, reply) => {
         const scope = await scopeOf(request, request.params.shopId);
-        await deps.media.requireProduct(scope, request.params.productId);
-        const upload = await readUpload(request, deps.uploadLimitBytes);
-        return reply.code(201).send(await deps.media.addImage(request.ctx, scope, request.params.productId, upload));
+        const read = () => readUpload(request, deps.uploadLimitBytes);
+        return reply.code(201).send(await deps.media.addImage(request.ctx, scope, request.params.productId, read));
       },
     );
   });

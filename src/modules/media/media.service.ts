@@ -9,7 +9,7 @@ import { removePrefix, type FileStore } from '../../core/files/file-store.js';
 import { newId } from '../../core/ids.js';
 import { CATALOGUE_CHANGED, type CatalogueReads } from '../catalogue/index.js';
 import type { MerchantScope, ShopScope } from '../shops/index.js';
-import { imageFolder, prepareImage, RefusedUploadError, renditionKey } from './image-pipeline.js';
+import { imageFolder, imagePath, prepareImage, RefusedUploadError, renditionKey } from './image-pipeline.js';
 import type { MediaTables, Rendition } from './media.tables.js';
 
 export interface ImageView {
@@ -57,7 +57,7 @@ export function createMediaService(deps: {
 }) {
   const { db } = deps;
 
-  /** 404 unless the product is this shop's: checked before an upload's body is read. */
+  /** 404 unless the product is this shop's. */
   async function requireProduct(scope: ShopScope, productId: string) {
     if (!(await deps.catalogueReads.product(scope, productId)))
       throw new AppError('not_found', 'There is no such product in this shop.');
@@ -67,9 +67,11 @@ export function createMediaService(deps: {
     ctx: RequestContext,
     scope: MerchantScope,
     productId: string,
-    upload: { bytes: Buffer; alt: string },
+    /** Reads the upload: called once the product is known to be this shop's, so a 404 reads no body. */
+    read: () => Promise<{ bytes: Buffer; alt: string }>,
   ): Promise<ImageView> {
     await requireProduct(scope, productId);
+    const upload = await read();
     let prepared;
     try {
       prepared = await prepareImage(upload.bytes, deps.scanner);
@@ -181,7 +183,7 @@ export function createMediaService(deps: {
     const out = new Map<string, string>();
     for (const [productId, images] of await imagesOf(scope, productIds)) {
       const largest = images[0]?.renditions.filter((r) => r.format === 'webp').sort((a, b) => b.width - a.width)[0];
-      if (largest) out.set(productId, `/images/${images[0]!.id}/${largest.width}.webp`);
+      if (largest) out.set(productId, imagePath(images[0]!.id, largest));
     }
     return out;
   }
@@ -269,7 +271,6 @@ export function createMediaService(deps: {
   }
 
   return {
-    requireProduct,
     addImage,
     listImages,
     imagesOfProduct,

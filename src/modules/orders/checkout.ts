@@ -106,6 +106,11 @@ export function createCheckout(deps: {
     idempotencyKey: string | undefined,
   ): Promise<CheckoutResult> {
     const requestHash = checkoutRequestHash(input);
+    // The order a claimed Idempotency-Key names, finished by this request; null when none does.
+    const retried = async (key: string) => {
+      const done = await previous(scope, key);
+      return done ? resume(ctx, scope, done, requestHash, input, cartCookie) : null;
+    };
     let placed: { order: OrderRow; cartId: string } | null;
     try {
       // The cart, the shop's rates and the order in one unit of work: one commit before money moves.
@@ -135,15 +140,13 @@ export function createCheckout(deps: {
       });
     } catch (e) {
       // The key was used before (a retry), or at this moment by another request that placed the order.
-      if (idempotencyKey && isUniqueViolation(e)) {
-        const done = await previous(scope, idempotencyKey);
-        if (done) return resume(ctx, scope, done, requestHash, input, cartCookie);
-      }
+      const again = idempotencyKey && isUniqueViolation(e) ? await retried(idempotencyKey) : null;
+      if (again) return again;
       throw e;
     }
     if (placed === null) {
-      const done = await previous(scope, idempotencyKey!);
-      if (done) return resume(ctx, scope, done, requestHash, input, cartCookie);
+      const again = await retried(idempotencyKey!);
+      if (again) return again;
       throw validationError([{ field: 'cart', message: 'The cart is empty.' }]);
     }
     return pay(ctx, scope, placed.order, input, placed.cartId);

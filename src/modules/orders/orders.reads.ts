@@ -1,11 +1,13 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { containsPattern } from '../../core/db/like.js';
 import { withShop } from '../../core/db/shop-isolation.js';
 import type { ShopScope } from '../shops/index.js';
 import { orderTokenHash } from './order-token.js';
 import type { OrderRow } from './order-store.js';
 import type { OrderLineTable, OrderStatus, OrdersTables, VatLine } from './orders.tables.js';
 
-const address = (o: OrderRow, p: 'ship' | 'bill') => ({
+/** An order's delivery or billing address, as the API shows it. */
+export const address = (o: OrderRow, p: 'ship' | 'bill') => ({
   firstName: o[`${p}_first_name`],
   lastName: o[`${p}_last_name`],
   line1: o[`${p}_line1`],
@@ -90,13 +92,12 @@ export type OrderDetail = ReturnType<typeof orderDetailView>;
 
 /** Reads of a shop's orders, each inside the shop's wall. */
 export function createOrderReads(db: Kysely<OrdersTables>) {
-  const withEmail = (tx: Kysely<OrdersTables>, shopId: string) =>
+  const joined = (tx: Kysely<OrdersTables>, shopId: string) =>
     tx
       .selectFrom('shop_order as o')
       .leftJoin('shopper as s', (j) => j.onRef('s.shop_id', '=', 'o.shop_id').onRef('s.id', '=', 'o.shopper_id'))
-      .selectAll('o')
-      .select('s.email')
       .where('o.shop_id', '=', shopId);
+  const withEmail = (tx: Kysely<OrdersTables>, shopId: string) => joined(tx, shopId).selectAll('o').select('s.email');
 
   async function list(
     scope: ShopScope,
@@ -110,46 +111,23 @@ export function createOrderReads(db: Kysely<OrdersTables>) {
     },
   ) {
     return withShop(db, scope.shopId, async (tx) => {
+      let found = joined(tx, scope.shopId);
+      if (q.status) found = found.where('o.status', '=', q.status);
       // Days as the shop counts them (Lisbon), the end day included.
-      const filtered = <
-        T extends SelectQueryBuilder<
-          OrdersTables & { o: OrdersTables['shop_order']; s: OrdersTables['shopper'] },
-          'o' | 's',
-          object
-        >,
-      >(
-        query: T,
-      ): T => {
-        let out = query;
-        if (q.status) out = out.where('o.status', '=', q.status) as T;
-        if (q.from) out = out.where(sql<boolean>`o.created_at >= (${q.from}::date at time zone 'Europe/Lisbon')`) as T;
-        if (q.to) out = out.where(sql<boolean>`o.created_at < ((${q.to}::date + 1) at time zone 'Europe/Lisbon')`) as T;
-        const term = q.q?.trim();
-        if (term) {
-          const number = /^#?(\d{1,9})$/.exec(term);
-          out = (
-            number
-              ? out.where('o.number', '=', Number(number[1]))
-              : out.where(
-                  sql<boolean>`lower(s.email) like ${`%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
-                )
-          ) as T;
-        }
-        return out;
-      };
-      const items = await filtered(withEmail(tx, scope.shopId))
+      if (q.from) found = found.where(sql<boolean>`o.created_at >= (${q.from}::date at time zone 'Europe/Lisbon')`);
+      if (q.to) found = found.where(sql<boolean>`o.created_at < ((${q.to}::date + 1) at time zone 'Europe/Lisbon')`);
+      const term = q.q?.trim();
+      const number = term ? /^#?(\d{1,9})$/.exec(term) : null;
+      if (number) found = found.where('o.number', '=', Number(number[1]));
+      else if (term) found = found.where(sql<boolean>`lower(s.email) like ${containsPattern(term.toLowerCase())}`);
+      const items = await found
+        .selectAll('o')
+        .select('s.email')
         .orderBy('o.number', 'desc')
         .limit(q.perPage)
         .offset((q.page - 1) * q.perPage)
         .execute();
-      const total = await filtered(
-        tx
-          .selectFrom('shop_order as o')
-          .leftJoin('shopper as s', (j) => j.onRef('s.shop_id', '=', 'o.shop_id').onRef('s.id', '=', 'o.shopper_id'))
-          .where('o.shop_id', '=', scope.shopId),
-      )
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow();
+      const total = await found.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       return { items: items.map(orderSummaryView), total: Number(total.n) };
     });
   }

@@ -20,7 +20,7 @@ export const RefundBody = z.object({
   amountCents: z.number().int('A whole number of cents').min(1, 'At least 1 cent').max(2_147_483_647).optional(),
 });
 
-const Address = z.object({
+export const AddressResponse = z.object({
   firstName: z.string(),
   lastName: z.string(),
   line1: z.string(),
@@ -75,8 +75,8 @@ export const OrderResponse = OrderSummaryResponse.extend({
     ),
   }),
   shippingZone: z.string(),
-  shippingAddress: Address,
-  billingAddress: Address,
+  shippingAddress: AddressResponse,
+  billingAddress: AddressResponse,
   payment: z.object({
     method: z.enum(['card', 'multibanco']),
     brand: z.string().nullable(),

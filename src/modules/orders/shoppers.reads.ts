@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import { containsPattern } from '../../core/db/like.js';
 import { withShop } from '../../core/db/shop-isolation.js';
 import type { ShopScope } from '../shops/index.js';
-import { orderSummaryView } from './orders.reads.js';
+import { address, orderSummaryView } from './orders.reads.js';
 import type { OrdersTables } from './orders.tables.js';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -16,7 +17,7 @@ export function createShopperReads(db: Kysely<OrdersTables>) {
     return withShop(db, scope.shopId, async (tx) => {
       const term = q.q?.trim().toLowerCase();
       let base = tx.selectFrom('shopper as s').where('s.shop_id', '=', scope.shopId);
-      if (term) base = base.where(sql<boolean>`lower(s.email) like ${`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+      if (term) base = base.where(sql<boolean>`lower(s.email) like ${containsPattern(term)}`);
       const rows = await base
         .leftJoin('shop_order as o', (j) => j.onRef('o.shop_id', '=', 's.shop_id').onRef('o.shopper_id', '=', 's.id'))
         .select([
@@ -66,26 +67,10 @@ export function createShopperReads(db: Kysely<OrdersTables>) {
         .where('shopper_id', '=', shopperId)
         .orderBy('number', 'desc')
         .execute();
-      // The addresses they gave, each once, newest first.
-      const seen = new Set<string>();
-      const addresses = [];
-      for (const o of orders) {
-        const a = {
-          firstName: o.ship_first_name,
-          lastName: o.ship_last_name,
-          line1: o.ship_line1,
-          line2: o.ship_line2,
-          postalCode: o.ship_postal_code,
-          city: o.ship_city,
-          country: o.ship_country,
-          phone: o.ship_phone,
-        };
-        const key = JSON.stringify(a);
-        if (!seen.has(key)) {
-          seen.add(key);
-          addresses.push(a);
-        }
-      }
+      // The addresses they gave, each once, newest first (a Map keeps the first of each).
+      const addresses = [
+        ...new Map(orders.map((o) => [JSON.stringify(address(o, 'ship')), address(o, 'ship')])).values(),
+      ];
       return {
         id: shopper.id,
         email: shopper.email,

@@ -6,7 +6,7 @@ import { problems, typed } from '../../core/http/types.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
 import type { CatalogueReads } from '../catalogue/index.js';
 import type { ShopsService } from '../shops/index.js';
-import { OrderSummaryResponse, ShopParams } from './orders.schemas.js';
+import { AddressResponse, OrderSummaryResponse, ShopParams } from './orders.schemas.js';
 import type { createShopSummary } from './shop-summary.js';
 import type { ShopperReads } from './shoppers.reads.js';
 
@@ -23,16 +23,6 @@ const ShopperSummary = z.object({
   totalSpentCents: z.number().int(),
   lastOrderAt: z.string().nullable(),
   createdAt: z.string(),
-});
-const Address = z.object({
-  firstName: z.string(),
-  lastName: z.string(),
-  line1: z.string(),
-  line2: z.string().nullable(),
-  postalCode: z.string(),
-  city: z.string(),
-  country: z.string(),
-  phone: z.string().nullable(),
 });
 
 /**
@@ -104,7 +94,7 @@ export function registerShopperRoutes(
             email: z.string(),
             createdAt: z.string(),
             orders: z.array(OrderSummaryResponse),
-            addresses: z.array(Address),
+            addresses: z.array(AddressResponse),
           }),
           ...problems(401, 404),
         },

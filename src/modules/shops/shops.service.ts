@@ -276,8 +276,6 @@ export function createShopsService(deps: {
    * leaves a shop a retry removes; and once more after the commit, for an upload that raced it.
    */
   async function removeShop(ctx: RequestContext, shopId: string) {
-    const exists = await deps.db.selectFrom('shop').select('id').where('id', '=', shopId).executeTakeFirst();
-    if (!exists) return null;
     const files = await removePrefix(deps.files, shopFilesPrefix(shopId));
     const removed = await removeShopRows(ctx, shopId);
     const late = await removePrefix(deps.files, shopFilesPrefix(shopId));

@@ -1,5 +1,5 @@
 import type { ProductView } from '../catalogue/index.js';
-import type { ImageView } from '../media/index.js';
+import { imagePath, type ImageView } from '../media/index.js';
 import type { ImageObject, ProductCardObject, ProductObject, VariantObject } from './theme/index.js';
 
 /** How the catalogue's products look to a theme (Shopify's objects). */
@@ -11,12 +11,12 @@ export function imageObject(i: ImageView): ImageObject {
     i.renditions
       .filter((r) => r.format === format)
       .sort((a, b) => a.width - b.width)
-      .map((r) => `/images/${i.id}/${r.width}.${format} ${r.width}w`)
+      .map((r) => `${imagePath(i.id, r)} ${r.width}w`)
       .join(', ');
   const webp = i.renditions.filter((r) => r.format === 'webp').sort((a, b) => a.width - b.width);
   const middle = webp.filter((r) => r.width <= 640).at(-1) ?? webp[0];
   return {
-    src: middle ? `/images/${i.id}/${middle.width}.webp` : '',
+    src: middle ? imagePath(i.id, middle) : '',
     alt: i.alt,
     width: i.width,
     height: i.height,

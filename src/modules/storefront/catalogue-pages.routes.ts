@@ -46,30 +46,28 @@ export function registerCataloguePages(
       const collections = (await reads.collections(scope, { activeOnly: true }))
         .filter((c) => Number(c.products_count ?? 0) > 0)
         .slice(0, featuredCollections);
-      const featured = [];
+      const shown: { handle: string; title: string; products: ProductView[]; total: number }[] = [];
       for (const c of collections) {
         const page = await reads.collectionPage(scope, c.handle, { page: 1, perPage: featuredProducts });
-        if (page)
-          featured.push({
-            handle: c.handle,
-            title: c.title,
-            url: `/collections/${c.handle}`,
-            products: await cards(scope, page.products),
-            products_count: page.total,
-          });
+        if (page) shown.push({ handle: c.handle, title: c.title, products: page.products, total: page.total });
       }
       // A shop without collections yet still shows what it sells.
-      if (featured.length === 0) {
+      if (shown.length === 0) {
         const all = await reads.products(scope, { status: 'active', page: 1, perPage: featuredProducts });
-        if (all.total > 0)
-          featured.push({
-            handle: 'all',
-            title: 'All products',
-            url: '/collections/all',
-            products: await cards(scope, all.items),
-            products_count: all.total,
-          });
+        if (all.total > 0) shown.push({ handle: 'all', title: 'All products', products: all.items, total: all.total });
       }
+      // Every card's image in one read, whatever the number of collections shown.
+      const images = await deps.media.imagesOf(
+        scope,
+        shown.flatMap((c) => c.products.map((p) => p.id)),
+      );
+      const featured = shown.map((c) => ({
+        handle: c.handle,
+        title: c.title,
+        url: `/collections/${c.handle}`,
+        products: c.products.map((p) => productCard(p, images.get(p.id))),
+        products_count: c.total,
+      }));
       return { template: 'index', objects: { featured_collections: featured }, title: '' };
     }),
   );

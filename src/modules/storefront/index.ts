@@ -38,13 +38,12 @@ export const storefrontModule = defineModule<ShopThemeTables>()({
     },
   ) => {
     const cache = createPageCache({ changes: kit.changes });
-    const defaultTheme = createThemeRenderer();
     const shopThemes = createShopThemes({
       db: kit.db,
       audit: kit.audit,
       changes: kit.changes,
       cache,
-      defaultTheme,
+      defaultTheme: createThemeRenderer(),
       onError: kit.onError,
     });
     return {
@@ -58,7 +57,6 @@ export const storefrontModule = defineModule<ShopThemeTables>()({
       storefrontPages: createStorefrontPages({
         cache,
         themes: shopThemes,
-        theme: defaultTheme,
         catalogueReads: needs.catalogueReads,
         cookieConsent: needs.cookieConsent,
         carts: needs.carts,

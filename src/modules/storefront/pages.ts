@@ -7,12 +7,10 @@ import type { PageCache } from './page-cache.js';
 import type { ShopTheme, ShopThemes } from './shop-themes.js';
 import { compressedForm, encodedPage, etagFor, pageEncodingFor, type EncodedPage } from './page-encoding.js';
 import {
-  createThemeRenderer,
   themeLanguage,
   type CartObject,
   type PageBase,
   type TemplateObjects,
-  type ThemeRenderer,
   type ThemeTemplate,
 } from './theme/index.js';
 
@@ -79,10 +77,7 @@ export function createStorefrontPages(deps: {
   catalogueReads: CatalogueReads;
   cookieConsent: CookieConsentService;
   carts: CartSummarySource | null;
-  theme?: ThemeRenderer;
 }) {
-  const theme = deps.theme ?? createThemeRenderer();
-
   const languageOf = (request: FastifyRequest) =>
     themeLanguage(request.headers['accept-language']?.split(',')[0]?.split(';')[0]);
   const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -248,7 +243,8 @@ export function createStorefrontPages(deps: {
   }
 
   async function unavailable(reply: FastifyReply) {
-    const body = await theme.render('unavailable', {}, { language: 'en' });
+    // The default theme's page: a suspended shop's own code is not run.
+    const body = await deps.themes.render(null, 'unavailable', {}, { language: 'en' });
     return reply
       .code(503)
       .type('text/html; charset=utf-8')

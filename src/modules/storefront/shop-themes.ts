@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import type { ChangeFeed } from '../../core/db/change-feed.js';
@@ -197,7 +197,41 @@ export function createShopThemes(deps: {
     });
   }
 
-  /** Makes a saved version live (by its id; null: the default theme); the one live until now becomes the fallback. */
+  /** Makes version `number` live (null: the default theme); the one live until now becomes the fallback. */
+  async function makeLive(
+    tx: Transaction<ShopThemeTables>,
+    ctx: RequestContext,
+    scope: MerchantScope,
+    number: number | null,
+  ) {
+    const state = await tx
+      .selectFrom('shop_theme_state')
+      .select('active_number')
+      .where('shop_id', '=', scope.shopId)
+      .forUpdate()
+      .executeTakeFirst();
+    const live = {
+      active_number: number,
+      fallback_number: state?.active_number ?? null,
+      last_error: null,
+      last_error_number: null,
+      last_error_at: null,
+    };
+    await tx
+      .insertInto('shop_theme_state')
+      .values({ shop_id: scope.shopId, ...live })
+      .onConflict((oc) => oc.column('shop_id').doUpdateSet(live))
+      .execute();
+    await deps.changes.announce(tx, SHOP_CHANGED, scope.shopId);
+    await deps.audit.record(ctx, {
+      action: 'theme.activate',
+      target: { kind: 'shop', id: scope.shopId },
+      chain: `account:${scope.accountId}`,
+      data: { version: [String(number ?? 0)] },
+    });
+  }
+
+  /** Makes a saved version live again by its id (rollback); null: the default theme. */
   async function activate(ctx: RequestContext, scope: MerchantScope, versionId: string | null) {
     await withShop(db, scope.shopId, async (tx) => {
       const found = versionId
@@ -209,41 +243,7 @@ export function createShopThemes(deps: {
             .executeTakeFirst()
         : null;
       if (versionId && !found) throw new AppError('not_found', 'There is no such theme version.');
-      const number = found?.number ?? 0;
-      const state = await tx
-        .selectFrom('shop_theme_state')
-        .select('active_number')
-        .where('shop_id', '=', scope.shopId)
-        .forUpdate()
-        .executeTakeFirst();
-      const next = number === 0 ? null : number;
-      await tx
-        .insertInto('shop_theme_state')
-        .values({
-          shop_id: scope.shopId,
-          active_number: next,
-          fallback_number: state?.active_number ?? null,
-          last_error: null,
-          last_error_number: null,
-          last_error_at: null,
-        })
-        .onConflict((oc) =>
-          oc.column('shop_id').doUpdateSet({
-            active_number: next,
-            fallback_number: state?.active_number ?? null,
-            last_error: null,
-            last_error_number: null,
-            last_error_at: null,
-          }),
-        )
-        .execute();
-      await deps.changes.announce(tx, SHOP_CHANGED, scope.shopId);
-      await deps.audit.record(ctx, {
-        action: 'theme.activate',
-        target: { kind: 'shop', id: scope.shopId },
-        chain: `account:${scope.accountId}`,
-        data: { version: [String(number)] },
-      });
+      await makeLive(tx, ctx, scope, found?.number ?? null);
     });
   }
 
@@ -290,7 +290,7 @@ export function createShopThemes(deps: {
           created_at: ctx.now,
         })
         .execute();
-      await activate(ctx, scope, id);
+      await makeLive(tx, ctx, scope, number);
       return { id, number };
     });
   }

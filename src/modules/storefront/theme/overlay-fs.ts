@@ -11,20 +11,15 @@ export function overlayFileSystem(themeDir: string, files: Record<string, string
   const disk = themeFileSystem();
   const root = path.resolve(themeDir);
   const own = new Map(Object.entries(files).map(([p, source]) => [path.resolve(root, p), source]));
-  const inside = (file: string) => path.resolve(file).startsWith(root + path.sep);
+  // A file of the shop's own is inside `dir` by its path (it has no real path on disk to resolve).
+  const ownInside = (dir: string, file: string) => path.resolve(file).startsWith(path.resolve(dir) + path.sep);
   return {
     ...disk,
     exists: async (file) => own.has(path.resolve(file)) || disk.exists(file),
     existsSync: (file) => own.has(path.resolve(file)) || disk.existsSync(file),
     readFile: async (file) => own.get(path.resolve(file)) ?? disk.readFile(file),
     readFileSync: (file) => own.get(path.resolve(file)) ?? disk.readFileSync(file),
-    contains: async (dir, file) =>
-      own.has(path.resolve(file))
-        ? inside(file) && path.resolve(file).startsWith(path.resolve(dir) + path.sep)
-        : disk.contains!(dir, file),
-    containsSync: (dir, file) =>
-      own.has(path.resolve(file))
-        ? inside(file) && path.resolve(file).startsWith(path.resolve(dir) + path.sep)
-        : disk.containsSync!(dir, file),
+    contains: async (dir, file) => (own.has(path.resolve(file)) ? ownInside(dir, file) : disk.contains!(dir, file)),
+    containsSync: (dir, file) => (own.has(path.resolve(file)) ? ownInside(dir, file) : disk.containsSync!(dir, file)),
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Liquid, LookupType, type FS } from 'liquidjs';
+import { Liquid, LookupType, type FS, type LiquidOptions } from 'liquidjs';
 import { registerThemeFilters, pageRuntime, type PageRuntime } from './filters.js';
 import { assertTranslations, themeLanguage, type Locales } from './i18n.js';
 import { layoutOf, ShopifyLayoutTag } from './layout-tag.js';
@@ -29,26 +29,34 @@ export interface ThemeRenderer {
 const defaultLayout = 'theme';
 
 /**
+ * LiquidJS as themes see it: escaped output, unknown filters refused, Shopify's layout tag and the
+ * theme filters. The renderer and the check of a merchant's theme code (validate.ts) both use it, so
+ * what is refused on save is what would fail to parse when rendering.
+ */
+export function themeLiquid(options: LiquidOptions = {}): Liquid {
+  const liquid = new Liquid({ ...options, outputEscape: 'escape', strictFilters: true });
+  liquid.registerTag('layout', ShopifyLayoutTag);
+  registerThemeFilters(liquid);
+  return liquid;
+}
+
+/**
  * Renders storefront pages from a Liquid theme. Everything output is HTML-escaped unless the theme
  * writes `| raw`; templates are parsed once and kept (cache), so a theme change needs a new renderer.
  */
 export function createThemeRenderer(opts: ThemeRendererOptions = {}): ThemeRenderer {
   const themeDir = path.resolve(opts.themeDir ?? defaultThemeDir);
   const fs = opts.fs ?? themeFileSystem();
-  const liquid = new Liquid({
+  const liquid = themeLiquid({
     root: [themeDir],
     partials: [path.join(themeDir, 'snippets')],
     layouts: [path.join(themeDir, 'layout')],
     extname: '.liquid',
     fs,
     cache: true,
-    outputEscape: 'escape',
-    strictFilters: true,
     relativeReference: false,
     ownPropertyOnly: true,
   });
-  liquid.registerTag('layout', ShopifyLayoutTag);
-  registerThemeFilters(liquid);
 
   let locales: Promise<Locales> | undefined;
   const loadLocales = async (): Promise<Locales> => {

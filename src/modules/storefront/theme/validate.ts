@@ -1,14 +1,10 @@
-import { Liquid } from 'liquidjs';
-import { registerThemeFilters } from './filters.js';
-import { ShopifyLayoutTag } from './layout-tag.js';
+import { themeLiquid } from './renderer.js';
 
 /** The theme paths a shop may change or add: the layout, templates and snippets, as `.liquid` files. */
 export const editablePath =
   /^(layout\/theme|templates\/(?:404|cart|checkout|collection|index|order|product|search|unavailable)|snippets\/[a-z0-9][a-z0-9-]{0,62})\.liquid$/;
 
-const parser = new Liquid({ strictFilters: true, outputEscape: 'escape' });
-parser.registerTag('layout', ShopifyLayoutTag);
-registerThemeFilters(parser);
+const parser = themeLiquid();
 
 /**
  * What is wrong with theme files before they are saved: a path the theme does not have, a file too
