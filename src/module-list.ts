@@ -14,6 +14,7 @@ import { securityModule } from './modules/security/index.js';
 import { staffModule } from './modules/staff/index.js';
 import { storefrontModule } from './modules/storefront/index.js';
 import { shopsModule } from './modules/shops/index.js';
+import { shopperAccountsModule } from './modules/shopper-accounts/index.js';
 import { termsModule } from './modules/terms/index.js';
 
 export interface ModuleOptions {
@@ -40,6 +41,7 @@ export function platformModules(opts: ModuleOptions = {}) {
     mediaModule,
     ordersModule,
     storefrontModule,
+    shopperAccountsModule,
     privacyModule(opts),
   ] as const;
 }

@@ -106,6 +106,29 @@ async function merchantWithShop(slug: string) {
   const buyer = await sql<{ id: string }>`select id from shopper where shop_id = ${shop.id as string}`.execute(
     t.platform.db,
   );
+  // A shopper account's privacy request puts one in the shop's queue.
+  const form = (url: string, fields: Record<string, string>, shopperCookie = '') =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        host,
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(shopperCookie ? { cookie: shopperCookie } : {}),
+      },
+      payload: new URLSearchParams(fields).toString(),
+    });
+  const registered = await form('/account/register', {
+    first_name: 'Ana',
+    last_name: 'Silva',
+    email: `account@${slug}.example`,
+    password: 'lavender tractor oceanic 42',
+  });
+  const session = registered.cookies.find((c) => c.name === 'sr_shopper')!;
+  await form('/account/privacy', { kind: 'access' }, `sr_shopper=${session.value}`);
+  const queued = await sql<{
+    id: string;
+  }>`select id from shop_privacy_request where shop_id = ${shop.id as string}`.execute(t.platform.db);
   return {
     cookie,
     ids: {
@@ -116,6 +139,7 @@ async function merchantWithShop(slug: string) {
       imageId: image.id as string,
       collectionId: collection.id as string,
       orderId: order.id as string,
+      requestId: queued.rows[0]!.id,
     },
   };
 }

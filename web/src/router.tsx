@@ -111,6 +111,118 @@ const accountRoutes = [
   }),
 ];
 
+// A shop's back office: its frame, then one page per part, each loaded when first opened.
+const page = (value: unknown): { page?: number } => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 1 ? { page: n } : {};
+};
+const oneOf = <T extends string>(value: unknown, choices: readonly T[]): T | undefined =>
+  choices.find((c) => c === value);
+const shopLayout = createRoute({
+  getParentRoute: () => accountLayout,
+  path: '/shops/$shopId',
+  component: lazyRouteComponent(() => import('./pages/shop/ShopLayout'), 'ShopLayout'),
+});
+const productEditor = () => import('./pages/shop/ProductEditor');
+const shopRoutes = [
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/',
+    component: lazyRouteComponent(() => import('./pages/shop/ShopHome'), 'ShopHome'),
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/products',
+    component: lazyRouteComponent(() => import('./pages/shop/Products'), 'Products'),
+    validateSearch: (
+      s: Record<string, unknown>,
+    ): { q?: string; status?: 'draft' | 'active'; collection?: string; stock?: 'out' | 'low'; page?: number } => {
+      const q = text(s.q);
+      const collection = text(s.collection);
+      const status = oneOf(s.status, ['draft', 'active'] as const);
+      const stock = oneOf(s.stock, ['out', 'low'] as const);
+      return {
+        ...(q ? { q } : {}),
+        ...(status ? { status } : {}),
+        ...(collection ? { collection } : {}),
+        ...(stock ? { stock } : {}),
+        ...page(s.page),
+      };
+    },
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/products/new',
+    component: lazyRouteComponent(productEditor, 'NewProduct'),
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/products/$productId',
+    component: lazyRouteComponent(productEditor, 'EditProduct'),
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/orders',
+    component: lazyRouteComponent(() => import('./pages/shop/Orders'), 'Orders'),
+    validateSearch: (
+      s: Record<string, unknown>,
+    ): {
+      q?: string;
+      status?: 'pending_payment' | 'paid' | 'fulfilled' | 'cancelled' | 'refunded';
+      from?: string;
+      to?: string;
+      page?: number;
+    } => {
+      const q = text(s.q);
+      const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+      const from = day(s.from);
+      const to = day(s.to);
+      const status = oneOf(s.status, ['pending_payment', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const);
+      return {
+        ...(q ? { q } : {}),
+        ...(status ? { status } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...page(s.page),
+      };
+    },
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/orders/$orderId',
+    component: lazyRouteComponent(() => import('./pages/shop/OrderDetail'), 'OrderDetail'),
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/shoppers',
+    component: lazyRouteComponent(() => import('./pages/shop/Shoppers'), 'Shoppers'),
+    validateSearch: (s: Record<string, unknown>): { q?: string; page?: number } => {
+      const q = text(s.q);
+      return { ...(q ? { q } : {}), ...page(s.page) };
+    },
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/shoppers/$shopperId',
+    component: lazyRouteComponent(() => import('./pages/shop/ShopperDetail'), 'ShopperDetail'),
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/theme',
+    component: lazyRouteComponent(() => import('./pages/shop/Theme'), 'Theme'),
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/theme/code',
+    component: lazyRouteComponent(() => import('./pages/shop/ThemeCode'), 'ThemeCode'),
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/settings',
+    component: lazyRouteComponent(() => import('./pages/shop/Settings'), 'Settings'),
+  }),
+];
+
 const staffLayout = createRoute({
   getParentRoute: () => rootRoute,
   path: '/staff',
@@ -180,7 +292,7 @@ const staffRoutes = [
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren(publicRoutes),
-  accountLayout.addChildren(accountRoutes),
+  accountLayout.addChildren([...accountRoutes, shopLayout.addChildren(shopRoutes)]),
   staffLayout.addChildren(staffRoutes),
 ]);
 

@@ -160,6 +160,16 @@ export const basisWords: Record<LegalBasis, Localised<readonly [short: string, f
 };
 
 export const retentionWords: Record<RetentionRuleId, Localised<readonly [short: string, full: string]>> = {
+  'shopper-account': {
+    en: [
+      'while you keep your account at the shop',
+      'For as long as you keep your account at the shop; erased when you ask the shop to erase your data, or when the shop is removed.',
+    ],
+    'pt-PT': [
+      'enquanto mantiver a sua conta na loja',
+      'Enquanto mantiver a sua conta na loja; apagados quando pedir à loja que apague os seus dados, ou quando a loja for removida.',
+    ],
+  },
   'account-lifetime': {
     en: [
       'while your account is open',

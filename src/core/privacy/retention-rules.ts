@@ -18,6 +18,8 @@ export const retentionRules = {
     'Invoices and other fiscal documents: 10 years from the end of the year they were issued (Portugal), even after an erasure, with their fiscal fields only (legal hold, RT6/RT8).',
   'staff-employment': 'Kept while the staff member works for the operator, then 1 year.',
   'cart-idle': 'A shop cart is deleted after 30 days without a change (orders.cart-expire job).',
+  'shopper-account':
+    "A shopper's account at a shop: kept while they keep it; erased on their request (the shop answers it) or with the shop.",
   'shop-order':
     "Kept with the shop's order as the merchant's sales record while the shop keeps its books (up to 10 years); erased on request, except the fields the invoice must show (fiscal-record).",
 } as const;

@@ -54,7 +54,10 @@ export const blankAddress = (): AddressInput => ({
 });
 
 /** An address as typed into the form (`prefix[zip]`, …); every field a trimmed string. */
-export function addressFromForm(fields: FormFields, prefix: 'shipping_address' | 'billing_address'): AddressInput {
+export function addressFromForm(
+  fields: FormFields,
+  prefix: 'shipping_address' | 'billing_address' | 'address',
+): AddressInput {
   const a = blankAddress();
   for (const key of Object.keys(a) as (keyof AddressInput)[]) a[key] = fieldOf(fields, `${prefix}[${key}]`);
   a.country_code = a.country_code.toUpperCase();

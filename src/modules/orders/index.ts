@@ -21,6 +21,17 @@ export type { CartsService, CartSummary, CartLine } from './carts.service.js';
 export type { Checkout, CheckoutResult } from './checkout.js';
 export type { OrderReads, OrderDetail } from './orders.reads.js';
 export type { OrdersTables, OrderStatus } from './orders.tables.js';
+export type { ShopperReads } from './shoppers.reads.js';
+export { orderObject, addressObject, countriesFor, type Language } from './theme-objects.js';
+export {
+  addressForBody,
+  addressFromForm,
+  blankAddress,
+  fieldOf,
+  type AddressInput,
+  type FormFields,
+} from './checkout-form.js';
+export { CheckoutAddress } from './checkout.schemas.js';
 
 import { createShopperReads, type ShopperReads } from './shoppers.reads.js';
 import { registerShopperRoutes } from './shoppers.routes.js';

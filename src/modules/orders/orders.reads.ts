@@ -132,10 +132,15 @@ export function createOrderReads(db: Kysely<OrdersTables>) {
     });
   }
 
-  async function detailWhere(scope: ShopScope, by: { id: string } | { tokenHash: string }) {
+  async function detailWhere(
+    scope: ShopScope,
+    by: { id: string } | { tokenHash: string } | { shopperId: string; number: number },
+  ) {
     return withShop(db, scope.shopId, async (tx) => {
       let q = withEmail(tx, scope.shopId);
-      q = 'id' in by ? q.where('o.id', '=', by.id) : q.where('o.token_hash', '=', by.tokenHash);
+      if ('id' in by) q = q.where('o.id', '=', by.id);
+      else if ('tokenHash' in by) q = q.where('o.token_hash', '=', by.tokenHash);
+      else q = q.where('o.shopper_id', '=', by.shopperId).where('o.number', '=', by.number);
       const order = await q.executeTakeFirst();
       if (!order) return null;
       const lines = await tx
@@ -162,6 +167,8 @@ export function createOrderReads(db: Kysely<OrdersTables>) {
     /** The shopper's confirmation page: found by the token's hash, in the shop whose host was asked. */
     byToken: (scope: ShopScope, token: string) =>
       token.length > 100 ? Promise.resolve(null) : detailWhere(scope, { tokenHash: orderTokenHash(token) }),
+    /** A signed-in shopper's own order, by its number: another shopper's number finds nothing. */
+    ofShopper: (scope: ShopScope, shopperId: string, number: number) => detailWhere(scope, { shopperId, number }),
   };
 }
 export type OrderReads = ReturnType<typeof createOrderReads>;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { containsPattern } from '../../core/db/like.js';
 import { withShop } from '../../core/db/shop-isolation.js';
+import { newId } from '../../core/ids.js';
 import type { ShopScope } from '../shops/index.js';
 import { address, orderSummaryView } from './orders.reads.js';
 import type { OrdersTables } from './orders.tables.js';
@@ -81,6 +82,46 @@ export function createShopperReads(db: Kysely<OrdersTables>) {
     });
   }
 
-  return { list, detail };
+  /**
+   * The shop's shopper for an email, made when there is none: a shopper who signs up before buying
+   * is the same row their checkout finds later (one per shop and email).
+   */
+  async function ensure(scope: ShopScope, email: string, now: Date) {
+    return withShop(db, scope.shopId, async (tx) => {
+      const row = await tx
+        .insertInto('shopper')
+        .values({ shop_id: scope.shopId, id: newId('spr'), email, created_at: now })
+        .onConflict((oc) => oc.columns(['shop_id', 'email']).doUpdateSet({ email }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    });
+  }
+
+  async function findByEmail(scope: ShopScope, email: string) {
+    return withShop(db, scope.shopId, async (tx) => {
+      const row = await tx
+        .selectFrom('shopper')
+        .select('id')
+        .where('shop_id', '=', scope.shopId)
+        .where('email', '=', email)
+        .executeTakeFirst();
+      return row?.id ?? null;
+    });
+  }
+
+  async function emailOf(scope: ShopScope, shopperId: string) {
+    return withShop(db, scope.shopId, async (tx) => {
+      const row = await tx
+        .selectFrom('shopper')
+        .select('email')
+        .where('shop_id', '=', scope.shopId)
+        .where('id', '=', shopperId)
+        .executeTakeFirst();
+      return row?.email ?? null;
+    });
+  }
+
+  return { list, detail, ensure, findByEmail, emailOf };
 }
 export type ShopperReads = ReturnType<typeof createShopperReads>;

@@ -125,7 +125,7 @@ export function checkoutObject(
   };
 }
 
-function addressObject(a: OrderDetail['shippingAddress'], lang: Language): AddressObject {
+export function addressObject(a: OrderDetail['shippingAddress'], lang: Language): AddressObject {
   return {
     name: `${a.firstName} ${a.lastName}`,
     address1: a.line1,
@@ -174,5 +174,7 @@ export function orderObject(o: OrderDetail, lang: Language): OrderObject {
           }
         : null,
     },
+    tracking_number: o.trackingNumber,
+    fulfilled_at: o.fulfilledAt,
   };
 }

@@ -23,17 +23,29 @@ export { buildPolicy } from './policy.js';
 export { writeSubjectArchive } from './export-archive.js';
 
 import { registerShopperRightsRoutes, type ShopperDirectory } from './shopper-rights.routes.js';
+import { createShopRequests, type QueueShoppers, type ShopRequests } from './shop-requests.service.js';
+import { registerShopRequestRoutes } from './shop-requests.routes.js';
+import type { ShopPrivacyDesk } from '../shopper-accounts/index.js';
+import type { StorefrontPages } from '../storefront/index.js';
+
+export type { ShopRequests } from './shop-requests.service.js';
 
 /** Data-subject rights: requests and their answers, the erasure use case, the processors register, the policy. */
 export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => void) | undefined } = {}) {
   return defineModule<PrivacyTables>()({
     name: 'privacy',
-    uses: ['accounts', 'consent', 'marketing', 'shops'],
-    routeUses: ['guards', 'shopperReads', 'shops', 'accounts'],
+    uses: ['accounts', 'consent', 'marketing', 'shops', 'shopperReads'],
+    routeUses: ['guards', 'shopperReads', 'shops', 'accounts', 'storefrontPages'],
     dataMap: privacyTables,
     create: (
       kit,
-      needs: { accounts: AccountsService; consent: ConsentService; marketing: MarketingService; shops: ShopsService },
+      needs: {
+        accounts: AccountsService;
+        consent: ConsentService;
+        marketing: MarketingService;
+        shops: ShopsService;
+        shopperReads: QueueShoppers;
+      },
     ) => {
       const processors = createProcessorsService({ db: kit.db, audit: kit.audit });
       const erasure = createErasureUseCase({
@@ -62,9 +74,26 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
         marketing: needs.marketing,
         publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${config.port}`,
       });
-      return { processors, erasure, privacyRequests };
+      const shopRequests = createShopRequests({
+        db: kit.db,
+        audit: kit.audit,
+        jobs: kit.jobs,
+        mailer: kit.mailer,
+        cipher: kit.cipher,
+        exportDir: path.join(config.dataDir, 'exports'),
+        shoppers: needs.shopperReads,
+        onError: kit.onError,
+        engine: kit.privacy,
+        dataMap: kit.dataMap,
+        processors,
+        shops: needs.shops,
+        accounts: needs.accounts,
+      });
+      // The shopper's account pages reach the queue through this narrow view of it.
+      const shopPrivacyDesk: ShopPrivacyDesk = shopRequests;
+      return { processors, erasure, privacyRequests, shopRequests, shopPrivacyDesk };
     },
-    jobs: (s) => ({ ...s.privacyRequests.jobHandlers, ...s.erasure.jobHandlers }),
+    jobs: (s) => ({ ...s.privacyRequests.jobHandlers, ...s.erasure.jobHandlers, ...s.shopRequests.jobHandlers }),
     routes: (
       app,
       s: {
@@ -74,9 +103,18 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
         shopperReads: ShopperDirectory;
         shops: ShopsService;
         accounts: AccountsService;
+        shopRequests: ShopRequests;
+        storefrontPages: StorefrontPages;
       },
       kit,
     ) => {
+      registerShopRequestRoutes(app, {
+        shopRequests: s.shopRequests,
+        shops: s.shops,
+        guards: s.guards,
+        audit: kit.audit,
+        pages: s.storefrontPages,
+      });
       registerShopperRightsRoutes(app, {
         ...s,
         engine: kit.privacy,

@@ -14,6 +14,29 @@ export interface PrivacyTables {
   processor: ProcessorTable;
   privacy_request: PrivacyRequestTable;
   privacy_request_intake: PrivacyRequestIntakeTable;
+  shop_privacy_request: ShopPrivacyRequestTable;
+}
+
+export type ShopRequestKind = 'access' | 'erasure';
+export type ShopRequestStatus = 'open' | 'extended' | 'answered' | 'refused';
+
+/** A shopper's request to a shop (the shop is the controller): the merchant's privacy queue. */
+export interface ShopPrivacyRequestTable {
+  shop_id: string;
+  id: string;
+  shopper_id: string | null;
+  email: string;
+  kind: ShopRequestKind;
+  via: 'account' | 'form' | 'platform';
+  status: ShopRequestStatus;
+  created_at: Date;
+  due_at: Date;
+  extended_at: Date | null;
+  extension_reason: string | null;
+  answered_at: Date | null;
+  refusal_reason: string | null;
+  download_file: string | null;
+  download_expires_at: Date | null;
 }
 
 export type RequestType = 'access' | 'portability' | 'rectification' | 'restriction' | 'erasure' | 'objection';

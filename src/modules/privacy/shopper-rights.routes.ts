@@ -11,8 +11,7 @@ import type { PrivacyEngine } from '../../core/privacy/engine.js';
 import type { AccountsService } from '../accounts/index.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
 import type { ShopsService } from '../shops/index.js';
-import { writeSubjectArchive } from './export-archive.js';
-import { buildPolicy } from './policy.js';
+import { writeShopperArchive } from './shopper-archive.js';
 import type { ProcessorsService } from './processors.service.js';
 
 const sendZip = (reply: FastifyReply, stream: ReadStream, name: string) =>
@@ -74,30 +73,10 @@ export function registerShopperRightsRoutes(
     },
     async (request, reply) => {
       const { scope, shopper } = await shopperOf(request, request.params.shopId, request.params.shopperId);
-      const shop = await deps.shops.getShop(scope);
-      const merchant = await deps.accounts.getAccount(scope.accountId);
-      const address = [
-        merchant.company,
-        merchant.address.line1,
-        merchant.address.postalCode,
-        merchant.address.city,
-        merchant.address.country,
-      ]
-        .filter(Boolean)
-        .join(', ');
-      const policy = buildPolicy(deps.dataMap, await deps.processors.list(), {
-        name: shop.name,
-        address,
-        email: merchant.email,
-        dpoEmail: merchant.email,
-      });
       mkdirSync(deps.exportDir, { recursive: true, mode: 0o700 });
       const file = path.join(deps.exportDir, `${newId('shx')}.zip`);
       try {
-        await writeSubjectArchive(deps.engine, { kind: 'shopper', id: shopper.id }, policy, file, request.ctx.now, {
-          shopName: shop.name,
-          contact: merchant.email,
-        });
+        await writeShopperArchive(deps, request.ctx, scope, shopper.id, file);
         await deps.audit.record(request.ctx, {
           action: 'shopper.export',
           target: { kind: 'shopper', id: shopper.id },

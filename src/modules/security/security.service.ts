@@ -40,7 +40,7 @@ export interface SignInAttempt {
 
 export function createSecurityService(deps: SecurityDeps) {
   /** Throttle key for a sign-in name: a keyed hash, so the table holds no email and unknown emails are throttled too. */
-  function loginKey(scope: 'account' | 'staff', email: string) {
+  function loginKey(scope: 'account' | 'staff' | `shop:${string}`, email: string) {
     return `${scope}:${keyedHash(deps.hashKey, email)}`;
   }
 

@@ -152,6 +152,13 @@ export function createShopsService(deps: {
     );
   }
 
+  /** Shop names by id, for the staff's views that count per shop (names only). */
+  async function namesOf(ids: string[]) {
+    if (ids.length === 0) return new Map<string, string>();
+    const rows = await deps.db.selectFrom('shop').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async function getShop(scope: ShopScope) {
     const row = await deps.db.selectFrom('shop').selectAll().where('id', '=', scope.shopId).executeTakeFirstOrThrow();
     return toShopView(row, await ratesOfShop(scope.shopId), deps.domain);
@@ -320,6 +327,7 @@ export function createShopsService(deps: {
     createShop,
     listShops,
     getShop,
+    namesOf,
     updateShop,
     closeShop,
     setSuspended,

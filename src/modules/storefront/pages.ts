@@ -57,6 +57,7 @@ const routes = {
   cart_update_url: '/cart/update',
   search_url: '/search',
   checkout_url: '/checkout',
+  account_url: '/account',
 };
 
 const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;

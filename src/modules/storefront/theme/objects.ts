@@ -51,6 +51,8 @@ export interface RoutesObject {
   /** GET q=<terms>, page=<n>. */
   search_url: string;
   checkout_url: string;
+  /** The shopper's account (the sign-in page when nobody is signed in). */
+  account_url?: string;
 }
 
 /** A product as a card in a grid (collection, search results, home page). */
@@ -336,6 +338,12 @@ export interface OrderObject {
   shipping_address: AddressObject | null;
   billing_address: AddressObject;
   payment: OrderPaymentObject;
+  /** The carrier's tracking number, once the merchant has sent the order. */
+  tracking_number?: string | null;
+  /** ISO 8601, once sent. */
+  fulfilled_at?: string | null;
+  /** The order in the shopper's account ('/account/orders/1001'), when they are signed in. */
+  account_url?: string | null;
 }
 
 export type ConsentCategory = 'statistical' | 'marketing';
@@ -381,6 +389,106 @@ export interface PageBase {
   csrf?: CsrfObject | null;
 }
 
+/** An error on a shopper-account form: `field` is the input's name (absent: the form as a whole). */
+export interface AccountFormError {
+  field?: string | null;
+  /** A key under `account.errors` in the theme's locale files. */
+  code: AccountErrorCode;
+}
+export const accountErrorCodes = [
+  'required',
+  'email_invalid',
+  'password_weak',
+  'password_mismatch',
+  'email_taken',
+  'invalid_credentials',
+  'throttled',
+  'link_invalid',
+  'address_invalid',
+  'too_long',
+  'request_open',
+] as const;
+export type AccountErrorCode = (typeof accountErrorCodes)[number];
+
+/** `customer`: the signed-in shopper (on account pages only: catalogue pages are shared and never name one). */
+export interface CustomerObject {
+  first_name: string;
+  last_name: string;
+  name: string;
+  email: string;
+  /** False until the shopper follows the link emailed at sign-up; their orders show once it is true. */
+  email_verified: boolean;
+}
+
+/** A saved address in the shopper's account, with what its forms need. */
+export interface CustomerAddressObject extends AddressObject {
+  id: string;
+  default: boolean;
+  /** POST here (empty body) to delete it; to `set_default_url` to make it the default. */
+  delete_url: string;
+  set_default_url: string;
+}
+
+/** An order in the account's list. */
+export interface CustomerOrderObject {
+  name: string;
+  number: number;
+  status: OrderStatus;
+  created_at: string;
+  total_price: Cents;
+  url: string;
+}
+
+/** The values typed into an address form, by input name (what `address-fields` shows again). */
+export type AddressFormValues = Partial<Record<keyof AddressInput, string>>;
+
+/**
+ * The shop's newsletter consent: the exact text the shopper agrees to (recorded with its version),
+ * and whether they are subscribed now.
+ */
+export interface NewsletterObject {
+  text: string;
+  version: string;
+  subscribed: boolean;
+}
+
+/** A privacy request the shopper made to the shop. */
+export interface CustomerPrivacyRequestObject {
+  kind: 'access' | 'erasure';
+  status: string;
+  created_at: string;
+  due_at: string;
+}
+
+/**
+ * `form` on the sign-in, sign-up and password pages: the values to show again, the errors, and
+ * `notice`, a key under `account.notices` (e.g. after a reset link was sent).
+ */
+export interface AccountFormObject {
+  action: string;
+  email: string;
+  first_name?: string;
+  last_name?: string;
+  errors: AccountFormError[];
+  return_to?: string | null;
+  notice?: string | null;
+  /** The reset page: `request` (ask for a link), `sent`, `choose` (a new password; `token` set), `invalid`. */
+  mode?: 'request' | 'sent' | 'choose' | 'invalid';
+  token?: string | null;
+}
+
+/** What every shopper-account page links to. */
+export interface AccountRoutesObject {
+  login_url: string;
+  register_url: string;
+  logout_url: string;
+  account_url: string;
+  reset_url: string;
+  addresses_url: string;
+  newsletter_url: string;
+  privacy_url: string;
+}
+
 /** Each template's objects on top of the page's. */
 export interface TemplateObjects {
   index: PageBase & { featured_collections: CollectionObject[] };
@@ -391,6 +499,30 @@ export interface TemplateObjects {
   checkout: PageBase & { checkout: CheckoutObject };
   order: PageBase & { order: OrderObject };
   '404': PageBase;
+  login: PageBase & { form: AccountFormObject; account_routes: AccountRoutesObject };
+  register: PageBase & { form: AccountFormObject; newsletter: NewsletterObject; account_routes: AccountRoutesObject };
+  reset_password: PageBase & { form: AccountFormObject; account_routes: AccountRoutesObject };
+  account: PageBase & {
+    customer: CustomerObject;
+    orders: CustomerOrderObject[];
+    addresses: CustomerAddressObject[];
+    address_form: { values: AddressFormValues; errors: AccountFormError[] };
+    countries: CountryObject[];
+    newsletter: NewsletterObject;
+    notice: string | null;
+    account_routes: AccountRoutesObject;
+  };
+  account_order: PageBase & { customer: CustomerObject; order: OrderObject; account_routes: AccountRoutesObject };
+  account_privacy: PageBase & {
+    customer: CustomerObject;
+    requests: CustomerPrivacyRequestObject[];
+    form: AccountFormObject;
+    /** The shop as controller, and SellRocket as its processor, in plain words. */
+    controller: { name: string; email: string | null };
+    account_routes: AccountRoutesObject;
+  };
+  /** The shop's public privacy request form (for shoppers without an account): confirmed by an emailed link. */
+  privacy_request: PageBase & { form: AccountFormObject; controller: { name: string; email: string | null } };
   /** Neutral: names no shop, says nothing of why it is closed, and offers nothing to do there. */
   unavailable: { canonical_url?: string | null };
 }
@@ -406,6 +538,13 @@ export const themeTemplates = [
   'order',
   '404',
   'unavailable',
+  'login',
+  'register',
+  'reset_password',
+  'account',
+  'account_order',
+  'account_privacy',
+  'privacy_request',
 ] as const satisfies readonly ThemeTemplate[];
 
 /** Added by the renderer to every page: the language and the template's name. */

@@ -22,6 +22,13 @@ const headings: Record<ThemeTemplate, { en: string; 'pt-PT': string }> = {
   order: { en: 'Thank you for your order', 'pt-PT': 'Obrigado pela sua encomenda' },
   '404': { en: 'Page not found', 'pt-PT': 'Página não encontrada' },
   unavailable: { en: 'Temporarily unavailable', 'pt-PT': 'Temporariamente indisponível' },
+  login: { en: 'Sign in', 'pt-PT': 'Iniciar sessão' },
+  register: { en: 'Create an account', 'pt-PT': 'Criar uma conta' },
+  reset_password: { en: 'Reset your password', 'pt-PT': 'Repor a palavra-passe' },
+  account: { en: 'Your account', 'pt-PT': 'A sua conta' },
+  account_order: { en: 'Order #1001', 'pt-PT': 'Encomenda #1001' },
+  account_privacy: { en: 'Your data and privacy', 'pt-PT': 'Os seus dados e privacidade' },
+  privacy_request: { en: 'Ask the shop about your data', 'pt-PT': 'Perguntar à loja pelos seus dados' },
 };
 const skipLink = { en: 'Skip to content', 'pt-PT': 'Saltar para o conteúdo' };
 

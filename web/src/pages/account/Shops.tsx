@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
 import { required, useForm } from '../../ui/form';
@@ -10,7 +11,9 @@ const shopsKey = ['account', 'shops'];
 const words = {
   en: {
     title: 'Your shops',
-    text: 'Each shop has its own address. Products, orders and the rest of the back office come next.',
+    text: 'Each shop has its own address. Manage its products, orders, shoppers, theme and settings in its back office.',
+    manage: 'Back office',
+    manageLabel: (name: string) => `Back office of ${name}`,
     none: 'You have no shop yet.',
     name: 'Name',
     address: 'Address',
@@ -24,7 +27,9 @@ const words = {
   },
   'pt-PT': {
     title: 'As suas lojas',
-    text: 'Cada loja tem o seu próprio endereço. Produtos, encomendas e o resto da gestão vêm a seguir.',
+    text: 'Cada loja tem o seu próprio endereço. Faça a gestão dos produtos, encomendas, clientes, tema e definições na gestão da loja.',
+    manage: 'Gestão',
+    manageLabel: (name: string) => `Gestão de ${name}`,
     none: 'Ainda não tem nenhuma loja.',
     name: 'Nome',
     address: 'Endereço',
@@ -37,7 +42,7 @@ const words = {
   },
 } as const;
 
-/** The merchant's shops, with a link to each storefront, and opening a new one. */
+/** The merchant's shops, with a link to each storefront and back office, and opening a new one. */
 export function Shops() {
   const { t, locale } = useI18n();
   const w = words[locale === 'pt-PT' ? 'pt-PT' : 'en'];
@@ -63,7 +68,7 @@ export function Shops() {
         ) : (
           <Table
             caption={w.title}
-            head={[w.name, w.address, w.status]}
+            head={[w.name, w.address, w.status, w.manage]}
             empty={w.none}
             rows={shops.map((s) => [
               s.name,
@@ -71,6 +76,14 @@ export function Shops() {
                 {s.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}
               </a>,
               w.statuses[s.status],
+              <Link
+                key="manage"
+                to="/account/shops/$shopId"
+                params={{ shopId: s.id }}
+                aria-label={w.manageLabel(s.name)}
+              >
+                {w.manage}
+              </Link>,
             ])}
           />
         )}

@@ -1,4 +1,5 @@
 import type {
+  AccountFormError,
   AddressInput,
   CartObject,
   CheckoutObject,
@@ -252,6 +253,25 @@ export function fixtures(opts: { hostile?: boolean } = {}) {
     },
   };
 
+  const accountRoutes = {
+    login_url: '/account/login',
+    register_url: '/account/register',
+    logout_url: '/account/logout',
+    account_url: '/account',
+    reset_url: '/account/reset',
+    addresses_url: '/account/addresses',
+    newsletter_url: '/account/newsletter',
+    privacy_url: '/account/privacy',
+  };
+  const customer = {
+    first_name: t('Maria'),
+    last_name: t('Silva'),
+    name: t('Maria Silva'),
+    email: t('maria@example.pt'),
+    email_verified: true,
+  };
+  const formErrors: AccountFormError[] = [{ field: 'email', code: 'email_invalid' }, { code: 'invalid_credentials' }];
+
   const pages: { [T in ThemeTemplate]: TemplateObjects[T] } = {
     index: { ...base, featured_collections: [collection] },
     collection: {
@@ -277,6 +297,87 @@ export function fixtures(opts: { hostile?: boolean } = {}) {
     order: { ...page('/orders/1001', 'Order #1001'), order },
     '404': page('/nope', 'Page not found'),
     unavailable: { canonical_url: null },
+    login: {
+      ...page('/account/login', 'Sign in'),
+      account_routes: accountRoutes,
+      form: {
+        action: '/account/login',
+        email: t('maria@example.pt'),
+        errors: formErrors,
+        return_to: '/checkout',
+        notice: 'signed_out',
+      },
+    },
+    register: {
+      ...page('/account/register', 'Create an account'),
+      account_routes: accountRoutes,
+      newsletter: { text: t('I would like news from the shop.'), version: 'v1', subscribed: false },
+      form: {
+        action: '/account/register',
+        email: t('maria@example.pt'),
+        first_name: t('Maria'),
+        last_name: t('Silva'),
+        errors: formErrors,
+        return_to: null,
+      },
+    },
+    reset_password: {
+      ...page('/account/reset', 'Reset your password'),
+      account_routes: accountRoutes,
+      form: { action: '/account/reset', email: t('maria@example.pt'), errors: formErrors, mode: 'request' },
+    },
+    account: {
+      ...page('/account', 'Your account'),
+      account_routes: accountRoutes,
+      customer,
+      orders: [
+        {
+          name: '#1001',
+          number: 1001,
+          status: 'fulfilled',
+          created_at: '2026-11-20T14:05:00Z',
+          total_price: 4485,
+          url: '/account/orders/1001',
+        },
+      ],
+      addresses: [
+        {
+          ...order.billing_address,
+          id: 'sad_1',
+          default: true,
+          delete_url: '/account/addresses/sad_1/delete',
+          set_default_url: '/account/addresses/sad_1/default',
+        },
+      ],
+      address_form: {
+        values: { first_name: t('Maria'), zip: t('4050') },
+        errors: [{ field: 'address.zip', code: 'address_invalid' }],
+      },
+      countries: checkout.countries,
+      newsletter: { text: t('I would like news from the shop.'), version: 'v1', subscribed: true },
+      notice: 'address_saved',
+    },
+    account_order: {
+      ...page('/account/orders/1001', 'Order #1001'),
+      account_routes: accountRoutes,
+      customer,
+      order: { ...order, status: 'fulfilled', tracking_number: t('RR123456789PT') },
+    },
+    account_privacy: {
+      ...page('/account/privacy', 'Your data and privacy'),
+      account_routes: accountRoutes,
+      customer,
+      requests: [
+        { kind: 'access', status: 'open', created_at: '2026-11-20T14:05:00Z', due_at: '2026-12-20T14:05:00Z' },
+      ],
+      controller: { name: t('Loja da Maria'), email: null },
+      form: { action: '/account/privacy', email: t('maria@example.pt'), errors: [], notice: 'request_sent' },
+    },
+    privacy_request: {
+      ...page('/privacy/request', 'Privacy request'),
+      controller: { name: t('Loja da Maria'), email: null },
+      form: { action: '/privacy/request', email: t('maria@example.pt'), errors: formErrors, notice: null },
+    },
   };
   return { pages, mug, teapot, collection, cart, checkout, order, emptyAddress, typedAddress };
 }
