@@ -14,9 +14,10 @@ import { registerOrderRoutes } from './orders.routes.js';
 import type { OrdersTables } from './orders.tables.js';
 import type { StorefrontPages } from '../storefront/index.js';
 import { registerStorefrontJsonRoutes } from './storefront-json.routes.js';
-import { registerStorefrontPages } from './storefront-pages.routes.js';
+import { registerStorefrontPages, type CheckoutShopper } from './storefront-pages.routes.js';
 
 export { CART_COOKIE } from './carts.service.js';
+export type { CheckoutShopper } from './storefront-pages.routes.js';
 export type { CartsService, CartSummary, CartLine } from './carts.service.js';
 export type { Checkout, CheckoutResult } from './checkout.js';
 export type { OrderReads, OrderDetail } from './orders.reads.js';
@@ -42,7 +43,7 @@ import type { CatalogueReads } from '../catalogue/index.js';
 export const ordersModule = defineModule<OrdersTables>()({
   name: 'orders',
   uses: ['shops', 'stock', 'accounts'],
-  routeUses: ['guards', 'storefrontPages', 'catalogueReads'],
+  routeUses: ['guards', 'storefrontPages', 'catalogueReads', 'checkoutShopper'],
   dataMap: ordersTables,
   create: (kit, needs: { shops: ShopsService; stock: Stock; accounts: AccountsService }) => {
     const store = createOrderStore({ db: kit.db, jobs: kit.jobs });
@@ -102,6 +103,7 @@ export const ordersModule = defineModule<OrdersTables>()({
       shopperReads: ShopperReads;
       shopSummary: ReturnType<typeof createShopSummary>;
       catalogueReads: CatalogueReads;
+      checkoutShopper: CheckoutShopper;
     },
     kit,
   ) => {

@@ -89,6 +89,18 @@ function errorsOf(issues: { path: PropertyKey[] }[], raw: unknown): CheckoutErro
 }
 
 /**
+ * The shopper signed in at this shop, as the checkout needs them (the shopper-accounts module
+ * answers): their email and default saved address fill the first step.
+ */
+export interface CheckoutShopper {
+  forCheckout(request: FastifyRequest): Promise<{
+    name: string;
+    email: string;
+    address: AddressInput | null;
+  } | null>;
+}
+
+/**
  * The storefront's cart, checkout and confirmation pages, and the cart's no-JavaScript forms. The
  * checkout is three steps (information → shipping → payment), each a plain form the server checks;
  * the last places the order through the same checkout as `POST /checkout.js`.
@@ -103,6 +115,7 @@ export function registerStorefrontPages(
     pages: StorefrontPages;
     cipher: FieldCipher;
     now: () => Date;
+    checkoutShopper: CheckoutShopper;
   },
 ) {
   const options = { ...onShopHosts, schema: { hide: true } } as const;
@@ -206,10 +219,12 @@ export function registerStorefrontPages(
     ]);
     if (!cart || cart.lines.length === 0) return see(reply, '/cart');
     const state = readState(request);
-    const shipping = view.shipping ?? state?.shipping ?? blankAddress();
+    // Only the first step offers signing in; a signed-in shopper's details fill it until they type their own.
+    const customer = view.step === 'information' ? await deps.checkoutShopper.forCheckout(request) : null;
+    const shipping = view.shipping ?? state?.shipping ?? customer?.address ?? blankAddress();
     const language = lang(request);
     const full: CheckoutView = {
-      email: state?.email ?? '',
+      email: state?.email ?? customer?.email ?? '',
       shipping,
       rate: state?.rate ?? null,
       billingSame: true,
@@ -224,6 +239,7 @@ export function registerStorefrontPages(
         ? shippingZoneOf({ country: shipping.country_code, postalCode: shipping.zip })
         : null;
     const checkout = checkoutObject(full, {
+      customer: customer ? { name: customer.name, email: customer.email } : null,
       cart,
       shop: shopView,
       zone,

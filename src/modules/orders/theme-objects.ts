@@ -89,6 +89,7 @@ export function checkoutObject(
     zone: ShippingZone | null;
     lang: Language;
     countries: { code: string; name: string }[];
+    customer?: { name: string; email: string } | null;
   },
 ): CheckoutObject {
   const rates: ShippingRateObject[] = p.zone
@@ -100,6 +101,8 @@ export function checkoutObject(
   const subtotal = p.cart?.totalCents ?? 0;
   return {
     step: v.step,
+    customer: p.customer ?? null,
+    login_url: p.customer ? null : '/account/login?return_to=%2Fcheckout',
     form_action: `/checkout?step=${v.step}`,
     step_urls: {
       information: '/checkout?step=information',

@@ -4,6 +4,7 @@ import type { SecurityService } from '../security/index.js';
 import type { StorefrontPages } from '../storefront/index.js';
 import { registerAccountPages } from './account-pages.routes.js';
 import type { ShopPrivacyDesk } from './privacy-desk.js';
+import { createCheckoutShopper } from './checkout-shopper.js';
 import { shopperAccountsTables } from './shopper-accounts.privacy.js';
 import { createShopperAccounts, type ShopperAccounts } from './shopper-accounts.service.js';
 import type { ShopperAccountsTables } from './shopper-accounts.tables.js';
@@ -21,16 +22,17 @@ export const shopperAccountsModule = defineModule<ShopperAccountsTables>()({
   uses: ['shopperReads', 'security'],
   routeUses: ['storefrontPages', 'orderReads', 'shopPrivacyDesk'],
   dataMap: shopperAccountsTables,
-  create: (kit, needs: { shopperReads: ShopperReads; security: SecurityService }) => ({
-    shopperAccounts: createShopperAccounts({
+  create: (kit, needs: { shopperReads: ShopperReads; security: SecurityService }) => {
+    const shopperAccounts = createShopperAccounts({
       db: kit.db,
       shoppers: needs.shopperReads,
       security: needs.security,
       mailer: kit.mailer,
       onError: kit.onError,
       sessionTtlMs: SESSION_TTL_MS,
-    }),
-  }),
+    });
+    return { shopperAccounts, checkoutShopper: createCheckoutShopper(shopperAccounts) };
+  },
   routes: (
     app,
     s: {

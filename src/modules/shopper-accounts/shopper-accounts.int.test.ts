@@ -102,6 +102,33 @@ describe('shopper accounts at a shop (#10 §3)', () => {
     expect(detail.body).toContain('RR987654321PT');
   });
 
+  it('offers sign-in at the checkout, and fills it from the account once signed in', async () => {
+    const shop = await shopWithProducts(t, [5]);
+    const email = newEmail();
+    const guest = browser(shop);
+    await guest.b.add(shop.variants[0]!);
+    const asGuest = await guest.get('/checkout');
+    expect(asGuest.statusCode).toBe(200);
+    expect(asGuest.body).toContain('href="/account/login?return_to=%2Fcheckout"');
+    const s = await register(shop, email);
+    await s.post('/account/addresses', {
+      'address[first_name]': 'Rosa',
+      'address[last_name]': 'Mota',
+      'address[address1]': 'Rua de Cedofeita 100',
+      'address[zip]': '4050-180',
+      'address[city]': 'Porto',
+      'address[country_code]': 'PT',
+    });
+    const session = s.b.cookie;
+    await s.b.add(shop.variants[0]!);
+    // The fixture's browser keeps the newest cookie only: both go along, as a real browser's would.
+    s.b.cookie = `${session}; ${s.b.cookie}`;
+    const signedIn = await s.get('/checkout');
+    expect(signedIn.body).toContain('Signed in as Rosa Mota.');
+    expect(signedIn.body).toContain(`value="${email}"`);
+    expect(signedIn.body).toContain('value="Rua de Cedofeita 100"');
+  });
+
   it('keeps the same email at two shops apart: two accounts, and a cookie from one means nothing at the other', async () => {
     const a = await shopWithProducts(t, [5]);
     const b = await shopWithProducts(t, [5]);

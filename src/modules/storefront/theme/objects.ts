@@ -257,6 +257,10 @@ export type PaymentMethod = 'card' | 'multibanco';
  */
 export interface CheckoutObject {
   step: CheckoutStep;
+  /** The shopper signed in at this shop, if any (their email and saved address fill the first step). */
+  customer?: { name: string; email: string } | null;
+  /** Where a shopper with an account signs in and comes back to the checkout; absent when the shop has no accounts. */
+  login_url?: string | null;
   /** Where this step's form posts. */
   form_action: string;
   /** Links back to the steps already done. */

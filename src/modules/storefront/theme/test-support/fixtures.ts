@@ -169,6 +169,7 @@ export function fixtures(opts: { hostile?: boolean } = {}) {
     city: 'Porto',
   };
   const checkout: CheckoutObject = {
+    login_url: '/account/login?return_to=%2Fcheckout',
     step: 'information',
     form_action: '/checkout/information',
     step_urls: { information: '/checkout/information', shipping: '/checkout/shipping', payment: '/checkout/payment' },
