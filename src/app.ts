@@ -68,13 +68,24 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     done();
   });
 
+  // The back office shows a shop's storefront in a frame (the theme's live preview) and its product
+  // images, both served on the shop's own host: those hosts, and only they, are allowed to be framed
+  // and loaded; a storefront may be framed by the platform's own pages and nobody else.
+  const shopHosts = [`http://*.${config.platformDomain}:*`, `https://*.${config.platformDomain}:*`];
+  const platformOrigins = config.publicUrl
+    ? [new URL(config.publicUrl).origin]
+    : [`http://${config.platformDomain}:*`, `http://localhost:*`];
   installSecurityHeaders(app, {
+    // Shop hosts are the platform's subdomains (same site): their images may be shown on its pages.
+    crossOriginResourcePolicy: { policy: 'same-site' },
     contentSecurityPolicy: {
       directives: {
         // The API docs page loads its own script and styles from this origin only.
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
+        'img-src': ["'self'", 'data:', ...shopHosts],
+        'frame-src': ["'self'", ...shopHosts],
+        'frame-ancestors': ["'self'", ...platformOrigins],
         // TLS is the proxy's business; on plain http (a laptop) this would break every asset.
         'upgrade-insecure-requests': null,
       },

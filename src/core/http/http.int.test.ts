@@ -114,6 +114,9 @@ describe('platform endpoints', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Only the platform's own pages may frame a page (the theme preview); shop hosts may be framed there.
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'self' [^;]*localhost/);
+    expect(res.headers['content-security-policy']).toMatch(/frame-src 'self' http:\/\/\*\.localhost:\*/);
     expect(res.headers['x-request-id']).toBe('trace-12345678');
     const generated = await t.app.inject({
       method: 'GET',

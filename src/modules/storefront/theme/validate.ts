@@ -2,7 +2,7 @@ import { themeLiquid } from './renderer.js';
 
 /** The theme paths a shop may change or add: the layout, templates and snippets, as `.liquid` files. */
 export const editablePath =
-  /^(layout\/theme|templates\/(?:404|cart|checkout|collection|index|order|product|search|unavailable)|snippets\/[a-z0-9][a-z0-9-]{0,62})\.liquid$/;
+  /^(layout\/theme|templates\/(?:404|account|account_order|account_privacy|cart|checkout|collection|index|login|order|privacy_request|product|register|reset_password|search|unavailable)|snippets\/[a-z0-9][a-z0-9-]{0,62})\.liquid$/;
 
 const parser = themeLiquid();
 
