@@ -24,3 +24,6 @@ create index shop_privacy_request_shopper on shop_privacy_request (shop_id, shop
 -- The staff's overdue view reads across shops by due date (counts only).
 create index shop_privacy_request_due on shop_privacy_request (due_at) where status in ('open', 'extended');
 select enable_shop_isolation('shop_privacy_request');
+
+-- A request made to SellRocket finds the shops where its email is a shopper (forwarded to them).
+create index shopper_email on shopper (email);

@@ -122,6 +122,20 @@ export function createShopperReads(db: Kysely<OrdersTables>) {
     });
   }
 
-  return { list, detail, ensure, findByEmail, emailOf };
+  /**
+   * Every shop where this email is a shopper: for a request made to the platform, which must reach
+   * the merchants who control that data. A platform-level read (no one shop's wall).
+   */
+  async function shopsWithEmail(email: string) {
+    const rows = await db
+      .selectFrom('shopper')
+      .select(['shop_id', 'id'])
+      .where('email', '=', email)
+      .orderBy('shop_id')
+      .execute();
+    return rows.map((r) => ({ shopId: r.shop_id, shopperId: r.id }));
+  }
+
+  return { list, detail, ensure, findByEmail, emailOf, shopsWithEmail };
 }
 export type ShopperReads = ReturnType<typeof createShopperReads>;

@@ -25,6 +25,7 @@ export { writeSubjectArchive } from './export-archive.js';
 import { registerShopperRightsRoutes, type ShopperDirectory } from './shopper-rights.routes.js';
 import { createShopRequests, type QueueShoppers, type ShopRequests } from './shop-requests.service.js';
 import { registerShopRequestRoutes } from './shop-requests.routes.js';
+import { forwardToShops, type ShoppersAcrossShops } from './forwarding.js';
 import type { ShopPrivacyDesk } from '../shopper-accounts/index.js';
 import type { StorefrontPages } from '../storefront/index.js';
 
@@ -44,7 +45,7 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
         consent: ConsentService;
         marketing: MarketingService;
         shops: ShopsService;
-        shopperReads: QueueShoppers;
+        shopperReads: QueueShoppers & ShoppersAcrossShops;
       },
     ) => {
       const processors = createProcessorsService({ db: kit.db, audit: kit.audit });
@@ -57,6 +58,21 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
         faults: opts.erasureFaults,
       });
       const { config } = kit;
+      const shopRequests = createShopRequests({
+        db: kit.db,
+        audit: kit.audit,
+        jobs: kit.jobs,
+        mailer: kit.mailer,
+        cipher: kit.cipher,
+        exportDir: path.join(config.dataDir, 'exports'),
+        shoppers: needs.shopperReads,
+        onError: kit.onError,
+        engine: kit.privacy,
+        dataMap: kit.dataMap,
+        processors,
+        shops: needs.shops,
+        accounts: needs.accounts,
+      });
       const privacyRequests = createPrivacyRequestsService({
         db: kit.db,
         clock: kit.clock,
@@ -73,21 +89,8 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
         hashKey: kit.hashKey,
         marketing: needs.marketing,
         publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${config.port}`,
-      });
-      const shopRequests = createShopRequests({
-        db: kit.db,
-        audit: kit.audit,
-        jobs: kit.jobs,
-        mailer: kit.mailer,
-        cipher: kit.cipher,
-        exportDir: path.join(config.dataDir, 'exports'),
-        shoppers: needs.shopperReads,
-        onError: kit.onError,
-        engine: kit.privacy,
-        dataMap: kit.dataMap,
-        processors,
-        shops: needs.shops,
-        accounts: needs.accounts,
+        forwardToShops: (ctx, email, type) =>
+          forwardToShops({ shops: needs.shops, shoppers: needs.shopperReads, shopRequests }, ctx, email, type),
       });
       // The shopper's account pages reach the queue through this narrow view of it.
       const shopPrivacyDesk: ShopPrivacyDesk = shopRequests;

@@ -67,7 +67,13 @@ export function registerPrivacyRequestRoutes(
         summary: 'Verify the email of a public request; the request counts from now',
         body: z.object({ token: z.string().min(10).max(200) }),
         response: {
-          201: z.object({ id: z.string(), type: RequestView.shape.type, dueAt: z.iso.datetime() }),
+          201: z.object({
+            id: z.string(),
+            type: RequestView.shape.type,
+            dueAt: z.iso.datetime(),
+            /** The shops this email is a shopper of, which were sent the request too (their merchants answer for their data). */
+            forwardedTo: z.array(z.string()),
+          }),
           ...problems(404, 422),
         },
       },

@@ -66,6 +66,11 @@ export function createPrivacyRequestsService(deps: {
   marketing: MarketingService;
   /** Where links in emails point (PUBLIC_URL, or this server on localhost). */
   publicOrigin: string;
+  /**
+   * Hands a verified request on to the shops where this email is a shopper (their merchants are the
+   * controllers of that data); returns the names of the shops told.
+   */
+  forwardToShops?: (ctx: RequestContext, email: string, type: RequestType) => Promise<string[]>;
 }) {
   /** Where answers go: the account's email, or the verified email of a request made without signing in. */
   async function requesterEmail(row: Row): Promise<string | null> {
@@ -528,7 +533,7 @@ export function createPrivacyRequestsService(deps: {
 
   /** The link was opened: the request counts from now, linked to the account that uses this email, if any. */
   async function verifyPublic(ctx: RequestContext, token: string) {
-    return deps.db.transaction().execute(async (tx) => {
+    const made = await deps.db.transaction().execute(async (tx) => {
       const intake = await tx
         .deleteFrom('privacy_request_intake')
         .where('token_hash', '=', hashToken(token))
@@ -570,8 +575,20 @@ export function createPrivacyRequestsService(deps: {
         data: { type: intake.type, verified: 'email' },
       });
       await scheduleReminders(tx, id, row.due_at);
-      return { id, type: row.type, dueAt: new Date(row.due_at).toISOString() };
+      return { id, type: row.type, dueAt: new Date(row.due_at).toISOString(), email: intake.email };
     });
+    // After the platform's own request has committed: a shop that cannot be told now does not undo it.
+    const forwardedTo = deps.forwardToShops ? await deps.forwardToShops(ctx, made.email, made.type) : [];
+    if (forwardedTo.length > 0)
+      await deps.mailer.send({
+        to: made.email,
+        subject: 'Your privacy request was also sent to shops',
+        text:
+          `Your email is known to ${forwardedTo.length === 1 ? 'a shop' : 'shops'} hosted on SellRocket. Each shop decides ` +
+          `how it uses its shoppers' data, so we have sent your request to ${forwardedTo.length === 1 ? 'it' : 'them'} as well; ` +
+          `each will answer you directly within a month:\n\n${forwardedTo.map((n) => `- ${n}`).join('\n')}`,
+      });
+    return { id: made.id, type: made.type, dueAt: made.dueAt, forwardedTo };
   }
 
   /** The jobs this service queues, by kind (the module registers them with the queue). */

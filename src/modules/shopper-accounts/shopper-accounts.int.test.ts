@@ -385,4 +385,37 @@ describe("the merchant's privacy queue (#10 §4)", () => {
       t.clock.advance(-32 * 86_400_000);
     }
   });
+
+  it('forwards a verified request made to SellRocket to each shop where the email is a shopper, and says which', async () => {
+    const a = await shopWithProducts(t, [5]);
+    const b = await shopWithProducts(t, [5]);
+    const c = await shopWithProducts(t, [5]);
+    const email = newEmail();
+    await register(a, email);
+    const guest = shopper(t, b.host);
+    await guest.add(b.variants[0]!);
+    expect((await guest.checkout(checkoutBody(undefined, { email }))).statusCode).toBe(201);
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/privacy/public-requests',
+      payload: { email, type: 'erasure' },
+    });
+    expect(asked.statusCode).toBe(202);
+    const token = /verify\?token=([^\s]+)/.exec(smtp.lastTo(email)!)![1]!;
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/privacy/public-requests/verify',
+      payload: { token: decodeURIComponent(token) },
+    });
+    expect(verified.statusCode, verified.body).toBe(201);
+    expect(new Set(verified.json().forwardedTo)).toEqual(
+      new Set([`Loja ${a.slug.split('-').at(-1)}`, `Loja ${b.slug.split('-').at(-1)}`]),
+    );
+    expect(smtp.lastTo(email)).toContain('we have sent your request to them as well');
+    for (const shop of [a, b]) {
+      const [item] = (await api(shop, 'GET', '/privacy-requests')).json().items;
+      expect(item).toMatchObject({ kind: 'erasure', via: 'platform', email, status: 'open' });
+    }
+    expect((await api(c, 'GET', '/privacy-requests')).json().items).toEqual([]);
+  });
 });

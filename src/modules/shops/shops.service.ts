@@ -89,6 +89,20 @@ export function createShopsService(deps: {
     return grantScope(row.id, accountId);
   }
 
+  /**
+   * A shop's scope for the platform's own duty towards it, not a merchant's request: a privacy
+   * request made to SellRocket that must reach the shop's queue. Null for a closed shop.
+   */
+  async function platformScopeFor(shopId: string) {
+    const row = await deps.db
+      .selectFrom('shop')
+      .select(['id', 'account_id', 'name'])
+      .where('id', '=', shopId)
+      .where('status', '!=', 'closed')
+      .executeTakeFirst();
+    return row ? { scope: grantStorefrontScope(row.id, row.account_id), name: row.name } : null;
+  }
+
   async function createShop(ctx: RequestContext, accountId: string, input: ShopInput) {
     const problem = slugProblem(input.slug);
     if (problem) throw validationError([{ field: 'slug', message: problem }]);
@@ -324,6 +338,7 @@ export function createShopsService(deps: {
     removeShop,
     removeShopsOf,
     shopScopeFor,
+    platformScopeFor,
     createShop,
     listShops,
     getShop,

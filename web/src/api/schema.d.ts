@@ -8172,6 +8172,7 @@ export interface paths {
                             type: "access" | "portability" | "rectification" | "restriction" | "erasure" | "objection";
                             /** Format: date-time */
                             dueAt: string;
+                            forwardedTo: string[];
                         };
                     };
                 };
