@@ -72,6 +72,8 @@ export const en = {
   'publicRequest.submit': 'Send request',
   'publicRequest.sent': 'Check your inbox: we sent a link to confirm your email address.',
   'publicRequest.verifying': 'Confirming your request…',
+  'publicRequest.forwarded':
+    'Your email is also known to these shops hosted on SellRocket. Each decides how it uses its shoppers’ data, so we sent your request to them too; each will answer you directly:',
   'publicRequest.verified': 'Your request is confirmed. We will answer by {date}. Your reference: {id}.',
   'publicRequest.downloadTitle': 'Your data',
   'publicRequest.downloadText':

@@ -75,6 +75,8 @@ export const ptPT: Messages = {
   'publicRequest.submit': 'Enviar pedido',
   'publicRequest.sent': 'Veja a sua caixa de correio: enviámos um link para confirmar o seu email.',
   'publicRequest.verifying': 'A confirmar o seu pedido…',
+  'publicRequest.forwarded':
+    'O seu email é também conhecido destas lojas alojadas na SellRocket. Cada uma decide como usa os dados dos seus compradores, por isso enviámos-lhes também o seu pedido; cada uma responder-lhe-á diretamente:',
   'publicRequest.verified': 'O seu pedido está confirmado. Responderemos até {date}. A sua referência: {id}.',
   'publicRequest.downloadTitle': 'Os seus dados',
   'publicRequest.downloadText':

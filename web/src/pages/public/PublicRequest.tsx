@@ -80,9 +80,21 @@ export function VerifyPublicRequest() {
     <div className="narrow">
       <h1>{t('publicRequest.title')}</h1>
       {verified.data ? (
-        <Alert kind="success">
-          {t('publicRequest.verified', { date: formatDay(verified.data.dueAt), id: verified.data.id })}
-        </Alert>
+        <>
+          <Alert kind="success">
+            {t('publicRequest.verified', { date: formatDay(verified.data.dueAt), id: verified.data.id })}
+          </Alert>
+          {verified.data.forwardedTo.length > 0 && (
+            <>
+              <p>{t('publicRequest.forwarded')}</p>
+              <ul>
+                {verified.data.forwardedTo.map((shop) => (
+                  <li key={shop}>{shop}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
       ) : error ? (
         <Alert kind="error">{error}</Alert>
       ) : (
