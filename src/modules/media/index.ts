@@ -16,10 +16,10 @@ export const REMOVE_IMAGE_FILES_JOB = 'media.remove-image-files';
 /** Product images: upload, anti-virus, resizing, storage, and the storefront's image files. */
 export const mediaModule = defineModule<MediaTables>()({
   name: 'media',
-  uses: ['catalogueReads'],
+  uses: ['catalogueReads', 'shops'],
   routeUses: ['guards', 'shops'],
   dataMap: mediaTables,
-  create: (kit, needs: { catalogueReads: CatalogueReads }) => ({
+  create: (kit, needs: { catalogueReads: CatalogueReads; shops: ShopsService }) => ({
     media: createMediaService({
       db: kit.db,
       files: kit.files,
@@ -27,6 +27,7 @@ export const mediaModule = defineModule<MediaTables>()({
       audit: kit.audit,
       changes: kit.changes,
       catalogueReads: needs.catalogueReads,
+      shops: needs.shops,
     }),
   }),
   jobs: (s) => ({

@@ -97,7 +97,45 @@ export function registerMediaRoutes(
         return reply.code(201).send(await deps.media.addImage(request.ctx, scope, request.params.productId, read));
       },
     );
+    typed(scoped).put(
+      '/api/v1/shops/:shopId/logo',
+      {
+        preHandler,
+        bodyLimit: deps.uploadLimitBytes + 64 * 1024,
+        schema: {
+          tags: ['shops'],
+          summary: 'Set the shop’s logo (multipart/form-data: file); scanned, resized, metadata stripped',
+          consumes: ['multipart/form-data'],
+          params: z.object({ shopId: z.string().max(64) }),
+          response: { 204: z.null(), ...problems(401, 404, 413, 415, 422, 503) },
+        },
+      },
+      async (request, reply) => {
+        const scope = await scopeOf(request, request.params.shopId);
+        const { bytes } = await readUpload(request, deps.uploadLimitBytes);
+        await deps.media.setLogo(request.ctx, scope, bytes);
+        return reply.code(204).send(null);
+      },
+    );
   });
+
+  typed(app).delete(
+    '/api/v1/shops/:shopId/logo',
+    {
+      preHandler,
+      schema: {
+        tags: ['shops'],
+        summary: 'Remove the shop’s logo',
+        params: z.object({ shopId: z.string().max(64) }),
+        response: { 204: z.null(), ...problems(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const scope = await scopeOf(request, request.params.shopId);
+      await deps.media.removeLogo(request.ctx, scope);
+      return reply.code(204).send(null);
+    },
+  );
 
   const r = typed(app);
   r.get(

@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors.js';
 import { removePrefix, type FileStore } from '../../core/files/file-store.js';
 import { newId } from '../../core/ids.js';
 import { CATALOGUE_CHANGED, type CatalogueReads } from '../catalogue/index.js';
-import type { MerchantScope, ShopScope } from '../shops/index.js';
+import type { MerchantScope, ShopScope, ShopsService } from '../shops/index.js';
 import { imageFolder, imagePath, prepareImage, RefusedUploadError, renditionKey } from './image-pipeline.js';
 import type { MediaTables, Rendition } from './media.tables.js';
 
@@ -54,6 +54,7 @@ export function createMediaService(deps: {
   audit: AuditLog;
   changes: ChangeFeed;
   catalogueReads: CatalogueReads;
+  shops: Pick<ShopsService, 'setLogo'>;
 }) {
   const { db } = deps;
 
@@ -263,6 +264,50 @@ export function createMediaService(deps: {
   }
 
   /** A stored size of an image of this shop, for the storefront; null when there is none. */
+  /**
+   * The shop's logo: the same checks as a product photo (type from the bytes, anti-virus, metadata
+   * stripped, sizes made), its files under the shop's images; the one it replaces is removed.
+   */
+  async function setLogo(ctx: RequestContext, scope: MerchantScope, bytes: Buffer) {
+    let prepared;
+    try {
+      prepared = await prepareImage(bytes, deps.scanner);
+    } catch (e) {
+      if (e instanceof RefusedUploadError)
+        await deps.audit.record(ctx, {
+          action: 'media.upload_refused',
+          target: { kind: 'shop', id: scope.shopId },
+          chain: `account:${scope.accountId}`,
+          data: { reason: [e.reason], ...(e.signature ? { signature: [e.signature] } : {}) },
+        });
+      throw e;
+    }
+    const id = newId('img');
+    const written: string[] = [];
+    try {
+      for (const r of prepared.renditions) {
+        const key = renditionKey(scope.shopId, id, r);
+        await deps.files.put(key, r.data, contentTypes[r.format]!);
+        written.push(key);
+      }
+      const replaced = await deps.shops.setLogo(ctx, scope, {
+        id,
+        width: prepared.width,
+        height: prepared.height,
+        renditions: prepared.renditions.map(({ data: _data, ...r }) => r),
+      });
+      if (replaced) await removePrefix(deps.files, `${imageFolder(scope.shopId, replaced.id)}/`);
+    } catch (e) {
+      await deps.files.remove(written).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  async function removeLogo(ctx: RequestContext, scope: MerchantScope) {
+    const replaced = await deps.shops.setLogo(ctx, scope, null);
+    if (replaced) await removePrefix(deps.files, `${imageFolder(scope.shopId, replaced.id)}/`);
+  }
+
   async function renditionFile(scope: ShopScope, imageId: string, file: string) {
     const m = /^(\d{1,4})\.(webp|avif)$/.exec(file);
     if (!m || !/^img_[0-9a-z]{16,40}$/.test(imageId)) return null;
@@ -280,6 +325,8 @@ export function createMediaService(deps: {
     removeImage,
     removeImageFiles,
     renditionFile,
+    setLogo,
+    removeLogo,
   };
 }
 export type MediaService = ReturnType<typeof createMediaService>;

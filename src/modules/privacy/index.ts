@@ -26,6 +26,7 @@ import { registerShopperRightsRoutes, type ShopperDirectory } from './shopper-ri
 import { createShopRequests, type QueueShoppers, type ShopRequests } from './shop-requests.service.js';
 import { registerShopRequestRoutes } from './shop-requests.routes.js';
 import { forwardToShops, type ShoppersAcrossShops } from './forwarding.js';
+import { createShopNotice } from './shop-notice.js';
 import type { ShopPrivacyDesk } from '../shopper-accounts/index.js';
 import type { StorefrontPages } from '../storefront/index.js';
 
@@ -117,6 +118,12 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
         guards: s.guards,
         audit: kit.audit,
         pages: s.storefrontPages,
+        shopNotice: createShopNotice({
+          dataMap: kit.dataMap,
+          processors: s.processors,
+          shops: s.shops,
+          processorName: kit.config.controller.name,
+        }),
       });
       registerShopperRightsRoutes(app, {
         ...s,

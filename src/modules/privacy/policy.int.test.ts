@@ -95,6 +95,13 @@ describe('the generated privacy policy', () => {
         kept: 'while your account is open',
         from: ['you', 'your use of our services'],
       }),
+      // A shop's contact email is shown on its storefront because the law asks an online shop to say who runs it.
+      expect.objectContaining({
+        where: 'Your shops and their legal details',
+        basis: 'legal obligation',
+        kept: 'while your account is open',
+        from: ['you'],
+      }),
       expect.objectContaining({
         where: 'Privacy requests',
         basis: 'legal obligation',

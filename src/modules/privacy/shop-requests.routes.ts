@@ -7,8 +7,8 @@ import { problems, typed } from '../../core/http/types.js';
 import { onShopHosts } from '../../core/http/tenant-host.js';
 import { email as emailSchema } from '../accounts/index.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
-import type { ShopsService } from '../shops/index.js';
-import type { StorefrontPages } from '../storefront/index.js';
+import type { ShopScope, ShopsService } from '../shops/index.js';
+import type { PrivacyNoticeObject, StorefrontPages } from '../storefront/index.js';
 import type { ShopRequests } from './shop-requests.service.js';
 
 const Params = z.object({ shopId: z.string().max(64) });
@@ -43,6 +43,7 @@ export function registerShopRequestRoutes(
     guards: AuthGuards;
     audit: AuditLog;
     pages: StorefrontPages;
+    shopNotice: (scope: ShopScope, language: 'en' | 'pt-PT') => Promise<PrivacyNoticeObject>;
   },
 ) {
   const r = typed(app);
@@ -169,6 +170,18 @@ export function registerShopRequestRoutes(
     if (!request.shop) throw new AppError('not_found', 'No such shop.');
     return request.shop;
   };
+
+  // The shop's privacy notice: the shop as controller, SellRocket as processor, the shopper part of
+  // the data map in plain words, and where to ask about one's data.
+  app.get('/privacy', shopOptions, async (request, reply) => {
+    const language = deps.pages.languageOf(request) === 'pt-PT' ? 'pt-PT' : 'en';
+    const notice = await deps.shopNotice(shopOf(request).scope, language);
+    return deps.pages.render(request, reply, {
+      template: 'privacy_notice',
+      title: language === 'pt-PT' ? 'Política de privacidade' : 'Privacy notice',
+      objects: { notice },
+    });
+  });
 
   app.get('/privacy/download', shopOptions, async (request, reply) => {
     const token = (request.query as Record<string, unknown>).token;

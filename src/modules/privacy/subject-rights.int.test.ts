@@ -86,6 +86,25 @@ async function seedSubject(n: number) {
     headers,
   });
   expect(login.statusCode).toBe(200);
+  // A shop trading under the merchant's own name: its legal details are theirs.
+  const shop = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/shops',
+    headers: { cookie: cookieFrom(login) },
+    remoteAddress: ip,
+    payload: {
+      slug: `xylo-${process.pid}-${n}`,
+      name: `Xylo ${n}`,
+      details: {
+        legalName: `Xylophonia${n} Quarkenbush${n}`,
+        taxId: nifFor(n),
+        email: body.email,
+        phone: `+35191234${5670 + n}`,
+        address: { line1: `Rua Única ${n}`, postalCode: `4000-00${n}`, city: `Porto${n}`, country: 'PT' },
+      },
+    },
+  });
+  expect(shop.statusCode, shop.body).toBe(201);
   await t.platform.rateStore.flush(); // the IP's request count reaches rate_counter
   const request = await t.app.inject({
     method: 'POST',

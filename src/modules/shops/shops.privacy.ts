@@ -1,12 +1,23 @@
-import { declareTables, notPersonal } from '../../core/privacy/data-map.js';
+import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
+
+// A merchant may trade under their own name (a sole trader): the shop's legal identity is then
+// theirs. The law has it shown on the shop (e-commerce identification), while the account lasts.
+const identity = {
+  basis: 'legal-obligation',
+  retention: 'account-lifetime',
+  purposes: ['service', 'legal-compliance'],
+  recipients: ['hosting', 'backup'],
+} as const;
 
 /**
- * A shop is the merchant's business, not a person's data: no column of it is personal. It is owned by
- * the merchant's account, so erasing the account takes its shops with it.
+ * A shop is the merchant's business; only its legal identity can be a person's (a sole trader's name,
+ * tax number and address). It is owned by the merchant's account, so erasing the account takes its
+ * shops with it.
  */
 export const shopsTables = declareTables({
   shop: {
     description: "Hosted shops: each merchant's storefronts, with their address, status and settings.",
+    label: { en: 'Your shops and their legal details', 'pt-PT': 'As suas lojas e os seus dados legais' },
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
     columns: {
@@ -20,6 +31,15 @@ export const shopsTables = declareTables({
       primary_colour: notPersonal('branding'),
       accent_colour: notPersonal('branding'),
       suspended_reason: notPersonal('why staff suspended the shop (an operational note, no personal data)'),
+      legal_name: personal({ category: 'identification', key: 'organisation.name', ...identity, identifier: true }),
+      tax_id: personal({ category: 'identification', key: 'tax.id', ...identity, identifier: true }),
+      contact_email: personal({ category: 'tracking', key: 'contact.email', ...identity, identifier: true }),
+      contact_phone: personal({ category: 'tracking', key: 'contact.phone', ...identity, identifier: true }),
+      address_line1: personal({ category: 'localisation', key: 'address.line1', ...identity }),
+      address_postal_code: personal({ category: 'localisation', key: 'address.postal_code', ...identity }),
+      address_city: personal({ category: 'localisation', key: 'address.city', ...identity }),
+      address_country: personal({ category: 'localisation', key: 'address.country', ...identity }),
+      logo: notPersonal('the shop’s logo image (its sizes)'),
       created_at: notPersonal('technical timestamp'),
       updated_at: notPersonal('technical timestamp'),
     },

@@ -9,7 +9,7 @@ import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { grantScope, grantStorefrontScope, type MerchantScope, type ShopScope } from './shop-scope.js';
 import type { ShopInput, ShopPatch } from './shops.schemas.js';
-import { shippingZones, type ShippingZone, type ShopsTables, type ShopTable } from './shops.tables.js';
+import { shippingZones, type ShippingZone, type ShopLogo, type ShopsTables, type ShopTable } from './shops.tables.js';
 import { slugProblem } from './slug.js';
 import { deleteShopRows } from './shop-removal.js';
 import { removePrefix, shopFilesPrefix, type FileStore } from '../../core/files/file-store.js';
@@ -26,6 +26,32 @@ type ShopRow = Selectable<ShopTable>;
 
 /** Announced (NOTIFY) when a shop's settings or status change: storefronts drop what they cached of it. */
 export const SHOP_CHANGED = 'sellrocket_shop';
+
+/** The columns a details patch sets: a field left out stays, one given as null or '' is cleared. */
+function detailColumns(d: ShopPatch['details']) {
+  if (!d) return {};
+  const out: Record<string, string | null> = {};
+  const put = (column: string, value: string | null | undefined) => {
+    if (value !== undefined) out[column] = value;
+  };
+  put('legal_name', d.legalName);
+  put('tax_id', d.taxId);
+  put('contact_email', d.email);
+  put('contact_phone', d.phone);
+  put('address_line1', d.address?.line1);
+  put('address_postal_code', d.address?.postalCode);
+  put('address_city', d.address?.city);
+  put('address_country', d.address?.country);
+  return out;
+}
+
+/** The logo as an address on the shop's host: the WebP size nearest 320 px wide. */
+function logoView(logo: ShopLogo | null) {
+  if (!logo) return null;
+  const webp = logo.renditions.filter((r) => r.format === 'webp').sort((a, b) => a.width - b.width);
+  const pick = webp.filter((r) => r.width <= 320).at(-1) ?? webp[0];
+  return pick ? { src: `/images/${logo.id}/${pick.width}.webp`, width: logo.width, height: logo.height } : null;
+}
 
 export function toShopView(
   row: ShopRow,
@@ -45,6 +71,20 @@ export function toShopView(
       priceCents: rates.find((r) => r.zone === zone)?.price_cents ?? 0,
     })),
     url: `${domain.protocol}://${row.slug}.${domain.host}${domain.port ? `:${domain.port}` : ''}/`,
+    details: {
+      legalName: row.legal_name,
+      taxId: row.tax_id,
+      email: row.contact_email,
+      phone: row.contact_phone,
+      address: {
+        line1: row.address_line1,
+        postalCode: row.address_postal_code,
+        city: row.address_city,
+        country: row.address_country,
+      },
+    },
+    logo: logoView(row.logo),
+    logoImage: row.logo,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
@@ -103,6 +143,33 @@ export function createShopsService(deps: {
     return row ? { scope: grantStorefrontScope(row.id, row.account_id), name: row.name } : null;
   }
 
+  /**
+   * The shop's logo is now this image (or none); returns the one it replaces, whose files the
+   * caller removes. Storefronts on every server pick it up (the shop's change is announced).
+   */
+  async function setLogo(ctx: RequestContext, scope: MerchantScope, logo: ShopLogo | null) {
+    return deps.db.transaction().execute(async (tx) => {
+      const before = await tx
+        .selectFrom('shop')
+        .select('logo')
+        .where('id', '=', scope.shopId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('shop')
+        .set({ logo: logo ? JSON.stringify(logo) : null, updated_at: ctx.now })
+        .where('id', '=', scope.shopId)
+        .execute();
+      await deps.changes.announce(tx, SHOP_CHANGED, scope.shopId);
+      await deps.audit.record(ctx, {
+        action: logo ? 'shop.logo_set' : 'shop.logo_removed',
+        target: { kind: 'shop', id: scope.shopId },
+        chain: `account:${scope.accountId}`,
+      });
+      return before.logo;
+    });
+  }
+
   async function createShop(ctx: RequestContext, accountId: string, input: ShopInput) {
     const problem = slugProblem(input.slug);
     if (problem) throw validationError([{ field: 'slug', message: problem }]);
@@ -119,6 +186,7 @@ export function createShopsService(deps: {
             ...(input.defaultVatRate !== undefined ? { default_vat_rate: input.defaultVatRate } : {}),
             ...(input.branding?.primaryColour ? { primary_colour: input.branding.primaryColour } : {}),
             ...(input.branding?.accentColour ? { accent_colour: input.branding.accentColour } : {}),
+            ...detailColumns(input.details),
             suspended_reason: null,
             created_at: ctx.now,
             updated_at: ctx.now,
@@ -185,6 +253,7 @@ export function createShopsService(deps: {
         ...(patch.defaultVatRate !== undefined ? { default_vat_rate: patch.defaultVatRate } : {}),
         ...(patch.branding?.primaryColour ? { primary_colour: patch.branding.primaryColour } : {}),
         ...(patch.branding?.accentColour ? { accent_colour: patch.branding.accentColour } : {}),
+        ...detailColumns(patch.details),
       };
       const changed = await tx
         .updateTable('shop')
@@ -283,6 +352,15 @@ export function createShopsService(deps: {
         'default_vat_rate',
         'primary_colour',
         'accent_colour',
+        'logo',
+        'legal_name',
+        'tax_id',
+        'contact_email',
+        'contact_phone',
+        'address_line1',
+        'address_postal_code',
+        'address_city',
+        'address_country',
       ])
       .where('slug', '=', slug)
       .executeTakeFirst();
@@ -339,6 +417,7 @@ export function createShopsService(deps: {
     removeShopsOf,
     shopScopeFor,
     platformScopeFor,
+    setLogo,
     createShop,
     listShops,
     getShop,

@@ -1,4 +1,12 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/** The shop's logo: an uploaded image's id and the sizes made of it (files in the file store). */
+export interface ShopLogo {
+  id: string;
+  width: number;
+  height: number;
+  renditions: { width: number; height: number; format: 'webp' | 'avif'; bytes: number }[];
+}
 
 export type ShopStatus = 'active' | 'suspended' | 'closed';
 export const shippingZones = ['pt-mainland', 'pt-islands', 'eu', 'world'] as const;
@@ -17,6 +25,15 @@ export interface ShopTable {
   primary_colour: Generated<string>;
   accent_colour: Generated<string>;
   suspended_reason: string | null;
+  legal_name: Generated<string | null>;
+  tax_id: Generated<string | null>;
+  contact_email: Generated<string | null>;
+  contact_phone: Generated<string | null>;
+  address_line1: Generated<string | null>;
+  address_postal_code: Generated<string | null>;
+  address_city: Generated<string | null>;
+  address_country: Generated<string | null>;
+  logo: ColumnType<ShopLogo | null, string | null | undefined, string | null>;
   created_at: Date;
   updated_at: Date;
 }

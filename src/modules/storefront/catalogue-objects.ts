@@ -6,7 +6,7 @@ import type { ImageObject, ProductCardObject, ProductObject, VariantObject } fro
 
 const onSale = (p: ProductView) => p.variants.filter((v) => v.stock > 0);
 
-export function imageObject(i: ImageView): ImageObject {
+export function imageObject(i: Pick<ImageView, 'id' | 'alt' | 'width' | 'height' | 'renditions'>): ImageObject {
   const srcset = (format: 'webp' | 'avif') =>
     i.renditions
       .filter((r) => r.format === format)

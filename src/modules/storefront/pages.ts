@@ -3,7 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CatalogueReads } from '../catalogue/index.js';
 import { CONSENT_COOKIE, parseConsentCookie, type CookieConsentService } from '../consent/index.js';
 import type { ShopScope } from '../shops/index.js';
+import { imageObject } from './catalogue-objects.js';
 import type { PageCache } from './page-cache.js';
+import type { StorefrontShop } from './shop-lookup.js';
 import type { ShopTheme, ShopThemes } from './shop-themes.js';
 import { compressedForm, encodedPage, etagFor, pageEncodingFor, type EncodedPage } from './page-encoding.js';
 import {
@@ -59,6 +61,25 @@ const routes = {
   checkout_url: '/checkout',
   account_url: '/account',
 };
+
+/** Who runs the shop, as its pages' footer says; null when the merchant has given nothing yet. */
+function legalOf(shop: StorefrontShop) {
+  const address = [
+    shop.address_line1,
+    [shop.address_postal_code, shop.address_city].filter(Boolean).join(' '),
+    shop.address_country,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const legal = {
+    name: shop.legal_name,
+    tax_id: shop.tax_id,
+    email: shop.contact_email,
+    phone: shop.contact_phone,
+    address: address || null,
+  };
+  return Object.values(legal).some((v) => v) ? legal : null;
+}
 
 const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
@@ -135,6 +156,9 @@ export function createStorefrontPages(deps: {
         collections: collections
           .filter((c) => Number(c.products_count ?? 0) > 0)
           .map((c) => ({ handle: c.handle, title: c.title, url: `/collections/${c.handle}` })),
+        logo: shop.logo ? imageObject({ ...shop.logo, alt: shop.name }) : null,
+        legal: legalOf(shop),
+        privacy_url: '/privacy',
       },
       routes,
       cart,
@@ -149,7 +173,7 @@ export function createStorefrontPages(deps: {
           { id: 'marketing', checked: decided?.marketing ?? false },
         ],
         return_to: request.url.startsWith('/') && !request.url.startsWith('//') ? request.url : '/',
-        policy_url: null,
+        policy_url: '/privacy',
       },
       page_title: title,
       page_description: description ?? null,

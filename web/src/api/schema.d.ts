@@ -3001,6 +3001,23 @@ export interface paths {
                                     priceCents: number;
                                 }[];
                                 url: string;
+                                details: {
+                                    legalName: string | null;
+                                    taxId: string | null;
+                                    email: string | null;
+                                    phone: string | null;
+                                    address: {
+                                        line1: string | null;
+                                        postalCode: string | null;
+                                        city: string | null;
+                                        country: string | null;
+                                    };
+                                };
+                                logo: {
+                                    src: string;
+                                    width: number;
+                                    height: number;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -3052,6 +3069,18 @@ export interface paths {
                             zone: "pt-mainland" | "pt-islands" | "eu" | "world";
                             priceCents: number;
                         }[];
+                        details?: {
+                            legalName?: string | null;
+                            taxId?: string | null;
+                            email?: string | null;
+                            phone?: string | null;
+                            address?: {
+                                line1?: string | null;
+                                postalCode?: string | null;
+                                city?: string | null;
+                                country?: string | null;
+                            };
+                        };
                     };
                 };
             };
@@ -3080,6 +3109,23 @@ export interface paths {
                                 priceCents: number;
                             }[];
                             url: string;
+                            details: {
+                                legalName: string | null;
+                                taxId: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                address: {
+                                    line1: string | null;
+                                    postalCode: string | null;
+                                    city: string | null;
+                                    country: string | null;
+                                };
+                            };
+                            logo: {
+                                src: string;
+                                width: number;
+                                height: number;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -3174,6 +3220,23 @@ export interface paths {
                                 priceCents: number;
                             }[];
                             url: string;
+                            details: {
+                                legalName: string | null;
+                                taxId: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                address: {
+                                    line1: string | null;
+                                    postalCode: string | null;
+                                    city: string | null;
+                                    country: string | null;
+                                };
+                            };
+                            logo: {
+                                src: string;
+                                width: number;
+                                height: number;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -3306,6 +3369,18 @@ export interface paths {
                             zone: "pt-mainland" | "pt-islands" | "eu" | "world";
                             priceCents: number;
                         }[];
+                        details?: {
+                            legalName?: string | null;
+                            taxId?: string | null;
+                            email?: string | null;
+                            phone?: string | null;
+                            address?: {
+                                line1?: string | null;
+                                postalCode?: string | null;
+                                city?: string | null;
+                                country?: string | null;
+                            };
+                        };
                     };
                 };
             };
@@ -3334,6 +3409,23 @@ export interface paths {
                                 priceCents: number;
                             }[];
                             url: string;
+                            details: {
+                                legalName: string | null;
+                                taxId: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                address: {
+                                    line1: string | null;
+                                    postalCode: string | null;
+                                    city: string | null;
+                                    country: string | null;
+                                };
+                            };
+                            logo: {
+                                src: string;
+                                width: number;
+                                height: number;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -4619,6 +4711,214 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{shopId}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the shop’s logo (multipart/form-data: file); scanned, resized, metadata stripped */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the shop’s logo */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

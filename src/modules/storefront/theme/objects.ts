@@ -36,6 +36,18 @@ export interface ShopObject {
   timezone?: string | null;
   /** Collections in the main navigation, in order. */
   collections: NavCollection[];
+  /** The shop's logo (its alt text is the shop's name), or null. */
+  logo?: ImageObject | null;
+  /** Who runs the shop, as the law asks an online shop to say: each field null when not given. */
+  legal?: {
+    name: string | null;
+    tax_id: string | null;
+    email: string | null;
+    phone: string | null;
+    address: string | null;
+  } | null;
+  /** The shop's privacy notice. */
+  privacy_url?: string | null;
 }
 
 /** `routes`: where the storefront's pages and forms are (paths). */
@@ -393,6 +405,17 @@ export interface PageBase {
   csrf?: CsrfObject | null;
 }
 
+/** A shop's privacy notice, made from the platform's data map for the shop's shoppers. */
+export interface PrivacyNoticeObject {
+  controller: { name: string; address: string | null; email: string | null; tax_id: string | null };
+  processor: string;
+  /** Changes whenever the notice's words or the facts it describes change. */
+  version: string;
+  /** Each kind of record the shop holds: what, why, on which basis, for how long. */
+  sections: { title: string; data: string[]; purposes: string[]; basis: string; retention: string }[];
+  rights_url: string;
+}
+
 /** An error on a shopper-account form: `field` is the input's name (absent: the form as a whole). */
 export interface AccountFormError {
   field?: string | null;
@@ -527,6 +550,8 @@ export interface TemplateObjects {
   };
   /** The shop's public privacy request form (for shoppers without an account): confirmed by an emailed link. */
   privacy_request: PageBase & { form: AccountFormObject; controller: { name: string; email: string | null } };
+  /** The shop's privacy notice: the shop as controller, SellRocket as processor, from the data map. */
+  privacy_notice: PageBase & { notice: PrivacyNoticeObject };
   /** Neutral: names no shop, says nothing of why it is closed, and offers nothing to do there. */
   unavailable: { canonical_url?: string | null };
 }
@@ -549,6 +574,7 @@ export const themeTemplates = [
   'account_order',
   'account_privacy',
   'privacy_request',
+  'privacy_notice',
 ] as const satisfies readonly ThemeTemplate[];
 
 /** Added by the renderer to every page: the language and the template's name. */

@@ -28,6 +28,7 @@ const headings: Record<ThemeTemplate, { en: string; 'pt-PT': string }> = {
   account: { en: 'Your account', 'pt-PT': 'A sua conta' },
   account_order: { en: 'Order #1001', 'pt-PT': 'Encomenda #1001' },
   account_privacy: { en: 'Your data and privacy', 'pt-PT': 'Os seus dados e privacidade' },
+  privacy_notice: { en: 'Privacy notice', 'pt-PT': 'Política de privacidade' },
   privacy_request: { en: 'Ask the shop about your data', 'pt-PT': 'Perguntar à loja pelos seus dados' },
 };
 const skipLink = { en: 'Skip to content', 'pt-PT': 'Saltar para o conteúdo' };

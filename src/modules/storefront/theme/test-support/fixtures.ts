@@ -114,6 +114,14 @@ export function fixtures(opts: { hostile?: boolean } = {}) {
         { handle: 'kitchen', title: t('Kitchen'), url: '/collections/kitchen' },
         { handle: 'garden', title: 'Garden', url: '/collections/garden' },
       ],
+      legal: {
+        name: t('Cerâmicas Lda'),
+        tax_id: '509999999',
+        email: t('ola@example.pt'),
+        phone: null,
+        address: t('Rua das Flores 10, 4050-262 Porto, PT'),
+      },
+      privacy_url: '/privacy',
     },
     routes: {
       root_url: '/',
@@ -373,6 +381,29 @@ export function fixtures(opts: { hostile?: boolean } = {}) {
       ],
       controller: { name: t('Loja da Maria'), email: null },
       form: { action: '/account/privacy', email: t('maria@example.pt'), errors: [], notice: 'request_sent' },
+    },
+    privacy_notice: {
+      ...page('/privacy', 'Privacy notice'),
+      notice: {
+        controller: {
+          name: t('Cerâmicas Lda'),
+          address: t('Rua das Flores 10, 4050-262 Porto, PT'),
+          email: t('ola@example.pt'),
+          tax_id: t('509999999'),
+        },
+        processor: 'SellRocket',
+        version: 'abc123',
+        sections: [
+          {
+            title: t('Your orders'),
+            data: [t('Email'), 'Address'],
+            purposes: ['Providing the service'],
+            basis: 'contract',
+            retention: t('10 years'),
+          },
+        ],
+        rights_url: '/account/privacy',
+      },
     },
     privacy_request: {
       ...page('/privacy/request', 'Privacy request'),
