@@ -293,6 +293,26 @@ describe.skipIf(!browserAvailable)('the merchant back office (#10)', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     await page.locator('.crumbs').getByText('Loja da Ana Costa').waitFor();
+    // Who runs the shop, and its logo: both shown on the storefront.
+    await page.getByLabel('Legal name').fill('Ana Costa, Unipessoal Lda.');
+    await page.getByLabel('Contact email', { exact: true }).fill('not an email');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Not a valid email address').waitFor();
+    await page.getByLabel('Contact email', { exact: true }).fill('ola@ana.example');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').first().waitFor();
+    await page
+      .getByLabel('Logo file')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await png('#334455') });
+    await page.getByRole('button', { name: 'Upload the logo' }).click();
+    await page.getByText('Logo saved.').waitFor();
+    await page.getByRole('img', { name: 'The current logo' }).waitFor();
+    await expectAccessible(page, 'settings with a logo');
+    const front = await openTab();
+    await front.page.goto(shop.storefront);
+    await front.page.locator('.site-footer').getByText('Ana Costa, Unipessoal Lda.').waitFor();
+    await front.page.locator('.site-name img[alt="Loja da Ana Costa"]').waitFor();
+    await front.context.close();
 
     // The same pages on a phone: nothing wider than the screen.
     const phone = await openTab({ width: 375 });
