@@ -106,4 +106,29 @@ describe("a shop's contact and legal details, logo and privacy notice (#10 §1 S
     expect((await api(shop, 'GET')).json().logo).toBeNull();
     expect((await page(shop, second.src)).statusCode).toBe(404);
   });
+
+  it('shows on the home page the collections the merchant chose, in that order', async () => {
+    const shop = await shopWithProducts(t, [3, 3]);
+    for (const [title, handle, product] of [
+      ['Canecas', 'canecas', 'produto-1'],
+      ['Pratos', 'pratos', 'produto-2'],
+    ] as const) {
+      const made = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/shops/${shop.shopId}/collections`,
+        headers: { cookie: shop.merchant.cookie },
+        payload: { title, handle, products: [product] },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+    }
+    const before = (await page(shop, '/')).body;
+    expect(before).toContain('href="/collections/canecas"');
+    expect(before.indexOf('/collections/canecas')).toBeLessThan(before.indexOf('/collections/pratos'));
+    const chosen = await api(shop, 'PATCH', { homeCollections: ['pratos'] });
+    expect(chosen.json().homeCollections).toEqual(['pratos']);
+    const home = (await page(shop, '/')).body;
+    const main = home.slice(home.indexOf('<main'));
+    expect(main).toContain('href="/collections/pratos"');
+    expect(main).not.toContain('href="/collections/canecas"');
+  });
 });

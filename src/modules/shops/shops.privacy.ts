@@ -40,6 +40,7 @@ export const shopsTables = declareTables({
       address_city: personal({ category: 'localisation', key: 'address.city', ...identity }),
       address_country: personal({ category: 'localisation', key: 'address.country', ...identity }),
       logo: notPersonal('the shop’s logo image (its sizes)'),
+      home_collections: notPersonal('the collections the home page shows'),
       created_at: notPersonal('technical timestamp'),
       updated_at: notPersonal('technical timestamp'),
     },

@@ -63,6 +63,8 @@ export const ShopBody = z.object({
   branding: z.object({ primaryColour: colour.optional(), accentColour: colour.optional() }).optional(),
   shippingRates: z.array(shippingRate).max(shippingZones.length).optional(),
   details: ShopDetails.optional(),
+  /** The collections the home page shows, in order (handles); an empty list: the first ones with products. */
+  homeCollections: z.array(z.string().trim().toLowerCase().min(1).max(120)).max(4).optional(),
 });
 export type ShopInput = z.output<typeof ShopBody>;
 
@@ -91,6 +93,7 @@ export const ShopResponse = z.object({
       country: z.string().nullable(),
     }),
   }),
+  homeCollections: z.array(z.string()),
   /** The logo's address on the shop's host (a middle size, WebP), or null. */
   logo: z.object({ src: z.string(), width: z.number().int(), height: z.number().int() }).nullable(),
   createdAt: z.iso.datetime(),

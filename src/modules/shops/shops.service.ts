@@ -83,6 +83,7 @@ export function toShopView(
         country: row.address_country,
       },
     },
+    homeCollections: row.home_collections ?? [],
     logo: logoView(row.logo),
     logoImage: row.logo,
     createdAt: new Date(row.created_at).toISOString(),
@@ -254,6 +255,9 @@ export function createShopsService(deps: {
         ...(patch.branding?.primaryColour ? { primary_colour: patch.branding.primaryColour } : {}),
         ...(patch.branding?.accentColour ? { accent_colour: patch.branding.accentColour } : {}),
         ...detailColumns(patch.details),
+        ...(patch.homeCollections !== undefined
+          ? { home_collections: patch.homeCollections.length > 0 ? patch.homeCollections : null }
+          : {}),
       };
       const changed = await tx
         .updateTable('shop')
@@ -353,6 +357,7 @@ export function createShopsService(deps: {
         'primary_colour',
         'accent_colour',
         'logo',
+        'home_collections',
         'legal_name',
         'tax_id',
         'contact_email',

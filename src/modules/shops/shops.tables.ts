@@ -34,6 +34,7 @@ export interface ShopTable {
   address_city: Generated<string | null>;
   address_country: Generated<string | null>;
   logo: ColumnType<ShopLogo | null, string | null | undefined, string | null>;
+  home_collections: Generated<string[] | null>;
   created_at: Date;
   updated_at: Date;
 }

@@ -43,9 +43,14 @@ export function registerCataloguePages(
   app.get('/', hidden, (request, reply) =>
     pages.catalogue(request, reply, async () => {
       const scope = request.shop!.scope;
-      const collections = (await reads.collections(scope, { activeOnly: true }))
-        .filter((c) => Number(c.products_count ?? 0) > 0)
-        .slice(0, featuredCollections);
+      const withProducts = (await reads.collections(scope, { activeOnly: true })).filter(
+        (c) => Number(c.products_count ?? 0) > 0,
+      );
+      // The merchant's choice (theme settings), in its order; else the first collections with products.
+      const chosen = request.shop!.home_collections;
+      const collections = chosen?.length
+        ? chosen.flatMap((h) => withProducts.filter((c) => c.handle === h))
+        : withProducts.slice(0, featuredCollections);
       const shown: { handle: string; title: string; products: ProductView[]; total: number }[] = [];
       for (const c of collections) {
         const page = await reads.collectionPage(scope, c.handle, { page: 1, perPage: featuredProducts });

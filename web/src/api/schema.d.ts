@@ -3013,6 +3013,7 @@ export interface paths {
                                         country: string | null;
                                     };
                                 };
+                                homeCollections: string[];
                                 logo: {
                                     src: string;
                                     width: number;
@@ -3081,6 +3082,7 @@ export interface paths {
                                 country?: string | null;
                             };
                         };
+                        homeCollections?: string[];
                     };
                 };
             };
@@ -3121,6 +3123,7 @@ export interface paths {
                                     country: string | null;
                                 };
                             };
+                            homeCollections: string[];
                             logo: {
                                 src: string;
                                 width: number;
@@ -3232,6 +3235,7 @@ export interface paths {
                                     country: string | null;
                                 };
                             };
+                            homeCollections: string[];
                             logo: {
                                 src: string;
                                 width: number;
@@ -3381,6 +3385,7 @@ export interface paths {
                                 country?: string | null;
                             };
                         };
+                        homeCollections?: string[];
                     };
                 };
             };
@@ -3421,6 +3426,7 @@ export interface paths {
                                     country: string | null;
                                 };
                             };
+                            homeCollections: string[];
                             logo: {
                                 src: string;
                                 width: number;
