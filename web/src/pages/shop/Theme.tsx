@@ -5,6 +5,7 @@ import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
 import { Alert, Button, Card, Table, useToast } from '../../ui/ui';
 import { ConfirmDialog, shopKey, useAction, useShop, useWords } from './shared';
+import { HomeCollections } from './HomeCollections';
 import { ThemePreview } from './ThemePreview';
 
 const words = {
@@ -79,6 +80,8 @@ export function Theme() {
   const queries = useQueryClient();
   const action = useAction();
   const [confirming, setConfirming] = useState(false);
+  // Bumped when a theme setting is saved, so the live preview shows it.
+  const [previewKey, setPreviewKey] = useState(0);
   const { shopId } = useParams({ from: '/account/shops/$shopId/theme' });
   const shop = useShop(shopId).data;
   const theme = useThemeOverview(shopId);
@@ -136,6 +139,7 @@ export function Theme() {
               </Link>
             </p>
           </Card>
+          <HomeCollections shopId={shopId} onSaved={() => setPreviewKey((k) => k + 1)} />
           <Card title={w.versions}>
             <Table
               caption={w.versions}
@@ -167,7 +171,7 @@ export function Theme() {
               ])}
             />
           </Card>
-          {shop && <ThemePreview url={shop.url} version={String(th.active)} />}
+          {shop && <ThemePreview url={shop.url} version={`${th.active}-${previewKey}`} />}
         </>
       )}
       <ConfirmDialog
