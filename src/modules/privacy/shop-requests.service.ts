@@ -18,6 +18,7 @@ const DAY = 86_400_000;
 const DOWNLOAD_DAYS = 7;
 const VERIFY_HOURS = 24;
 export const SHOP_REQUEST_REMINDER_JOB = 'privacy.shop-request-reminder';
+export const SHOP_ANSWER_EXPIRE_JOB = 'privacy.shop-answer-expire';
 
 type Row = Selectable<ShopPrivacyRequestTable>;
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -249,6 +250,13 @@ export function createShopRequests(
           .returning('id')
           .executeTakeFirst();
         if (!done) throw new AppError('conflict', 'This request was answered meanwhile.');
+        // The archive is a copy of the shopper's data: it goes when its link does.
+        if (file)
+          await deps.jobs.enqueue(
+            SHOP_ANSWER_EXPIRE_JOB,
+            { shopId: scope.shopId, requestId: row.id },
+            new Date(ctx.now.getTime() + DOWNLOAD_DAYS * DAY),
+          );
         await deps.audit.record(ctx, {
           action: `shop.privacy-request.answered`,
           target: { kind: 'shop-privacy-request', id: row.id },
@@ -363,6 +371,28 @@ export function createShopRequests(
     });
   }
 
+  /** An answer's archive past its link's lifetime: the file is deleted and the row forgets it. */
+  async function expireAnswer(p: { shopId: string; requestId: string }) {
+    const file = await withShop(deps.db, p.shopId, async (tx) => {
+      const row = await tx
+        .selectFrom('shop_privacy_request')
+        .select('download_file')
+        .where('shop_id', '=', p.shopId)
+        .where('id', '=', p.requestId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row?.download_file) return null;
+      await tx
+        .updateTable('shop_privacy_request')
+        .set({ download_file: null })
+        .where('shop_id', '=', p.shopId)
+        .where('id', '=', p.requestId)
+        .execute();
+      return row.download_file;
+    });
+    if (file) rmSync(file, { force: true });
+  }
+
   /**
    * For the platform's staff: which shops have overdue requests, and how many — never whose or
    * what (the content is the merchant's).
@@ -393,6 +423,7 @@ export function createShopRequests(
     jobHandlers: {
       [SHOP_REQUEST_REMINDER_JOB]: (p: unknown) =>
         remind(p as { shopId: string; accountId: string; requestId: string; dueAt: string }),
+      [SHOP_ANSWER_EXPIRE_JOB]: (p: unknown) => expireAnswer(p as { shopId: string; requestId: string }),
     },
     /** What the shopper's account page shows of their own requests. */
     async requestsOf(scope: ShopScope, shopperId: string) {

@@ -301,6 +301,25 @@ describe("the merchant's privacy queue (#10 §4)", () => {
       headers: { host: other.host },
     });
     expect(elsewhere.statusCode).toBe(410);
+    // A week later the archive is gone, and so is the link.
+    t.clock.advance(7 * 86_400_000 + 1000);
+    try {
+      await t.platform.jobs.runDue();
+      const late = await t.app.inject({
+        method: 'GET',
+        url: `/privacy/download?token=${encodeURIComponent(token)}`,
+        headers: { host: shop.host },
+      });
+      expect(late.statusCode).toBe(410);
+      const row = await t.platform.db
+        .selectFrom('shop_privacy_request')
+        .select('download_file')
+        .where('id', '=', request.id)
+        .executeTakeFirstOrThrow();
+      expect(row.download_file).toBeNull();
+    } finally {
+      t.clock.advance(-(7 * 86_400_000 + 1000));
+    }
     const audited = await t.platform.db
       .selectFrom('audit_log')
       .select('action')
