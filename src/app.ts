@@ -76,8 +76,6 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     ? [new URL(config.publicUrl).origin]
     : [`http://${config.platformDomain}:*`, `http://localhost:*`];
   installSecurityHeaders(app, {
-    // Shop hosts are the platform's subdomains (same site): their images may be shown on its pages.
-    crossOriginResourcePolicy: { policy: 'same-site' },
     contentSecurityPolicy: {
       directives: {
         // The API docs page loads its own script and styles from this origin only.

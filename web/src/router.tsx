@@ -208,6 +208,14 @@ const shopRoutes = [
   }),
   createRoute({
     getParentRoute: () => shopLayout,
+    path: '/privacy',
+    component: lazyRouteComponent(() => import('./pages/shop/PrivacyRequests'), 'PrivacyRequests'),
+    validateSearch: (s: Record<string, unknown>): { status?: 'closed' } =>
+      // Open requests are the default view; only the closed ones need saying.
+      s.status === 'closed' ? { status: 'closed' } : {},
+  }),
+  createRoute({
+    getParentRoute: () => shopLayout,
     path: '/theme',
     component: lazyRouteComponent(() => import('./pages/shop/Theme'), 'Theme'),
   }),
@@ -282,6 +290,11 @@ const staffRoutes = [
     getParentRoute: () => staffLayout,
     path: '/requests/$id',
     component: lazyRouteComponent(staffRequests, 'StaffRequest'),
+  }),
+  createRoute({
+    getParentRoute: () => staffLayout,
+    path: '/shop-requests',
+    component: lazyRouteComponent(() => import('./pages/staff/StaffShopRequests'), 'StaffShopRequests'),
   }),
   createRoute({
     getParentRoute: () => staffLayout,

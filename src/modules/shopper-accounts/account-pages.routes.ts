@@ -283,7 +283,9 @@ export function registerAccountPages(
         language: lang(request),
       });
       setSession(request, reply, session);
-      return see(reply, typed.returnTo ?? '/account?notice=welcome');
+      // Coming back to the account itself, it greets them; anywhere else (the checkout), they go on.
+      const back = typed.returnTo && typed.returnTo.split('?')[0] !== '/account' ? typed.returnTo : null;
+      return see(reply, back ?? '/account?notice=welcome');
     } catch (e) {
       if (!(e instanceof AccountFormError)) throw e;
       return registerPage(request, reply, typed, formErrors(e), e.code === 'conflict' ? 409 : 422);

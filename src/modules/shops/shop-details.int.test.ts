@@ -97,6 +97,8 @@ describe("a shop's contact and legal details, logo and privacy notice (#10 §1 S
     const file = await page(shop, first.src);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('image/webp');
+    // The back office shows it from another origin.
+    expect(file.headers['cross-origin-resource-policy']).toBe('cross-origin');
 
     expect((await upload(png)).statusCode).toBe(204);
     const second = (await api(shop, 'GET')).json().logo as { src: string };

@@ -14,10 +14,14 @@ export function registerImageFiles(app: FastifyInstance, deps: { media: MediaSer
       const found = await deps.media.renditionFile(request.shop!.scope, request.params.imageId, request.params.file);
       if (!found)
         return reply.code(404).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('Not found');
-      return reply
-        .type(found.contentType)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .send(found.bytes);
+      return (
+        reply
+          .type(found.contentType)
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          // Public pictures: the back office (another origin, maybe another site) shows them too.
+          .header('cross-origin-resource-policy', 'cross-origin')
+          .send(found.bytes)
+      );
     },
   );
 }

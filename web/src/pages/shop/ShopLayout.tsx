@@ -12,6 +12,7 @@ const words = {
     products: 'Products',
     orders: 'Orders',
     shoppers: 'Shoppers',
+    privacy: 'Privacy requests',
     theme: 'Theme',
     settings: 'Settings',
     visit: 'View the shop',
@@ -25,6 +26,7 @@ const words = {
     products: 'Produtos',
     orders: 'Encomendas',
     shoppers: 'Clientes',
+    privacy: 'Pedidos de privacidade',
     theme: 'Tema',
     settings: 'Definições',
     visit: 'Ver a loja',
@@ -72,6 +74,9 @@ export function ShopLayout() {
         </Link>
         <Link to="/account/shops/$shopId/shoppers" params={params}>
           {w.shoppers}
+        </Link>
+        <Link to="/account/shops/$shopId/privacy" params={params}>
+          {w.privacy}
         </Link>
         <Link to="/account/shops/$shopId/theme" params={params}>
           {w.theme}
