@@ -77,7 +77,7 @@ async function merchantTab(shop: Awaited<ReturnType<typeof shopWithMug>>): Promi
   return tab;
 }
 
-describe.skipIf(!browserAvailable)('a shopper at a shop, and the shop answering them (#11)', () => {
+describe.skipIf(!browserAvailable)('a shopper at a shop, and the shop answering them (#10)', () => {
   useBrowser();
   let shop: Awaited<ReturnType<typeof shopWithMug>>;
   let shopper: Tab;
@@ -103,9 +103,10 @@ describe.skipIf(!browserAvailable)('a shopper at a shop, and the shop answering 
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill('lantern orchard velvet comet');
     await page.getByRole('button', { name: 'Create account' }).click();
-    // Back where the Account link was going (the sign-in's return_to), so without the welcome notice.
-    await page.waitForURL(/\/account$/);
+    // Back at the account the Account link was going to, with the welcome notice.
+    await page.waitForURL(/\/account\?notice=welcome$/);
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await page.getByText('Your account is ready. We sent you an email to confirm your address.').waitFor();
     await page.getByText(/Confirm your email to see your orders/).waitFor();
 
     const confirm = await linkIn(email, /(http:\/\/[^\s]+\/account\/confirm\?token=[^\s]+)/);

@@ -118,7 +118,14 @@ export function Settings() {
   const { shopId } = useParams({ from: '/account/shops/$shopId/settings' });
   const shop = useShop(shopId);
   if (!shop.data) return <p>{shop.error ? shop.error.message : t('common.loading')}</p>;
-  return <SettingsForm key={shop.dataUpdatedAt} shop={shop.data} />;
+  // The form starts again from what was saved; the logo card keeps its chosen file across that.
+  return (
+    <>
+      <SettingsForm key={shop.dataUpdatedAt} shop={shop.data} />
+      <LogoCard shop={shop.data} />
+      <NoticeCard shop={shop.data} />
+    </>
+  );
 }
 
 /** The shop's name, branding colours, default VAT rate, shipping rates per zone and legal details (PATCH of the shop). */
@@ -254,14 +261,20 @@ function SettingsForm({ shop }: { shop: Shop }) {
           {w.save}
         </Button>
       </form>
-      <LogoCard shop={shop} />
-      <Card title={w.notice}>
-        <p>{w.noticeText}</p>
-        <p>
-          <a href={`${shop.url}privacy`}>{w.noticeLink}</a>
-        </p>
-      </Card>
     </>
+  );
+}
+
+/** Where the shop's generated privacy notice is. */
+function NoticeCard({ shop }: { shop: Shop }) {
+  const w = useWords(words);
+  return (
+    <Card title={w.notice}>
+      <p>{w.noticeText}</p>
+      <p>
+        <a href={`${shop.url}privacy`}>{w.noticeLink}</a>
+      </p>
+    </Card>
   );
 }
 
