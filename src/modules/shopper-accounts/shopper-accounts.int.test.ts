@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, staffSession, type TestApp } from '../../../test/harness.js';
 import { startTestSmtp } from '../../../test/smtp.js';
 import { checkoutBody, shopper, shopWithProducts } from '../../../test/shop-fixture.js';
+import { readZip } from '../../../test/zip.js';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
@@ -51,6 +53,45 @@ const linkIn = (mail: string | undefined, path: string) => {
   expect(m, mail).not.toBeNull();
   return decodeURIComponent(m![1]!);
 };
+
+/** What a shopper gives a shop besides their account: a saved address and an order placed signed in. */
+async function giveDetails(
+  shop: Shop,
+  s: Awaited<ReturnType<typeof register>>,
+  email: string,
+  tag: string,
+  phone: string,
+) {
+  const saved = await s.post('/account/addresses', {
+    'address[first_name]': 'Rosa',
+    'address[last_name]': 'Mota',
+    'address[address1]': `Beco Secreto ${tag}`,
+    'address[zip]': '4700-001',
+    'address[city]': 'Braga',
+    'address[country_code]': 'PT',
+    'address[phone]': phone,
+  });
+  expect(saved.statusCode).toBe(303);
+  const session = s.b.cookie;
+  await s.b.add(shop.variants[0]!);
+  const placed = await s.b.checkout(
+    checkoutBody(undefined, {
+      email,
+      shippingAddress: {
+        firstName: 'Rosa',
+        lastName: 'Mota',
+        line1: `Rua da Entrega ${tag}`,
+        line2: `Porta ${tag}`,
+        postalCode: '4050-262',
+        city: 'Porto',
+        country: 'PT',
+      },
+    }),
+  );
+  expect(placed.statusCode, placed.body).toBe(201);
+  s.b.cookie = session;
+  return placed.json().order as { id: string };
+}
 
 async function register(shop: Shop, email: string, extra: Record<string, string> = {}) {
   const s = browser(shop);
@@ -269,7 +310,8 @@ describe("the merchant's privacy queue (#10 §4)", () => {
   it('takes an access request from the account, lists it (audited), and mails the answer as a download', async () => {
     const shop = await shopWithProducts(t, [5]);
     const email = newEmail();
-    const s = await register(shop, email);
+    const s = await register(shop, email, { newsletter: '1' });
+    await giveDetails(shop, s, email, 'A7', '912 345 601');
     const asked = await s.post('/account/privacy', { kind: 'access' });
     expect(asked.headers.location).toBe('/account/privacy?notice=request_sent');
     expect((await s.post('/account/privacy', { kind: 'access' })).statusCode).toBe(409);
@@ -293,6 +335,16 @@ describe("the merchant's privacy queue (#10 §4)", () => {
     });
     expect(zip.statusCode).toBe(200);
     expect(zip.headers['content-type']).toBe('application/zip');
+    // Every value they gave the shop: account, saved address, the order's addresses, the newsletter decision.
+    const files = await readZip(zip.rawPayload);
+    const every = [...files.values()].join('\n');
+    for (const given of [email, 'Rosa', 'Mota', 'Beco Secreto A7', '+351912345601', 'Rua da Entrega A7', 'Porta A7'])
+      expect(every, given).toContain(given);
+    expect(files.get('data/shopper_newsletter_consent.json')).toMatch(/"granted"\s*:\s*true/);
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['data/shopper_account.json', 'data/shopper_address.json']),
+    );
+    expect(files.get('data/shopper_account.json')).not.toContain('argon2');
     // The link is this shop's: at another shop's host it opens nothing.
     const other = await shopWithProducts(t, [1]);
     const elsewhere = await t.app.inject({
@@ -339,7 +391,8 @@ describe("the merchant's privacy queue (#10 §4)", () => {
     const b = await shopWithProducts(t, [5]);
     const email = newEmail();
     const s = await register(a, email);
-    await register(b, email);
+    const inA = await giveDetails(a, s, email, 'A9', '912 345 609');
+    await giveDetails(b, await register(b, email), email, 'B9', '912 345 619');
     await s.post('/account/privacy', { kind: 'erasure' });
     const [request] = (await api(a, 'GET', '/privacy-requests')).json().items;
     const extended = await api(a, 'POST', `/privacy-requests/${request.id}/extend`, {
@@ -372,6 +425,38 @@ describe("the merchant's privacy queue (#10 §4)", () => {
       .where('id', '=', request.id)
       .executeTakeFirstOrThrow();
     expect(kept).toEqual({ email: '[erased]', status: 'answered', shopper_id: null });
+    // A's order keeps what an invoice shows, nothing else of them.
+    const order = await t.platform.db
+      .selectFrom('shop_order')
+      .selectAll()
+      .where('id', '=', inA.id)
+      .executeTakeFirstOrThrow();
+    expect(order).toMatchObject({ shopper_id: null, bill_first_name: 'Rosa', ship_line2: null });
+    // A full dump of every table, shop B's rows aside, finds nothing else of them.
+    const tables = await sql<{ table_name: string; has_shop: boolean }>`
+      select t.table_name, exists (select 1 from information_schema.columns c
+        where c.table_schema = t.table_schema and c.table_name = t.table_name and c.column_name = 'shop_id') as has_shop
+      from information_schema.tables t where t.table_schema = 'public' and t.table_type = 'BASE TABLE'`.execute(
+      t.platform.db,
+    );
+    let dump = '';
+    for (const { table_name, has_shop } of tables.rows) {
+      const rows = has_shop
+        ? await sql<{
+            x: string;
+          }>`select r::text as x from ${sql.table(table_name)} r where r.shop_id is distinct from ${b.shopId}`.execute(
+            t.platform.db,
+          )
+        : await sql<{ x: string }>`select r::text as x from ${sql.table(table_name)} r`.execute(t.platform.db);
+      dump += rows.rows.map((r) => `${table_name}: ${r.x}\n`).join('');
+    }
+    // (The billing address, line 2 included, is the invoice's: held.)
+    for (const gone of [email, 'Beco Secreto A9', '+351912345609'])
+      expect(
+        dump.split('\n').filter((l) => l.includes(gone)),
+        gone,
+      ).toEqual([]);
+    expect(dump).toContain('Rua da Entrega A9'); // the invoiced order's billing address, under legal hold
     expect(smtp.lastTo(email)).toContain('has erased your data');
   });
 
