@@ -191,7 +191,7 @@ function collectionRow(rows: Rows, shopId: string, handle: string, title: string
 }
 
 // The catalogue service's search vector (refreshSearch in catalogue.service.ts), for many products at once.
-const searchVector = sql`
+export const searchVector = sql`
   setweight(to_tsvector('simple', unaccent(p.title)), 'A') ||
   setweight(to_tsvector('simple', unaccent(coalesce(
     (select string_agg(v.sku, ' ') from product_variant v where v.shop_id = p.shop_id and v.product_id = p.id),
