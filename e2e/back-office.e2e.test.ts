@@ -1,42 +1,20 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
-  apiSignUp,
-  baseUrl,
   browserAvailable,
   expectAccessible,
-  newMerchant,
+  merchantWithShop,
   openTab,
   signInTab,
-  useBrowser,
   type Tab,
+  useBrowser,
 } from './browser.js';
 
 // Chromium reports each refused request (the upload and CSV the tests send wrong on purpose) on the console.
 const expectedErrors = /status of 4(09|22)/;
 
 /** A merchant with an empty shop, made through the API. */
-async function merchantWithShop() {
-  const m = newMerchant();
-  const { cookie } = await apiSignUp(m);
-  const api = async (method: 'GET' | 'POST', path: string, body?: object) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, unknown>;
-  };
-  const slug = `bo-${Date.now().toString(36)}`;
-  const shop = await api('POST', '/api/v1/shops', { slug, name: 'Loja da Ana' });
-  return {
-    m,
-    api,
-    shopId: shop.id as string,
-    storefront: `http://${slug}.localhost:${new URL(baseUrl).port}`,
-  };
-}
+const newShop = () => merchantWithShop({ slugPrefix: 'bo', name: 'Loja da Ana' });
 
 const png = (colour: string) =>
   sharp({ create: { width: 64, height: 48, channels: 3, background: colour } })
@@ -72,10 +50,10 @@ async function placeOrder(tab: Tab, storefront: string, variantId: string) {
 
 describe.skipIf(!browserAvailable)('the merchant back office (#10)', () => {
   useBrowser();
-  let shop: Awaited<ReturnType<typeof merchantWithShop>>;
+  let shop: Awaited<ReturnType<typeof newShop>>;
 
   it('a merchant creates a product with two variants and images, activates it, and it is on the storefront', async () => {
-    shop = await merchantWithShop();
+    shop = await newShop();
     const tab = await openTab({ width: 1440, expectedErrors });
     const { page } = tab;
     await signInTab(tab, shop.m.email, shop.m.password);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -140,4 +140,47 @@ export async function signInTab(tab: Tab, email: string, password: string, staff
     data: { email, password },
   });
   expect(res.status()).toBe(200);
+}
+
+/** A merchant (signed up through the API) with one shop, and a client for the merchant's API. */
+export async function merchantWithShop(opts: { slugPrefix: string; name: string }) {
+  const m = newMerchant();
+  const { cookie } = await apiSignUp(m);
+  const api = async (method: 'GET' | 'POST', to: string, body?: object) => {
+    const res = await fetch(`${baseUrl}${to}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (res.status >= 300) throw new Error(`${to}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const slug = `${opts.slugPrefix}-${Date.now().toString(36)}`;
+  const shop = await api('POST', '/api/v1/shops', { slug, name: opts.name });
+  return {
+    m,
+    api,
+    shopId: shop.id as string,
+    storefront: `http://${slug}.localhost:${new URL(baseUrl).port}`,
+  };
+}
+
+/** The newest mail in the server's outbox addressed to `to` (and matching `pattern`), soft line breaks undone. */
+export function mailTo(to: string, pattern?: RegExp): string | undefined {
+  if (!existsSync(outbox)) return undefined;
+  return readdirSync(outbox)
+    .sort()
+    .map((f) =>
+      readFileSync(path.join(outbox, f), 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/=3D/g, '='),
+    )
+    .filter((m) => m.includes(`To: ${to}`) && (!pattern || pattern.test(m)))
+    .at(-1);
+}
+
+/** The first group `pattern` finds in the newest mail to `to`, waited for (mail may be sent after the answer). */
+export async function linkIn(to: string, pattern: RegExp): Promise<string> {
+  await expect.poll(() => mailTo(to, pattern) !== undefined, { timeout: 30_000, interval: 500 }).toBe(true);
+  return pattern.exec(mailTo(to, pattern)!)![1]!;
 }

@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { apiSignUp, baseUrl, browserAvailable, expectAccessible, newMerchant, openTab, useBrowser } from './browser.js';
+import { browserAvailable, expectAccessible, merchantWithShop, openTab, useBrowser } from './browser.js';
 
 /** A shop selling one mug, made through the merchant API. */
 async function shopWithMug() {
-  const { cookie } = await apiSignUp(newMerchant());
-  const call = async (method: 'GET' | 'POST', path: string, body?: object) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, unknown>;
-  };
-  const slug = `co-${Date.now().toString(36)}`;
-  const shop = await call('POST', '/api/v1/shops', { slug, name: 'Loja da Caneca' });
-  await call('POST', `/api/v1/shops/${shop.id as string}/products`, {
+  const shop = await merchantWithShop({ slugPrefix: 'co', name: 'Loja da Caneca' });
+  await shop.api('POST', `/api/v1/shops/${shop.shopId}/products`, {
     title: 'Caneca de grés',
     status: 'active',
     variants: [{ sku: 'CAN-G', priceCents: 1450, stock: 3 }],
   });
-  const port = new URL(baseUrl).port;
-  return {
-    storefront: `http://${slug}.localhost:${port}`,
-    orders: () => call('GET', `/api/v1/shops/${shop.id as string}/orders`),
-  };
+  return { storefront: shop.storefront, orders: () => shop.api('GET', `/api/v1/shops/${shop.shopId}/orders`) };
 }
 
 describe.skipIf(!browserAvailable)('checkout in a browser without JavaScript (#9)', () => {

@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../test/zip.js';
 import {
@@ -7,28 +6,14 @@ import {
   baseUrl,
   browserAvailable,
   expectAccessible,
+  mailTo,
   newMerchant,
   openTab,
-  outbox,
   signInTab,
   staffEmail,
   staffPassword,
   useBrowser,
 } from './browser.js';
-
-/** The newest mail in the server's outbox addressed to `to` (and matching `pattern`), soft line breaks undone. */
-function mailTo(to: string, pattern?: RegExp): string | undefined {
-  if (!existsSync(outbox)) return undefined;
-  return readdirSync(outbox)
-    .sort()
-    .map((f) =>
-      readFileSync(path.join(outbox, f), 'utf8')
-        .replace(/=\r?\n/g, '')
-        .replace(/=3D/g, '='),
-    )
-    .filter((m) => m.includes(`To: ${to}`) && (!pattern || pattern.test(m)))
-    .at(-1);
-}
 
 describe.skipIf(!browserAvailable)('data-subject requests in Chromium', () => {
   useBrowser();

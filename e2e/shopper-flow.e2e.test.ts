@@ -1,60 +1,24 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  apiSignUp,
-  baseUrl,
   browserAvailable,
   expectAccessible,
-  newMerchant,
+  linkIn,
+  merchantWithShop,
   openTab,
-  outbox,
   signInTab,
   staffEmail,
   staffPassword,
-  useBrowser,
   type Tab,
+  useBrowser,
 } from './browser.js';
-
-/** The newest mail in the server's outbox addressed to `to` (and matching `pattern`), soft line breaks undone. */
-function mailTo(to: string, pattern?: RegExp): string | undefined {
-  if (!existsSync(outbox)) return undefined;
-  return readdirSync(outbox)
-    .sort()
-    .map((f) =>
-      readFileSync(path.join(outbox, f), 'utf8')
-        .replace(/=\r?\n/g, '')
-        .replace(/=3D/g, '='),
-    )
-    .filter((m) => m.includes(`To: ${to}`) && (!pattern || pattern.test(m)))
-    .at(-1);
-}
-
-/** The first link in the newest mail to `to` that `pattern` finds, waited for (mail may be sent after the answer). */
-async function linkIn(to: string, pattern: RegExp): Promise<string> {
-  await expect.poll(() => mailTo(to, pattern) !== undefined, { timeout: 30_000, interval: 500 }).toBe(true);
-  return pattern.exec(mailTo(to, pattern)!)![1]!;
-}
 
 /**
  * A merchant with a shop selling a mug in two colours, made through the API: making it in the
  * back office (variants, images) is what back-office.e2e proves; here it is only the stage.
  */
 async function shopWithMug() {
-  const m = newMerchant();
-  const { cookie } = await apiSignUp(m);
-  const api = async (method: 'GET' | 'POST', to: string, body?: object) => {
-    const res = await fetch(`${baseUrl}${to}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (res.status >= 300) throw new Error(`${to}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, unknown>;
-  };
-  const slug = `sh-${Date.now().toString(36)}`;
-  const shop = await api('POST', '/api/v1/shops', { slug, name: 'Loja do Rui' });
-  await api('POST', `/api/v1/shops/${shop.id as string}/products`, {
+  const shop = await merchantWithShop({ slugPrefix: 'sh', name: 'Loja do Rui' });
+  await shop.api('POST', `/api/v1/shops/${shop.shopId}/products`, {
     title: 'Caneca de Barcelos',
     status: 'active',
     options: [{ name: 'Cor', values: ['Azul', 'Verde'] }],
@@ -63,11 +27,7 @@ async function shopWithMug() {
       { sku: 'CAN-VD', priceCents: 1250, stock: 10, options: ['Verde'] },
     ],
   });
-  return {
-    m,
-    shopId: shop.id as string,
-    storefront: `http://${slug}.localhost:${new URL(baseUrl).port}`,
-  };
+  return shop;
 }
 
 /** The merchant, signed in to the back office in a tab of their own. */

@@ -16,6 +16,18 @@ export interface Mailer {
 }
 
 /**
+ * Sends a notice whose failure must not undo what it tells of (a block, a request opened): the
+ * error goes to `onError`, and the caller goes on.
+ */
+export async function sendReported(mailer: Pick<Mailer, 'send'>, onError: (err: unknown) => void, mail: Mail) {
+  try {
+    await mailer.send(mail);
+  } catch (err) {
+    onError(err);
+  }
+}
+
+/**
  * Mail over SMTP (SMTP_URL). Without one, messages are written as .eml files to DATA_DIR/outbox so a
  * fresh `npm start` works and nothing pretends to have been delivered.
  */

@@ -9,7 +9,14 @@ import { removePrefix, type FileStore } from '../../core/files/file-store.js';
 import { newId } from '../../core/ids.js';
 import { CATALOGUE_CHANGED, type CatalogueReads } from '../catalogue/index.js';
 import type { MerchantScope, ShopScope, ShopsService } from '../shops/index.js';
-import { imageFolder, imagePath, prepareImage, RefusedUploadError, renditionKey } from './image-pipeline.js';
+import {
+  imageFolder,
+  imagePath,
+  prepareImage,
+  RefusedUploadError,
+  renditionKey,
+  type PreparedImage,
+} from './image-pipeline.js';
 import type { MediaTables, Rendition } from './media.tables.js';
 
 export interface ImageView {
@@ -64,28 +71,31 @@ export function createMediaService(deps: {
       throw new AppError('not_found', 'There is no such product in this shop.');
   }
 
-  async function addImage(
+  /**
+   * An upload through the pipeline: type from the bytes, anti-virus, sizes made without metadata
+   * (a refusal is audited against `target`), the files written under a new image id, then `record`
+   * links them. If recording fails, the files go too (what a crash here leaves, nothing links to).
+   */
+  async function storeUpload<T>(
     ctx: RequestContext,
     scope: MerchantScope,
-    productId: string,
-    /** Reads the upload: called once the product is known to be this shop's, so a 404 reads no body. */
-    read: () => Promise<{ bytes: Buffer; alt: string }>,
-  ): Promise<ImageView> {
-    await requireProduct(scope, productId);
-    const upload = await read();
+    bytes: Buffer,
+    target: { kind: 'product' | 'shop'; id: string },
+    record: (id: string, prepared: PreparedImage) => Promise<T>,
+  ): Promise<T> {
     let prepared;
     try {
-      prepared = await prepareImage(upload.bytes, deps.scanner);
+      prepared = await prepareImage(bytes, deps.scanner);
     } catch (e) {
       if (e instanceof RefusedUploadError)
         await deps.audit.record(ctx, {
           action: 'media.upload_refused',
-          target: { kind: 'product', id: productId },
+          target,
           chain: `account:${scope.accountId}`,
           data: {
             reason: [e.reason],
             ...(e.signature ? { signature: [e.signature] } : {}),
-            bytes: [String(upload.bytes.length)],
+            bytes: [String(bytes.length)],
           },
         });
       throw e;
@@ -98,6 +108,27 @@ export function createMediaService(deps: {
         await deps.files.put(key, r.data, contentTypes[r.format]!);
         written.push(key);
       }
+      return await record(id, prepared);
+    } catch (e) {
+      await deps.files.remove(written).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** The sizes made, as the row keeps them (without their bytes). */
+  const storedRenditions = (prepared: PreparedImage) => prepared.renditions.map(({ data: _data, ...r }) => r);
+
+  async function addImage(
+    ctx: RequestContext,
+    scope: MerchantScope,
+    productId: string,
+    /** Reads the upload: called once the product is known to be this shop's, so a 404 reads no body. */
+    read: () => Promise<{ bytes: Buffer; alt: string }>,
+  ): Promise<ImageView> {
+    await requireProduct(scope, productId);
+    const upload = await read();
+    const target = { kind: 'product' as const, id: productId };
+    return storeUpload(ctx, scope, upload.bytes, target, async (id, prepared) => {
       const row = await withShop(db, scope.shopId, async (tx) => {
         const last = await tx
           .selectFrom('product_image')
@@ -117,7 +148,7 @@ export function createMediaService(deps: {
             height: prepared.height,
             source_type: prepared.sourceType,
             source_bytes: upload.bytes.length,
-            renditions: JSON.stringify(prepared.renditions.map(({ data: _data, ...r }) => r)),
+            renditions: JSON.stringify(storedRenditions(prepared)),
             created_at: ctx.now,
           })
           .returningAll()
@@ -125,18 +156,14 @@ export function createMediaService(deps: {
         await deps.changes.announce(tx, CATALOGUE_CHANGED, scope.shopId);
         await deps.audit.record(ctx, {
           action: 'media.image_added',
-          target: { kind: 'product', id: productId },
+          target,
           chain: `account:${scope.accountId}`,
           data: { image: [id] },
         });
         return inserted;
       });
       return view(row);
-    } catch (e) {
-      // The row was not written: its files go too (what a crash here leaves, nothing links to).
-      await deps.files.remove(written).catch(() => undefined);
-      throw e;
-    }
+    });
   }
 
   async function imagesOfProduct(scope: ShopScope, productId: string): Promise<ImageView[]> {
@@ -269,38 +296,15 @@ export function createMediaService(deps: {
    * stripped, sizes made), its files under the shop's images; the one it replaces is removed.
    */
   async function setLogo(ctx: RequestContext, scope: MerchantScope, bytes: Buffer) {
-    let prepared;
-    try {
-      prepared = await prepareImage(bytes, deps.scanner);
-    } catch (e) {
-      if (e instanceof RefusedUploadError)
-        await deps.audit.record(ctx, {
-          action: 'media.upload_refused',
-          target: { kind: 'shop', id: scope.shopId },
-          chain: `account:${scope.accountId}`,
-          data: { reason: [e.reason], ...(e.signature ? { signature: [e.signature] } : {}) },
-        });
-      throw e;
-    }
-    const id = newId('img');
-    const written: string[] = [];
-    try {
-      for (const r of prepared.renditions) {
-        const key = renditionKey(scope.shopId, id, r);
-        await deps.files.put(key, r.data, contentTypes[r.format]!);
-        written.push(key);
-      }
-      const replaced = await deps.shops.setLogo(ctx, scope, {
+    const replaced = await storeUpload(ctx, scope, bytes, { kind: 'shop', id: scope.shopId }, (id, prepared) =>
+      deps.shops.setLogo(ctx, scope, {
         id,
         width: prepared.width,
         height: prepared.height,
-        renditions: prepared.renditions.map(({ data: _data, ...r }) => r),
-      });
-      if (replaced) await removePrefix(deps.files, `${imageFolder(scope.shopId, replaced.id)}/`);
-    } catch (e) {
-      await deps.files.remove(written).catch(() => undefined);
-      throw e;
-    }
+        renditions: storedRenditions(prepared),
+      }),
+    );
+    if (replaced) await removePrefix(deps.files, `${imageFolder(scope.shopId, replaced.id)}/`);
   }
 
   async function removeLogo(ctx: RequestContext, scope: MerchantScope) {

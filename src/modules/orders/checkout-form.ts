@@ -1,8 +1,13 @@
+import type { FastifyRequest } from 'fastify';
 import { cardExpired } from '../../core/payments/cards.js';
 import type { DeclineReason } from '../../core/payments/gateway.js';
 
 /** A submitted HTML form as the app parses it: a name given once is a string, a repeated one an array. */
 export type FormFields = Record<string, string | string[] | undefined>;
+
+/** A form post's fields (a storefront form is urlencoded; anything else is no fields at all). */
+export const formOf = (request: FastifyRequest): FormFields =>
+  request.body && typeof request.body === 'object' ? (request.body as FormFields) : {};
 
 /** A form field's value: the last one given (a checkbox after its hidden default), trimmed; '' when absent. */
 export function fieldOf(fields: FormFields, name: string): string {
@@ -77,6 +82,9 @@ const bodyToForm = Object.fromEntries(Object.entries(addressFields).map(([f, b])
   FormAddressField
 >;
 
+/** The form's name for a field of the JSON address (`postalCode` → `zip`); unknown names are the first line. */
+export const formAddressField = (bodyField: string): FormAddressField => bodyToForm[bodyField] ?? 'address1';
+
 const typedEmpty = (value: unknown) => value === undefined || value === '';
 
 /**
@@ -89,7 +97,7 @@ export function formError(path: string, given: unknown): CheckoutError {
   if (head === 'email') return { field: 'email', code: required ? 'required' : 'invalid_email' };
   if ((head === 'shippingAddress' || head === 'billingAddress') && tail) {
     const prefix = head === 'shippingAddress' ? 'shipping_address' : 'billing_address';
-    const field = bodyToForm[tail] ?? 'address1';
+    const field = formAddressField(tail);
     const code = required
       ? 'required'
       : tail === 'postalCode'

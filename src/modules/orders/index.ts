@@ -29,6 +29,8 @@ export {
   addressFromForm,
   blankAddress,
   fieldOf,
+  formAddressField,
+  formOf,
   type AddressInput,
   type FormFields,
 } from './checkout-form.js';

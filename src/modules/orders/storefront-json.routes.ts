@@ -1,22 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, validationError } from '../../core/errors.js';
+import { validationError } from '../../core/errors.js';
 import { onShopHosts } from '../../core/http/tenant-host.js';
 import { problems, typed } from '../../core/http/types.js';
 import { CART_COOKIE, CART_IDLE_DAYS, type CartsService, type CartSummary } from './carts.service.js';
 import type { Checkout } from './checkout.js';
 import { CheckoutBody } from './checkout.schemas.js';
+import { shopOf } from '../storefront/index.js';
 import { CartAddBody, CartChangeBody } from './orders.schemas.js';
 
 const emptyCart: CartSummary = { itemCount: 0, totalCents: 0, lines: [] };
 const idempotencyKey = /^[\x21-\x7e]{1,255}$/;
-
-/** The shop a storefront route was asked on: the host router resolved it (and only it grants its scope). */
-export function shopOf(request: FastifyRequest) {
-  const shop = request.shop;
-  if (!shop) throw new AppError('not_found', 'No such shop.');
-  return shop;
-}
 
 export function setCartCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(CART_COOKIE, token, {

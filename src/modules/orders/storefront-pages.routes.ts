@@ -15,16 +15,17 @@ import {
   declineError,
   fieldOf,
   formError,
+  formOf,
   paymentForBody,
   valueAt,
   type AddressInput,
   type CheckoutError,
-  type FormFields,
 } from './checkout-form.js';
 import { CheckoutBody } from './checkout.schemas.js';
 import type { OrderReads } from './orders.reads.js';
 import { shippingZoneOf } from './shipping.js';
-import { cartCookieOf, setCartCookie, shopOf } from './storefront-json.routes.js';
+import { cartCookieOf, setCartCookie } from './storefront-json.routes.js';
+import { shopOf } from '../storefront/index.js';
 import { checkoutObject, countriesFor, orderObject, type CheckoutView, type Language } from './theme-objects.js';
 
 /**
@@ -48,9 +49,6 @@ const titles: Record<Language, { cart: string; checkout: string; order: string }
   en: { cart: 'Your cart', checkout: 'Checkout', order: 'Order' },
   'pt-PT': { cart: 'O seu carrinho', checkout: 'Finalizar compra', order: 'Encomenda' },
 };
-
-const formOf = (request: FastifyRequest): FormFields =>
-  request.body && typeof request.body === 'object' ? (request.body as FormFields) : {};
 
 const quantityOf = (raw: string, fallback: number) => (/^\d{1,3}$/.test(raw) ? Number(raw) : fallback);
 

@@ -1,4 +1,10 @@
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
+
+/** How long an answer's archive can be downloaded, then it is deleted: a copy of someone's data. */
+export const ANSWER_DOWNLOAD_DAYS = 7;
+
+/** When whoever answers a request is reminded of it: a week and a day before it is due. */
+export const reminderTimes = (dueAt: Date) => [7, 1].map((days) => new Date(dueAt.getTime() - days * DAY));
 
 /**
  * `date` plus `months` calendar months, as EU law counts them (Regulation 1182/71 art. 3(2)(c)):

@@ -14,13 +14,13 @@ import { newId } from '../../core/ids.js';
 import type { JobHandler, JobQueue } from '../../core/jobs/job-queue.js';
 import type { PrivacyEngine } from '../../core/privacy/engine.js';
 import type { ConsentService } from '../consent/index.js';
-import { extendedDueAt, requestDueAt } from './deadlines.js';
+import { ANSWER_DOWNLOAD_DAYS, extendedDueAt, reminderTimes, requestDueAt } from './deadlines.js';
 import type { ErasureUseCase } from './erasure.use-case.js';
 import { writeSubjectArchive } from './export-archive.js';
 import type { PolicyModel } from './policy.js';
 import type { PrivacyRequestTable, RequestType } from './privacy.tables.js';
 
-const DOWNLOAD_DAYS = 7;
+const DOWNLOAD_DAYS = ANSWER_DOWNLOAD_DAYS;
 /** Types whose answer hands over data, so identity is confirmed again with the password. */
 export const typesNeedingPassword: readonly RequestType[] = ['access', 'portability', 'erasure'];
 
@@ -86,10 +86,8 @@ export function createPrivacyRequestsService(deps: {
 
   /** Reminders to the privacy team a week and a day before the due date (a reminder for a moved date is skipped). */
   async function scheduleReminders(tx: Transaction<PrivacyTables>, id: string, dueAt: Date) {
-    for (const days of [7, 1]) {
-      const at = new Date(dueAt.getTime() - days * 86_400_000);
+    for (const at of reminderTimes(dueAt))
       await deps.jobs.enqueue('privacy.reminder', { requestId: id, dueAt: dueAt.toISOString() }, at);
-    }
   }
 
   const audit = (ctx: RequestContext, id: string, action: string, data: Record<string, string | number> = {}) =>

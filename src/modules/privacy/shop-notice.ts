@@ -1,5 +1,5 @@
 import type { DataMap } from '../../core/privacy/data-map.js';
-import type { ShopScope, ShopsService } from '../shops/index.js';
+import { addressLine, type ShopScope, type ShopsService } from '../shops/index.js';
 import type { PrivacyNoticeObject } from '../storefront/index.js';
 import { buildPolicy } from './policy.js';
 import type { ProcessorsService } from './processors.service.js';
@@ -18,10 +18,7 @@ export function createShopNotice(deps: {
   return async (scope: ShopScope, language: 'en' | 'pt-PT'): Promise<PrivacyNoticeObject> => {
     const shop = await deps.shops.getShop(scope);
     const d = shop.details;
-    const address =
-      [d.address.line1, [d.address.postalCode, d.address.city].filter(Boolean).join(' '), d.address.country]
-        .filter(Boolean)
-        .join(', ') || null;
+    const address = addressLine(d.address);
     const name = d.legalName ?? shop.name;
     const policy = buildPolicy(
       deps.dataMap,

@@ -2,13 +2,12 @@ import { createReadStream, existsSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import { AppError } from '../../core/errors.js';
 import { problems, typed } from '../../core/http/types.js';
 import { onShopHosts } from '../../core/http/tenant-host.js';
 import { email as emailSchema } from '../accounts/index.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
 import type { ShopScope, ShopsService } from '../shops/index.js';
-import type { PrivacyNoticeObject, StorefrontPages } from '../storefront/index.js';
+import { shopOf, type PrivacyNoticeObject, type StorefrontPages } from '../storefront/index.js';
 import type { ShopRequests } from './shop-requests.service.js';
 
 const Params = z.object({ shopId: z.string().max(64) });
@@ -29,6 +28,12 @@ const RequestView = z.object({
   refusalReason: z.string().nullable(),
 });
 const reason = z.string().trim().min(1, 'Required').max(2000);
+/** What the public form says after its emailed link was followed (the theme's account.notices). */
+const verifiedNotices: Record<string, string> = {
+  opened: 'request_sent',
+  already: 'request_already',
+  invalid: 'link_invalid',
+};
 
 /**
  * The merchant's privacy queue in the API (the back office uses it), the staff's count of overdue
@@ -166,10 +171,6 @@ export function registerShopRequestRoutes(
   // ── On the shop's own host ────────────────────────────────────────────────────────────────────
 
   const shopOptions = { ...onShopHosts, schema: { hide: true } } as const;
-  const shopOf = (request: FastifyRequest) => {
-    if (!request.shop) throw new AppError('not_found', 'No such shop.');
-    return request.shop;
-  };
 
   // The shop's privacy notice: the shop as controller, SellRocket as processor, the shopper part of
   // the data map in plain words, and where to ask about one's data.
@@ -200,16 +201,7 @@ export function registerShopRequestRoutes(
 
   app.get('/privacy/request', shopOptions, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
-    const notice =
-      q.sent === '1'
-        ? 'request_link_sent'
-        : q.verified === 'opened'
-          ? 'request_sent'
-          : q.verified === 'already'
-            ? 'request_already'
-            : q.verified === 'invalid'
-              ? 'link_invalid'
-              : null;
+    const notice = q.sent === '1' ? 'request_link_sent' : (verifiedNotices[String(q.verified)] ?? null);
     const language = deps.pages.languageOf(request);
     const controller = await deps.shopRequests.controllerOf(shopOf(request).scope);
     return deps.pages.render(request, reply, {

@@ -8,14 +8,13 @@ import { withShop } from '../../core/db/shop-isolation.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
-import type { Mailer } from '../../core/mail/mailer.js';
+import { sendReported, type Mailer } from '../../core/mail/mailer.js';
 import type { ShopScope } from '../shops/index.js';
-import { extendedDueAt, requestDueAt } from './deadlines.js';
+import { ANSWER_DOWNLOAD_DAYS, DAY, extendedDueAt, reminderTimes, requestDueAt } from './deadlines.js';
 import type { ShopPrivacyRequestTable, ShopRequestKind, PrivacyTables } from './privacy.tables.js';
 import { shopController, writeShopperArchive, type ShopperArchiveDeps } from './shopper-archive.js';
 
-const DAY = 86_400_000;
-const DOWNLOAD_DAYS = 7;
+const DOWNLOAD_DAYS = ANSWER_DOWNLOAD_DAYS;
 const VERIFY_HOURS = 24;
 export const SHOP_REQUEST_REMINDER_JOB = 'privacy.shop-request-reminder';
 export const SHOP_ANSWER_EXPIRE_JOB = 'privacy.shop-answer-expire';
@@ -71,23 +70,16 @@ export function createShopRequests(
   const inShop = <T>(scope: ShopScope, fn: (tx: Kysely<PrivacyTables>) => Promise<T>) =>
     withShop(deps.db, scope.shopId, fn);
 
-  async function mail(shopName: string, to: string, subject: string, lines: string[]) {
-    try {
-      await deps.mailer.send({ to, subject, text: lines.join('\n'), fromName: shopName });
-    } catch (e) {
-      deps.onError(e);
-    }
-  }
+  const mail = (shopName: string, to: string, subject: string, lines: string[]) =>
+    sendReported(deps.mailer, deps.onError, { to, subject, text: lines.join('\n'), fromName: shopName });
 
   async function scheduleReminders(scope: ShopScope, id: string, dueAt: Date) {
-    for (const before of [7 * DAY, DAY]) {
-      const at = new Date(dueAt.getTime() - before);
+    for (const at of reminderTimes(dueAt))
       await deps.jobs.enqueue(
         SHOP_REQUEST_REMINDER_JOB,
         { shopId: scope.shopId, accountId: scope.accountId, requestId: id, dueAt: dueAt.toISOString() },
         at,
       );
-    }
   }
 
   async function get(scope: ShopScope, requestId: string) {
@@ -222,7 +214,7 @@ export function createShopRequests(
     } else if (row.kind === 'access') {
       mkdirSync(deps.exportDir, { recursive: true, mode: 0o700 });
       file = path.join(deps.exportDir, `${newId('spx')}.zip`);
-      await writeShopperArchive(deps, ctx, scope, shopperId, file);
+      await writeShopperArchive(deps, ctx, controller, shopperId, file);
       const token = deps.cipher.seal(JSON.stringify({ r: row.id }), `shop-answer:${scope.shopId}`);
       lines = [
         `${controller.name} has answered your request for a copy of your data. Download it here (the link works for ${DOWNLOAD_DAYS} days):`,

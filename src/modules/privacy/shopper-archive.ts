@@ -15,6 +15,8 @@ export interface ShopperArchiveDeps {
   accounts: AccountsService;
 }
 
+export type ShopController = Awaited<ReturnType<typeof shopController>>;
+
 /** The shop as its shoppers' controller: its name, and its merchant's address and email. */
 export async function shopController(deps: Pick<ShopperArchiveDeps, 'shops' | 'accounts'>, scope: ShopScope) {
   const shop = await deps.shops.getShop(scope);
@@ -37,13 +39,12 @@ export async function shopController(deps: Pick<ShopperArchiveDeps, 'shops' | 'a
  * processor. Used by the merchant's export and by the answer to a shopper's access request.
  */
 export async function writeShopperArchive(
-  deps: ShopperArchiveDeps,
+  deps: Pick<ShopperArchiveDeps, 'engine' | 'dataMap' | 'processors'>,
   ctx: RequestContext,
-  scope: ShopScope,
+  controller: ShopController,
   shopperId: string,
   file: string,
 ) {
-  const controller = await shopController(deps, scope);
   const policy = buildPolicy(deps.dataMap, await deps.processors.list(), {
     name: controller.name,
     address: controller.address,

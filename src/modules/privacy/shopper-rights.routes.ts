@@ -11,7 +11,7 @@ import type { PrivacyEngine } from '../../core/privacy/engine.js';
 import type { AccountsService } from '../accounts/index.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
 import type { ShopsService } from '../shops/index.js';
-import { writeShopperArchive } from './shopper-archive.js';
+import { shopController, writeShopperArchive } from './shopper-archive.js';
 import type { ProcessorsService } from './processors.service.js';
 
 const sendZip = (reply: FastifyReply, stream: ReadStream, name: string) =>
@@ -76,7 +76,7 @@ export function registerShopperRightsRoutes(
       mkdirSync(deps.exportDir, { recursive: true, mode: 0o700 });
       const file = path.join(deps.exportDir, `${newId('shx')}.zip`);
       try {
-        await writeShopperArchive(deps, request.ctx, scope, shopper.id, file);
+        await writeShopperArchive(deps, request.ctx, await shopController(deps, scope), shopper.id, file);
         await deps.audit.record(request.ctx, {
           action: 'shopper.export',
           target: { kind: 'shopper', id: shopper.id },

@@ -6,7 +6,7 @@ import { actorRef, systemContext, type NoteReauthentication, type RequestContext
 import { keyedHash } from '../../core/crypto/tokens.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { Mailer } from '../../core/mail/mailer.js';
+import { sendReported, type Mailer } from '../../core/mail/mailer.js';
 import { issueDeviceCookie, trustedDeviceKey, type DeviceScope } from './device-cookie.js';
 import { lockoutNotice } from './lockout-notice.js';
 import type { RateLimitStore } from './rate-limit.store.js';
@@ -167,13 +167,8 @@ export function createSecurityService(deps: SecurityDeps) {
     }
   }
 
-  async function notifyOwner(to: string, until: Date, knownDevice: boolean) {
-    try {
-      await deps.mailer.send(lockoutNotice(to, { until, knownDevice }));
-    } catch (err) {
-      deps.onError(err);
-    }
-  }
+  const notifyOwner = (to: string, until: Date, knownDevice: boolean) =>
+    sendReported(deps.mailer, deps.onError, lockoutNotice(to, { until, knownDevice }));
 
   /**
    * A successful sign-in ends the run of failures of that name (or device) and takes back from

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { onShopHosts } from '../../core/http/tenant-host.js';
 import { email as emailSchema } from '../accounts/index.js';
 import {
@@ -11,9 +10,10 @@ import {
   CheckoutAddress,
   countriesFor,
   fieldOf,
+  formAddressField,
+  formOf,
   orderObject,
   type AddressInput,
-  type FormFields,
   type Language,
   type OrderReads,
   type ShopperReads,
@@ -24,6 +24,7 @@ import type {
   CustomerObject,
   StorefrontPages,
 } from '../storefront/index.js';
+import { shopOf } from '../storefront/index.js';
 import { newsletterNotice } from './newsletter-notice.js';
 import { AccountFormError, type ShopperAccounts, type SignedInShopper } from './shopper-accounts.service.js';
 import type { ShopPrivacyDesk } from './privacy-desk.js';
@@ -61,8 +62,6 @@ const titles: Record<Language, Record<'login' | 'register' | 'reset' | 'account'
 };
 
 const allCountries = Object.keys(countries.getAlpha2Codes());
-const formOf = (request: FastifyRequest): FormFields =>
-  request.body && typeof request.body === 'object' ? (request.body as FormFields) : {};
 const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 /** Only a path on this host: `//elsewhere` or an absolute URL would send the shopper off the shop. */
 const safeReturn = (raw: unknown) =>
@@ -82,23 +81,16 @@ const customerObject = (s: SignedInShopper): CustomerObject => ({
 const formErrors = (e: AccountFormError): ThemeFormError[] =>
   e.fields.map((f) => ({ field: f.field ?? null, code: f.code as ThemeFormError['code'] }));
 
+/** A notice key named in the address (`?notice=address_saved`): the theme translates it, or shows nothing. */
+const noticeOf = (raw: unknown) => (typeof raw === 'string' && /^[a-z_]{1,32}$/.test(raw) ? raw : null);
+
 /** An address form's problems as the theme's errors, one per field (`address.zip`, …). */
 function addressErrors(typed: AddressInput) {
   const parsed = CheckoutAddress.safeParse(addressForBody(typed));
   if (parsed.success) return { address: parsed.data, errors: [] as ThemeFormError[] };
-  const bodyToForm: Record<string, keyof AddressInput> = {
-    firstName: 'first_name',
-    lastName: 'last_name',
-    line1: 'address1',
-    line2: 'address2',
-    postalCode: 'zip',
-    city: 'city',
-    country: 'country_code',
-    phone: 'phone',
-  };
   const seen = new Map<string, ThemeFormError>();
   for (const issue of parsed.error.issues) {
-    const field = bodyToForm[String(issue.path[0])] ?? 'address1';
+    const field = formAddressField(String(issue.path[0]));
     if (!seen.has(field))
       seen.set(field, { field: `address.${field}`, code: typed[field] === '' ? 'required' : 'address_invalid' });
   }
@@ -124,10 +116,6 @@ export function registerAccountPages(
   const options = { ...onShopHosts, schema: { hide: true } } as const;
   const lang = (request: FastifyRequest) => deps.pages.languageOf(request) as Language;
   const see = (reply: FastifyReply, to: string) => reply.code(303).header('location', to).send();
-  const shopOf = (request: FastifyRequest) => {
-    if (!request.shop) throw new AppError('not_found', 'No such shop.');
-    return request.shop;
-  };
   const mailerOf = (request: FastifyRequest) => ({ name: shopOf(request).name, origin: deps.pages.originOf(request) });
 
   function setSession(request: FastifyRequest, reply: FastifyReply, session: { token: string; expiresAt: Date }) {
@@ -180,8 +168,7 @@ export function registerAccountPages(
   app.get('/account/login', options, async (request, reply) => {
     const q = queryOf(request);
     if (await signedIn(request)) return see(reply, safeReturn(q.return_to) ?? '/account');
-    const notice = typeof q.notice === 'string' && /^[a-z_]{1,32}$/.test(q.notice) ? q.notice : null;
-    return loginPage(request, reply, { notice, returnTo: safeReturn(q.return_to) });
+    return loginPage(request, reply, { notice: noticeOf(q.notice), returnTo: safeReturn(q.return_to) });
   });
 
   app.post('/account/login', options, async (request, reply) => {
@@ -430,9 +417,7 @@ export function registerAccountPages(
   app.get('/account', options, async (request, reply) => {
     const who = await requireShopper(request, reply);
     if (!who) return reply;
-    const raw = queryOf(request).notice;
-    const notice = typeof raw === 'string' && /^[a-z_]{1,32}$/.test(raw) ? raw : null;
-    return accountPage(request, reply, who, { notice });
+    return accountPage(request, reply, who, { notice: noticeOf(queryOf(request).notice) });
   });
 
   app.get<{ Params: { number: string } }>('/account/orders/:number', options, async (request, reply) => {

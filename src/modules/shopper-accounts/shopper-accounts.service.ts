@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { RequestContext } from '../../core/context.js';
 import { checkPassword, personalInputs } from '../../core/crypto/password-policy.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
@@ -6,7 +6,7 @@ import { hashToken, newSecretToken } from '../../core/crypto/tokens.js';
 import { withShop } from '../../core/db/shop-isolation.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { Mailer } from '../../core/mail/mailer.js';
+import { sendReported, type Mailer } from '../../core/mail/mailer.js';
 import type { SecurityService, SignInAttempt } from '../security/index.js';
 import type { ShopScope } from '../shops/index.js';
 import { newsletterNotice, type NoticeLanguage } from './newsletter-notice.js';
@@ -100,18 +100,27 @@ export function createShopperAccounts(deps: {
     return token;
   }
 
+  /** The token row a link names, while it is unused and unexpired, for its purpose at this shop. */
+  const usable =
+    (scope: ShopScope, token: string, purpose: ShopperTokenPurpose, now: Date) =>
+    (eb: ExpressionBuilder<ShopperAccountsTables, 'shopper_token'>) =>
+      eb.and([
+        eb('shop_id', '=', scope.shopId),
+        eb('token_hash', '=', hashToken(token)),
+        eb('purpose', '=', purpose),
+        eb('used_at', 'is', null),
+        eb('expires_at', '>', now),
+      ]);
+  const plausible = (token: string) => token.length > 0 && token.length <= 100;
+
   /** A token still valid for its purpose, used up in the same step; null when expired, used or unknown. */
   async function spendToken(scope: ShopScope, token: string, purpose: ShopperTokenPurpose, now: Date) {
-    if (token.length === 0 || token.length > 100) return null;
+    if (!plausible(token)) return null;
     return inShop(scope, async (tx) => {
       const row = await tx
         .updateTable('shopper_token')
         .set({ used_at: now })
-        .where('shop_id', '=', scope.shopId)
-        .where('token_hash', '=', hashToken(token))
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
+        .where(usable(scope, token, purpose, now))
         .returning('shopper_id')
         .executeTakeFirst();
       return row?.shopper_id ?? null;
@@ -119,13 +128,8 @@ export function createShopperAccounts(deps: {
   }
 
   /** Mail failures are reported, never the shopper's problem: the link can be asked for again. */
-  async function mail(shop: ShopMailer, to: string, subject: string, text: string) {
-    try {
-      await deps.mailer.send({ to, subject, text, fromName: shop.name });
-    } catch (e) {
-      deps.onError(e);
-    }
-  }
+  const mail = (shop: ShopMailer, to: string, subject: string, text: string) =>
+    sendReported(deps.mailer, deps.onError, { to, subject, text, fromName: shop.name });
 
   async function sendVerification(scope: ShopScope, shop: ShopMailer, shopperId: string, email: string, now: Date) {
     const token = await issueToken(scope, shopperId, 'verify', now);
@@ -139,6 +143,20 @@ export function createShopperAccounts(deps: {
         '',
         'The link works for 7 days. If you did not create this account, ignore this message.',
       ].join('\n'),
+    );
+  }
+
+  /** The account an email signs in to at this shop, if there is one. */
+  async function accountByEmail(scope: ShopScope, email: string) {
+    const shopperId = await deps.shoppers.findByEmail(scope, email);
+    if (!shopperId) return undefined;
+    return inShop(scope, (tx) =>
+      tx
+        .selectFrom('shopper_account')
+        .select(['shopper_id', 'password_hash'])
+        .where('shop_id', '=', scope.shopId)
+        .where('shopper_id', '=', shopperId)
+        .executeTakeFirst(),
     );
   }
 
@@ -238,17 +256,7 @@ export function createShopperAccounts(deps: {
         if (e instanceof AppError) throw new AccountFormError([{ code: 'throttled' }], 'blocked');
         throw e;
       }
-      const shopperId = await deps.shoppers.findByEmail(scope, input.email);
-      const account = shopperId
-        ? await inShop(scope, (tx) =>
-            tx
-              .selectFrom('shopper_account')
-              .select(['shopper_id', 'password_hash'])
-              .where('shop_id', '=', scope.shopId)
-              .where('shopper_id', '=', shopperId)
-              .executeTakeFirst(),
-          )
-        : undefined;
+      const account = await accountByEmail(scope, input.email);
       const ok = account
         ? await verifyPassword(account.password_hash, input.password)
         : await verifyAgainstDecoy(input.password);
@@ -262,9 +270,11 @@ export function createShopperAccounts(deps: {
 
     /** The shopper a session cookie names at this shop, or null (another shop's cookie finds nothing here). */
     async signedIn(scope: ShopScope, token: string | undefined, now: Date): Promise<SignedInShopper | null> {
-      const session = await sessions.check(scope, token, now);
-      if (!session) return null;
+      if (!token) return null;
+      // Every account page and the checkout ask this: the session, account and email in one unit of work.
       return inShop(scope, async (tx) => {
+        const session = await sessions.check(scope, token, now);
+        if (!session) return null;
         const row = await tx
           .selectFrom('shopper_account')
           .select(['first_name', 'last_name', 'email_verified_at'])
@@ -300,19 +310,9 @@ export function createShopperAccounts(deps: {
 
     /** Sends a reset link when the email has an account here; the answer is the same either way. */
     async requestReset(ctx: RequestContext, scope: ShopScope, shop: ShopMailer, email: string) {
-      const shopperId = await deps.shoppers.findByEmail(scope, email);
-      const has = shopperId
-        ? await inShop(scope, (tx) =>
-            tx
-              .selectFrom('shopper_account')
-              .select('shopper_id')
-              .where('shop_id', '=', scope.shopId)
-              .where('shopper_id', '=', shopperId)
-              .executeTakeFirst(),
-          )
-        : undefined;
-      if (!shopperId || !has) return;
-      const token = await issueToken(scope, shopperId, 'reset', ctx.now);
+      const account = await accountByEmail(scope, email);
+      if (!account) return;
+      const token = await issueToken(scope, account.shopper_id, 'reset', ctx.now);
       await mail(
         shop,
         email,
@@ -328,16 +328,12 @@ export function createShopperAccounts(deps: {
 
     /** Whether a reset link can still be used (the form is shown only then). */
     async resetLinkValid(scope: ShopScope, token: string, now: Date) {
-      if (token.length === 0 || token.length > 100) return false;
+      if (!plausible(token)) return false;
       const row = await inShop(scope, (tx) =>
         tx
           .selectFrom('shopper_token')
           .select('id')
-          .where('shop_id', '=', scope.shopId)
-          .where('token_hash', '=', hashToken(token))
-          .where('purpose', '=', 'reset')
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', now)
+          .where(usable(scope, token, 'reset', now))
           .executeTakeFirst(),
       );
       return row !== undefined;

@@ -6,7 +6,7 @@ import { createShopsService, type ShopsService } from './shops.service.js';
 import type { ShopsTables } from './shops.tables.js';
 
 export type { ShopsService, ShopView } from './shops.service.js';
-export { SHOP_CHANGED } from './shops.service.js';
+export { SHOP_CHANGED, addressLine } from './shops.service.js';
 export type { MerchantScope, ShopId, ShopScope } from './shop-scope.js';
 export type { ShopsTables, VatRate, ShippingZone } from './shops.tables.js';
 export { vatRates, shippingZones } from './shops.tables.js';

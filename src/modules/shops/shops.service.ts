@@ -27,6 +27,16 @@ type ShopRow = Selectable<ShopTable>;
 /** Announced (NOTIFY) when a shop's settings or status change: storefronts drop what they cached of it. */
 export const SHOP_CHANGED = 'sellrocket_shop';
 
+/** A shop's address on one line ('Rua das Flores 10, 4050-262 Porto, PT'), or null when none was given. */
+export function addressLine(a: {
+  line1: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+}): string | null {
+  return [a.line1, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ') || null;
+}
+
 /** The columns a details patch sets: a field left out stays, one given as null or '' is cleared. */
 function detailColumns(d: ShopPatch['details']) {
   if (!d) return {};
@@ -85,7 +95,6 @@ export function toShopView(
     },
     homeCollections: row.home_collections ?? [],
     logo: logoView(row.logo),
-    logoImage: row.logo,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

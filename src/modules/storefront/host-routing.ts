@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.js';
 import { shopSlugOf } from '../../core/http/tenant-host.js';
 import type { ShopLookup, StorefrontShop } from './shop-lookup.js';
 
@@ -7,6 +8,13 @@ declare module 'fastify' {
     /** The shop whose host this request came to; set for storefront routes only. */
     shop: StorefrontShop | null;
   }
+}
+
+/** The shop a storefront route was asked on: the host router resolved it (and only it grants its scope). */
+export function shopOf(request: FastifyRequest) {
+  const shop = request.shop;
+  if (!shop) throw new AppError('not_found', 'No such shop.');
+  return shop;
 }
 
 /**

@@ -20,6 +20,7 @@ import { createShopLookup, type ShopLookup } from './shop-lookup.js';
 
 export type { StorefrontPages, PageSpec, CartSummarySource } from './pages.js';
 export type { StorefrontShop } from './shop-lookup.js';
+export { shopOf } from './host-routing.js';
 export type * from './theme/objects.js';
 
 /** The storefront: every shop's pages on its own host, rendered on the server from its theme. */

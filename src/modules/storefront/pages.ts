@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CatalogueReads } from '../catalogue/index.js';
 import { CONSENT_COOKIE, parseConsentCookie, type CookieConsentService } from '../consent/index.js';
-import type { ShopScope } from '../shops/index.js';
+import { addressLine, type ShopScope } from '../shops/index.js';
 import { imageObject } from './catalogue-objects.js';
 import type { PageCache } from './page-cache.js';
 import type { StorefrontShop } from './shop-lookup.js';
@@ -64,19 +64,17 @@ const routes = {
 
 /** Who runs the shop, as its pages' footer says; null when the merchant has given nothing yet. */
 function legalOf(shop: StorefrontShop) {
-  const address = [
-    shop.address_line1,
-    [shop.address_postal_code, shop.address_city].filter(Boolean).join(' '),
-    shop.address_country,
-  ]
-    .filter(Boolean)
-    .join(', ');
   const legal = {
     name: shop.legal_name,
     tax_id: shop.tax_id,
     email: shop.contact_email,
     phone: shop.contact_phone,
-    address: address || null,
+    address: addressLine({
+      line1: shop.address_line1,
+      postalCode: shop.address_postal_code,
+      city: shop.address_city,
+      country: shop.address_country,
+    }),
   };
   return Object.values(legal).some((v) => v) ? legal : null;
 }

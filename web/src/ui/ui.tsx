@@ -8,6 +8,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from 'react';
 
 /** The design system: a handful of components every page is built from. */
@@ -25,18 +26,31 @@ export function Button({
   );
 }
 
-export function Field({
+/**
+ * A labelled control with its hint and error, wired for screen readers: the one frame every field
+ * kind shares. `control` receives the id and the describedby it must carry.
+ */
+function FieldFrame({
   label,
   error,
   hint,
-  ...input
-}: { label: string; error?: string | undefined; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  control,
+}: {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  control: (a11y: {
+    id: string;
+    'aria-invalid': true | undefined;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
+}) {
   const id = useId();
   const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
       {hint && (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -51,7 +65,17 @@ export function Field({
   );
 }
 
-/** A labelled <select>; `placeholder` is the empty first choice a required field starts on. */
+type FieldProps = { label: string; error?: string | undefined; hint?: string };
+
+export function Field({ label, error, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldFrame label={label} error={error} hint={hint} control={(a11y) => <input {...a11y} {...input} />} />;
+}
+
+/** A labelled multi-line text field. */
+export function TextArea({ label, error, hint, ...area }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <FieldFrame label={label} error={error} hint={hint} control={(a11y) => <textarea {...a11y} {...area} />} />;
+}
+
 export function SelectField({
   label,
   error,
@@ -64,30 +88,21 @@ export function SelectField({
   placeholder: string;
   options: { value: string; label: string }[];
 } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        className="select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...select}
-      >
-        <option value="">{placeholder}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
+    <FieldFrame
+      label={label}
+      error={error}
+      control={(a11y) => (
+        <select className="select" {...a11y} {...select}>
+          <option value="">{placeholder}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { useMemo, useState } from 'react';
-import { TextArea, useWords } from './shared';
+import { TextArea } from '../../ui/ui';
+import { useWords } from './shared';
 
 // As the server renders descriptions: raw HTML stays text, and markdown-it refuses javascript: links.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });

@@ -3,8 +3,8 @@ import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { call, client, type ResponseOf } from '../../api';
 import { useI18n } from '../../i18n';
-import { Alert, Button, Card, Table, useToast } from '../../ui/ui';
-import { audited, shopKey, TextArea, useAction, useWords } from './shared';
+import { Alert, Button, Card, Table, TextArea, useToast } from '../../ui/ui';
+import { audited, shopKey, useAction, useWords } from './shared';
 
 type Request = ResponseOf<'/api/v1/shops/{shopId}/privacy-requests', 'get'>['items'][number];
 type Act = 'answer' | 'extend' | 'refuse';

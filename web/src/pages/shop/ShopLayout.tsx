@@ -4,6 +4,9 @@ import { useI18n } from '../../i18n';
 import { Alert } from '../../ui/ui';
 import { useShop, useWords } from './shared';
 
+// The back office's sections after its home, in the order the navigation shows them.
+const sections = ['products', 'orders', 'shoppers', 'privacy', 'theme', 'settings'] as const;
+
 const words = {
   en: {
     shops: 'Your shops',
@@ -66,24 +69,11 @@ export function ShopLayout() {
         <Link to="/account/shops/$shopId" params={params} activeOptions={{ exact: true }}>
           {w.home}
         </Link>
-        <Link to="/account/shops/$shopId/products" params={params}>
-          {w.products}
-        </Link>
-        <Link to="/account/shops/$shopId/orders" params={params}>
-          {w.orders}
-        </Link>
-        <Link to="/account/shops/$shopId/shoppers" params={params}>
-          {w.shoppers}
-        </Link>
-        <Link to="/account/shops/$shopId/privacy" params={params}>
-          {w.privacy}
-        </Link>
-        <Link to="/account/shops/$shopId/theme" params={params}>
-          {w.theme}
-        </Link>
-        <Link to="/account/shops/$shopId/settings" params={params}>
-          {w.settings}
-        </Link>
+        {sections.map((section) => (
+          <Link key={section} to={`/account/shops/$shopId/${section}`} params={params}>
+            {w[section]}
+          </Link>
+        ))}
       </nav>
       <Outlet />
     </>

@@ -3,8 +3,8 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
-import { Alert, Button, Card, Field, useToast } from '../../ui/ui';
-import { shopKey, TextArea, useAction, useShop, useWords } from './shared';
+import { Alert, Button, Card, Field, TextArea, useToast } from '../../ui/ui';
+import { shopKey, useAction, useShop, useWords } from './shared';
 import { themeKey, useThemeOverview } from './Theme';
 import { ThemePreview } from './ThemePreview';
 

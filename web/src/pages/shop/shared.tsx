@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ApiError, call, client } from '../../api';
 import { useI18n } from '../../i18n';
 import { Button } from '../../ui/ui';
@@ -130,33 +130,6 @@ export function parseEuros(text: string): number | null {
   return Math.round(Number(s) * 100);
 }
 export const centsToEuros = (cents: number) => (cents / 100).toFixed(2);
-
-/** A labelled multi-line text field, the same shape as ui's Field. */
-export function TextArea({
-  label,
-  error,
-  hint,
-  ...area
-}: { label: string; error?: string | undefined; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...area} />
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** Previous and next page, when there is more than one. */
 export function Pager({
