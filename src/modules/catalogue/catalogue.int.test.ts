@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, signUp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -198,6 +199,20 @@ describe('catalogue: the merchant API (#9)', () => {
     expect(await search('cad a5')).toEqual(['Caderno']);
     expect(await search("'&|!:*()")).toHaveLength(3);
     expect(await search('nada')).toEqual([]);
+
+    // The index lookup runs as the tables' owner (migration 0027), bound to the transaction's shop:
+    // another shop's matching product is not found, and with no shop named nothing is.
+    const other = await merchantWithShop();
+    await api('POST', `/api/v1/shops/${other.shopId}/products`, other.cookie, {
+      title: 'Sabonete de Alfazema',
+      status: 'active',
+      variants: [{ sku: 'SAB-ALF', priceCents: 100, stock: 1 }],
+    });
+    expect(await search('alfaz')).toEqual(['Sabonete de Alfazema', 'Vela perfumada']);
+    const unscoped = await sql<{
+      id: string;
+    }>`select id from shop_product_matches(to_tsquery('simple', 'alfaz:*'), null)`.execute(t.platform.db);
+    expect(unscoped.rows).toEqual([]);
   });
 
   it('another merchant’s shop and product ids are not found', async () => {

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { withShop } from '../../core/db/shop-isolation.js';
 import type { ShopScope } from '../shops/index.js';
@@ -70,46 +70,61 @@ export function createCatalogueReads(db: Kysely<CatalogueTables>, faults: { prod
     });
   }
 
+  /**
+   * A page of the merchant's list (or the storefront's search). The page is picked first — keys,
+   * sort key and total of the filtered products, with the limit and offset — and only its rows are
+   * read whole, with their variants and collections: in one statement with the `offset`, PostgreSQL
+   * would build those for every product it skips. A search picks from shop_product_matches
+   * (migration 0027): under the shop's row-level security PostgreSQL cannot use the search index
+   * for a plain `@@`.
+   */
   async function products(scope: ShopScope, query: ProductListInput): Promise<Page<ProductView>> {
     const terms = query.q ? prefixQuery(query.q) : null;
+    // Conditions on the picked row `k` (shop_id, id): the same whether it came from the index or the table.
+    const conditions: RawBuilder<boolean>[] = [];
+    if (query.collection)
+      conditions.push(sql<boolean>`exists (select 1 from collection_product cp
+        join collection c on c.shop_id = cp.shop_id and c.id = cp.collection_id
+        where cp.shop_id = k.shop_id and cp.product_id = k.id and c.handle = ${query.collection})`);
+    // Stock as the back office filters it: some variant sold out, or some with 3 units or fewer.
+    if (query.stock)
+      conditions.push(sql<boolean>`exists (select 1 from product_variant sv
+        where sv.shop_id = k.shop_id and sv.product_id = k.id and sv.stock <= ${query.stock === 'out' ? 0 : 3})`);
+    const sortKey = terms ? 'rank' : 'created_at';
+    const keys = terms
+      ? sql<{
+          shop_id: string;
+          id: string;
+          rank: number;
+        }>`select shop_id, id, rank from shop_product_matches(to_tsquery('simple', unaccent(${terms})), ${query.status ?? null}) k`
+      : sql<{
+          shop_id: string;
+          id: string;
+          created_at: Date;
+        }>`select shop_id, id, created_at from product k where shop_id = ${scope.shopId}${
+          query.status ? sql` and status = ${query.status}` : sql``
+        }`;
+    const where = conditions.length > 0 ? sql` where ${sql.join(conditions, sql` and `)}` : sql``;
+    // In parentheses: a raw query is aliased as it is written.
+    const page = sql<{ shop_id: string; id: string; sort: unknown; total: number }>`(
+      select k.shop_id, k.id, k.${sql.ref(sortKey)} as sort, count(*) over () as total
+      from (${keys}) k${where}
+      order by k.${sql.ref(sortKey)} desc, k.id
+      limit ${query.perPage} offset ${(query.page - 1) * query.perPage})`;
     return withShop(db, scope.shopId, async () => {
-      let q = rows(scope)
-        .select((eb) => collectionHandlesOf(eb))
-        .select(sql<number>`count(*) over ()`.as('total'));
-      if (query.status) q = q.where('p.status', '=', query.status);
-      if (query.collection)
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('collection_product as cp')
-              .innerJoin('collection as c', (j) =>
-                j.onRef('c.shop_id', '=', 'cp.shop_id').onRef('c.id', '=', 'cp.collection_id'),
-              )
-              .whereRef('cp.shop_id', '=', 'p.shop_id')
-              .whereRef('cp.product_id', '=', 'p.id')
-              .where('c.handle', '=', query.collection!),
-          ),
-        );
-      if (terms) q = q.where(sql<boolean>`p.search @@ to_tsquery('simple', unaccent(${terms}))`);
-      // Stock as the back office filters it: some variant sold out, or some with 3 units or fewer.
-      if (query.stock)
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('product_variant as sv')
-              .whereRef('sv.shop_id', '=', 'p.shop_id')
-              .whereRef('sv.product_id', '=', 'p.id')
-              .where('sv.stock', '<=', query.stock === 'out' ? 0 : 3),
-          ),
-        );
-      const found = await q
-        .orderBy(terms ? sql`ts_rank(p.search, to_tsquery('simple', unaccent(${terms})))` : sql`p.created_at`, 'desc')
+      const found = await db
+        .selectFrom(page.as('pg'))
+        .innerJoin('product as p', (j) => j.onRef('p.shop_id', '=', 'pg.shop_id').onRef('p.id', '=', 'pg.id'))
+        .select(productColumns)
+        .select('pg.total')
+        .select((eb) => variantsOf(eb as unknown as Eb))
+        .select((eb) => collectionHandlesOf(eb as unknown as Eb))
+        .where('p.shop_id', '=', scope.shopId)
+        .orderBy('pg.sort', 'desc')
         .orderBy('p.id')
-        .limit(query.perPage)
-        .offset((query.page - 1) * query.perPage)
         .execute();
       return {
-        items: found.map((r) => toProductView(r as ProductRowWithVariants)),
+        items: found.map((r) => toProductView(r as unknown as ProductRowWithVariants)),
         total: found[0] ? Number(found[0].total) : 0,
       };
     });
