@@ -105,6 +105,41 @@ describe('data map checks', () => {
     );
   });
 
+  it('keeps rows with their parent only when they hold nothing personal and the parent is anonymised', () => {
+    const tables = (parentErasure: 'anonymise' | 'delete', lineColumns: Record<string, typeof email>) =>
+      declareTables({
+        person: {
+          description: 'p',
+          subject: 'customer',
+          owner: { column: 'id' },
+          columns: { id: notPersonal('key'), email },
+        },
+        invoice: {
+          description: 'i',
+          subject: 'customer',
+          owner: { via: 'person_id', to: 'person.id' },
+          erasure: parentErasure,
+          columns: {
+            id: notPersonal('key'),
+            person_id: notPersonal('ref'),
+            ...(parentErasure === 'anonymise' ? { email: { ...email, onErasure: 'null' as const } } : {}),
+          },
+        },
+        invoice_line: {
+          description: 'l',
+          subject: 'customer',
+          owner: { via: 'invoice_id', to: 'invoice.id' },
+          erasure: 'with-parent',
+          columns: { invoice_id: notPersonal('ref'), ...lineColumns },
+        },
+      });
+    expect(buildDataMap([tables('anonymise', {})]).problems).toEqual([]);
+    const refusal =
+      'table invoice_line: only a table without personal data whose owner row is anonymised can be kept with its parent';
+    expect(buildDataMap([tables('delete', {})]).problems).toContain(refusal);
+    expect(buildDataMap([tables('anonymise', { email })]).problems).toContain(refusal);
+  });
+
   it('refuses a table declared twice', () => {
     const part = declareTables({ t: { description: 't', columns: { id: notPersonal('key') } } });
     expect(buildDataMap([part, part]).problems).toEqual(['table t is declared twice']);

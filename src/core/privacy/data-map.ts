@@ -52,10 +52,12 @@ export interface TableDeclaration {
    * How an erasure treats the subject's rows: `delete` them (the default), or `forget-identifiers`:
    * keep the row and null its identifier columns (an append-only log whose chain must hold), or
    * `anonymise`: keep the row, apply each personal column's `onErasure`, and detach it from the
-   * subject by clearing the owner reference (order lines a merchant still needs, invoices under
-   * legal hold).
+   * subject by clearing the owner reference (orders a merchant still needs, invoices under legal
+   * hold), or `with-parent`: keep the rows as they are, for they hold nothing personal and stop
+   * being the subject's when the anonymised row they hang off is detached (an order's lines and
+   * timeline: exported with the order, kept with it).
    */
-  erasure?: 'delete' | 'forget-identifiers' | 'anonymise';
+  erasure?: 'delete' | 'forget-identifiers' | 'anonymise' | 'with-parent';
   /**
    * Set when the rows are formal documents (D7: invoices, terms accepted, conversations, requests
    * and our answers): the access report lists them under this title.
@@ -115,6 +117,13 @@ export function buildDataMap(parts: TableDeclarations[]): DataMap {
   for (const [name, decl] of Object.entries(tables)) {
     const hasPersonal = Object.values(decl.columns).some((c) => c.personal);
     problems.push(...erasureProblems(name, decl), ...wordingProblems(name, decl));
+    if (decl.erasure === 'with-parent') {
+      const parent = decl.owner && 'via' in decl.owner ? tables[decl.owner.to.split('.')[0]!] : undefined;
+      if (hasPersonal || !parent || !['anonymise', 'with-parent'].includes(parent.erasure ?? 'delete'))
+        problems.push(
+          `table ${name}: only a table without personal data whose owner row is anonymised can be kept with its parent`,
+        );
+    }
     if (!hasPersonal) continue;
     if (!decl.subject) problems.push(`table ${name} holds personal data but names no subject`);
     if (!decl.owner) {

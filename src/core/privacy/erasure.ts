@@ -41,12 +41,12 @@ export function createErasure(deps: {
   const { subjectValues, valuesByKey, splitIdentifiers, findResidue } = deps.scan;
 
   /** Keeps a log's rows (its chain must hold) but forgets the device identifiers in them. */
-  function forgetting(table: string, decl: TableDeclaration, subjectId: string) {
+  function forgetting(table: string, decl: TableDeclaration, subject: SubjectRef) {
     const cols = identifierColumns(decl)
       .filter(([, c]) => c.key.startsWith('device.'))
       .map(([col]) => col);
     return sql`update ${sql.table(table)} set ${sql.join(cols.map((col) => sql`${sql.ref(col)} = null`))}
-      where ${ownedBy(table, subjectId)} and (${sql.join(
+      where ${ownedBy(table, subject)} and (${sql.join(
         cols.map((col) => sql`${sql.ref(col)} is not null`),
         sql` or `,
       )}) `;
@@ -56,13 +56,13 @@ export function createErasure(deps: {
    * Keeps the subject's rows of `table` but clears or redacts every personal column not under legal
    * hold, and detaches the rows from the subject by clearing the owner reference.
    */
-  function anonymising(table: string, decl: TableDeclaration, subjectId: string) {
+  function anonymising(table: string, decl: TableDeclaration, subject: SubjectRef) {
     const owner = decl.owner as { via: string };
     const sets = personalColumns(decl)
       .filter(([, c]) => c.onErasure !== 'hold')
       .map(([col, c]) => sql`${sql.ref(col)} = ${c.onErasure === 'redact' ? REDACTED : null}`);
     sets.push(sql`${sql.ref(owner.via)} = null`);
-    return sql`update ${sql.table(table)} set ${sql.join(sets)} where ${ownedBy(table, subjectId)}`;
+    return sql`update ${sql.table(table)} set ${sql.join(sets)} where ${ownedBy(table, subject)}`;
   }
 
   /**
@@ -72,19 +72,26 @@ export function createErasure(deps: {
    * personal data, and verifies that nothing remains; if anything does, everything rolls back and
    * the erasure fails loudly.
    */
-  async function eraseSubject(ctx: RequestContext, subject: SubjectRef) {
+  async function eraseSubject(ctx: RequestContext, given: SubjectRef) {
     return deps.db.transaction().execute(async (tx) => {
       const summary: Record<string, number> = {};
-      // A subject kept per shop (a shopper) is erased within that shop: read it before the rows go.
-      const root = tables[subject.kind];
-      const withinShop =
-        root && 'shop_id' in root.columns
-          ? ((
-              await sql<{
-                shop_id: string;
-              }>`select shop_id from ${sql.table(subject.kind)} where id = ${subject.id}`.execute(tx)
-            ).rows[0]?.shop_id ?? null)
-          : null;
+      // A subject kept per shop (a shopper) is erased within that shop: its shop is read before the
+      // rows go when the caller did not name it (a replay after a restore), and every condition
+      // below carries it.
+      const root = tables[given.kind];
+      const perShop = root !== undefined && 'shop_id' in root.columns;
+      const subject: SubjectRef =
+        perShop && given.shopId === undefined
+          ? {
+              ...given,
+              shopId: (
+                await sql<{
+                  shop_id: string;
+                }>`select shop_id from ${sql.table(given.kind)} where id = ${given.id}`.execute(tx)
+              ).rows[0]?.shop_id,
+            }
+          : given;
+      const withinShop = perShop ? (subject.shopId ?? null) : null;
       // First, in one statement: every identifier value of the subject's rows (deduplicated in the
       // database), and the firewall's rows holding any of them deleted.
       const visitorTables = Object.entries(tables).filter(
@@ -113,12 +120,14 @@ export function createErasure(deps: {
       for (const table of tablesOf(subject.kind)) {
         const decl = tables[table]!;
         const erasure = decl.erasure ?? 'delete';
+        // Kept as they are: the residue check below proves their parent was detached.
+        if (erasure === 'with-parent') continue;
         const statement =
           erasure === 'anonymise'
-            ? anonymising(table, decl, subject.id)
+            ? anonymising(table, decl, subject)
             : erasure === 'forget-identifiers'
-              ? forgetting(table, decl, subject.id)
-              : sql`delete from ${sql.table(table)} where ${ownedBy(table, subject.id)}`;
+              ? forgetting(table, decl, subject)
+              : sql`delete from ${sql.table(table)} where ${ownedBy(table, subject)}`;
         const n = Number((await statement.execute(tx)).numAffectedRows ?? 0);
         if (erasure === 'delete') summary[`${table}:deleted`] = (summary[`${table}:deleted`] ?? 0) + n;
         else if (erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;

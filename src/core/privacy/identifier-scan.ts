@@ -32,7 +32,7 @@ export function createIdentifierScan(deps: { tables: TableDeclarations; graph: S
     const sources = tablesOf(subject.kind).flatMap((table) =>
       identifierColumns(tables[table]!).map(
         ([col, c]) =>
-          sql`select ${c.key}::text as k, ${sql.ref(col)}::text as v from ${sql.table(table)} where ${ownedBy(table, subject.id)} and ${sql.ref(col)} is not null and ${sql.ref(col)}::text <> ''`,
+          sql`select ${c.key}::text as k, ${sql.ref(col)}::text as v from ${sql.table(table)} where ${ownedBy(table, subject)} and ${sql.ref(col)} is not null and ${sql.ref(col)}::text <> ''`,
       ),
     );
     return sources.length > 0
@@ -88,9 +88,9 @@ export function createIdentifierScan(deps: { tables: TableDeclarations; graph: S
       const decl = tables[table]!;
       if (decl.erasure === 'forget-identifiers') {
         for (const [col] of identifierColumns(decl))
-          check(table, col, sql<boolean>`${ownedBy(table, subject.id)} and ${sql.ref(col)} is not null`);
+          check(table, col, sql<boolean>`${ownedBy(table, subject)} and ${sql.ref(col)} is not null`);
       } else {
-        check(table, '*', ownedBy(table, subject.id));
+        check(table, '*', ownedBy(table, subject));
       }
     }
     const everyValue = allValues(ids);

@@ -87,7 +87,7 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
             json: string;
             csv: string;
           }>`select x.ctid::text as k, ${json} as json, ${csv} as csv
-            from ${sql.table(table)} x where ${ownedBy(table, subject.id, 'x')} and x.ctid > ${after}::tid order by x.ctid limit ${pageSize}`.execute(
+            from ${sql.table(table)} x where ${ownedBy(table, subject, 'x')} and x.ctid > ${after}::tid order by x.ctid limit ${pageSize}`.execute(
             deps.db,
           );
           if (r.rows.length === 0) return;

@@ -5,6 +5,11 @@ import type { Subject } from './vocabulary.js';
 export interface SubjectRef {
   kind: Subject;
   id: string;
+  /**
+   * The shop a subject kept per shop (a shopper) belongs to. Every shop table's key starts with
+   * `shop_id`: a condition that carries it is an index lookup, one without it scans every shop.
+   */
+  shopId?: string;
 }
 
 export type Executor = Kysely<any>;
@@ -19,16 +24,20 @@ export function subjectGraph(tables: TableDeclarations) {
    * The SQL condition selecting `table`'s rows that belong to the subject, following `owner`
    * references; `alias` names the table in the query when it is not its own name.
    */
-  function ownedBy(table: string, subjectId: string, alias = table): RawBuilder<boolean> {
+  function ownedBy(table: string, subject: SubjectRef, alias = table): RawBuilder<boolean> {
     const decl = tables[table]!;
     const owner = decl.owner!;
-    if ('column' in owner) return sql<boolean>`${sql.ref(`${alias}.${owner.column}`)} = ${subjectId}`;
+    const inShop =
+      subject.shopId !== undefined && 'shop_id' in decl.columns
+        ? sql`${sql.ref(`${alias}.shop_id`)} = ${subject.shopId} and `
+        : sql``;
+    if ('column' in owner) return sql<boolean>`${inShop}${sql.ref(`${alias}.${owner.column}`)} = ${subject.id}`;
     const [toTable, toColumn] = owner.to.split('.') as [string, string];
     // A reference to the subject's own key needs no join: the reference holds the subject id.
     const parent = tables[toTable]!.owner!;
     if ('column' in parent && parent.column === toColumn)
-      return sql<boolean>`${sql.ref(`${alias}.${owner.via}`)} = ${subjectId}`;
-    return sql<boolean>`${sql.ref(`${alias}.${owner.via}`)} in (select ${sql.ref(`${toTable}.${toColumn}`)} from ${sql.table(toTable)} where ${ownedBy(toTable, subjectId)})`;
+      return sql<boolean>`${inShop}${sql.ref(`${alias}.${owner.via}`)} = ${subject.id}`;
+    return sql<boolean>`${inShop}${sql.ref(`${alias}.${owner.via}`)} in (select ${sql.ref(`${toTable}.${toColumn}`)} from ${sql.table(toTable)} where ${ownedBy(toTable, subject)})`;
   }
 
   /** Tables holding this kind of subject's data, children before the tables they point to. */

@@ -165,6 +165,11 @@ export const ordersTables = declareTables({
   },
   order_line: {
     description: 'What each order sold, as it was sold: product names, SKUs, prices and VAT.',
+    label: { en: 'What you bought', 'pt-PT': 'O que comprou' },
+    // What the shopper bought is theirs to see while the order is theirs; an erasure detaches the order.
+    subject: 'shopper',
+    owner: { via: 'order_id', to: 'shop_order.id' },
+    erasure: 'with-parent',
     columns: {
       shop_id: notPersonal('the shop'),
       order_id: notPersonal('the order'),
@@ -183,6 +188,10 @@ export const ordersTables = declareTables({
   },
   order_event: {
     description: 'The timeline of each order: placed, paid, fulfilled, cancelled, refunded.',
+    label: { en: 'Your orders’ history', 'pt-PT': 'O histórico das suas encomendas' },
+    subject: 'shopper',
+    owner: { via: 'order_id', to: 'shop_order.id' },
+    erasure: 'with-parent',
     columns: {
       shop_id: notPersonal('the shop'),
       order_id: notPersonal('the order'),

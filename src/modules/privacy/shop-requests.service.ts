@@ -221,7 +221,7 @@ export function createShopRequests(
         `${origin}/privacy/download?token=${encodeURIComponent(token)}`,
       ];
     } else {
-      await deps.engine.eraseSubject(ctx, { kind: 'shopper', id: shopperId });
+      await deps.engine.eraseSubject(ctx, { kind: 'shopper', id: shopperId, shopId: scope.shopId });
       lines = [
         `${controller.name} has erased your data. Orders that were invoiced keep only what the law requires on an invoice (name, tax number and billing address), for the legal period.`,
       ];

@@ -51,8 +51,15 @@ export async function writeShopperArchive(
     email: controller.email,
     dpoEmail: controller.email,
   });
-  await writeSubjectArchive(deps.engine, { kind: 'shopper', id: shopperId }, policy, file, ctx.now, {
-    shopName: controller.name,
-    contact: controller.email,
-  });
+  await writeSubjectArchive(
+    deps.engine,
+    { kind: 'shopper', id: shopperId, shopId: controller.shop.id },
+    policy,
+    file,
+    ctx.now,
+    {
+      shopName: controller.name,
+      contact: controller.email,
+    },
+  );
 }

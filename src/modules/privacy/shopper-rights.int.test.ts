@@ -51,7 +51,12 @@ describe('the merchant answers its shoppers’ rights, SellRocket as processor (
     expect(res.headers['content-type']).toBe('application/zip');
     const files = await readZip(res.rawPayload);
     const manifest = JSON.parse(files.get('manifest.json')!);
-    expect(manifest.subjects).toEqual([{ kind: 'shopper', id: shopperId }]);
+    expect(manifest.subjects).toEqual([{ kind: 'shopper', id: shopperId, shopId: a.shopId }]);
+    // What they bought is theirs too, with their order: its lines and its timeline.
+    expect(manifest.files.map((f: { table: string }) => f.table)).toEqual(
+      expect.arrayContaining(['shop_order', 'order_line', 'order_event']),
+    );
+    expect(files.get('data/order_line.json')).toContain('"order_id"');
     const every = [...files.values()].join('\n');
     for (const given of [email, delivery.line1, delivery.line2, delivery.postalCode, delivery.city, delivery.lastName])
       expect(every, given).toContain(given);

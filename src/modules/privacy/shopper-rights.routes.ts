@@ -110,7 +110,11 @@ export function registerShopperRightsRoutes(
     },
     async (request) => {
       const { scope, shopper } = await shopperOf(request, request.params.shopId, request.params.shopperId);
-      const result = await deps.engine.eraseSubject(request.ctx, { kind: 'shopper', id: shopper.id });
+      const result = await deps.engine.eraseSubject(request.ctx, {
+        kind: 'shopper',
+        id: shopper.id,
+        shopId: scope.shopId,
+      });
       await deps.audit.record(request.ctx, {
         action: 'shopper.erase',
         target: { kind: 'erasure', id: result.journalId },
