@@ -9,8 +9,8 @@
  * Bench routes, on the same database connection as the app:
  *  - POST /bench/shopper: a fresh shopper with BENCH_SHOPPER_ORDERS orders of the same contents;
  *  - GET /bench/plain-export/:shopperId: the plain statements reading what the export holds of the
- *    shopper — their row, their orders and their rows of the shopper-account and privacy-request
- *    tables — by the tables' keys and indexes (shop_id first);
+ *    shopper — their row, their orders with their lines and events, and their rows of the
+ *    shopper-account and privacy-request tables — by the tables' keys and indexes (shop_id first);
  *  - POST /bench/plain-erase/:shopperId: the plain statements erasing the same rows, in one
  *    transaction: the account's rows and consents deleted, orders and privacy requests anonymised as
  *    the data map says (the same values), the shopper deleted;
@@ -114,6 +114,10 @@ const app = await buildApp(platform, {
         for (const q of [
           sql`select * from shopper where shop_id = ${shopId} and id = ${s}`,
           sql`select * from shop_order where shop_id = ${shopId} and shopper_id = ${s}`,
+          sql`select * from order_line where shop_id = ${shopId}
+            and order_id in (select id from shop_order where shop_id = ${shopId} and shopper_id = ${s})`,
+          sql`select * from order_event where shop_id = ${shopId}
+            and order_id in (select id from shop_order where shop_id = ${shopId} and shopper_id = ${s})`,
           sql`select * from shopper_account where shop_id = ${shopId} and shopper_id = ${s}`,
           sql`select * from shopper_session where shop_id = ${shopId} and shopper_id = ${s}`,
           sql`select * from shopper_token where shop_id = ${shopId} and shopper_id = ${s}`,

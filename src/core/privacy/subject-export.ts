@@ -4,6 +4,8 @@ import type { TableDeclaration, TableDeclarations } from './data-map.js';
 import { personalColumns, type Executor, type SubjectGraph, type SubjectRef } from './subject-graph.js';
 import { formulaLeaders } from '../csv.js';
 
+type ExportedRow = { t: number; k: string; json: string; csv: string };
+
 /** Reading a subject's data for an archive, and finding the subjects a verified email reaches. */
 export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; graph: SubjectGraph }) {
   const {
@@ -20,11 +22,11 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
       .then((r) => new Map(r.rows.map((x) => [`${x.t}.${x.c}`, x.type]))));
 
   /**
-   * One exported row as JSON text and as an RFC 4180 CSV line, both built by the database (in C,
-   * not row by row in JavaScript): timestamps as ISO 8601 UTC like JavaScript's toISOString, arrays
-   * and JSON as JSON text, every other value as its text; every CSV cell quoted.
+   * One exported row as JSON text, built by the database (in C, not row by row in JavaScript), as is
+   * its RFC 4180 CSV line (csvOf): timestamps as ISO 8601 UTC like JavaScript's toISOString, arrays
+   * and JSON as JSON, every other value as itself.
    */
-  function exportExpressions(table: string, columns: string[], types: Map<string, string>) {
+  function exportJson(table: string, columns: string[], types: Map<string, string>) {
     const text = (col: string) => {
       const type = types.get(`${table}.${col}`) ?? 'text';
       const ref = sql.ref(`x.${col}`);
@@ -47,12 +49,21 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
       parts.length === 1
         ? sql`json_build_object(${sql.join(columns.flatMap((c) => [sql.lit(c), jsonValue(c)]))})::text`
         : sql`(${sql.join(parts, sql` || `)})::text`;
-    // The same rule as csvCell: a value starting like a formula gets a leading single quote.
+    return json;
+  }
+
+  /**
+   * The CSV line of an exported row, from its JSON text `json`: every value as its text, the
+   * columns in `columns`' order, every cell quoted, and the same rule as csvCell (a value starting
+   * like a formula gets a leading single quote). One expression whatever the table's width: a
+   * statement of every table's rows is parsed and planned in a fraction of the time that one cell
+   * expression per column took.
+   */
+  function csvOf(json: RawBuilder<unknown>, columns: string[]) {
     const leaders = sql.join(formulaLeaders.map((l) => sql.lit(l)));
-    const safe = (c: string) =>
-      sql`case when left(${text(c)}, 1) in (${leaders}) then '''' || ${text(c)} else ${text(c)} end`;
-    const csv = sql`concat_ws(',', ${sql.join(columns.map((c) => sql`coalesce('"' || replace(${safe(c)}, '"', '""') || '"', '')`))})`;
-    return { json, csv };
+    const cell = sql`case when left(e.value, 1) in (${leaders}) then '''' || e.value else e.value end`;
+    return sql`(select string_agg(coalesce('"' || replace(${cell}, '"', '""') || '"', ''), ',' order by array_position(${columns}::text[], e.key))
+      from json_each_text(${json}::json) e)`;
   }
 
   /**
@@ -70,30 +81,43 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
     pages: () => AsyncGenerator<{ json: string; csv: string }[]>;
   }> {
     const types = await typesOf();
-    for (const table of tablesOf(subject.kind)) {
+    const readers = tablesOf(subject.kind).map((table) => {
       const decl = tables[table]!;
       // Only the exported columns are read: a password hash never leaves the database.
       const columns = Object.entries(decl.columns)
         .filter(([, c]) => !(c.personal && c.export === 'omit'))
         .map(([n]) => n);
-      const { json, csv } = exportExpressions(table, columns, types);
+      const json = exportJson(table, columns, types);
+      // Keyset paging on the row's physical address: stable within the export, needs no knowledge
+      // of the table's key, and each page starts where the last ended instead of counting past it.
+      const pageAfter = (after: string, tag: number) =>
+        sql<ExportedRow>`select j.t, j.k::text as k, j.json, ${csvOf(sql.ref('j.json'), columns)} as csv
+          from (select ${sql.lit(tag)}::int as t, x.ctid as k, ${json} as json from ${sql.table(table)} x
+            where ${ownedBy(table, subject, 'x')} and x.ctid > ${after}::tid order by x.ctid limit ${pageSize}) j
+          order by j.k`;
+      return { table, decl, columns, pageAfter };
+    });
+    // Every table's first page in one statement: most subjects' data is all there, in one round trip.
+    const firstPages = new Map<number, ExportedRow[]>();
+    if (readers.length > 0) {
+      const r = await sql<ExportedRow>`${sql.join(
+        readers.map((reader, i) => sql`(${reader.pageAfter('(0,0)', i)})`),
+        sql` union all `,
+      )}`.execute(deps.db);
+      for (const row of r.rows) {
+        const t = Number(row.t);
+        if (!firstPages.has(t)) firstPages.set(t, []);
+        firstPages.get(t)!.push(row);
+      }
+    }
+    for (const [i, { table, decl, columns, pageAfter }] of readers.entries()) {
       const pages = async function* () {
-        // Keyset paging on the row's physical address: stable within the export, needs no knowledge
-        // of the table's key, and each page starts where the last ended instead of counting past it.
-        let after = '(0,0)';
+        let rows = firstPages.get(i) ?? [];
         for (;;) {
-          const r = await sql<{
-            k: string;
-            json: string;
-            csv: string;
-          }>`select x.ctid::text as k, ${json} as json, ${csv} as csv
-            from ${sql.table(table)} x where ${ownedBy(table, subject, 'x')} and x.ctid > ${after}::tid order by x.ctid limit ${pageSize}`.execute(
-            deps.db,
-          );
-          if (r.rows.length === 0) return;
-          after = r.rows[r.rows.length - 1]!.k;
-          yield r.rows;
-          if (r.rows.length < pageSize) return;
+          if (rows.length === 0) return;
+          yield rows;
+          if (rows.length < pageSize) return;
+          rows = (await pageAfter(rows[rows.length - 1]!.k, i).execute(deps.db)).rows;
         }
       };
       yield { table, decl, columns, pages };

@@ -1,26 +1,23 @@
-import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { csvLine } from '../../core/csv.js';
 import { ZipFile } from '../../core/zip.js';
 import type { PersonalColumn } from '../../core/privacy/data-map.js';
 import type { PrivacyEngine, SubjectRef } from '../../core/privacy/engine.js';
+import { CsvSpool } from './csv-spool.js';
 import { archiveReport, type ArchiveDataset } from './export-report.js';
 import type { PolicyModel } from './policy.js';
 
 // Fast deflate: an archive is written once and downloaded a few times; level 1 costs a third of the default.
 const entryOptions = { compressionLevel: 1 } as const;
 
-async function write(out: WriteStream, text: string) {
-  if (!out.write(text)) await once(out, 'drain');
-}
-
 /**
  * Writes the access/portability archive (D1, D4, D7, Art. 15/20): manifest.json describing every
  * file and field, each dataset as JSON and CSV, and report.html. The zip is streamed to `path`:
- * each table is read once, page by page; the JSON goes into the zip as it is read and the CSV to a
- * private scratch file beside it, which follows the JSON into the zip and is then removed.
+ * each table is read once, page by page; the JSON goes into the zip as it is read and the CSV is
+ * spooled (in memory, or past a few megabytes to a private scratch file beside the archive, removed
+ * after), to follow the JSON into the zip.
  */
 export async function writeSubjectArchive(
   engine: PrivacyEngine,
@@ -71,6 +68,7 @@ export async function writeSubjectArchive(
         };
         const csvPath = `${path}.${name}.csv.part`;
         scratch.push(csvPath);
+        const csv = new CsvSpool(csvPath);
         let jsonDone!: () => void;
         const jsonWritten = new Promise<void>((resolve) => {
           jsonDone = resolve;
@@ -78,21 +76,19 @@ export async function writeSubjectArchive(
         zip.addReadStream(
           Readable.from(
             (async function* () {
-              const csv = createWriteStream(csvPath, { mode: 0o600 });
               try {
-                await write(csv, csvLine(columns));
+                await csv.write(csvLine(columns));
                 let first = true;
                 yield '[';
                 for await (const page of pages()) {
                   dataset.rows += page.length;
-                  await write(csv, page.map((row) => `${row.csv}\r\n`).join(''));
+                  await csv.write(page.map((row) => `${row.csv}\r\n`).join(''));
                   yield `${first ? '\n' : ',\n'}${page.map((row) => row.json).join(',\n')}`; // one chunk per page
                   first = false;
                 }
                 yield '\n]\n';
               } finally {
-                csv.end();
-                await once(csv, 'close');
+                await csv.close();
                 jsonDone();
               }
             })(),
@@ -105,8 +101,7 @@ export async function writeSubjectArchive(
           Readable.from(
             (async function* () {
               await jsonWritten;
-              yield* createReadStream(csvPath);
-              rmSync(csvPath, { force: true });
+              yield* csv.read();
             })(),
           ),
           `data/${name}.csv`,
