@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { systemClock } from '../src/core/clock.js';
@@ -35,4 +35,26 @@ export async function openBenchPlatform(name: string) {
     secrets: { keyring: parseKeyring(`b1:${randomBytes(32).toString('base64')}`), hashKey: randomBytes(32) },
   });
   return { scratch, target, database, config, platform };
+}
+
+/**
+ * A bench server's way out, whichever comes first: its parent going away, SIGTERM or SIGINT. The
+ * app and the database are closed and the scratch folder removed. Returned, for a server that must stop early.
+ */
+export function closeOnExit(
+  app: { close(): Promise<unknown> },
+  database: { close(): Promise<unknown> },
+  scratch: string,
+) {
+  const shutDown = async () => {
+    await app.close();
+    await database.close();
+    rmSync(scratch, { recursive: true, force: true });
+    process.exit(0);
+  };
+  for (const signal of ['disconnect', 'SIGTERM', 'SIGINT'] as const)
+    process.on(signal, () => {
+      void shutDown();
+    });
+  return shutDown;
 }

@@ -6,10 +6,9 @@
  * to this process's stdout), except for a rate limit high enough not to block the load generator:
  * the limiter still counts every request.
  */
-import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
-import { openBenchPlatform } from './bench-platform.js';
+import { closeOnExit, openBenchPlatform } from './bench-platform.js';
 
 export interface AppReady {
   url: string;
@@ -27,21 +26,7 @@ const app = await buildApp(platform, {
   },
 });
 
-async function shutDown() {
-  await app.close();
-  await database.close();
-  rmSync(scratch, { recursive: true, force: true });
-  process.exit(0);
-}
-process.on('disconnect', () => {
-  void shutDown();
-});
-process.on('SIGTERM', () => {
-  void shutDown();
-});
-process.on('SIGINT', () => {
-  void shutDown();
-});
+const shutDown = closeOnExit(app, database, scratch);
 
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 const signup = await app.inject({

@@ -12,12 +12,11 @@
  * total by `count(*) over ()`) in one plain statement, with no session, no shop check and no
  * transaction. Tells its parent where it listens, the merchant's cookie and the shop.
  */
-import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { prefixQuery } from '../src/modules/catalogue/search-query.js';
 import { benchMerchant } from './bench-merchant.js';
-import { openBenchPlatform } from './bench-platform.js';
+import { closeOnExit, openBenchPlatform } from './bench-platform.js';
 import { materials, nouns, searchVector } from './storefront-seed.js';
 
 export interface BackOfficeReady {
@@ -94,18 +93,7 @@ const app = await buildApp(platform, {
   },
 });
 
-async function shutDown() {
-  await app.close();
-  await database.close();
-  rmSync(scratch, { recursive: true, force: true });
-  process.exit(0);
-}
-process.on('disconnect', () => {
-  void shutDown();
-});
-process.on('SIGTERM', () => {
-  void shutDown();
-});
+closeOnExit(app, database, scratch);
 
 const { cookie, shopId } = await benchMerchant(app, 'back-office');
 

@@ -17,12 +17,11 @@
  *  - GET /bench/orders-state?ids=…: what is left of some orders, to compare the two erasures.
  * Tells its parent where it listens, the merchant's cookie, the shop and the exported shopper.
  */
-import { rmSync } from 'node:fs';
 import { sql, type RawBuilder } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { newId } from '../src/core/ids.js';
 import { benchMerchant } from './bench-merchant.js';
-import { openBenchPlatform } from './bench-platform.js';
+import { closeOnExit, openBenchPlatform } from './bench-platform.js';
 
 export interface ShopperRightsReady {
   url: string;
@@ -162,18 +161,7 @@ const app = await buildApp(platform, {
   },
 });
 
-async function shutDown() {
-  await app.close();
-  await database.close();
-  rmSync(scratch, { recursive: true, force: true });
-  process.exit(0);
-}
-process.on('disconnect', () => {
-  void shutDown();
-});
-process.on('SIGTERM', () => {
-  void shutDown();
-});
+closeOnExit(app, database, scratch);
 
 const { cookie, shopId, accountId } = await benchMerchant(app, 'shopper-rights');
 
