@@ -7,6 +7,7 @@ import type { Listen } from './change-feed.js';
 import type { CoreTables } from './core.tables.js';
 import { makeTreePrivate } from './data-dir.js';
 import { pgliteDialect } from './pglite-dialect.js';
+import { preparedName } from './prepared.js';
 import { createScopeStore, guardDialect, scopedKysely } from './unit-of-work.js';
 
 /** The machinery's view of the database; the platform widens it to every module's tables. */
@@ -34,6 +35,18 @@ export const pgliteExtensions = { unaccent };
 // int8 and numeric come back as numbers on both drivers, so code never sees a driver difference.
 const int8 = (v: string) => Number(v);
 
+/**
+ * Sends the statements marked `prepared` as named statements, so the connection plans each once.
+ * Kysely calls `query(text, values)`; a cursor or a query config passes through unchanged.
+ */
+function prepareMarkedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof text === 'string' ? preparedName(text) : undefined;
+    return name === undefined ? query(text, values, callback) : query({ name, text, values }, callback);
+  }) as typeof client.query;
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -47,6 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // An idle connection the server ends (a restart, a failover, an administrator) is dropped by the
     // pool and replaced on the next query; unhandled, its 'error' event would end the process.
     pool.on('error', () => undefined);
+    pool.on('connect', prepareMarkedStatements);
     const scope = createScopeStore();
     const db = scopedKysely(
       new Kysely<CoreTables>({ dialect: guardDialect(new PostgresDialect({ pool }), scope) }),

@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { RequestContext } from '../context.js';
 import { keyedHash } from '../crypto/tokens.js';
 import type { Db } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 import { newId } from '../ids.js';
 import { REDACTED, type TableDeclaration, type TableDeclarations } from './data-map.js';
 import type { IdentifierScan } from './identifier-scan.js';
@@ -49,7 +50,7 @@ export function createErasure(deps: {
       where ${ownedBy(table, subject)} and (${sql.join(
         cols.map((col) => sql`${sql.ref(col)} is not null`),
         sql` or `,
-      )}) `;
+      )})`;
   }
 
   /**
@@ -92,43 +93,53 @@ export function createErasure(deps: {
             }
           : given;
       const withinShop = perShop ? (subject.shopId ?? null) : null;
-      // First, in one statement: every identifier value of the subject's rows (deduplicated in the
-      // database), and the firewall's rows holding any of them deleted.
+      // One statement erases: it gathers every identifier value of the subject's rows (deduplicated
+      // in the database), deletes the firewall's rows holding any of them, and deletes, anonymises or
+      // clears the subject's rows of each table. Its parts share one snapshot: a child's rows are
+      // found through its parent as it was, whatever order the parts run in, and the foreign keys
+      // are checked once the statement is done, when the children are gone too.
       const visitorTables = Object.entries(tables).filter(
         ([, d]) => d.subject === 'visitor' && identifierColumns(d).length > 0,
       );
       const purges = visitorTables.map(
-        ([table, decl], i) => sql`, ${sql.ref(`p${i}`)} as (delete from ${sql.table(table)}
+        ([table, decl]) => sql`delete from ${sql.table(table)}
         where ${sql.join(
           identifierColumns(decl).map(([col]) => sql`${sql.ref(col)}::text in (select v from theirs)`),
           sql` or `,
-        )} returning 1)`,
+        )}`,
       );
-      const counts = visitorTables.map(
-        (_, i) => sql`, (select count(*) from ${sql.ref(`p${i}`)})::int as ${sql.ref(`p${i}`)}`,
-      );
-      const first = await sql<
-        Record<string, unknown>
-      >`with theirs as materialized (${subjectValues(subject)})${sql.join(purges, sql``)}
-        select ${valuesByKey('theirs')} as ids${sql.join(counts, sql``)}`.execute(tx);
-      const ids = splitIdentifiers(first.rows[0]!.ids);
-      visitorTables.forEach(([table], i) => {
-        summary[`${table}:deleted`] = Number(first.rows[0]![`p${i}`]);
-      });
-
-      // Then the subject's rows, children first: deleted, or kept with their identifiers cleared.
-      for (const table of tablesOf(subject.kind)) {
-        const decl = tables[table]!;
-        const erasure = decl.erasure ?? 'delete';
-        // Kept as they are: the residue check below proves their parent was detached.
-        if (erasure === 'with-parent') continue;
-        const statement =
+      // The subject's own rows: deleted, or kept with their identifiers cleared. Rows kept with their
+      // parent are left as they are: the residue check below proves their parent was detached.
+      const erased = tablesOf(subject.kind)
+        .map((table) => ({ table, decl: tables[table]!, erasure: tables[table]!.erasure ?? 'delete' }))
+        .filter((t) => t.erasure !== 'with-parent');
+      const statements = [
+        ...purges,
+        ...erased.map(({ table, decl, erasure }) =>
           erasure === 'anonymise'
             ? anonymising(table, decl, subject)
             : erasure === 'forget-identifiers'
               ? forgetting(table, decl, subject)
-              : sql`delete from ${sql.table(table)} where ${ownedBy(table, subject)}`;
-        const n = Number((await statement.execute(tx)).numAffectedRows ?? 0);
+              : sql`delete from ${sql.table(table)} where ${ownedBy(table, subject)}`,
+        ),
+      ];
+      const parts = statements.map((statement, i) => sql`, ${sql.ref(`e${i}`)} as (${statement} returning 1)`);
+      const counts = statements.map(
+        (_, i) => sql`, (select count(*) from ${sql.ref(`e${i}`)})::int as ${sql.ref(`e${i}`)}`,
+      );
+      const done = (
+        await prepared(
+          sql<Record<string, unknown>>`with theirs as materialized (${subjectValues(subject)})${sql.join(parts, sql``)}
+          select ${valuesByKey('theirs')} as ids${sql.join(counts, sql``)}`,
+        ).execute(tx)
+      ).rows[0]!;
+      const ids = splitIdentifiers(done.ids);
+      const affected = (i: number) => Number(done[`e${i}`]);
+      visitorTables.forEach(([table], i) => {
+        summary[`${table}:deleted`] = affected(i);
+      });
+      erased.forEach(({ table, decl, erasure }, j) => {
+        const n = affected(purges.length + j);
         if (erasure === 'delete') summary[`${table}:deleted`] = (summary[`${table}:deleted`] ?? 0) + n;
         else if (erasure === 'forget-identifiers') summary[`${table}:forgotten`] = n;
         else
@@ -137,7 +148,7 @@ export function createErasure(deps: {
             { [`${table}:anonymised`]: n },
             personalColumns(decl).some(([, c]) => c.onErasure === 'hold') && n > 0 ? { [`${table}:held`]: n } : {},
           );
-      }
+      });
       const residue = await findResidue(tx, subject, ids, withinShop);
       if (residue.length > 0) throw new ErasureResidueError(residue);
       const id = newId('era');

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { prepared } from '../db/prepared.js';
 import type { TableDeclarations } from './data-map.js';
 import {
   identifierColumns,
@@ -114,11 +115,13 @@ export function createIdentifierScan(deps: { tables: TableDeclarations; graph: S
         for (const [col] of identifierColumns(decl)) check(table, col, holding(col, everyValue));
       }
     }
-    const r = await sql<{
-      t: string;
-      c: string;
-      n: number;
-    }>`select * from (${sql.join(checks, sql` union all `)}) residue where n > 0`.execute(executor);
+    const r = await prepared(
+      sql<{
+        t: string;
+        c: string;
+        n: number;
+      }>`select * from (${sql.join(checks, sql` union all `)}) residue where n > 0`,
+    ).execute(executor);
     return r.rows.map((row) => ({ table: row.t, column: row.c, rows: row.n }));
   }
 

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 import type { TableDeclaration, TableDeclarations } from './data-map.js';
 import { personalColumns, type Executor, type SubjectGraph, type SubjectRef } from './subject-graph.js';
 import { formulaLeaders } from '../csv.js';
@@ -78,6 +79,10 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
     table: string;
     decl: TableDeclaration;
     columns: string[];
+    /** The first page of rows, already read; `whole` when it holds every row. */
+    firstPage: { json: string; csv: string }[];
+    whole: boolean;
+    /** Every page, the first included. */
     pages: () => AsyncGenerator<{ json: string; csv: string }[]>;
   }> {
     const types = await typesOf();
@@ -100,10 +105,12 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
     // Every table's first page in one statement: most subjects' data is all there, in one round trip.
     const firstPages = new Map<number, ExportedRow[]>();
     if (readers.length > 0) {
-      const r = await sql<ExportedRow>`${sql.join(
-        readers.map((reader, i) => sql`(${reader.pageAfter('(0,0)', i)})`),
-        sql` union all `,
-      )}`.execute(deps.db);
+      const r = await prepared(
+        sql<ExportedRow>`${sql.join(
+          readers.map((reader, i) => sql`(${reader.pageAfter('(0,0)', i)})`),
+          sql` union all `,
+        )}`,
+      ).execute(deps.db);
       for (const row of r.rows) {
         const t = Number(row.t);
         if (!firstPages.has(t)) firstPages.set(t, []);
@@ -111,16 +118,17 @@ export function createSubjectExport(deps: { db: Db; tables: TableDeclarations; g
       }
     }
     for (const [i, { table, decl, columns, pageAfter }] of readers.entries()) {
+      const firstPage = firstPages.get(i) ?? [];
       const pages = async function* () {
-        let rows = firstPages.get(i) ?? [];
+        let rows = firstPage;
         for (;;) {
           if (rows.length === 0) return;
           yield rows;
           if (rows.length < pageSize) return;
-          rows = (await pageAfter(rows[rows.length - 1]!.k, i).execute(deps.db)).rows;
+          rows = (await prepared(pageAfter(rows[rows.length - 1]!.k, i)).execute(deps.db)).rows;
         }
       };
-      yield { table, decl, columns, pages };
+      yield { table, decl, columns, firstPage, whole: firstPage.length < pageSize, pages };
     }
   }
 

@@ -1,5 +1,7 @@
 import { createWriteStream, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { csvLine } from '../../core/csv.js';
 import { ZipFile } from '../../core/zip.js';
@@ -12,60 +14,102 @@ import type { PolicyModel } from './policy.js';
 // Fast deflate: an archive is written once and downloaded a few times; level 1 costs a third of the default.
 const entryOptions = { compressionLevel: 1 } as const;
 
+/** A subject's rows of one table, as the archive holds them. */
+type ArchiveFile = { table: string; description: string; rows: number };
+
+/** The archive: in memory when it is small (nearly every subject), else in the file it was given. */
+export type SubjectArchive = { files: ArchiveFile[] } & ({ bytes: Buffer } | { file: string });
+
+/** Past this many characters of data the archive is written to its file as it is read, not in memory. */
+const inMemoryLimit = 8 * 1024 * 1024;
+
+const jsonArray = (rows: { json: string }[]) =>
+  rows.length === 0 ? '[\n]\n' : `[\n${rows.map((row) => row.json).join(',\n')}\n]\n`;
+
 /**
- * Writes the access/portability archive (D1, D4, D7, Art. 15/20): manifest.json describing every
- * file and field, each dataset as JSON and CSV, and report.html. The zip is streamed to `path`:
- * each table is read once, page by page; the JSON goes into the zip as it is read and the CSV is
- * spooled (in memory, or past a few megabytes to a private scratch file beside the archive, removed
- * after), to follow the JSON into the zip.
+ * Builds the access/portability archive (D1, D4, D7, Art. 15/20): manifest.json describing every
+ * file and field, each dataset as JSON and CSV, and report.html. When every table's rows came in
+ * the engine's first read and they are small, the archive is built in memory and returned: no file
+ * to write and read back. Otherwise it is streamed to `path`: each table read page by page, its
+ * JSON going into the zip as it is read and its CSV spooled (in memory, or past a few megabytes to
+ * a private scratch file beside the archive, removed after) to follow the JSON into the zip.
  */
-export async function writeSubjectArchive(
+export async function buildSubjectArchive(
   engine: PrivacyEngine,
   subjects: SubjectRef | SubjectRef[],
   policy: PolicyModel,
   path: string,
   now: Date,
   onBehalfOf?: { shopName: string; contact: string },
-) {
+): Promise<SubjectArchive> {
   const list = Array.isArray(subjects) ? subjects : [subjects];
+  // Every table's first page, read (one statement a subject) before the zip is begun.
+  const tables = [];
+  const used = new Map<string, number>();
+  for (const subject of list) {
+    for await (const read of engine.exportSubject(subject)) {
+      // Two subjects of one kind (a shopper of two shops) each get their own file.
+      const n = (used.get(read.table) ?? 0) + 1;
+      used.set(read.table, n);
+      tables.push({ ...read, subject, name: n === 1 ? read.table : `${read.table}-${n}` });
+    }
+  }
+  const size = tables.reduce((sum, t) => sum + t.firstPage.reduce((s, r) => s + r.json.length + r.csv.length, 0), 0);
+  const inMemory = tables.every((t) => t.whole) && size <= inMemoryLimit;
+
   const zip = new ZipFile();
-  const done = pipeline(zip.outputStream, createWriteStream(path, { mode: 0o600 }));
+  const done = inMemory
+    ? buffer(zip.outputStream)
+    : pipeline(zip.outputStream, createWriteStream(path, { mode: 0o600 })).then(() => undefined);
+  /** A text entry, made when the zip reaches it: by then the counts it reports are known. */
+  const addText = (name: string, text: () => string) =>
+    inMemory
+      ? zip.addBuffer(Buffer.from(text()), name, entryOptions)
+      : zip.addReadStream(
+          Readable.from(
+            (async function* () {
+              yield text();
+            })(),
+          ),
+          name,
+          entryOptions,
+        );
   // One entry per file written: its manifest description, and the dataset whose row count the read fills in.
   const written: { manifest: Record<string, unknown>; dataset: ArchiveDataset }[] = [];
   const datasets = () => written.map((w) => w.dataset);
   const scratch: string[] = [];
-  const used = new Map<string, number>();
   try {
-    for (const subject of list) {
-      for await (const { table, decl, columns, pages } of engine.exportSubject(subject)) {
-        // Two subjects of one kind (a shopper of two shops) each get their own file.
-        const n = (used.get(table) ?? 0) + 1;
-        used.set(table, n);
-        const name = n === 1 ? table : `${table}-${n}`;
-        const fields = Object.entries(decl.columns)
-          .filter(([, c]) => !(c.personal && (c as PersonalColumn).export === 'omit'))
-          .map(([field, c]) =>
-            c.personal
-              ? {
-                  name: field,
-                  personal: true,
-                  category: c.category,
-                  key: c.key,
-                  purposes: c.purposes,
-                  legalBasis: c.basis,
-                  retention: c.retention,
-                  recipients: c.recipients,
-                  source: c.source,
-                }
-              : { name: field, personal: false, note: c.why },
-          );
-        const dataset: ArchiveDataset = {
-          table,
-          file: name,
-          description: decl.description,
-          document: decl.document,
-          rows: 0,
-        };
+    for (const { table, decl, columns, firstPage, whole, pages, subject, name } of tables) {
+      const fields = Object.entries(decl.columns)
+        .filter(([, c]) => !(c.personal && (c as PersonalColumn).export === 'omit'))
+        .map(([field, c]) =>
+          c.personal
+            ? {
+                name: field,
+                personal: true,
+                category: c.category,
+                key: c.key,
+                purposes: c.purposes,
+                legalBasis: c.basis,
+                retention: c.retention,
+                recipients: c.recipients,
+                source: c.source,
+              }
+            : { name: field, personal: false, note: c.why },
+        );
+      const dataset: ArchiveDataset = {
+        table,
+        file: name,
+        description: decl.description,
+        document: decl.document,
+        rows: 0,
+      };
+      if (whole) {
+        dataset.rows = firstPage.length;
+        zip.addBuffer(Buffer.from(jsonArray(firstPage)), `data/${name}.json`, entryOptions);
+        const csv = csvLine(columns) + firstPage.map((row) => `${row.csv}\r\n`).join('');
+        zip.addBuffer(Buffer.from(csv), `data/${name}.csv`, entryOptions);
+      } else {
         const csvPath = `${path}.${name}.csv.part`;
         scratch.push(csvPath);
         const csv = new CsvSpool(csvPath);
@@ -107,55 +151,56 @@ export async function writeSubjectArchive(
           `data/${name}.csv`,
           entryOptions,
         );
-        written.push({
-          manifest: {
-            path: `data/${name}.json`,
-            alsoAs: `data/${name}.csv`,
-            table,
-            subject: subject.kind,
-            description: decl.description,
-            fields,
-          },
-          dataset,
-        });
       }
+      written.push({
+        manifest: {
+          path: `data/${name}.json`,
+          alsoAs: `data/${name}.csv`,
+          table,
+          subject: subject.kind,
+          description: decl.description,
+          fields,
+        },
+        dataset,
+      });
     }
     // Zip entries are written in order, so the counts are known by the time these are reached.
-    zip.addReadStream(
-      Readable.from(
-        (async function* () {
-          yield JSON.stringify(
-            {
-              subjects: list,
-              generatedAt: now.toISOString(),
-              policyVersion: policy.version,
-              formats: ['JSON', 'CSV (RFC 4180)'],
-              files: written.map((w) => ({ ...w.manifest, records: w.dataset.rows })),
-              documents: datasets()
-                .filter((d) => d.document && d.rows > 0)
-                .map((d) => ({ title: d.document, path: `data/${d.file}.json`, records: d.rows })),
-            },
-            null,
-            2,
-          );
-        })(),
+    addText('manifest.json', () =>
+      JSON.stringify(
+        {
+          subjects: list,
+          generatedAt: now.toISOString(),
+          policyVersion: policy.version,
+          formats: ['JSON', 'CSV (RFC 4180)'],
+          files: written.map((w) => ({ ...w.manifest, records: w.dataset.rows })),
+          documents: datasets()
+            .filter((d) => d.document && d.rows > 0)
+            .map((d) => ({ title: d.document, path: `data/${d.file}.json`, records: d.rows })),
+        },
+        null,
+        2,
       ),
-      'manifest.json',
-      entryOptions,
     );
-    zip.addReadStream(
-      Readable.from(
-        (async function* () {
-          yield archiveReport(list, now, policy, datasets(), onBehalfOf);
-        })(),
-      ),
-      'report.html',
-      entryOptions,
-    );
+    addText('report.html', () => archiveReport(list, now, policy, datasets(), onBehalfOf));
     zip.end();
-    await done;
+    const bytes = await done;
+    const files = datasets().map((d) => ({ table: d.table, description: d.description, rows: d.rows }));
+    return bytes ? { files, bytes } : { files, file: path };
   } finally {
     for (const f of scratch) rmSync(f, { force: true });
   }
-  return { files: datasets().map((d) => ({ table: d.table, description: d.description, rows: d.rows })) };
+}
+
+/** The archive of `buildSubjectArchive`, always in the file at `path` (a download kept for later). */
+export async function writeSubjectArchive(
+  engine: PrivacyEngine,
+  subjects: SubjectRef | SubjectRef[],
+  policy: PolicyModel,
+  path: string,
+  now: Date,
+  onBehalfOf?: { shopName: string; contact: string },
+) {
+  const archive = await buildSubjectArchive(engine, subjects, policy, path, now, onBehalfOf);
+  if ('bytes' in archive) await writeFile(path, archive.bytes, { mode: 0o600 });
+  return { files: archive.files };
 }

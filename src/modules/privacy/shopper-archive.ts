@@ -1,10 +1,11 @@
+import { writeFile } from 'node:fs/promises';
 import type { RequestContext } from '../../core/context.js';
 import type { DataMap } from '../../core/privacy/data-map.js';
 import type { PrivacyEngine } from '../../core/privacy/engine.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { ShopScope, ShopsService } from '../shops/index.js';
-import { writeSubjectArchive } from './export-archive.js';
-import { buildPolicy } from './policy.js';
+import { buildSubjectArchive } from './export-archive.js';
+import { buildPolicy, type Processor } from './policy.js';
 import type { ProcessorsService } from './processors.service.js';
 
 export interface ShopperArchiveDeps {
@@ -34,24 +35,26 @@ export async function shopController(deps: Pick<ShopperArchiveDeps, 'shops' | 'a
 }
 
 /**
- * Everything a shop holds on one of its shoppers, written to `file` as the access archive (manifest,
- * JSON, CSV, readable report), with the report naming the shop as controller and SellRocket as its
- * processor. Used by the merchant's export and by the answer to a shopper's access request.
+ * Everything a shop holds on one of its shoppers as the access archive (manifest, JSON, CSV,
+ * readable report), with the report naming the shop as controller and SellRocket as its processor:
+ * in memory when small, else in `file` (see buildSubjectArchive). The processors are read while
+ * the caller reads the controller, when it passes them as a promise.
  */
-export async function writeShopperArchive(
+export async function buildShopperArchive(
   deps: Pick<ShopperArchiveDeps, 'engine' | 'dataMap' | 'processors'>,
   ctx: RequestContext,
   controller: ShopController,
   shopperId: string,
   file: string,
+  processors: Promise<Processor[]> = deps.processors.list(),
 ) {
-  const policy = buildPolicy(deps.dataMap, await deps.processors.list(), {
+  const policy = buildPolicy(deps.dataMap, await processors, {
     name: controller.name,
     address: controller.address,
     email: controller.email,
     dpoEmail: controller.email,
   });
-  await writeSubjectArchive(
+  return buildSubjectArchive(
     deps.engine,
     { kind: 'shopper', id: shopperId, shopId: controller.shop.id },
     policy,
@@ -62,4 +65,16 @@ export async function writeShopperArchive(
       contact: controller.email,
     },
   );
+}
+
+/** The shopper's archive, always in `file`: the answer to an access request, downloaded later. */
+export async function writeShopperArchive(
+  deps: Pick<ShopperArchiveDeps, 'engine' | 'dataMap' | 'processors'>,
+  ctx: RequestContext,
+  controller: ShopController,
+  shopperId: string,
+  file: string,
+) {
+  const archive = await buildShopperArchive(deps, ctx, controller, shopperId, file);
+  if ('bytes' in archive) await writeFile(file, archive.bytes, { mode: 0o600 });
 }

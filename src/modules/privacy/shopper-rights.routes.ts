@@ -1,20 +1,23 @@
-import { createReadStream, mkdirSync, rmSync, type ReadStream } from 'node:fs';
+import { createReadStream, rmSync, type ReadStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import { AppError } from '../../core/errors.js';
+import { settled } from '../../core/settled.js';
 import { problems, typed } from '../../core/http/types.js';
 import { newId } from '../../core/ids.js';
 import type { DataMap } from '../../core/privacy/data-map.js';
 import type { PrivacyEngine } from '../../core/privacy/engine.js';
 import type { AccountsService } from '../accounts/index.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
-import type { ShopsService } from '../shops/index.js';
-import { shopController, writeShopperArchive } from './shopper-archive.js';
+import type { ShopScope, ShopsService } from '../shops/index.js';
+import type { SubjectArchive } from './export-archive.js';
+import { buildShopperArchive, shopController } from './shopper-archive.js';
 import type { ProcessorsService } from './processors.service.js';
 
-const sendZip = (reply: FastifyReply, stream: ReadStream, name: string) =>
+const sendZip = (reply: FastifyReply, stream: ReadStream | Buffer, name: string) =>
   reply
     .type('application/zip')
     .header('content-disposition', `attachment; filename="${name}"`)
@@ -23,9 +26,9 @@ const sendZip = (reply: FastifyReply, stream: ReadStream, name: string) =>
 
 const ShopperParams = z.object({ shopId: z.string().max(64), shopperId: z.string().max(64) });
 
-/** Whether a shopper is this shop's: the orders module answers (it keeps them). */
+/** Whether a shopper is this shop's (their email, or null): the orders module answers (it keeps them). */
 export interface ShopperDirectory {
-  detail(scope: { shopId: string }, shopperId: string): Promise<{ id: string; email: string } | null>;
+  emailOf(scope: { shopId: string }, shopperId: string): Promise<string | null>;
 }
 
 /**
@@ -53,11 +56,11 @@ export function registerShopperRightsRoutes(
   const preHandler = deps.guards.requireCustomer;
   const tags = ['shoppers'];
 
-  async function shopperOf(request: Parameters<typeof customerOf>[0], shopId: string, shopperId: string) {
-    const scope = await deps.shops.shopScopeFor(customerOf(request).accountId, shopId);
-    const shopper = await deps.shopperReads.detail(scope, shopperId);
-    if (!shopper) throw new AppError('not_found', 'No such shopper in this shop.');
-    return { scope, shopper };
+  const scopeOf = (request: Parameters<typeof customerOf>[0], shopId: string) =>
+    deps.shops.shopScopeFor(customerOf(request).accountId, shopId);
+  async function mustBeShopper(scope: ShopScope, shopperId: string) {
+    if ((await deps.shopperReads.emailOf(scope, shopperId)) === null)
+      throw new AppError('not_found', 'No such shopper in this shop.');
   }
 
   r.get(
@@ -72,24 +75,36 @@ export function registerShopperRightsRoutes(
       },
     },
     async (request, reply) => {
-      const { scope, shopper } = await shopperOf(request, request.params.shopId, request.params.shopperId);
-      mkdirSync(deps.exportDir, { recursive: true, mode: 0o700 });
+      const { shopperId } = request.params;
+      const scope = await scopeOf(request, request.params.shopId);
+      // What the archive needs is read side by side with the check that the shopper is this shop's.
+      const processors = deps.processors.list();
+      const [controller] = await settled([shopController(deps, scope), processors, mustBeShopper(scope, shopperId)]);
       const file = path.join(deps.exportDir, `${newId('shx')}.zip`);
+      let archive: SubjectArchive;
       try {
-        await writeShopperArchive(deps, request.ctx, await shopController(deps, scope), shopper.id, file);
-        await deps.audit.record(request.ctx, {
-          action: 'shopper.export',
-          target: { kind: 'shopper', id: shopper.id },
-          chain: `account:${scope.accountId}`,
-        });
+        // The merchant's read is on the audit chain before the archive leaves; an archive that fails
+        // to build leaves an entry for a read that was at least begun, never a read without one.
+        [archive] = await settled([
+          mkdir(deps.exportDir, { recursive: true, mode: 0o700 }).then(() =>
+            buildShopperArchive(deps, request.ctx, controller, shopperId, file, processors),
+          ),
+          deps.audit.record(request.ctx, {
+            action: 'shopper.export',
+            target: { kind: 'shopper', id: shopperId },
+            chain: `account:${scope.accountId}`,
+          }),
+        ]);
       } catch (e) {
         rmSync(file, { force: true });
         throw e;
       }
+      const name = `shopper-${shopperId}.zip`;
+      if ('bytes' in archive) return sendZip(reply, archive.bytes, name);
       const stream = createReadStream(file);
       // The archive is handed over once and not kept: it is a copy of the shopper's data.
       stream.on('close', () => rmSync(file, { force: true }));
-      return sendZip(reply, stream, `shopper-${shopper.id}.zip`);
+      return sendZip(reply, stream, name);
     },
   );
 
@@ -109,10 +124,11 @@ export function registerShopperRightsRoutes(
       },
     },
     async (request) => {
-      const { scope, shopper } = await shopperOf(request, request.params.shopId, request.params.shopperId);
+      const scope = await scopeOf(request, request.params.shopId);
+      await mustBeShopper(scope, request.params.shopperId);
       const result = await deps.engine.eraseSubject(request.ctx, {
         kind: 'shopper',
-        id: shopper.id,
+        id: request.params.shopperId,
         shopId: scope.shopId,
       });
       await deps.audit.record(request.ctx, {
