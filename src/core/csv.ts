@@ -1,9 +1,8 @@
 /**
  * First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection): a
- * value such as `=HYPERLINK(…)` in someone's address must open as text, not run. Shared with the
- * SQL that builds the export archive's CSV (src/core/privacy/subject-export.ts).
+ * value such as `=HYPERLINK(…)` in someone's address must open as text, not run.
  */
-export const formulaLeaders = ['=', '+', '-', '@', '\t', '\r'] as const;
+const formulaLeaders = ['=', '+', '-', '@', '\t', '\r'] as const;
 
 /** A value that cannot start a formula: prefixed with a single quote, which spreadsheets hide. */
 export function neutraliseFormula(value: string): string {
@@ -18,6 +17,20 @@ export function csvCell(value: string): string {
 
 export function csvLine(cells: string[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/**
+ * The CSV line (without its line break) of a record's values in `columns`' order: a missing or null
+ * value as an empty cell, an object or array as its JSON, anything else as its text.
+ */
+export function csvLineOf(record: Record<string, unknown>, columns: readonly string[]): string {
+  return columns
+    .map((column) => {
+      const value = record[column];
+      if (value === null || value === undefined) return '';
+      return csvCell(typeof value === 'object' ? JSON.stringify(value) : String(value));
+    })
+    .join(',');
 }
 
 export function toCsv(rows: Record<string, string>[]): string {

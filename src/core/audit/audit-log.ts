@@ -115,17 +115,20 @@ export function createAuditLog(deps: { db: Kysely<AuditTables>; clock: Clock; ha
         prev_hash: head.last_hash,
       };
       const hash = entryHash(fields);
+      // The entry and the head's move, in one statement.
       await tx
-        .insertInto('audit_log')
-        .values({
-          ...fields,
-          data: JSON.stringify(fields.data) as unknown as Record<string, unknown>,
-          ip,
-          chain,
-          hash,
-        })
-        .execute();
-      await tx
+        .with('entry', (db) =>
+          db
+            .insertInto('audit_log')
+            .values({
+              ...fields,
+              data: JSON.stringify(fields.data) as unknown as Record<string, unknown>,
+              ip,
+              chain,
+              hash,
+            })
+            .returning('hash'),
+        )
         .updateTable('audit_chain_head')
         .set({ last_hash: hash, entries: Number(head.entries) + 1 })
         .where('chain', '=', chain)

@@ -127,6 +127,7 @@ export function privacyModule(opts: { erasureFaults?: ((step: ErasureStep) => vo
       });
       registerShopperRightsRoutes(app, {
         ...s,
+        db: kit.db,
         engine: kit.privacy,
         dataMap: kit.dataMap,
         audit: kit.audit,

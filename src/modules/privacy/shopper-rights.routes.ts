@@ -2,6 +2,7 @@ import { createReadStream, rmSync, type ReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import { AppError } from '../../core/errors.js';
@@ -14,6 +15,7 @@ import type { AccountsService } from '../accounts/index.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
 import type { ShopScope, ShopsService } from '../shops/index.js';
 import type { SubjectArchive } from './export-archive.js';
+import type { PrivacyTables } from './privacy.tables.js';
 import { buildShopperArchive, shopController } from './shopper-archive.js';
 import type { ProcessorsService } from './processors.service.js';
 
@@ -41,6 +43,8 @@ export interface ShopperDirectory {
 export function registerShopperRightsRoutes(
   app: FastifyInstance,
   deps: {
+    /** For the unit of work an erasure and its audit entry share. */
+    db: Kysely<PrivacyTables>;
     engine: PrivacyEngine;
     dataMap: DataMap;
     processors: ProcessorsService;
@@ -125,16 +129,22 @@ export function registerShopperRightsRoutes(
     },
     async (request) => {
       const scope = await scopeOf(request, request.params.shopId);
-      await mustBeShopper(scope, request.params.shopperId);
-      const result = await deps.engine.eraseSubject(request.ctx, {
-        kind: 'shopper',
-        id: request.params.shopperId,
-        shopId: scope.shopId,
-      });
-      await deps.audit.record(request.ctx, {
-        action: 'shopper.erase',
-        target: { kind: 'erasure', id: result.journalId },
-        chain: `account:${scope.accountId}`,
+      // One unit of work: the erasure, and the merchant's entry of it on their audit chain.
+      const result = await deps.db.transaction().execute(async () => {
+        const erased = await deps.engine.eraseSubject(request.ctx, {
+          kind: 'shopper',
+          id: request.params.shopperId,
+          shopId: scope.shopId,
+        });
+        // The erasure deletes the shopper's own row in this shop: none deleted, no such shopper here,
+        // and nothing of the erasure (its journal entry, its audit entry) is kept.
+        if (erased.summary['shopper:deleted'] !== 1) throw new AppError('not_found', 'No such shopper in this shop.');
+        await deps.audit.record(request.ctx, {
+          action: 'shopper.erase',
+          target: { kind: 'erasure', id: erased.journalId },
+          chain: `account:${scope.accountId}`,
+        });
+        return erased;
       });
       return { journalId: result.journalId, summary: result.summary as Record<string, number> };
     },
