@@ -41,13 +41,15 @@ export async function buildSubjectArchive(
   path: string,
   now: Date,
   onBehalfOf?: { shopName: string; contact: string },
+  /** Rows a read takes at most: past one page, a table is streamed to the file. */
+  pageSize?: number,
 ): Promise<SubjectArchive> {
   const list = Array.isArray(subjects) ? subjects : [subjects];
   // Every table's first page, read (one statement a subject) before the zip is begun.
   const tables = [];
   const used = new Map<string, number>();
   for (const subject of list) {
-    for await (const read of engine.exportSubject(subject)) {
+    for await (const read of engine.exportSubject(subject, pageSize)) {
       // Two subjects of one kind (a shopper of two shops) each get their own file.
       const n = (used.get(read.table) ?? 0) + 1;
       used.set(read.table, n);
