@@ -1,18 +1,13 @@
-import { createWriteStream, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
-import { pipeline } from 'node:stream/promises';
 import { csvLine } from '../../core/csv.js';
-import { ZipFile } from '../../core/zip.js';
+import { fileZip, memoryZip } from '../../core/zip.js';
 import type { PersonalColumn } from '../../core/privacy/data-map.js';
 import type { PrivacyEngine, SubjectRef } from '../../core/privacy/engine.js';
 import { CsvSpool } from './csv-spool.js';
 import { archiveReport, type ArchiveDataset } from './export-report.js';
 import type { PolicyModel } from './policy.js';
-
-// Fast deflate: an archive is written once and downloaded a few times; level 1 costs a third of the default.
-const entryOptions = { compressionLevel: 1 } as const;
 
 /** A subject's rows of one table, as the archive holds them. */
 type ArchiveFile = { table: string; description: string; rows: number };
@@ -59,23 +54,7 @@ export async function buildSubjectArchive(
   const size = tables.reduce((sum, t) => sum + t.firstPage.reduce((s, r) => s + r.json.length + r.csv.length, 0), 0);
   const inMemory = tables.every((t) => t.whole) && size <= inMemoryLimit;
 
-  const zip = new ZipFile();
-  const done = inMemory
-    ? buffer(zip.outputStream)
-    : pipeline(zip.outputStream, createWriteStream(path, { mode: 0o600 })).then(() => undefined);
-  /** A text entry, made when the zip reaches it: by then the counts it reports are known. */
-  const addText = (name: string, text: () => string) =>
-    inMemory
-      ? zip.addBuffer(Buffer.from(text()), name, entryOptions)
-      : zip.addReadStream(
-          Readable.from(
-            (async function* () {
-              yield text();
-            })(),
-          ),
-          name,
-          entryOptions,
-        );
+  const zip = inMemory ? memoryZip() : fileZip(path);
   // One entry per file written: its manifest description, and the dataset whose row count the read fills in.
   const written: { manifest: Record<string, unknown>; dataset: ArchiveDataset }[] = [];
   const datasets = () => written.map((w) => w.dataset);
@@ -108,9 +87,8 @@ export async function buildSubjectArchive(
       };
       if (whole) {
         dataset.rows = firstPage.length;
-        zip.addBuffer(Buffer.from(jsonArray(firstPage)), `data/${name}.json`, entryOptions);
-        const csv = csvLine(columns) + firstPage.map((row) => `${row.csv}\r\n`).join('');
-        zip.addBuffer(Buffer.from(csv), `data/${name}.csv`, entryOptions);
+        zip.add(`data/${name}.json`, () => jsonArray(firstPage));
+        zip.add(`data/${name}.csv`, () => csvLine(columns) + firstPage.map((row) => `${row.csv}\r\n`).join(''));
       } else {
         const csvPath = `${path}.${name}.csv.part`;
         scratch.push(csvPath);
@@ -119,7 +97,8 @@ export async function buildSubjectArchive(
         const jsonWritten = new Promise<void>((resolve) => {
           jsonDone = resolve;
         });
-        zip.addReadStream(
+        zip.addStream(
+          `data/${name}.json`,
           Readable.from(
             (async function* () {
               try {
@@ -139,19 +118,16 @@ export async function buildSubjectArchive(
               }
             })(),
           ),
-          `data/${name}.json`,
-          entryOptions,
         );
         // The zip reaches this entry only after the JSON one, by which time the CSV is complete.
-        zip.addReadStream(
+        zip.addStream(
+          `data/${name}.csv`,
           Readable.from(
             (async function* () {
               await jsonWritten;
               yield* csv.read();
             })(),
           ),
-          `data/${name}.csv`,
-          entryOptions,
         );
       }
       written.push({
@@ -167,7 +143,7 @@ export async function buildSubjectArchive(
       });
     }
     // Zip entries are written in order, so the counts are known by the time these are reached.
-    addText('manifest.json', () =>
+    zip.add('manifest.json', () =>
       JSON.stringify(
         {
           subjects: list,
@@ -183,9 +159,8 @@ export async function buildSubjectArchive(
         2,
       ),
     );
-    addText('report.html', () => archiveReport(list, now, policy, datasets(), onBehalfOf));
-    zip.end();
-    const bytes = await done;
+    zip.add('report.html', () => archiveReport(list, now, policy, datasets(), onBehalfOf));
+    const bytes = await zip.end();
     const files = datasets().map((d) => ({ table: d.table, description: d.description, rows: d.rows }));
     return bytes ? { files, bytes } : { files, file: path };
   } finally {
