@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +12,7 @@ import { migrate } from '../src/core/db/migrate.js';
 import { createPlatform } from '../src/platform.js';
 import { ensureWebBuild, webDistDir } from '../src/web-build.js';
 import { testSecrets } from '../test/harness-secrets.js';
+import { startTestSmtp } from '../test/smtp.js';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -37,6 +38,13 @@ export default async function setup(project: TestProject) {
   const dataDir = path.resolve('.tmp', `e2e-${process.pid}`);
   // The port is chosen first so that links in emails sent by jobs (PUBLIC_URL) point at this server.
   const port = await freePort();
+  // A real SMTP server on loopback receives the platform's mail and files each message in a folder,
+  // where the tests (in other processes) read it.
+  const outbox = path.join(dataDir, 'received-mail');
+  mkdirSync(outbox, { recursive: true });
+  const smtp = await startTestSmtp((mail, index) =>
+    writeFileSync(path.join(outbox, `${String(index).padStart(6, '0')}.eml`), mail.raw),
+  );
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -44,6 +52,7 @@ export default async function setup(project: TestProject) {
     DATA_DIR: dataDir,
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SMTP_URL: smtp.url,
   });
   const platform = createPlatform({
     config,
@@ -62,11 +71,11 @@ export default async function setup(project: TestProject) {
     roles: ['admin'],
     password: staffPassword,
   });
-  // No SMTP here: mail goes to the outbox folder, where the tests read it.
-  project.provide('e2e', { baseUrl, staffEmail, staffPassword, outbox: path.join(dataDir, 'outbox') });
+  project.provide('e2e', { baseUrl, staffEmail, staffPassword, outbox });
   return async () => {
     await app.close();
     await database.close();
+    await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -113,11 +113,12 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   if (opts.startBackgroundWork !== false) {
     platform.rateStore.start();
     platform.jobs.start();
+    platform.mailer.start();
   }
   app.addHook('onClose', async () => {
     await platform.jobs.stop();
     await platform.rateStore.stop();
-    platform.mailer.close();
+    await platform.mailer.stop();
   });
   await platform.rateStore.reloadBlocks();
   await app.ready();

@@ -5,6 +5,7 @@ import { accountsModule } from './modules/accounts/index.js';
 import { authModule } from './modules/auth/index.js';
 import { catalogueModule } from './modules/catalogue/index.js';
 import { consentModule } from './modules/consent/index.js';
+import { mailModule } from './modules/mail/index.js';
 import { marketingModule } from './modules/marketing/index.js';
 import { mediaModule } from './modules/media/index.js';
 import { mfaModule } from './modules/mfa/index.js';
@@ -43,6 +44,7 @@ export function platformModules(opts: ModuleOptions = {}) {
     storefrontModule,
     shopperAccountsModule,
     privacyModule(opts),
+    mailModule,
   ] as const;
 }
 

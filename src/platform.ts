@@ -10,7 +10,8 @@ import { createChangeFeed } from './core/db/change-feed.js';
 import type { DatabaseHandle } from './core/db/database.js';
 import { tablesOf } from './core/db/unit-of-work.js';
 import { createJobQueue } from './core/jobs/job-queue.js';
-import { createMailer } from './core/mail/mailer.js';
+import { createOutbox } from './core/mail/outbox.js';
+import { mailTransportFromConfig } from './core/mail/transport.js';
 import { createModules, type AnyModule, type ModuleKit } from './core/module.js';
 import { createPaymentGateway } from './core/payments/from-config.js';
 import { createPrivacyEngine } from './core/privacy/engine.js';
@@ -44,7 +45,18 @@ export function createPlatform(input: PlatformInput) {
   }
   const privacy = createPrivacyEngine({ db, map: dataMap, audit, hashKey: secrets.hashKey });
   const jobs = createJobQueue({ db, clock, onError: input.onError });
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
+  // The platform's mail to a customer is kept as their correspondence: the accounts module knows whose
+  // address it is, once the modules exist.
+  let accountOf: (email: string) => Promise<string | null> = async () => null;
+  const mailer = createOutbox({
+    db,
+    clock,
+    transport: mailTransportFromConfig(config.mail.smtpUrl),
+    from: config.mail.from,
+    afterCommit: database.afterCommit,
+    accountOf: (email) => accountOf(email),
+    onError: input.onError,
+  });
   const changes = createChangeFeed({ listen: database.listen, roundTrip: database.listenerRoundTrip });
   const payments = createPaymentGateway(config.paymentGateway, { db, clock });
   const files = input.files ?? fileStoreFromConfig(config);
@@ -69,6 +81,7 @@ export function createPlatform(input: PlatformInput) {
     onError: input.onError,
   });
   const services = createModules(modules, kitFor);
+  accountOf = (email) => services.accounts.findAccountIdByEmail(email);
   return {
     ...services,
     modules,

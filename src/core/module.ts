@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import type { FileStore } from './files/file-store.js';
 import type { FieldCipher } from './crypto/field-encryption.js';
 import type { JobHandler, JobQueue } from './jobs/job-queue.js';
-import type { Mailer } from './mail/mailer.js';
+import type { Outbox } from './mail/outbox.js';
 import type { PaymentGateway } from './payments/gateway.js';
 import type { DataMap, TableDeclarations } from './privacy/data-map.js';
 import type { PrivacyEngine } from './privacy/engine.js';
@@ -22,7 +22,7 @@ export interface ModuleKit<Tables> {
   jobs: JobQueue;
   /** Cross-process notices that cached data changed (NOTIFY/LISTEN). */
   changes: ChangeFeed;
-  mailer: Mailer;
+  mailer: Outbox;
   payments: PaymentGateway;
   /** Uploaded files (a shop's under shops/<shopId>/). */
   files: FileStore;

@@ -1,5 +1,6 @@
 import type { AuditTables } from '../audit/audit.tables.js';
 import type { JobTable } from '../jobs/jobs.tables.js';
+import type { MailTables } from '../mail/outbox.tables.js';
 import type { PaymentSimulatorTables } from '../payments/payments.tables.js';
 
 export interface ErasureJournalTable {
@@ -18,7 +19,7 @@ export interface SchemaMigrationTable {
 }
 
 /** The tables of the platform's machinery; each module declares its own. */
-export interface CoreTables extends AuditTables, PaymentSimulatorTables {
+export interface CoreTables extends AuditTables, PaymentSimulatorTables, MailTables {
   schema_migration: SchemaMigrationTable;
   erasure_journal: ErasureJournalTable;
   job: JobTable;

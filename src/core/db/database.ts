@@ -8,7 +8,7 @@ import type { CoreTables } from './core.tables.js';
 import { makeTreePrivate } from './data-dir.js';
 import { pgliteDialect } from './pglite-dialect.js';
 import { preparedName } from './prepared.js';
-import { createScopeStore, guardDialect, scopedKysely } from './unit-of-work.js';
+import { afterCommit, createScopeStore, guardDialect, scopedKysely } from './unit-of-work.js';
 
 /** The machinery's view of the database; the platform widens it to every module's tables. */
 export type Db = Kysely<CoreTables>;
@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   /** Scoped: inside a transaction (see unit-of-work.ts) every query through it joins that transaction. */
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Runs `work` once the current unit of work commits (at once outside one; never on a rollback). */
+  afterCommit(work: () => Promise<void>): Promise<void>;
   /** Round-trip to the database; used by /readyz. */
   ping(): Promise<void>;
   /** NOTIFY messages of a channel, from every process on the database (see change-feed.ts). */
@@ -70,6 +72,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return {
       db,
       kind: 'postgres',
+      afterCommit: (work) => afterCommit(scope, work),
       ping: async () => {
         await sql`select 1`.execute(db);
       },
@@ -94,6 +97,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return {
     db,
     kind: 'pglite',
+    afterCommit: (work) => afterCommit(scope, work),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

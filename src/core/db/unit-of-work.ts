@@ -21,6 +21,8 @@ export interface TransactionScope {
   readonly tx: Transaction<any>;
   /** False once the transaction has committed or rolled back: late continuations use the pool. */
   open: boolean;
+  /** Work to do once the transaction has committed (see afterCommit); dropped on a rollback. */
+  committed: (() => Promise<void>)[];
 }
 
 export type ScopeStore = AsyncLocalStorage<TransactionScope>;
@@ -31,6 +33,18 @@ export function createScopeStore(): ScopeStore {
 
 export function insideTransaction(store: ScopeStore): boolean {
   return store.getStore()?.open === true;
+}
+
+/**
+ * Runs `work` once the current unit of work has committed, before its `transaction().execute`
+ * returns (so the caller still waits for it), or at once outside one. Nothing runs if it rolls back.
+ * For effects outside the database that must follow only what was kept (delivering a mail queued
+ * in the transaction). `work` handles its own failures: the commit has happened.
+ */
+export async function afterCommit(store: ScopeStore, work: () => Promise<void>): Promise<void> {
+  const scope = store.getStore();
+  if (scope?.open) scope.committed.push(work);
+  else await work();
 }
 
 function scopedTransactionBuilder(
@@ -47,14 +61,17 @@ function scopedTransactionBuilder(
       const current = store.getStore();
       if (current?.open) return fn(current.tx);
       const base = isolation ? root.transaction().setIsolationLevel(isolation) : root.transaction();
-      return base.execute(async (tx) => {
-        const scope: TransactionScope = { tx, open: true };
+      const committed: TransactionScope['committed'] = [];
+      const result = await base.execute(async (tx) => {
+        const scope: TransactionScope = { tx, open: true, committed };
         try {
           return await store.run(scope, () => fn(tx));
         } finally {
           scope.open = false;
         }
       });
+      for (const work of committed) await work();
+      return result;
     },
   };
   return builder as unknown as TransactionBuilder<any>;

@@ -276,6 +276,14 @@ export const dataKeys = {
     en: ['Why we extended a deadline', 'What we told you when a request needed more time.'],
     'pt-PT': ['Fundamento da prorrogação do prazo', 'O que lhe comunicámos quando um pedido precisou de mais tempo.'],
   },
+  'mail.subject': {
+    en: ['Subject of an email', 'The subject line of an email we sent you.'],
+    'pt-PT': ['Assunto de um email', 'O assunto de um email que lhe enviámos.'],
+  },
+  'mail.body': {
+    en: ['Content of an email', 'What an email we sent you said, as text and as HTML.'],
+    'pt-PT': ['Conteúdo de um email', 'O que dizia um email que lhe enviámos, em texto e em HTML.'],
+  },
   'request.refusal_reason': {
     en: ['Why we refused a request', 'What we told you, with your right to complain.'],
     'pt-PT': [

@@ -266,6 +266,16 @@ export const retentionWords: Record<RetentionRuleId, Localised<readonly [short: 
       'Com a encomenda, enquanto o comerciante conservar os registos das suas vendas (até 10 anos); apagados se o pedir, exceto o que a fatura tem de conter.',
     ],
   },
+  'mail-correspondence': {
+    en: [
+      'while a customer',
+      'Emails between us and a customer are kept while they are a customer and erased with the account; any other email is cleared once delivered.',
+    ],
+    'pt-PT': [
+      'enquanto for cliente',
+      'Os emails entre nós e um cliente são conservados enquanto for cliente e apagados com a conta; qualquer outro email é limpo assim que é entregue.',
+    ],
+  },
   'staff-employment': {
     en: ['while employed, then 1 year', 'While the person works for us, then 1 year.'],
     'pt-PT': [

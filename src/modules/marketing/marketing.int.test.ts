@@ -126,4 +126,29 @@ describe('marketing sends check, at send time, for every message (M1, D3, Art. 2
     const rows = await t.platform.db.selectFrom('marketing_suppression').selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(body.email);
   });
+
+  it('checks again when the outbox delivers: consent withdrawn after the message was queued stops it', async () => {
+    const { body, account, cookie } = await signUp(t.app, { marketingConsent: true });
+    // The mail server is busy: the message waits in the outbox for its next attempt.
+    smtp.refuse(1);
+    expect(await t.platform.marketing.sendMarketing(account.id, offer)).toEqual({ sent: true });
+    expect(sent(body.email)).toBe(0);
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/account/consents/marketing',
+      headers: { cookie },
+      payload: { granted: false },
+    });
+    expect(res.statusCode).toBe(200);
+    t.clock.advance(2 * 60_000);
+    await t.platform.mailer.deliverDue();
+    expect(sent(body.email)).toBe(0);
+    const row = await t.platform.db
+      .selectFrom('mail_outbox')
+      .select(['status', 'last_error'])
+      .where('account_id', '=', account.id)
+      .where('purpose', '=', 'marketing')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'suppressed', last_error: 'no-consent' });
+  });
 });

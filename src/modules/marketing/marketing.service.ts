@@ -4,7 +4,7 @@ import type { AccountsService } from '../accounts/index.js';
 import type { Clock } from '../../core/clock.js';
 import { keyedHash } from '../../core/crypto/tokens.js';
 import { newId } from '../../core/ids.js';
-import type { Mailer } from '../../core/mail/mailer.js';
+import type { Outbox } from '../../core/mail/outbox.js';
 
 export type SendOutcome =
   { sent: true } | { sent: false; reason: 'no-consent' | 'suppressed' | 'restricted' | 'no-account' };
@@ -17,7 +17,7 @@ export type SendOutcome =
 export function createMarketingService(deps: {
   db: Kysely<MarketingTables>;
   clock: Clock;
-  mailer: Mailer;
+  mailer: Pick<Outbox, 'send' | 'checkBeforeDelivery'>;
   hashKey: Buffer;
   accounts: Pick<AccountsService, 'contactOf'>;
 }) {
@@ -56,19 +56,34 @@ export function createMarketingService(deps: {
     return Boolean(row);
   }
 
-  async function sendMarketing(accountId: string, message: { subject: string; text: string }): Promise<SendOutcome> {
+  /** Why marketing may not go to this account now, or null when it may. */
+  async function whyNotMarket(accountId: string) {
     const account = await deps.accounts.contactOf(accountId);
-    if (!account) return { sent: false, reason: 'no-account' };
+    if (!account) return { reason: 'no-account' as const };
     const suppressed = await deps.db
       .selectFrom('marketing_suppression')
       .select('email_hash')
       .where('email_hash', '=', emailHash(account.email))
       .executeTakeFirst();
-    if (suppressed) return { sent: false, reason: 'suppressed' };
-    if (await isRestricted(accountId, 'marketing')) return { sent: false, reason: 'restricted' };
-    if (!account.marketingConsent) return { sent: false, reason: 'no-consent' };
+    if (suppressed) return { reason: 'suppressed' as const };
+    if (await isRestricted(accountId, 'marketing')) return { reason: 'restricted' as const };
+    if (!account.marketingConsent) return { reason: 'no-consent' as const };
+    return { reason: null, email: account.email };
+  }
+
+  // Checked again when the outbox delivers: consent withdrawn, a restriction or a suppression after a
+  // message was queued stops it.
+  deps.mailer.checkBeforeDelivery('marketing', async ({ accountId }) =>
+    accountId ? (await whyNotMarket(accountId)).reason : 'no-account',
+  );
+
+  async function sendMarketing(accountId: string, message: { subject: string; text: string }): Promise<SendOutcome> {
+    const allowed = await whyNotMarket(accountId);
+    if (allowed.reason !== null) return { sent: false, reason: allowed.reason };
     await deps.mailer.send({
-      to: account.email,
+      to: allowed.email,
+      accountId,
+      purpose: 'marketing',
       subject: message.subject,
       text: `${message.text}\n\nYou receive this because you agreed to marketing emails. Withdraw in one click: Privacy section of your customer area.`,
     });

@@ -57,13 +57,15 @@ export function createOrderMail(deps: {
       if (!merchant) return;
       await deps.mailer.send({
         to: merchant.email,
+        accountId: payload.accountId,
         subject: `${shop.name}: new order ${order.name}`,
         text: [`A new order, ${order.name}, was paid in ${shop.name}.`, '', ...orderText(order), '', paidBy].join('\n'),
       });
       return;
     }
     if (!order.email) return; // the shopper was erased since
-    const from = { to: order.email, fromName: shop.name };
+    // The shop's mail to its shopper: never part of a SellRocket customer's correspondence.
+    const from = { to: order.email, fromName: shop.name, shopId: payload.shopId };
     if (payload.kind === 'confirmation') {
       await deps.mailer.send({
         ...from,

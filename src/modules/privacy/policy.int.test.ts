@@ -108,6 +108,13 @@ describe('the generated privacy policy', () => {
         kept: '3 years after our answer',
         from: ['you'],
       }),
+      // The emails we sent them are kept as their correspondence with us (RT2).
+      expect.objectContaining({
+        where: 'Emails we sent you',
+        basis: 'contract',
+        kept: 'while a customer',
+        from: ['you'],
+      }),
     ]);
     // A country worked out from the IP address is not something the person gave us.
     const located = customer.categories

@@ -12,7 +12,12 @@ import { sendReported, type Mailer } from '../../core/mail/mailer.js';
 import type { ShopScope } from '../shops/index.js';
 import { ANSWER_DOWNLOAD_DAYS, DAY, extendedDueAt, reminderTimes, requestDueAt } from './deadlines.js';
 import type { ShopPrivacyRequestTable, ShopRequestKind, PrivacyTables } from './privacy.tables.js';
-import { shopController, writeShopperArchive, type ShopperArchiveDeps } from './shopper-archive.js';
+import {
+  shopController,
+  writeShopperArchive,
+  type ShopController,
+  type ShopperArchiveDeps,
+} from './shopper-archive.js';
 
 const DOWNLOAD_DAYS = ANSWER_DOWNLOAD_DAYS;
 const VERIFY_HOURS = 24;
@@ -70,8 +75,16 @@ export function createShopRequests(
   const inShop = <T>(scope: ShopScope, fn: (tx: Kysely<PrivacyTables>) => Promise<T>) =>
     withShop(deps.db, scope.shopId, fn);
 
-  const mail = (shopName: string, to: string, subject: string, lines: string[]) =>
-    sendReported(deps.mailer, deps.onError, { to, subject, text: lines.join('\n'), fromName: shopName });
+  // To the shopper, the shop's mail; to the merchant, SellRocket's (their correspondence with us,
+  // found by their address).
+  const mail = (controller: ShopController, to: string, subject: string, lines: string[]) =>
+    sendReported(deps.mailer, deps.onError, {
+      to,
+      subject,
+      text: lines.join('\n'),
+      fromName: controller.name,
+      ...(to === controller.email ? {} : { shopId: controller.shop.id }),
+    });
 
   async function scheduleReminders(scope: ShopScope, id: string, dueAt: Date) {
     for (const at of reminderTimes(dueAt))
@@ -139,11 +152,11 @@ export function createShopRequests(
     });
     if (!made) return false;
     const controller = await shopController(deps, scope);
-    await mail(controller.name, controller.email, `${controller.name}: a shopper's privacy request`, [
+    await mail(controller, controller.email, `${controller.name}: a shopper's privacy request`, [
       `A shopper asked ${controller.name} for ${input.kind === 'access' ? 'a copy of their data' : 'the erasure of their data'}.`,
       `Answer it in the back office by ${dueAt.toISOString().slice(0, 10)} (Privacy requests).`,
     ]);
-    await mail(controller.name, input.email, `${controller.name}: we received your privacy request`, [
+    await mail(controller, input.email, `${controller.name}: we received your privacy request`, [
       `${controller.name} received your request for ${input.kind === 'access' ? 'a copy of your data' : 'the erasure of your data'}.`,
       `You will have an answer by ${dueAt.toISOString().slice(0, 10)}.`,
       '',
@@ -188,7 +201,7 @@ export function createShopRequests(
       return r;
     });
     const controller = await shopController(deps, scope);
-    await mail(controller.name, row.email, `${controller.name}: your privacy request needs more time`, [
+    await mail(controller, row.email, `${controller.name}: your privacy request needs more time`, [
       `${controller.name} needs more time to answer your request, for this reason:`,
       reason,
       '',
@@ -259,7 +272,7 @@ export function createShopRequests(
       if (file) rmSync(file, { force: true });
       throw e;
     }
-    await mail(controller.name, row.email, `${controller.name}: the answer to your privacy request`, lines);
+    await mail(controller, row.email, `${controller.name}: the answer to your privacy request`, lines);
     return shopRequestView(await get(scope, row.id), ctx.now);
   }
 
@@ -282,7 +295,7 @@ export function createShopRequests(
       return r;
     });
     const controller = await shopController(deps, scope);
-    await mail(controller.name, row.email, `${controller.name}: the answer to your privacy request`, [
+    await mail(controller, row.email, `${controller.name}: the answer to your privacy request`, [
       `${controller.name} cannot do what you asked, for this reason:`,
       reason,
       '',
@@ -323,7 +336,7 @@ export function createShopRequests(
       JSON.stringify({ e: input.email, k: input.kind, x: now.getTime() + VERIFY_HOURS * 3_600_000 }),
       `shop-request:${scope.shopId}`,
     );
-    await mail(controller.name, input.email, `${controller.name}: confirm your privacy request`, [
+    await mail(controller, input.email, `${controller.name}: confirm your privacy request`, [
       `Someone asked ${controller.name} for ${input.kind === 'access' ? 'a copy of the data it holds' : 'the erasure of the data it holds'} about this email address.`,
       'If it was you, confirm it here (the link works for 24 hours):',
       `${origin}/privacy/request/verify?token=${encodeURIComponent(token)}`,
@@ -352,7 +365,7 @@ export function createShopRequests(
     // A moved due date (an extension) has its own reminders; a closed request needs none.
     if (!row || !isOpen(row) || new Date(row.due_at).toISOString() !== p.dueAt) return;
     const controller = await shopController(deps, scope);
-    await mail(controller.name, controller.email, `${controller.name}: a privacy request is due soon`, [
+    await mail(controller, controller.email, `${controller.name}: a privacy request is due soon`, [
       `A shopper's ${row.kind} request to ${controller.name} is due on ${p.dueAt.slice(0, 10)}.`,
       'Answer it, or extend it with a reason, in the back office (Privacy requests).',
     ]);

@@ -116,7 +116,10 @@ export function registerAccountPages(
   const options = { ...onShopHosts, schema: { hide: true } } as const;
   const lang = (request: FastifyRequest) => deps.pages.languageOf(request) as Language;
   const see = (reply: FastifyReply, to: string) => reply.code(303).header('location', to).send();
-  const mailerOf = (request: FastifyRequest) => ({ name: shopOf(request).name, origin: deps.pages.originOf(request) });
+  const mailerOf = (request: FastifyRequest) => {
+    const shop = shopOf(request);
+    return { id: shop.scope.shopId, name: shop.name, origin: deps.pages.originOf(request) };
+  };
 
   function setSession(request: FastifyRequest, reply: FastifyReply, session: { token: string; expiresAt: Date }) {
     reply.setCookie(SHOPPER_COOKIE, session.token, {

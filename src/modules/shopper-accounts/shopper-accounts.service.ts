@@ -25,6 +25,7 @@ export interface ShopperRows {
 
 /** The shop a mail speaks for: its name (the sender's name) and its storefront's address. */
 export interface ShopMailer {
+  id: string;
   name: string;
   origin: string;
 }
@@ -129,7 +130,7 @@ export function createShopperAccounts(deps: {
 
   /** Mail failures are reported, never the shopper's problem: the link can be asked for again. */
   const mail = (shop: ShopMailer, to: string, subject: string, text: string) =>
-    sendReported(deps.mailer, deps.onError, { to, subject, text, fromName: shop.name });
+    sendReported(deps.mailer, deps.onError, { to, subject, text, fromName: shop.name, shopId: shop.id });
 
   async function sendVerification(scope: ShopScope, shop: ShopMailer, shopperId: string, email: string, now: Date) {
     const token = await issueToken(scope, shopperId, 'verify', now);
