@@ -82,7 +82,15 @@ const accountLayout = createRoute({
     void context.queries.prefetchQuery(customerSession);
   },
 });
+/** A page number from the address (1, the default, is left out). */
+const page = (value: unknown): { page?: number } => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 1 ? { page: n } : {};
+};
+const oneOf = <T extends string>(value: unknown, choices: readonly T[]): T | undefined =>
+  choices.find((c) => c === value);
 const accountPages = () => import('./pages/account/AccountPages');
+const accountEmails = () => import('./pages/account/Emails');
 const accountRoutes = [
   createRoute({
     getParentRoute: () => accountLayout,
@@ -109,15 +117,20 @@ const accountRoutes = [
     path: '/shops',
     component: lazyRouteComponent(() => import('./pages/account/Shops'), 'Shops'),
   }),
+  createRoute({
+    getParentRoute: () => accountLayout,
+    path: '/emails',
+    component: lazyRouteComponent(accountEmails, 'Emails'),
+    validateSearch: (s: Record<string, unknown>): { page?: number } => page(s.page),
+  }),
+  createRoute({
+    getParentRoute: () => accountLayout,
+    path: '/emails/$id',
+    component: lazyRouteComponent(accountEmails, 'Email'),
+  }),
 ];
 
 // A shop's back office: its frame, then one page per part, each loaded when first opened.
-const page = (value: unknown): { page?: number } => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 1 ? { page: n } : {};
-};
-const oneOf = <T extends string>(value: unknown, choices: readonly T[]): T | undefined =>
-  choices.find((c) => c === value);
 const shopLayout = createRoute({
   getParentRoute: () => accountLayout,
   path: '/shops/$shopId',
@@ -242,6 +255,7 @@ const staffLayout = createRoute({
 });
 const staffPages = () => import('./pages/staff/StaffPages');
 const staffRequests = () => import('./pages/staff/StaffRequests');
+const staffOutbox = () => import('./pages/staff/StaffOutbox');
 const staffRoutes = [
   createRoute({
     getParentRoute: () => staffLayout,
@@ -295,6 +309,23 @@ const staffRoutes = [
     getParentRoute: () => staffLayout,
     path: '/shop-requests',
     component: lazyRouteComponent(() => import('./pages/staff/StaffShopRequests'), 'StaffShopRequests'),
+  }),
+  createRoute({
+    getParentRoute: () => staffLayout,
+    path: '/outbox',
+    component: lazyRouteComponent(staffOutbox, 'StaffOutbox'),
+    validateSearch: (
+      s: Record<string, unknown>,
+    ): { status?: 'queued' | 'held' | 'sent' | 'failed' | 'suppressed'; to?: string; page?: number } => {
+      const status = oneOf(s.status, ['queued', 'held', 'sent', 'failed', 'suppressed'] as const);
+      const to = text(s.to);
+      return { ...(status ? { status } : {}), ...(to ? { to } : {}), ...page(s.page) };
+    },
+  }),
+  createRoute({
+    getParentRoute: () => staffLayout,
+    path: '/outbox/$id',
+    component: lazyRouteComponent(staffOutbox, 'StaffOutboxMessage'),
   }),
   createRoute({
     getParentRoute: () => staffLayout,

@@ -136,6 +136,7 @@ export const en = {
   'account.security': 'Security',
   'account.privacy': 'Privacy',
   'account.shops': 'Shops',
+  'account.emails': 'Emails',
   'overview.title': 'Welcome, {name}',
   'overview.text': 'Manage your account, security and privacy here.',
   'overview.email': 'Email',

@@ -140,6 +140,7 @@ export const ptPT: Messages = {
   'account.security': 'Segurança',
   'account.privacy': 'Privacidade',
   'account.shops': 'Lojas',
+  'account.emails': 'Emails',
   'overview.title': 'Bem-vindo(a), {name}',
   'overview.text': 'Gira aqui a sua conta, segurança e privacidade.',
   'overview.email': 'Email',

@@ -12,6 +12,7 @@ export function AccountNav() {
       <Link to="/account/security">{t('account.security')}</Link>
       <Link to="/account/privacy">{t('account.privacy')}</Link>
       <Link to="/account/shops">{t('account.shops')}</Link>
+      <Link to="/account/emails">{t('account.emails')}</Link>
     </nav>
   );
 }
