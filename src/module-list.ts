@@ -3,6 +3,7 @@ import { coreTables } from './core/privacy/core.privacy.js';
 import { buildDataMap, type TableDeclarations } from './core/privacy/data-map.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { authModule } from './modules/auth/index.js';
+import { billingModule } from './modules/billing/index.js';
 import { catalogueModule } from './modules/catalogue/index.js';
 import { consentModule } from './modules/consent/index.js';
 import { mailModule } from './modules/mail/index.js';
@@ -45,6 +46,7 @@ export function platformModules(opts: ModuleOptions = {}) {
     shopperAccountsModule,
     privacyModule(opts),
     mailModule,
+    billingModule(),
   ] as const;
 }
 

@@ -9973,6 +9973,679 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your proforma invoices, invoices and credit notes, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "proforma" | "invoice" | "credit_note";
+                                name: string;
+                                number: number;
+                                atcud: string;
+                                /** @enum {string} */
+                                status: "open" | "paid" | "cancelled" | "issued";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                dueAt: string | null;
+                                proformaId: string | null;
+                                customer: {
+                                    name: string | null;
+                                    nif: string | null;
+                                    address: string | null;
+                                    postalCode: string | null;
+                                    city: string | null;
+                                    country: string;
+                                };
+                                vat: {
+                                    /** @enum {string} */
+                                    regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
+                                    rate: number;
+                                    note: string | null;
+                                    viesCheck: ("valid" | "invalid" | "unavailable") | null;
+                                };
+                                currency: string;
+                                netCents: number;
+                                vatCents: number;
+                                totalCents: number;
+                                paidAt: string | null;
+                                paymentMethod: ("card" | "transfer" | "multibanco" | "direct-debit") | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your documents with its lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proforma" | "invoice" | "credit_note";
+                            name: string;
+                            number: number;
+                            atcud: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled" | "issued";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            dueAt: string | null;
+                            proformaId: string | null;
+                            customer: {
+                                name: string | null;
+                                nif: string | null;
+                                address: string | null;
+                                postalCode: string | null;
+                                city: string | null;
+                                country: string;
+                            };
+                            vat: {
+                                /** @enum {string} */
+                                regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
+                                rate: number;
+                                note: string | null;
+                                viesCheck: ("valid" | "invalid" | "unavailable") | null;
+                            };
+                            currency: string;
+                            netCents: number;
+                            vatCents: number;
+                            totalCents: number;
+                            paidAt: string | null;
+                            paymentMethod: ("card" | "transfer" | "multibanco" | "direct-debit") | null;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitCents: number;
+                                netCents: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/billing/proformas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a proforma invoice to an account, and mail it (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        lines: {
+                            description: string;
+                            quantity: number;
+                            unitCents: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proforma" | "invoice" | "credit_note";
+                            name: string;
+                            number: number;
+                            atcud: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled" | "issued";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            dueAt: string | null;
+                            proformaId: string | null;
+                            customer: {
+                                name: string | null;
+                                nif: string | null;
+                                address: string | null;
+                                postalCode: string | null;
+                                city: string | null;
+                                country: string;
+                            };
+                            vat: {
+                                /** @enum {string} */
+                                regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
+                                rate: number;
+                                note: string | null;
+                                viesCheck: ("valid" | "invalid" | "unavailable") | null;
+                            };
+                            currency: string;
+                            netCents: number;
+                            vatCents: number;
+                            totalCents: number;
+                            paidAt: string | null;
+                            paymentMethod: ("card" | "transfer" | "multibanco" | "direct-debit") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/billing/proformas/{id}/transfer-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a proforma paid by bank transfer or Multibanco: its invoice is issued and mailed (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default transfer
+                         * @enum {string}
+                         */
+                        method?: "transfer" | "multibanco";
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proforma" | "invoice" | "credit_note";
+                            name: string;
+                            number: number;
+                            atcud: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled" | "issued";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            dueAt: string | null;
+                            proformaId: string | null;
+                            customer: {
+                                name: string | null;
+                                nif: string | null;
+                                address: string | null;
+                                postalCode: string | null;
+                                city: string | null;
+                                country: string;
+                            };
+                            vat: {
+                                /** @enum {string} */
+                                regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
+                                rate: number;
+                                note: string | null;
+                                viesCheck: ("valid" | "invalid" | "unavailable") | null;
+                            };
+                            currency: string;
+                            netCents: number;
+                            vatCents: number;
+                            totalCents: number;
+                            paidAt: string | null;
+                            paymentMethod: ("card" | "transfer" | "multibanco" | "direct-debit") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/billing/proformas/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an open proforma invoice; its number stays used (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proforma" | "invoice" | "credit_note";
+                            name: string;
+                            number: number;
+                            atcud: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled" | "issued";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            dueAt: string | null;
+                            proformaId: string | null;
+                            customer: {
+                                name: string | null;
+                                nif: string | null;
+                                address: string | null;
+                                postalCode: string | null;
+                                city: string | null;
+                                country: string;
+                            };
+                            vat: {
+                                /** @enum {string} */
+                                regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
+                                rate: number;
+                                note: string | null;
+                                viesCheck: ("valid" | "invalid" | "unavailable") | null;
+                            };
+                            currency: string;
+                            netCents: number;
+                            vatCents: number;
+                            totalCents: number;
+                            paidAt: string | null;
+                            paymentMethod: ("card" | "transfer" | "multibanco" | "direct-debit") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shops/{shopId}/products/import": {
         parameters: {
             query?: never;

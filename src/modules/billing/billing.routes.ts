@@ -1,0 +1,150 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { problems, typed } from '../../core/http/types.js';
+import { customerOf, type AuthGuards } from '../auth/index.js';
+import type { BillingService } from './billing.service.js';
+
+const Document = z.object({
+  id: z.string(),
+  kind: z.enum(['proforma', 'invoice', 'credit_note']),
+  name: z.string(),
+  number: z.number().int(),
+  atcud: z.string(),
+  status: z.enum(['open', 'paid', 'cancelled', 'issued']),
+  issuedAt: z.iso.datetime(),
+  dueAt: z.iso.datetime().nullable(),
+  proformaId: z.string().nullable(),
+  customer: z.object({
+    name: z.string().nullable(),
+    nif: z.string().nullable(),
+    address: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string(),
+  }),
+  vat: z.object({
+    regime: z.enum(['domestic', 'eu-consumer', 'reverse-charge', 'outside-scope']),
+    rate: z.number(),
+    note: z.string().nullable(),
+    viesCheck: z.enum(['valid', 'invalid', 'unavailable']).nullable(),
+  }),
+  currency: z.string(),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  totalCents: z.number().int(),
+  paidAt: z.iso.datetime().nullable(),
+  paymentMethod: z.enum(['card', 'transfer', 'multibanco', 'direct-debit']).nullable(),
+});
+const WithLines = Document.extend({
+  lines: z.array(
+    z.object({
+      description: z.string(),
+      quantity: z.number().int(),
+      unitCents: z.number().int(),
+      netCents: z.number().int(),
+    }),
+  ),
+});
+const Id = z.object({ id: z.string().max(64) });
+
+/** Billing documents: the customer's invoices, and the staff console's proforma issuing and transfers. */
+export function registerBillingRoutes(app: FastifyInstance, deps: { billing: BillingService; guards: AuthGuards }) {
+  const r = typed(app);
+  const staff = deps.guards.requireStaff('billing', 'admin');
+
+  r.get(
+    '/api/v1/account/invoices',
+    {
+      preHandler: deps.guards.requireCustomer,
+      schema: {
+        tags: ['billing'],
+        summary: 'Your proforma invoices, invoices and credit notes, newest first',
+        response: { 200: z.object({ items: z.array(Document) }), ...problems(401) },
+      },
+    },
+    async (request) => ({ items: await deps.billing.documentsOf(customerOf(request).accountId) }),
+  );
+
+  r.get(
+    '/api/v1/account/invoices/:id',
+    {
+      preHandler: deps.guards.requireCustomer,
+      schema: {
+        tags: ['billing'],
+        summary: 'One of your documents with its lines',
+        params: Id,
+        response: { 200: WithLines, ...problems(401, 404) },
+      },
+    },
+    async (request) => deps.billing.documentOf(request.params.id, customerOf(request).accountId),
+  );
+
+  r.post(
+    '/api/v1/staff/billing/proformas',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['staff console'],
+        summary: 'Issue a proforma invoice to an account, and mail it (audited)',
+        body: z.object({
+          accountId: z.string().max(64),
+          dueAt: z.iso.datetime(),
+          lines: z
+            .array(
+              z.object({
+                description: z.string().trim().min(1).max(200),
+                quantity: z.number().int().min(1).max(10_000),
+                unitCents: z.number().int().min(0).max(100_000_000),
+              }),
+            )
+            .min(1)
+            .max(100),
+        }),
+        response: { 201: Document, ...problems(401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const doc = await deps.billing.issueProforma(request.ctx, {
+        ...request.body,
+        dueAt: new Date(request.body.dueAt),
+      });
+      return reply.code(201).send(doc);
+    },
+  );
+
+  r.post(
+    '/api/v1/staff/billing/proformas/:id/transfer-received',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['staff console'],
+        summary: 'Mark a proforma paid by bank transfer or Multibanco: its invoice is issued and mailed (audited)',
+        params: Id,
+        body: z.object({
+          method: z.enum(['transfer', 'multibanco']).default('transfer'),
+          reference: z.string().trim().min(1).max(100),
+        }),
+        response: { 200: Document, ...problems(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) =>
+      deps.billing.payProforma(request.ctx, request.params.id, {
+        method: request.body.method,
+        reference: request.body.reference,
+      }),
+  );
+
+  r.post(
+    '/api/v1/staff/billing/proformas/:id/cancel',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['staff console'],
+        summary: 'Cancel an open proforma invoice; its number stays used (audited)',
+        params: Id,
+        response: { 200: Document, ...problems(401, 403, 409) },
+      },
+    },
+    async (request) => deps.billing.cancelProforma(request.ctx, request.params.id),
+  );
+}

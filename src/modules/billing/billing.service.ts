@@ -1,0 +1,331 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AuditLog } from '../../core/audit/audit-log.js';
+import type { RequestContext } from '../../core/context.js';
+import { AppError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { Mailer } from '../../core/mail/mailer.js';
+import type { VatNumberCheck } from '../../core/tax/vies.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { BillingDocumentTable, BillingTables, DocumentKind } from './billing.tables.js';
+import { totalsOf, vatFor, euStandardRates } from './vat.js';
+
+type DocumentRow = Selectable<BillingDocumentTable>;
+export interface BillingLine {
+  description: string;
+  quantity: number;
+  unitCents: number;
+}
+
+const seriesCode: Record<DocumentKind, string> = { proforma: 'PF', invoice: 'FT', credit_note: 'NC' };
+const euros = (cents: number) => `€${(cents / 100).toFixed(2)}`;
+export const documentName = (d: { kind: DocumentKind; number: number; issued_at: Date | string }) =>
+  `${seriesCode[d.kind]} ${new Date(d.issued_at).getUTCFullYear()}/${d.number}`;
+
+/**
+ * Proforma invoices, and the invoices their payment turns them into (issue #11 §4). Each kind is
+ * numbered in its own series per year (billing_series), the number taken in the issuing
+ * transaction; the customer's fiscal details and the VAT rule are fixed when the proforma is issued
+ * and copied to its invoice. Every document is immutable once issued (a trigger says so).
+ */
+export function createBillingService(deps: {
+  db: Kysely<BillingTables>;
+  audit: AuditLog;
+  accounts: AccountsService;
+  vies: VatNumberCheck;
+  mailer: Mailer;
+  /**
+   * The tax authority's validation code of a series. Until the operator registers the series with
+   * the AT, a placeholder of the same shape (8 characters) marks the documents as not communicated.
+   */
+  validationCodeOf?: (kind: DocumentKind, year: number) => string;
+}) {
+  const validationCodeOf = deps.validationCodeOf ?? ((kind, year) => `SR${seriesCode[kind]}${year}`);
+
+  /** The next number of `kind`'s series of the year, taken under the series' row lock. */
+  async function nextNumber(kind: DocumentKind, at: Date) {
+    const year = at.getUTCFullYear();
+    const id = `${seriesCode[kind]}${year}`;
+    await deps.db
+      .insertInto('billing_series')
+      .values({
+        id,
+        kind,
+        year,
+        code: seriesCode[kind],
+        validation_code: validationCodeOf(kind, year),
+        last_number: 0,
+        last_issued_at: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    // Never earlier than the series' last document: numbers follow dates, whatever the servers' clocks.
+    const r = await sql<{ number: number; issued_at: Date; validation_code: string }>`
+      update billing_series set last_number = last_number + 1,
+        last_issued_at = greatest(coalesce(last_issued_at, ${at}::timestamptz), ${at}::timestamptz)
+      where id = ${id}
+      returning last_number as number, last_issued_at as issued_at, validation_code`.execute(deps.db);
+    const row = r.rows[0]!;
+    return {
+      seriesId: id,
+      number: row.number,
+      issuedAt: new Date(row.issued_at),
+      atcud: `${row.validation_code}-${row.number}`,
+    };
+  }
+
+  async function insertDocument(
+    row: DocumentRow,
+    lines: { description: string; quantity: number; unit_cents: number; net_cents: number }[],
+  ) {
+    await deps.db.insertInto('billing_document').values(row).execute();
+    await deps.db
+      .insertInto('billing_document_line')
+      .values(lines.map((l, i) => ({ document_id: row.id, position: i + 1, ...l })))
+      .execute();
+  }
+
+  /**
+   * Issues a proforma invoice to an account, due at `dueAt`, and mails it. The customer's name,
+   * NIF and address go on it when the account gave a NIF (a customer who gives one asks for it on
+   * their invoices); otherwise it is made out to a final consumer with no name.
+   */
+  async function issueProforma(ctx: RequestContext, input: { accountId: string; dueAt: Date; lines: BillingLine[] }) {
+    if (input.lines.length === 0) throw new AppError('validation', 'A proforma needs at least one line.');
+    const account = await deps.accounts.getAccount(input.accountId);
+    const { country, postalCode } = account.address;
+    const eu = country !== 'PT' && country in euStandardRates;
+    const vies = eu && account.nif ? await deps.vies.check(account.nif) : null;
+    const vat = vatFor({ country, postalCode, vies });
+    const totals = totalsOf(input.lines, vat.rate);
+    return deps.db.transaction().execute(async () => {
+      const { seriesId, number, issuedAt, atcud } = await nextNumber('proforma', ctx.now);
+      const named = account.nif !== null;
+      const row: DocumentRow = {
+        id: newId('doc'),
+        kind: 'proforma',
+        series_id: seriesId,
+        number,
+        atcud,
+        status: 'open',
+        account_id: account.id,
+        issued_at: issuedAt,
+        due_at: input.dueAt,
+        proforma_id: null,
+        credited_id: null,
+        currency: 'EUR',
+        customer_name: named ? account.company || `${account.firstName} ${account.lastName}` : null,
+        customer_nif: named ? account.nif : null,
+        customer_address: named ? [account.address.line1, account.address.line2].filter(Boolean).join(', ') : null,
+        customer_postal_code: named ? postalCode : null,
+        customer_city: named ? account.address.city : null,
+        customer_country: country,
+        vat_regime: vat.regime,
+        vat_rate: vat.rate,
+        vat_note: vat.note,
+        vies_check: vies,
+        net_cents: totals.net,
+        vat_cents: totals.vat,
+        total_cents: totals.total,
+        paid_at: null,
+        payment_method: null,
+        payment_reference: null,
+      };
+      await insertDocument(
+        row,
+        input.lines.map((l, i) => ({
+          description: l.description,
+          quantity: l.quantity,
+          unit_cents: l.unitCents,
+          net_cents: totals.nets[i]!,
+        })),
+      );
+      await deps.audit.record(ctx, {
+        action: 'billing.proforma.issued',
+        target: { kind: 'document', id: row.id },
+        chain: `account:${account.id}`,
+      });
+      await deps.mailer.send({
+        to: account.email,
+        accountId: account.id,
+        subject: `Proforma invoice ${documentName(row)}: ${euros(row.total_cents)} due ${input.dueAt.toISOString().slice(0, 10)}`,
+        text: [
+          `Your proforma invoice ${documentName(row)} is ready.`,
+          '',
+          ...input.lines.map((l, i) => `${l.description} × ${l.quantity}: ${euros(totals.nets[i]!)}`),
+          `VAT ${vat.rate} %: ${euros(totals.vat)}`,
+          `Total: ${euros(totals.total)}`,
+          '',
+          `Due by ${input.dueAt.toISOString().slice(0, 10)}. Pay it in the Invoices section of your customer area.`,
+        ].join('\n'),
+      });
+      return view(row);
+    });
+  }
+
+  /**
+   * Records the payment of a proforma and issues its invoice, in one unit of work: the proforma is
+   * locked first, so two payments of one proforma make one invoice (the second gets the same one).
+   */
+  async function payProforma(
+    ctx: RequestContext,
+    proformaId: string,
+    payment: { method: NonNullable<DocumentRow['payment_method']>; reference: string | null },
+  ) {
+    return deps.db.transaction().execute(async () => {
+      const proforma = await deps.db
+        .selectFrom('billing_document')
+        .selectAll()
+        .where('id', '=', proformaId)
+        .where('kind', '=', 'proforma')
+        .forUpdate()
+        .executeTakeFirst();
+      if (!proforma) throw new AppError('not_found', 'No such proforma invoice.');
+      if (proforma.status === 'paid') {
+        const invoice = await deps.db
+          .selectFrom('billing_document')
+          .selectAll()
+          .where('proforma_id', '=', proforma.id)
+          .where('kind', '=', 'invoice')
+          .executeTakeFirstOrThrow();
+        return view(invoice);
+      }
+      if (proforma.status !== 'open') throw new AppError('conflict', 'This proforma invoice was cancelled.');
+      await deps.db
+        .updateTable('billing_document')
+        .set({ status: 'paid', paid_at: ctx.now, payment_method: payment.method, payment_reference: payment.reference })
+        .where('id', '=', proforma.id)
+        .execute();
+      const { seriesId, number, issuedAt, atcud } = await nextNumber('invoice', ctx.now);
+      const lines = await deps.db
+        .selectFrom('billing_document_line')
+        .select(['description', 'quantity', 'unit_cents', 'net_cents'])
+        .where('document_id', '=', proforma.id)
+        .orderBy('position')
+        .execute();
+      const invoice: DocumentRow = {
+        ...proforma,
+        id: newId('doc'),
+        kind: 'invoice',
+        series_id: seriesId,
+        number,
+        atcud,
+        status: 'issued',
+        issued_at: issuedAt,
+        due_at: null,
+        proforma_id: proforma.id,
+        paid_at: ctx.now,
+        payment_method: payment.method,
+        payment_reference: payment.reference,
+      };
+      await insertDocument(invoice, lines);
+      if (proforma.account_id) {
+        await deps.audit.record(ctx, {
+          action: 'billing.invoice.issued',
+          target: { kind: 'document', id: invoice.id },
+          chain: `account:${proforma.account_id}`,
+        });
+        const contact = await deps.accounts.contactOf(proforma.account_id);
+        if (contact)
+          await deps.mailer.send({
+            to: contact.email,
+            accountId: proforma.account_id,
+            subject: `Payment received: invoice ${documentName(invoice)}`,
+            text: [
+              `We received ${euros(invoice.total_cents)} for proforma invoice ${documentName(proforma)}.`,
+              `Your invoice is ${documentName(invoice)} (ATCUD ${invoice.atcud}), in the Invoices section of your customer area.`,
+            ].join('\n'),
+          });
+      }
+      return view(invoice);
+    });
+  }
+
+  /** Cancels an open proforma (it keeps its number: numbers are never reused). */
+  async function cancelProforma(ctx: RequestContext, proformaId: string) {
+    return deps.db.transaction().execute(async () => {
+      const done = await deps.db
+        .updateTable('billing_document')
+        .set({ status: 'cancelled' })
+        .where('id', '=', proformaId)
+        .where('kind', '=', 'proforma')
+        .where('status', '=', 'open')
+        .returningAll()
+        .executeTakeFirst();
+      if (!done) throw new AppError('conflict', 'Only an open proforma invoice can be cancelled.');
+      await deps.audit.record(ctx, { action: 'billing.proforma.cancelled', target: { kind: 'document', id: done.id } });
+      return view(done);
+    });
+  }
+
+  async function linesOf(documentId: string) {
+    return deps.db
+      .selectFrom('billing_document_line')
+      .select(['position', 'description', 'quantity', 'unit_cents', 'net_cents'])
+      .where('document_id', '=', documentId)
+      .orderBy('position')
+      .execute();
+  }
+
+  /** An account's documents, newest first. */
+  async function documentsOf(accountId: string) {
+    const rows = await deps.db
+      .selectFrom('billing_document')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('issued_at', 'desc')
+      .orderBy('number', 'desc')
+      .execute();
+    return rows.map(view);
+  }
+
+  /** One document with its lines; `accountId` limits it to that account's. */
+  async function documentOf(id: string, accountId?: string) {
+    let q = deps.db.selectFrom('billing_document').selectAll().where('id', '=', id);
+    if (accountId !== undefined) q = q.where('account_id', '=', accountId);
+    const row = await q.executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'No such document.');
+    const lines = await linesOf(id);
+    return {
+      ...view(row),
+      lines: lines.map((l) => ({
+        description: l.description,
+        quantity: l.quantity,
+        unitCents: l.unit_cents,
+        netCents: l.net_cents,
+      })),
+    };
+  }
+
+  return { issueProforma, payProforma, cancelProforma, documentsOf, documentOf };
+}
+export type BillingService = ReturnType<typeof createBillingService>;
+
+const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+export function view(row: DocumentRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: documentName(row),
+    number: row.number,
+    atcud: row.atcud,
+    status: row.status,
+    issuedAt: iso(row.issued_at)!,
+    dueAt: iso(row.due_at),
+    proformaId: row.proforma_id,
+    customer: {
+      name: row.customer_name,
+      nif: row.customer_nif,
+      address: row.customer_address,
+      postalCode: row.customer_postal_code,
+      city: row.customer_city,
+      country: row.customer_country,
+    },
+    vat: { regime: row.vat_regime, rate: Number(row.vat_rate), note: row.vat_note, viesCheck: row.vies_check },
+    currency: row.currency,
+    netCents: row.net_cents,
+    vatCents: row.vat_cents,
+    totalCents: row.total_cents,
+    paidAt: iso(row.paid_at),
+    paymentMethod: row.payment_method,
+  };
+}

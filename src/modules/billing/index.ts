@@ -1,0 +1,29 @@
+import { defineModule } from '../../core/module.js';
+import { viesSimulator, type VatNumberCheck } from '../../core/tax/vies.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { AuthGuards } from '../auth/index.js';
+import { billingTables } from './billing.privacy.js';
+import { registerBillingRoutes } from './billing.routes.js';
+import { createBillingService, type BillingService } from './billing.service.js';
+import type { BillingTables } from './billing.tables.js';
+
+export type { BillingService } from './billing.service.js';
+
+/** Proforma invoices, invoices and their numbered series (issue #11 §4). */
+export const billingModule = (opts: { vies?: VatNumberCheck } = {}) =>
+  defineModule<BillingTables>()({
+    name: 'billing',
+    uses: ['accounts'],
+    routeUses: ['guards'],
+    dataMap: billingTables,
+    create: (kit, needs: { accounts: AccountsService }) => ({
+      billing: createBillingService({
+        db: kit.db,
+        audit: kit.audit,
+        accounts: needs.accounts,
+        mailer: kit.mailer,
+        vies: opts.vies ?? viesSimulator(),
+      }),
+    }),
+    routes: (app, s: { billing: BillingService; guards: AuthGuards }) => registerBillingRoutes(app, s),
+  });
