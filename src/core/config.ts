@@ -50,6 +50,12 @@ const envSchema = z.object({
   // Who answers for the data (GDPR Art. 13(1)(a)-(b)): the operator of this installation.
   CONTROLLER_NAME: z.string().trim().min(1).max(200).optional(),
   CONTROLLER_ADDRESS: z.string().trim().min(1).max(300).optional(),
+  // The operator's Portuguese NIF, printed on its invoices and in their QR code.
+  CONTROLLER_NIF: z
+    .string()
+    .trim()
+    .regex(/^\d{9}$/, 'nine digits')
+    .optional(),
   CONTROLLER_EMAIL: z.string().email().optional(),
   DPO_EMAIL: z.string().email().optional(),
   PAYMENT_GATEWAY: z.enum(paymentGatewayKinds).default('simulator'),
@@ -91,7 +97,7 @@ export interface Config {
   seedDemo: boolean;
   mail: { smtpUrl: string | undefined; from: string; privacyTeam: string };
   /** Named in the privacy policy as the controller, with its contacts. */
-  controller: { name: string; address: string; email: string; dpoEmail: string };
+  controller: { name: string; address: string; email: string; dpoEmail: string; nif: string };
   /** Which payment gateway takes the shops' payments (src/core/payments). */
   paymentGateway: PaymentGatewayKind;
   files: { s3Url: string | undefined; clamdUrl: string | undefined; uploadLimitBytes: number };
@@ -101,6 +107,7 @@ export interface Config {
 export const exampleController = {
   name: 'SellRocket (example operator)',
   address: 'Rua do Exemplo 1, 4000-000 Porto, Portugal',
+  nif: '500000000',
 } as const;
 
 const units: Record<string, number> = {
@@ -166,6 +173,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       address: e.CONTROLLER_ADDRESS ?? exampleController.address,
       email: controllerEmail,
       dpoEmail: e.DPO_EMAIL ?? controllerEmail,
+      nif: e.CONTROLLER_NIF ?? exampleController.nif,
     },
     paymentGateway: e.PAYMENT_GATEWAY,
     files: { s3Url: e.S3_URL, clamdUrl: e.CLAMD_URL, uploadLimitBytes: e.UPLOAD_LIMIT_BYTES },

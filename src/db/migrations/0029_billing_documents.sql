@@ -37,6 +37,8 @@ CREATE TABLE billing_document (
   customer_country     text NOT NULL,
   vat_regime           text NOT NULL CHECK (vat_regime IN ('domestic', 'eu-consumer', 'reverse-charge', 'outside-scope')),
   vat_rate             numeric(5, 2) NOT NULL,
+  -- The tax space whose rate applied to a domestic document: PT (mainland), PT-AC, PT-MA.
+  vat_space            text CHECK (vat_space IN ('PT', 'PT-AC', 'PT-MA')),
   vat_note             text,
   vies_check           text CHECK (vies_check IN ('valid', 'invalid', 'unavailable')),
   net_cents            integer NOT NULL,
@@ -74,12 +76,12 @@ BEGIN
   END IF;
   IF (NEW.id, NEW.kind, NEW.series_id, NEW.number, NEW.atcud, NEW.issued_at, NEW.due_at, NEW.proforma_id,
       NEW.credited_id, NEW.currency, NEW.customer_name, NEW.customer_nif, NEW.customer_address,
-      NEW.customer_postal_code, NEW.customer_city, NEW.customer_country, NEW.vat_regime, NEW.vat_rate,
+      NEW.customer_postal_code, NEW.customer_city, NEW.customer_country, NEW.vat_regime, NEW.vat_rate, NEW.vat_space,
       NEW.vat_note, NEW.vies_check, NEW.net_cents, NEW.vat_cents, NEW.total_cents)
      IS DISTINCT FROM
      (OLD.id, OLD.kind, OLD.series_id, OLD.number, OLD.atcud, OLD.issued_at, OLD.due_at, OLD.proforma_id,
       OLD.credited_id, OLD.currency, OLD.customer_name, OLD.customer_nif, OLD.customer_address,
-      OLD.customer_postal_code, OLD.customer_city, OLD.customer_country, OLD.vat_regime, OLD.vat_rate,
+      OLD.customer_postal_code, OLD.customer_city, OLD.customer_country, OLD.vat_regime, OLD.vat_rate, OLD.vat_space,
       OLD.vat_note, OLD.vies_check, OLD.net_cents, OLD.vat_cents, OLD.total_cents) THEN
     RAISE EXCEPTION 'an issued billing document cannot change';
   END IF;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorContext } from '../../core/context.js';
 import { createTestApp, signUp, staffSession, testDbKind, type TestApp } from '../../../test/harness.js';
@@ -88,6 +89,32 @@ describe('proforma invoices and invoices (#11 §4)', () => {
       headers: { cookie: other.cookie },
     });
     expect(res.statusCode).toBe(404);
+
+    // The PDF, read back with a PDF parser: its number, ATCUD, customer and totals are text in it.
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/account/invoices/${invoice.id}/pdf`,
+      headers: { cookie },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const { text } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
+    for (const words of [
+      `Fatura / Invoice ${invoice.name}`,
+      `ATCUD: ${invoice.atcud}`,
+      'Flores Lda',
+      'NIF / VAT no.: PT501964843',
+      '19,99 €',
+      '4,60 €',
+      '24,59 €',
+    ])
+      expect(text, words).toContain(words);
+    const notMine = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/account/invoices/${invoice.id}/pdf`,
+      headers: { cookie: other.cookie },
+    });
+    expect(notMine.statusCode).toBe(404);
   });
 
   it('refuses any change to an issued document, its lines, or its deletion', async () => {

@@ -51,6 +51,7 @@ export const billingTables = declareTables({
       customer_country: notPersonal('country of the billing address, for the VAT rule'),
       vat_regime: notPersonal('which VAT rule applied'),
       vat_rate: notPersonal('VAT rate'),
+      vat_space: notPersonal('the Portuguese tax space whose rate applied (mainland, Azores, Madeira)'),
       vat_note: notPersonal('legal mention of the VAT rule'),
       vies_check: notPersonal("VIES's answer on the VAT number, when asked"),
       net_cents: notPersonal('amount before VAT'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { problems, typed } from '../../core/http/types.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
 import type { BillingService } from './billing.service.js';
+import { documentPdf } from './document-pdf.js';
 
 const Document = z.object({
   id: z.string(),
@@ -25,6 +26,7 @@ const Document = z.object({
   vat: z.object({
     regime: z.enum(['domestic', 'eu-consumer', 'reverse-charge', 'outside-scope']),
     rate: z.number(),
+    space: z.enum(['PT', 'PT-AC', 'PT-MA']).nullable(),
     note: z.string().nullable(),
     viesCheck: z.enum(['valid', 'invalid', 'unavailable']).nullable(),
   }),
@@ -48,7 +50,10 @@ const WithLines = Document.extend({
 const Id = z.object({ id: z.string().max(64) });
 
 /** Billing documents: the customer's invoices, and the staff console's proforma issuing and transfers. */
-export function registerBillingRoutes(app: FastifyInstance, deps: { billing: BillingService; guards: AuthGuards }) {
+export function registerBillingRoutes(
+  app: FastifyInstance,
+  deps: { billing: BillingService; guards: AuthGuards; issuer: { name: string; address: string; nif: string } },
+) {
   const r = typed(app);
   const staff = deps.guards.requireStaff('billing', 'admin');
 
@@ -77,6 +82,28 @@ export function registerBillingRoutes(app: FastifyInstance, deps: { billing: Bil
       },
     },
     async (request) => deps.billing.documentOf(request.params.id, customerOf(request).accountId),
+  );
+
+  r.get(
+    '/api/v1/account/invoices/:id/pdf',
+    {
+      preHandler: deps.guards.requireCustomer,
+      schema: {
+        tags: ['billing'],
+        summary: 'One of your documents as a PDF, with its ATCUD and fiscal QR code',
+        params: Id,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const doc = await deps.billing.documentOf(request.params.id, customerOf(request).accountId);
+      const pdf = await documentPdf(doc, deps.issuer);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${doc.name.replace(/[ /]/g, '-')}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
   );
 
   r.post(

@@ -121,6 +121,7 @@ export function createBillingService(deps: {
         customer_country: country,
         vat_regime: vat.regime,
         vat_rate: vat.rate,
+        vat_space: vat.space ?? null,
         vat_note: vat.note,
         vies_check: vies,
         net_cents: totals.net,
@@ -299,6 +300,7 @@ export function createBillingService(deps: {
   return { issueProforma, payProforma, cancelProforma, documentsOf, documentOf };
 }
 export type BillingService = ReturnType<typeof createBillingService>;
+export type DocumentWithLines = Awaited<ReturnType<BillingService['documentOf']>>;
 
 const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
 export function view(row: DocumentRow) {
@@ -320,7 +322,13 @@ export function view(row: DocumentRow) {
       city: row.customer_city,
       country: row.customer_country,
     },
-    vat: { regime: row.vat_regime, rate: Number(row.vat_rate), note: row.vat_note, viesCheck: row.vies_check },
+    vat: {
+      regime: row.vat_regime,
+      rate: Number(row.vat_rate),
+      space: row.vat_space,
+      note: row.vat_note,
+      viesCheck: row.vies_check,
+    },
     currency: row.currency,
     netCents: row.net_cents,
     vatCents: row.vat_cents,

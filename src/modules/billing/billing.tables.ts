@@ -31,6 +31,7 @@ export interface BillingDocumentTable {
   customer_country: string;
   vat_regime: 'domestic' | 'eu-consumer' | 'reverse-charge' | 'outside-scope';
   vat_rate: number;
+  vat_space: 'PT' | 'PT-AC' | 'PT-MA' | null;
   vat_note: string | null;
   vies_check: 'valid' | 'invalid' | 'unavailable' | null;
   net_cents: number;

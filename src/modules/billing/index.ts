@@ -25,5 +25,6 @@ export const billingModule = (opts: { vies?: VatNumberCheck } = {}) =>
         vies: opts.vies ?? viesSimulator(),
       }),
     }),
-    routes: (app, s: { billing: BillingService; guards: AuthGuards }) => registerBillingRoutes(app, s),
+    routes: (app, s: { billing: BillingService; guards: AuthGuards }, kit) =>
+      registerBillingRoutes(app, { ...s, issuer: kit.config.controller }),
   });

@@ -12,7 +12,8 @@ describe('VAT by billing address and VAT number (#11 §4, T5)', () => {
     ['9999-999', 'azores', 16],
   ] as const)('Portugal, postal code %s: %s, %d %%', (postalCode, region, rate) => {
     expect(portugueseRegion(postalCode)).toBe(region);
-    expect(vatFor({ country: 'PT', postalCode, vies: null })).toEqual({ regime: 'domestic', rate, note: null });
+    const space = { mainland: 'PT', madeira: 'PT-MA', azores: 'PT-AC' }[region];
+    expect(vatFor({ country: 'PT', postalCode, vies: null })).toEqual({ regime: 'domestic', rate, space, note: null });
   });
 
   it('reverse-charges an EU business whose VAT number VIES confirms, with the legal mention', () => {

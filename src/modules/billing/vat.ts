@@ -44,10 +44,13 @@ export function portugueseRegion(postalCode: string): 'mainland' | 'madeira' | '
   return 'mainland';
 }
 const portugueseRates = { mainland: 23, madeira: 22, azores: 16 } as const;
+const spaces = { mainland: 'PT', madeira: 'PT-MA', azores: 'PT-AC' } as const;
 
 export interface VatDecision {
   regime: 'domestic' | 'eu-consumer' | 'reverse-charge' | 'outside-scope';
   rate: number;
+  /** For a domestic document, the tax space whose rate applied. */
+  space?: 'PT' | 'PT-AC' | 'PT-MA';
   /** The legal mention the document must carry, when there is one. */
   note: string | null;
 }
@@ -64,7 +67,8 @@ export interface VatDecision {
  */
 export function vatFor(customer: { country: string; postalCode: string; vies: ViesAnswer | null }): VatDecision {
   if (customer.country === 'PT') {
-    return { regime: 'domestic', rate: portugueseRates[portugueseRegion(customer.postalCode)], note: null };
+    const region = portugueseRegion(customer.postalCode);
+    return { regime: 'domestic', rate: portugueseRates[region], space: spaces[region], note: null };
   }
   const rate = euStandardRates[customer.country];
   if (rate === undefined) {

@@ -10022,6 +10022,7 @@ export interface paths {
                                     /** @enum {string} */
                                     regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
                                     rate: number;
+                                    space: ("PT" | "PT-AC" | "PT-MA") | null;
                                     note: string | null;
                                     viesCheck: ("valid" | "invalid" | "unavailable") | null;
                                 };
@@ -10114,6 +10115,7 @@ export interface paths {
                                 /** @enum {string} */
                                 regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
                                 rate: number;
+                                space: ("PT" | "PT-AC" | "PT-MA") | null;
                                 note: string | null;
                                 viesCheck: ("valid" | "invalid" | "unavailable") | null;
                             };
@@ -10169,6 +10171,42 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your documents as a PDF, with its ATCUD and fiscal QR code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -10243,6 +10281,7 @@ export interface paths {
                                 /** @enum {string} */
                                 regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
                                 rate: number;
+                                space: ("PT" | "PT-AC" | "PT-MA") | null;
                                 note: string | null;
                                 viesCheck: ("valid" | "invalid" | "unavailable") | null;
                             };
@@ -10402,6 +10441,7 @@ export interface paths {
                                 /** @enum {string} */
                                 regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
                                 rate: number;
+                                space: ("PT" | "PT-AC" | "PT-MA") | null;
                                 note: string | null;
                                 viesCheck: ("valid" | "invalid" | "unavailable") | null;
                             };
@@ -10569,6 +10609,7 @@ export interface paths {
                                 /** @enum {string} */
                                 regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
                                 rate: number;
+                                space: ("PT" | "PT-AC" | "PT-MA") | null;
                                 note: string | null;
                                 viesCheck: ("valid" | "invalid" | "unavailable") | null;
                             };
