@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { validationError } from '../../core/errors.js';
 import { problems, typed } from '../../core/http/types.js';
+import { newId } from '../../core/ids.js';
+import { CardInput } from '../../core/payments/card-input.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
 import type { BillingService } from './billing.service.js';
 import { documentPdf } from './document-pdf.js';
@@ -103,6 +106,36 @@ export function registerBillingRoutes(
         .header('content-disposition', `attachment; filename="${doc.name.replace(/[ /]/g, '-')}.pdf"`)
         .header('cache-control', 'private, no-store')
         .send(pdf);
+    },
+  );
+
+  r.post(
+    '/api/v1/account/invoices/:id/pay',
+    {
+      preHandler: deps.guards.requireCustomer,
+      schema: {
+        tags: ['billing'],
+        summary:
+          'Pay your open proforma invoice by card: its invoice is issued and mailed. The card number and security code are used for the one charge and never kept.',
+        params: Id,
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
+        body: z.object({ card: CardInput }),
+        response: { 200: Document, ...problems(401, 402, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && !/^[!-~]{1,255}$/.test(key))
+        throw validationError([
+          { field: 'Idempotency-Key', message: 'Up to 255 visible ASCII characters, no spaces.' },
+        ]);
+      return deps.billing.payProformaByCard(
+        request.ctx,
+        customerOf(request).accountId,
+        request.params.id,
+        request.body.card,
+        key ?? newId('att'),
+      );
     },
   );
 

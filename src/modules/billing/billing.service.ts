@@ -4,6 +4,9 @@ import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Mailer } from '../../core/mail/mailer.js';
+import type { CardDetails } from '../../core/payments/cards.js';
+import { declineWords } from '../../core/payments/declines.js';
+import type { PaymentGateway } from '../../core/payments/gateway.js';
 import type { VatNumberCheck } from '../../core/tax/vies.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { BillingDocumentTable, BillingTables, DocumentKind } from './billing.tables.js';
@@ -33,6 +36,7 @@ export function createBillingService(deps: {
   accounts: AccountsService;
   vies: VatNumberCheck;
   mailer: Mailer;
+  payments: PaymentGateway;
   /**
    * The tax authority's validation code of a series. Until the operator registers the series with
    * the AT, a placeholder of the same shape (8 characters) marks the documents as not communicated.
@@ -241,6 +245,52 @@ export function createBillingService(deps: {
     });
   }
 
+  /**
+   * A customer pays their open proforma by card: the gateway is called outside any unit of work (a
+   * charge does not roll back), with an idempotency key per attempt, then the payment is recorded
+   * and the invoice issued. Sending the same attempt again after a crash takes no second charge:
+   * the gateway answers the first, and the invoice is issued once. A refused card is a 402 naming
+   * the reason; nothing is recorded.
+   */
+  async function payProformaByCard(
+    ctx: RequestContext,
+    accountId: string,
+    proformaId: string,
+    card: CardDetails,
+    attempt: string,
+  ) {
+    const proforma = await deps.db
+      .selectFrom('billing_document')
+      .selectAll()
+      .where('id', '=', proformaId)
+      .where('kind', '=', 'proforma')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    if (!proforma) throw new AppError('not_found', 'No such proforma invoice.');
+    if (proforma.status === 'cancelled') throw new AppError('conflict', 'This proforma invoice was cancelled.');
+    if (proforma.status === 'paid')
+      return payProforma(ctx, proformaId, { method: 'card', reference: proforma.payment_reference });
+    const result = await deps.payments.authorizeCard({
+      amountCents: proforma.total_cents,
+      currency: proforma.currency,
+      card,
+      reference: proforma.id,
+      idempotencyKey: `proforma:${proforma.id}:${attempt}`,
+    });
+    if (result.status === 'declined') {
+      await deps.audit.record(ctx, {
+        action: 'billing.card.declined',
+        target: { kind: 'document', id: proforma.id },
+        chain: `account:${accountId}`,
+        data: { reason: result.reason, brand: result.brand },
+      });
+      throw new AppError('payment_declined', declineWords[result.reason], {
+        errors: [{ field: 'card', message: declineWords[result.reason] }],
+      });
+    }
+    return payProforma(ctx, proformaId, { method: 'card', reference: result.gatewayRef });
+  }
+
   /** Cancels an open proforma (it keeps its number: numbers are never reused). */
   async function cancelProforma(ctx: RequestContext, proformaId: string) {
     return deps.db.transaction().execute(async () => {
@@ -297,7 +347,7 @@ export function createBillingService(deps: {
     };
   }
 
-  return { issueProforma, payProforma, cancelProforma, documentsOf, documentOf };
+  return { issueProforma, payProforma, payProformaByCard, cancelProforma, documentsOf, documentOf };
 }
 export type BillingService = ReturnType<typeof createBillingService>;
 export type DocumentWithLines = Awaited<ReturnType<BillingService['documentOf']>>;

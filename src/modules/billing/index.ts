@@ -22,6 +22,7 @@ export const billingModule = (opts: { vies?: VatNumberCheck } = {}) =>
         audit: kit.audit,
         accounts: needs.accounts,
         mailer: kit.mailer,
+        payments: kit.payments,
         vies: opts.vies ?? viesSimulator(),
       }),
     }),

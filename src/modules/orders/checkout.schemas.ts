@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkPostalCode, isCountryCode, normalisePhone } from '../../core/contact-rules.js';
-import { cardBrand, cardDetails, cardNumberProblem, cvcLength } from '../../core/payments/cards.js';
+import { cardFields, cvcOfItsBrand, fieldsValid } from '../../core/payments/card-input.js';
+import { cardDetails } from '../../core/payments/cards.js';
 import { email } from '../accounts/index.js';
 
 const text = (max: number) => z.string().trim().min(1, 'Required').max(max);
@@ -28,10 +29,6 @@ const addressFields = z.object({
   country,
   phone: optionalText(40),
 });
-
-// Whether a cross-field check may run: the fields it reads parsed, and the value is an object at all.
-const fieldsValid = (payload: { issues: readonly { path?: PropertyKey[] }[] }, fields: string[]) =>
-  !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0])));
 
 /**
  * An address a parcel goes to or an invoice names. The postal code is checked in its country's form
@@ -61,47 +58,10 @@ export const CheckoutAddress = addressFields
   });
 export type CheckoutAddressInput = z.output<typeof CheckoutAddress>;
 
-const month = 'The expiry month is 1 to 12.';
-const year = 'The expiry year has four digits, e.g. 2031.';
-const cardFields = z.object({
-  method: z.literal('card'),
-  number: z
-    .string()
-    .max(40)
-    .superRefine((number, ctx) => {
-      const problem = cardNumberProblem(number);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  expMonth: z.number().int(month).min(1, month).max(12, month),
-  expYear: z.number().int(year).min(1000, year).max(9999, year),
-  cvc: z
-    .string()
-    .trim()
-    .regex(
-      /^\d{3,4}$/,
-      'The security code is the 3 digits on the back of the card (4 on the front of an American Express).',
-    ),
-});
-
-/**
- * A card, checked as far as can be without asking the bank: the number's check digit, the month, a
- * four-digit year, and a security code as long as its network prints. What comes out is a
- * `CardDetails`: the number and code can reach the gateway but no log or JSON. An expiry in the past is
- * the gateway's answer (`expired_card`), as it is the bank's.
- */
-const CardPayment = cardFields
-  .superRefine(
-    (card, ctx) => {
-      const digits = cvcLength(cardBrand(card.number));
-      if (card.cvc.length !== digits)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['cvc'],
-          message: `The security code of this card has ${digits} digits.`,
-        });
-    },
-    { when: (payload) => fieldsValid(payload, ['number', 'cvc']) },
-  )
+/** A card at checkout (the rules are the platform's: core/payments/card-input.ts). */
+const CardPayment = z
+  .object({ method: z.literal('card'), ...cardFields })
+  .superRefine(...cvcOfItsBrand)
   .transform(({ method, ...card }) => ({ method, card: cardDetails(card) }));
 
 const MultibancoPayment = z.object({ method: z.literal('multibanco') });

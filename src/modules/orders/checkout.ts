@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.js';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { CardDetails } from '../../core/payments/cards.js';
 import type { CardPaymentResult, DeclineReason, PaymentGateway } from '../../core/payments/gateway.js';
+import { declineWords } from '../../core/payments/declines.js';
 import type { Stock, VariantId } from '../catalogue/index.js';
 import { variantTitle } from '../catalogue/index.js';
 import type { ShopScope, ShopsService, VatRate } from '../shops/index.js';
@@ -28,14 +29,6 @@ export interface CheckoutResult {
   order: { id: string; number: number; status: string; totalCents: number; currency: string; token: string };
 }
 
-const declineWords: Record<DeclineReason, string> = {
-  card_declined: 'The card was declined by its bank.',
-  insufficient_funds: 'The card was declined: insufficient funds.',
-  expired_card: 'The card has expired.',
-  incorrect_cvc: 'The security code is not right.',
-  processing_error: 'The card could not be charged: try again or use another card.',
-  test_mode_live_card: 'This shop takes test cards only: no real card is charged.',
-};
 
 /** The card was refused: nothing was charged, the order is cancelled and its stock back on sale. */
 export class PaymentDeclinedError extends AppError {

@@ -10218,6 +10218,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/invoices/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay your open proforma invoice by card: its invoice is issued and mailed. The card number and security code are used for the one charge and never kept. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        card: {
+                            number: string;
+                            expMonth: number;
+                            expYear: number;
+                            cvc: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proforma" | "invoice" | "credit_note";
+                            name: string;
+                            number: number;
+                            atcud: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled" | "issued";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            dueAt: string | null;
+                            proformaId: string | null;
+                            customer: {
+                                name: string | null;
+                                nif: string | null;
+                                address: string | null;
+                                postalCode: string | null;
+                                city: string | null;
+                                country: string;
+                            };
+                            vat: {
+                                /** @enum {string} */
+                                regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
+                                rate: number;
+                                space: ("PT" | "PT-AC" | "PT-MA") | null;
+                                note: string | null;
+                                viesCheck: ("valid" | "invalid" | "unavailable") | null;
+                            };
+                            currency: string;
+                            netCents: number;
+                            vatCents: number;
+                            totalCents: number;
+                            paidAt: string | null;
+                            paymentMethod: ("card" | "transfer" | "multibanco" | "direct-debit") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/billing/proformas": {
         parameters: {
             query?: never;
