@@ -137,6 +137,12 @@ export function buildCli(): Command {
     .description('check the hash chain of the audit log; exits 1 when it is broken')
     .action(operatorAction('audit-verify'));
 
+  const billing = program.command('billing').description('proforma invoices and invoices (#11)');
+  billing
+    .command('run')
+    .description("issue each subscription's next proforma invoice once, and end cancellations whose period is over")
+    .action(operatorAction('billing-run'));
+
   const security = program.command('security').description('firewall blocks (S1)');
   security
     .command('blocks')

@@ -65,6 +65,16 @@ export const operatorCommands = {
         };
   },
 
+  async 'billing-run'(p: Platform): Promise<CommandResult> {
+    const result = await p.subscriptions.runBilling(operatorContext(p.clock.now()));
+    return {
+      lines: [
+        `Billing run: ${result.proformasIssued} proforma invoice(s) issued, ${result.cancelled} cancellation(s) took effect.`,
+      ],
+      exitCode: 0,
+    };
+  },
+
   async 'security-blocks'(p: Platform, args: Record<string, unknown>): Promise<CommandResult> {
     const rows = await p.security.listBlocks(operatorContext(p.clock.now()), { includeInactive: args.all === true });
     const lines = rows.map(

@@ -43,6 +43,8 @@ export function createBillingService(deps: {
    */
   validationCodeOf?: (kind: DocumentKind, year: number) => string;
 }) {
+  // Work that follows a payment in its unit of work (a subscription renewing into the period paid).
+  const paidListeners: ((ctx: RequestContext, proformaId: string) => Promise<void>)[] = [];
   const validationCodeOf = deps.validationCodeOf ?? ((kind, year) => `SR${seriesCode[kind]}${year}`);
 
   /** The next number of `kind`'s series of the year, taken under the series' row lock. */
@@ -223,6 +225,7 @@ export function createBillingService(deps: {
         payment_reference: payment.reference,
       };
       await insertDocument(invoice, lines);
+      for (const listener of paidListeners) await listener(ctx, proforma.id);
       if (proforma.account_id) {
         await deps.audit.record(ctx, {
           action: 'billing.invoice.issued',
@@ -347,7 +350,12 @@ export function createBillingService(deps: {
     };
   }
 
-  return { issueProforma, payProforma, payProformaByCard, cancelProforma, documentsOf, documentOf };
+  /** Runs `listener` in the unit of work of every proforma's payment, after its invoice is issued. */
+  const whenPaid = (listener: (ctx: RequestContext, proformaId: string) => Promise<void>) => {
+    paidListeners.push(listener);
+  };
+
+  return { issueProforma, payProforma, payProformaByCard, cancelProforma, documentsOf, documentOf, whenPaid };
 }
 export type BillingService = ReturnType<typeof createBillingService>;
 export type DocumentWithLines = Awaited<ReturnType<BillingService['documentOf']>>;

@@ -51,8 +51,59 @@ export interface BillingDocumentLineTable {
   net_cents: number;
 }
 
-export interface BillingTables {
+export interface BillingTables extends SubscriptionTables {
   billing_series: BillingSeriesTable;
   billing_document: BillingDocumentTable;
   billing_document_line: BillingDocumentLineTable;
+}
+
+export interface PlanTable {
+  id: string;
+  name: string;
+  monthly_cents: number;
+  yearly_cents: number;
+  max_products: number | null;
+  max_staff_users: number | null;
+  storage_mb: number;
+  position: number;
+}
+
+export type SubscriptionPeriod = 'monthly' | 'yearly';
+
+export interface ShopSubscriptionTable {
+  shop_id: string;
+  id: string;
+  account_id: string;
+  plan_id: string;
+  period: SubscriptionPeriod;
+  status: 'active' | 'cancel_requested' | 'cancelled';
+  current_period_start: Date;
+  current_period_end: Date;
+  cancel_requested_at: Date | null;
+  cancelled_at: Date | null;
+  created_at: Date;
+}
+
+export interface ShopSubscriptionEventTable {
+  shop_id: string;
+  subscription_id: string;
+  seq: number;
+  kind: 'created' | 'proforma_issued' | 'renewed' | 'cancel_requested' | 'cancelled';
+  at: Date;
+  data: Record<string, unknown>;
+}
+
+export interface ShopSubscriptionProformaTable {
+  shop_id: string;
+  subscription_id: string;
+  period_start: Date;
+  period_end: Date;
+  document_id: string | null;
+}
+
+export interface SubscriptionTables {
+  plan: PlanTable;
+  shop_subscription: ShopSubscriptionTable;
+  shop_subscription_event: ShopSubscriptionEventTable;
+  shop_subscription_proforma: ShopSubscriptionProformaTable;
 }

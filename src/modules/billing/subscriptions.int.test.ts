@@ -1,0 +1,136 @@
+import { sql } from 'kysely';
+import { systemContext } from '../../core/context.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookieFrom, createTestApp, staffSession, type TestApp } from '../../../test/harness.js';
+import { shopWithProducts } from '../../../test/shop-fixture.js';
+import { periodEnd } from './subscriptions.service.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const day = 86_400_000;
+
+describe('plans and subscriptions, and the billing run (#11 §2, §4)', () => {
+  it('ends a period one calendar month or year later, on the last day of a shorter month', () => {
+    expect(periodEnd(new Date('2026-01-31T10:00:00Z'), 'monthly').toISOString()).toBe('2026-02-28T10:00:00.000Z');
+    expect(periodEnd(new Date('2028-01-31T10:00:00Z'), 'monthly').toISOString()).toBe('2028-02-29T10:00:00.000Z');
+    expect(periodEnd(new Date('2026-12-08T10:00:00Z'), 'monthly').toISOString()).toBe('2027-01-08T10:00:00.000Z');
+    expect(periodEnd(new Date('2028-02-29T10:00:00Z'), 'yearly').toISOString()).toBe('2029-02-28T10:00:00.000Z');
+  });
+
+  it('bills a shop per period: the first on choosing a plan, each next one 14 days ahead and once, renewed when paid; a cancellation ends it with its period', async () => {
+    const plans = (await t.app.inject({ method: 'GET', url: '/api/v1/plans' })).json();
+    expect(plans.items.map((p: { id: string; monthlyCents: number }) => [p.id, p.monthlyCents])).toEqual([
+      ['starter', 900],
+      ['business', 2900],
+      ['scale', 7900],
+    ]);
+    const { merchant, shopId } = await shopWithProducts(t, []);
+    let cookie = merchant.cookie;
+    // After the clock travels, the merchant signs in again (their session would have ended).
+    const signIn = async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: merchant.body.email, password: merchant.body.password },
+      });
+      cookie = cookieFrom(res);
+    };
+    const url = `/api/v1/shops/${shopId}/subscription`;
+    const bad = await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { planId: 'platinum' } });
+    expect(bad.statusCode).toBe(422);
+    const sub = await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { planId: 'business' } });
+    expect(sub.statusCode, sub.body).toBe(201);
+    expect(sub.json()).toMatchObject({ planId: 'business', period: 'monthly', status: 'active' });
+    expect(
+      (await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { planId: 'scale' } })).statusCode,
+    ).toBe(409);
+
+    const documents = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/account/invoices', headers: { cookie } })).json().items as {
+        id: string;
+        kind: string;
+        status: string;
+        totalCents: number;
+        dueAt: string | null;
+      }[];
+    const [first] = await documents();
+    expect(first).toMatchObject({ kind: 'proforma', status: 'open', totalCents: 3567 }); // 29.00 + 23 %
+    await t.platform.billing.payProforma(systemContext(t.clock.now()), first!.id, {
+      method: 'transfer',
+      reference: 'T1',
+    });
+
+    // Signed in afresh each time: the clock travels further than a staff session lasts.
+    const run = async () => {
+      const staff = await staffSession(t, ['billing']);
+      return (
+        await t.app.inject({ method: 'POST', url: '/api/v1/staff/billing/run', headers: { cookie: staff.cookie } })
+      ).json();
+    };
+    // Too early: the next period starts in a month.
+    expect(await run()).toEqual({ proformasIssued: 0, cancelled: 0 });
+    const end = new Date(sub.json().currentPeriodEnd);
+    t.clock.set(new Date(end.getTime() - 13 * day));
+    expect(await run()).toEqual({ proformasIssued: 1, cancelled: 0 });
+    // A second run (or another server's) issues nothing more.
+    expect(await run()).toEqual({ proformasIssued: 0, cancelled: 0 });
+    await signIn();
+    const second = (await documents()).find((d) => d.kind === 'proforma' && d.status === 'open')!;
+    expect(new Date(second.dueAt!).getTime()).toBe(end.getTime());
+    await t.platform.billing.payProforma(systemContext(t.clock.now()), second.id, {
+      method: 'transfer',
+      reference: 'T2',
+    });
+    const renewed = (await t.app.inject({ method: 'GET', url, headers: { cookie } })).json().subscription;
+    expect(renewed.currentPeriodStart).toBe(end.toISOString());
+    expect(renewed.currentPeriodEnd).toBe(periodEnd(end, 'monthly').toISOString());
+
+    // The customer cancels: nothing more is billed, and it ends with the period paid.
+    await signIn();
+    const cancel = await t.app.inject({ method: 'POST', url: `${url}/cancel`, headers: { cookie } });
+    expect(cancel.json()).toMatchObject({ status: 'cancel_requested' });
+    t.clock.set(new Date(new Date(renewed.currentPeriodEnd).getTime() - 5 * day));
+    expect(await run()).toEqual({ proformasIssued: 0, cancelled: 0 });
+    t.clock.set(new Date(new Date(renewed.currentPeriodEnd).getTime() + 1000));
+    expect(await run()).toEqual({ proformasIssued: 0, cancelled: 1 });
+    await signIn();
+    expect((await t.app.inject({ method: 'GET', url, headers: { cookie } })).json().subscription).toBeNull();
+
+    // Every change is an event with its time: the retention rules' and the dunning's anchors.
+    const events = await sql<{
+      kind: string;
+    }>`select kind from shop_subscription_event where shop_id = ${shopId} order by seq`.execute(t.platform.db);
+    expect(events.rows.map((e) => e.kind)).toEqual([
+      'created',
+      'proforma_issued',
+      'proforma_issued',
+      'renewed',
+      'cancel_requested',
+      'cancelled',
+    ]);
+  });
+
+  it("answers 404 for another merchant's shop", async () => {
+    const a = await shopWithProducts(t, []);
+    const b = await shopWithProducts(t, []);
+    for (const [method, path] of [
+      ['GET', ''],
+      ['POST', ''],
+      ['POST', '/cancel'],
+    ] as const) {
+      const res = await t.app.inject({
+        method,
+        url: `/api/v1/shops/${b.shopId}/subscription${path}`,
+        headers: { cookie: a.merchant.cookie },
+        ...(method === 'POST' && path === '' ? { payload: { planId: 'starter' } } : {}),
+      });
+      expect(res.statusCode).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,240 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { RequestContext } from '../../core/context.js';
+import { withShop } from '../../core/db/shop-isolation.js';
+import { AppError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { ShopScope, ShopsService } from '../shops/index.js';
+import type { BillingService } from './billing.service.js';
+import type {
+  BillingTables,
+  ShopSubscriptionEventTable,
+  ShopSubscriptionTable,
+  SubscriptionPeriod,
+} from './billing.tables.js';
+
+type SubscriptionRow = Selectable<ShopSubscriptionTable>;
+
+/** The end of a period that starts at `start`: one calendar month or year later (31 Jan + 1 month = 28/29 Feb). */
+export function periodEnd(start: Date, period: SubscriptionPeriod): Date {
+  const end = new Date(start);
+  const day = end.getUTCDate();
+  if (period === 'yearly') end.setUTCFullYear(end.getUTCFullYear() + 1, end.getUTCMonth(), 1);
+  else end.setUTCMonth(end.getUTCMonth() + 1, 1);
+  const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
+  end.setUTCDate(Math.min(day, lastDay));
+  return end;
+}
+
+const day = 86_400_000;
+const date = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Shops' subscriptions to plans (issue #11 §2) and the billing run (§4): choosing a plan issues the
+ * first period's proforma; the run issues each next period's proforma `daysBefore` days (default 14)
+ * before it starts, due on its first day; paying a period's proforma renews the subscription into
+ * it. A cancellation asked for by the customer takes effect at the end of the period paid. Every
+ * change is an event with its time.
+ */
+export function createSubscriptions(deps: {
+  db: Kysely<BillingTables>;
+  billing: BillingService;
+  shops: ShopsService;
+  daysBefore?: number;
+}) {
+  const daysBefore = deps.daysBefore ?? 14;
+
+  async function event(
+    tx: Kysely<BillingTables>,
+    sub: Pick<SubscriptionRow, 'shop_id' | 'id'>,
+    kind: ShopSubscriptionEventTable['kind'],
+    at: Date,
+    data: Record<string, unknown> = {},
+  ) {
+    await sql`insert into shop_subscription_event (shop_id, subscription_id, seq, kind, at, data)
+      select ${sub.shop_id}, ${sub.id}, coalesce(max(seq), 0) + 1, ${kind}, ${at}, ${JSON.stringify(data)}::jsonb
+      from shop_subscription_event where shop_id = ${sub.shop_id} and subscription_id = ${sub.id}`.execute(tx);
+  }
+
+  async function plans() {
+    return deps.db.selectFrom('plan').selectAll().orderBy('position').execute();
+  }
+
+  /** Issues the proforma of one period of a subscription, once: a second run finds it issued. */
+  async function billPeriod(ctx: RequestContext, sub: SubscriptionRow, start: Date, dueAt: Date) {
+    const end = periodEnd(start, sub.period);
+    const claimed = await sql<{ n: number }>`insert into shop_subscription_proforma
+        (shop_id, subscription_id, period_start, period_end, document_id)
+      values (${sub.shop_id}, ${sub.id}, ${start}, ${end}, null) on conflict do nothing returning 1 as n`.execute(
+      deps.db,
+    );
+    if (claimed.rows.length === 0) return null;
+    const plan = await deps.db.selectFrom('plan').selectAll().where('id', '=', sub.plan_id).executeTakeFirstOrThrow();
+    const shop = await deps.shops.getShop(await deps.shops.shopScopeFor(sub.account_id, sub.shop_id));
+    const proforma = await deps.billing.issueProforma(ctx, {
+      accountId: sub.account_id,
+      dueAt,
+      lines: [
+        {
+          description: `${plan.name} plan (${sub.period}) for ${shop.name}, ${date(start)} to ${date(new Date(end.getTime() - day))}`,
+          quantity: 1,
+          unitCents: sub.period === 'yearly' ? plan.yearly_cents : plan.monthly_cents,
+        },
+      ],
+    });
+    await deps.db
+      .updateTable('shop_subscription_proforma')
+      .set({ document_id: proforma.id })
+      .where('shop_id', '=', sub.shop_id)
+      .where('subscription_id', '=', sub.id)
+      .where('period_start', '=', start)
+      .execute();
+    await event(deps.db, sub, 'proforma_issued', ctx.now, { document: proforma.id, periodStart: start.toISOString() });
+    return proforma;
+  }
+
+  /** A shop starts on a plan: the first period begins now and its proforma is due in `daysBefore` days. */
+  async function subscribe(
+    ctx: RequestContext,
+    scope: ShopScope & { accountId: string },
+    input: { planId: string; period: SubscriptionPeriod },
+  ) {
+    return deps.db.transaction().execute(async () => {
+      const plan = await deps.db.selectFrom('plan').select('id').where('id', '=', input.planId).executeTakeFirst();
+      if (!plan)
+        throw new AppError('validation', 'No such plan.', { errors: [{ field: 'planId', message: 'No such plan.' }] });
+      const live = await deps.db
+        .selectFrom('shop_subscription')
+        .select('id')
+        .where('shop_id', '=', scope.shopId)
+        .where('status', '<>', 'cancelled')
+        .executeTakeFirst();
+      if (live) throw new AppError('conflict', 'This shop already runs under a plan.');
+      const sub: SubscriptionRow = {
+        shop_id: scope.shopId,
+        id: newId('sub'),
+        account_id: scope.accountId,
+        plan_id: input.planId,
+        period: input.period,
+        status: 'active',
+        current_period_start: ctx.now,
+        current_period_end: periodEnd(ctx.now, input.period),
+        cancel_requested_at: null,
+        cancelled_at: null,
+        created_at: ctx.now,
+      };
+      await deps.db.insertInto('shop_subscription').values(sub).execute();
+      await event(deps.db, sub, 'created', ctx.now, { plan: sub.plan_id, period: sub.period });
+      await billPeriod(ctx, sub, sub.current_period_start, new Date(ctx.now.getTime() + daysBefore * day));
+      return view(sub);
+    });
+  }
+
+  /** The customer asks to cancel: the shop keeps its plan to the end of the period, and no next proforma is issued. */
+  async function requestCancellation(ctx: RequestContext, scope: ShopScope) {
+    return withShop(deps.db, scope.shopId, async (tx) => {
+      const sub = await tx
+        .updateTable('shop_subscription')
+        .set({ status: 'cancel_requested', cancel_requested_at: ctx.now })
+        .where('shop_id', '=', scope.shopId)
+        .where('status', '=', 'active')
+        .returningAll()
+        .executeTakeFirst();
+      if (!sub) throw new AppError('conflict', 'This shop has no active plan to cancel.');
+      await event(tx, sub, 'cancel_requested', ctx.now, { effectiveAt: sub.current_period_end.toISOString() });
+      return view(sub);
+    });
+  }
+
+  async function current(scope: ShopScope) {
+    const sub = await withShop(deps.db, scope.shopId, (tx) =>
+      tx
+        .selectFrom('shop_subscription')
+        .selectAll()
+        .where('shop_id', '=', scope.shopId)
+        .where('status', '<>', 'cancelled')
+        .executeTakeFirst(),
+    );
+    return sub ? view(sub) : null;
+  }
+
+  /**
+   * The billing run: for every live subscription whose next period starts within `daysBefore`
+   * days, that period's proforma (once); and every cancellation asked for whose period has ended
+   * takes effect. Safe to run on several servers at once: a period is claimed by its row.
+   */
+  async function runBilling(ctx: RequestContext) {
+    const horizon = new Date(ctx.now.getTime() + daysBefore * day);
+    const due = await deps.db
+      .selectFrom('shop_subscription as s')
+      .selectAll('s')
+      .where('s.status', '=', 'active')
+      .where('s.current_period_end', '<=', horizon)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('shop_subscription_proforma as p')
+              .select('p.period_start')
+              .whereRef('p.shop_id', '=', 's.shop_id')
+              .whereRef('p.subscription_id', '=', 's.id')
+              .whereRef('p.period_start', '=', 's.current_period_end'),
+          ),
+        ),
+      )
+      .execute();
+    let issued = 0;
+    for (const sub of due) {
+      const proforma = await deps.db
+        .transaction()
+        .execute(() => billPeriod(ctx, sub, sub.current_period_end, sub.current_period_end));
+      if (proforma) issued++;
+    }
+    const ended = await deps.db
+      .updateTable('shop_subscription')
+      .set({ status: 'cancelled', cancelled_at: ctx.now })
+      .where('status', '=', 'cancel_requested')
+      .where('current_period_end', '<=', ctx.now)
+      .returningAll()
+      .execute();
+    for (const sub of ended) await event(deps.db, sub, 'cancelled', ctx.now, { by: 'customer' });
+    return { proformasIssued: issued, cancelled: ended.length };
+  }
+
+  /** A period's proforma was paid: the subscription renews into that period (the first one is already current). */
+  async function periodPaid(ctx: RequestContext, proformaId: string) {
+    const billed = await deps.db
+      .selectFrom('shop_subscription_proforma')
+      .selectAll()
+      .where('document_id', '=', proformaId)
+      .executeTakeFirst();
+    if (!billed) return;
+    const renewed = await deps.db
+      .updateTable('shop_subscription')
+      .set({ current_period_start: billed.period_start, current_period_end: billed.period_end })
+      .where('shop_id', '=', billed.shop_id)
+      .where('id', '=', billed.subscription_id)
+      .where('current_period_start', '<', billed.period_start)
+      .returningAll()
+      .executeTakeFirst();
+    if (renewed)
+      await event(deps.db, renewed, 'renewed', ctx.now, {
+        document: proformaId,
+        until: billed.period_end.toISOString(),
+      });
+  }
+
+  return { plans, subscribe, requestCancellation, current, runBilling, periodPaid };
+}
+export type Subscriptions = ReturnType<typeof createSubscriptions>;
+
+function view(sub: SubscriptionRow) {
+  return {
+    id: sub.id,
+    shopId: sub.shop_id,
+    planId: sub.plan_id,
+    period: sub.period,
+    status: sub.status,
+    currentPeriodStart: new Date(sub.current_period_start).toISOString(),
+    currentPeriodEnd: new Date(sub.current_period_end).toISOString(),
+    cancelRequestedAt: sub.cancel_requested_at ? new Date(sub.cancel_requested_at).toISOString() : null,
+  };
+}
