@@ -59,8 +59,21 @@ export function createSubscriptions(deps: {
     return deps.db.selectFrom('plan').selectAll().orderBy('position').execute();
   }
 
+  /** The plans by id, and the names of these subscriptions' shops: read once for a whole run. */
+  async function billingContext(subs: SubscriptionRow[]) {
+    const plans = new Map((await deps.db.selectFrom('plan').selectAll().execute()).map((p) => [p.id, p]));
+    const shopNames = await deps.shops.namesOf([...new Set(subs.map((s) => s.shop_id))]);
+    return { plans, shopNames };
+  }
+
   /** Issues the proforma of one period of a subscription, once: a second run finds it issued. */
-  async function billPeriod(ctx: RequestContext, sub: SubscriptionRow, start: Date, dueAt: Date) {
+  async function billPeriod(
+    ctx: RequestContext,
+    sub: SubscriptionRow,
+    start: Date,
+    dueAt: Date,
+    known: Awaited<ReturnType<typeof billingContext>>,
+  ) {
     const end = periodEnd(start, sub.period);
     const claimed = await sql<{ n: number }>`insert into shop_subscription_proforma
         (shop_id, subscription_id, period_start, period_end, document_id)
@@ -68,8 +81,8 @@ export function createSubscriptions(deps: {
       deps.db,
     );
     if (claimed.rows.length === 0) return null;
-    const plan = await deps.db.selectFrom('plan').selectAll().where('id', '=', sub.plan_id).executeTakeFirstOrThrow();
-    const shop = await deps.shops.getShop(await deps.shops.shopScopeFor(sub.account_id, sub.shop_id));
+    const plan = known.plans.get(sub.plan_id)!;
+    const shop = { name: known.shopNames.get(sub.shop_id) ?? sub.shop_id };
     const proforma = await deps.billing.issueProforma(ctx, {
       accountId: sub.account_id,
       dueAt,
@@ -124,7 +137,8 @@ export function createSubscriptions(deps: {
       };
       await deps.db.insertInto('shop_subscription').values(sub).execute();
       await event(deps.db, sub, 'created', ctx.now, { plan: sub.plan_id, period: sub.period });
-      await billPeriod(ctx, sub, sub.current_period_start, new Date(ctx.now.getTime() + daysBefore * day));
+      const start = sub.current_period_start;
+      await billPeriod(ctx, sub, start, new Date(ctx.now.getTime() + daysBefore * day), await billingContext([sub]));
       return view(sub);
     });
   }
@@ -182,10 +196,11 @@ export function createSubscriptions(deps: {
       )
       .execute();
     let issued = 0;
+    const known = await billingContext(due);
     for (const sub of due) {
       const proforma = await deps.db
         .transaction()
-        .execute(() => billPeriod(ctx, sub, sub.current_period_end, sub.current_period_end));
+        .execute(() => billPeriod(ctx, sub, sub.current_period_end, sub.current_period_end, known));
       if (proforma) issued++;
     }
     const ended = await deps.db
