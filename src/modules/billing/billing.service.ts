@@ -51,25 +51,31 @@ export function createBillingService(deps: {
   async function nextNumber(kind: DocumentKind, at: Date) {
     const year = at.getUTCFullYear();
     const id = `${seriesCode[kind]}${year}`;
-    await deps.db
-      .insertInto('billing_series')
-      .values({
-        id,
-        kind,
-        year,
-        code: seriesCode[kind],
-        validation_code: validationCodeOf(kind, year),
-        last_number: 0,
-        last_issued_at: null,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
     // Never earlier than the series' last document: numbers follow dates, whatever the servers' clocks.
-    const r = await sql<{ number: number; issued_at: Date; validation_code: string }>`
+    const take = () =>
+      sql<{ number: number; issued_at: Date; validation_code: string }>`
       update billing_series set last_number = last_number + 1,
         last_issued_at = greatest(coalesce(last_issued_at, ${at}::timestamptz), ${at}::timestamptz)
       where id = ${id}
       returning last_number as number, last_issued_at as issued_at, validation_code`.execute(deps.db);
+    let r = await take();
+    if (r.rows.length === 0) {
+      // The year's first document of this kind opens its series (once, whoever gets there first).
+      await deps.db
+        .insertInto('billing_series')
+        .values({
+          id,
+          kind,
+          year,
+          code: seriesCode[kind],
+          validation_code: validationCodeOf(kind, year),
+          last_number: 0,
+          last_issued_at: null,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      r = await take();
+    }
     const row = r.rows[0]!;
     return {
       seriesId: id,
@@ -203,12 +209,6 @@ export function createBillingService(deps: {
         .where('id', '=', proforma.id)
         .execute();
       const { seriesId, number, issuedAt, atcud } = await nextNumber('invoice', ctx.now);
-      const lines = await deps.db
-        .selectFrom('billing_document_line')
-        .select(['description', 'quantity', 'unit_cents', 'net_cents'])
-        .where('document_id', '=', proforma.id)
-        .orderBy('position')
-        .execute();
       const invoice: DocumentRow = {
         ...proforma,
         id: newId('doc'),
@@ -224,7 +224,11 @@ export function createBillingService(deps: {
         payment_method: payment.method,
         payment_reference: payment.reference,
       };
-      await insertDocument(invoice, lines);
+      await deps.db.insertInto('billing_document').values(invoice).execute();
+      // The proforma's lines, copied in the database.
+      await sql`insert into billing_document_line (document_id, position, description, quantity, unit_cents, net_cents)
+        select ${invoice.id}, position, description, quantity, unit_cents, net_cents
+        from billing_document_line where document_id = ${proforma.id}`.execute(deps.db);
       for (const listener of paidListeners) await listener(ctx, proforma.id);
       if (proforma.account_id) {
         await deps.audit.record(ctx, {
