@@ -91,6 +91,7 @@ const oneOf = <T extends string>(value: unknown, choices: readonly T[]): T | und
   choices.find((c) => c === value);
 const accountPages = () => import('./pages/account/AccountPages');
 const accountEmails = () => import('./pages/account/Emails');
+const accountInvoices = () => import('./pages/account/Invoices');
 const accountRoutes = [
   createRoute({
     getParentRoute: () => accountLayout,
@@ -127,6 +128,16 @@ const accountRoutes = [
     getParentRoute: () => accountLayout,
     path: '/emails/$id',
     component: lazyRouteComponent(accountEmails, 'Email'),
+  }),
+  createRoute({
+    getParentRoute: () => accountLayout,
+    path: '/invoices',
+    component: lazyRouteComponent(accountInvoices, 'Invoices'),
+  }),
+  createRoute({
+    getParentRoute: () => accountLayout,
+    path: '/invoices/$id',
+    component: lazyRouteComponent(accountInvoices, 'Invoice'),
   }),
 ];
 
@@ -326,6 +337,11 @@ const staffRoutes = [
     getParentRoute: () => staffLayout,
     path: '/outbox/$id',
     component: lazyRouteComponent(staffOutbox, 'StaffOutboxMessage'),
+  }),
+  createRoute({
+    getParentRoute: () => staffLayout,
+    path: '/billing',
+    component: lazyRouteComponent(() => import('./pages/staff/StaffBilling'), 'StaffBilling'),
   }),
   createRoute({
     getParentRoute: () => staffLayout,

@@ -137,6 +137,7 @@ export const en = {
   'account.privacy': 'Privacy',
   'account.shops': 'Shops',
   'account.emails': 'Emails',
+  'account.invoices': 'Invoices',
   'overview.title': 'Welcome, {name}',
   'overview.text': 'Manage your account, security and privacy here.',
   'overview.email': 'Email',

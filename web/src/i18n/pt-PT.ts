@@ -141,6 +141,7 @@ export const ptPT: Messages = {
   'account.privacy': 'Privacidade',
   'account.shops': 'Lojas',
   'account.emails': 'Emails',
+  'account.invoices': 'Faturas',
   'overview.title': 'Bem-vindo(a), {name}',
   'overview.text': 'Gira aqui a sua conta, segurança e privacidade.',
   'overview.email': 'Email',

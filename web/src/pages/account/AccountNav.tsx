@@ -13,6 +13,7 @@ export function AccountNav() {
       <Link to="/account/privacy">{t('account.privacy')}</Link>
       <Link to="/account/shops">{t('account.shops')}</Link>
       <Link to="/account/emails">{t('account.emails')}</Link>
+      <Link to="/account/invoices">{t('account.invoices')}</Link>
     </nav>
   );
 }
