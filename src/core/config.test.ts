@@ -17,17 +17,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /CONTROLLER_NAME and CONTROLLER_ADDRESS must be set in production/,
     );
-    const c = loadConfig({
+    const named = {
       NODE_ENV: 'production',
       CONTROLLER_NAME: 'Lojas Exemplo, S.A.',
       CONTROLLER_ADDRESS: 'Av. da Liberdade 1, 1250-096 Lisboa',
       PRIVACY_TEAM_EMAIL: 'privacidade@lojas.pt',
-    });
+    };
+    expect(() => loadConfig(named)).toThrow(/CONTROLLER_NIF must be set in production/);
+    expect(() => loadConfig({ ...named, CONTROLLER_NIF: '5019' })).toThrow(/CONTROLLER_NIF/);
+    const c = loadConfig({ ...named, CONTROLLER_NIF: '501964843' });
     expect(c.controller).toEqual({
       name: 'Lojas Exemplo, S.A.',
       address: 'Av. da Liberdade 1, 1250-096 Lisboa',
       email: 'privacidade@lojas.pt',
       dpoEmail: 'privacidade@lojas.pt',
+      nif: '501964843',
     });
     expect(loadConfig({}).controller.name).toMatch(/example/);
   });

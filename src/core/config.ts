@@ -147,6 +147,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'Invalid configuration:\n  CONTROLLER_NAME and CONTROLLER_ADDRESS must be set in production (the privacy policy names them).',
     );
   }
+  if (e.NODE_ENV === 'production' && !e.CONTROLLER_NIF) {
+    // Invoices carry the issuer's NIF, in their text and their fiscal QR code: an example will not do.
+    throw new ConfigError('Invalid configuration:\n  CONTROLLER_NIF must be set in production (invoices carry it).');
+  }
   const controllerEmail = e.CONTROLLER_EMAIL ?? e.PRIVACY_TEAM_EMAIL;
   return {
     env: e.NODE_ENV,
