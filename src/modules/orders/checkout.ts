@@ -29,7 +29,6 @@ export interface CheckoutResult {
   order: { id: string; number: number; status: string; totalCents: number; currency: string; token: string };
 }
 
-
 /** The card was refused: nothing was charged, the order is cancelled and its stock back on sale. */
 export class PaymentDeclinedError extends AppError {
   constructor(readonly reason: DeclineReason) {
