@@ -19,3 +19,6 @@ export function createManualClock(start: Date = new Date()) {
   };
 }
 export type ManualClock = ReturnType<typeof createManualClock>;
+
+/** A stored timestamp (a Date, or text from the embedded driver) as ISO 8601, or null when there is none. */
+export const isoOrNull = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { isoOrNull } from '../../core/clock.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
@@ -364,8 +365,7 @@ export function createBillingService(deps: {
 export type BillingService = ReturnType<typeof createBillingService>;
 export type DocumentWithLines = Awaited<ReturnType<BillingService['documentOf']>>;
 
-const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
-export function view(row: DocumentRow) {
+function view(row: DocumentRow) {
   return {
     id: row.id,
     kind: row.kind,
@@ -373,8 +373,8 @@ export function view(row: DocumentRow) {
     number: row.number,
     atcud: row.atcud,
     status: row.status,
-    issuedAt: iso(row.issued_at)!,
-    dueAt: iso(row.due_at),
+    issuedAt: isoOrNull(row.issued_at)!,
+    dueAt: isoOrNull(row.due_at),
     proformaId: row.proforma_id,
     customer: {
       name: row.customer_name,
@@ -395,7 +395,7 @@ export function view(row: DocumentRow) {
     netCents: row.net_cents,
     vatCents: row.vat_cents,
     totalCents: row.total_cents,
-    paidAt: iso(row.paid_at),
+    paidAt: isoOrNull(row.paid_at),
     paymentMethod: row.payment_method,
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isoOrNull } from '../../core/clock.js';
 import { z } from 'zod';
 import type { AuditLog } from '../../core/audit/audit-log.js';
 import { AppError } from '../../core/errors.js';
@@ -6,7 +7,6 @@ import { problems, typed } from '../../core/http/types.js';
 import type { Outbox } from '../../core/mail/outbox.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const statuses = ['queued', 'held', 'sent', 'failed', 'suppressed'] as const;
 
 const Page = {
@@ -41,8 +41,8 @@ const summary = (row: Row) => ({
   id: row.id,
   subject: row.subject,
   status: row.status,
-  createdAt: iso(row.created_at)!,
-  sentAt: iso(row.sent_at),
+  createdAt: isoOrNull(row.created_at)!,
+  sentAt: isoOrNull(row.sent_at),
 });
 const message = (row: NonNullable<Awaited<ReturnType<Outbox['read']>>>) => ({
   ...summary(row),
