@@ -35,6 +35,21 @@ describe('configuration', () => {
     });
     expect(loadConfig({}).controller.name).toMatch(/example/);
   });
+  it('reads the dunning schedule, and refuses one whose suspension comes before its last overdue notice', () => {
+    expect(loadConfig({}).billing.dunning).toEqual({
+      reminderDaysBefore: 3,
+      overdueDaysAfter: [1, 7, 14],
+      suspendDaysAfter: 15,
+      cancelNoticeDays: 30,
+    });
+    expect(loadConfig({ DUNNING_OVERDUE_DAYS: '2,5', DUNNING_SUSPEND_DAYS: '6' }).billing.dunning).toMatchObject({
+      overdueDaysAfter: [2, 5],
+      suspendDaysAfter: 6,
+    });
+    expect(() => loadConfig({ DUNNING_OVERDUE_DAYS: '7,1' })).toThrow(/DUNNING_OVERDUE_DAYS/);
+    expect(() => loadConfig({ DUNNING_OVERDUE_DAYS: '1,2,3,4' })).toThrow(/DUNNING_OVERDUE_DAYS/);
+    expect(() => loadConfig({ DUNNING_SUSPEND_DAYS: '14' })).toThrow(/DUNNING_SUSPEND_DAYS must be after/);
+  });
   it('takes payments through the simulator unless told otherwise, and refuses a gateway it does not have', () => {
     expect(loadConfig({}).paymentGateway).toBe('simulator');
     expect(() => loadConfig({ PAYMENT_GATEWAY: 'stripe' })).toThrow(/PAYMENT_GATEWAY/);

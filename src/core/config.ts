@@ -63,6 +63,26 @@ const envSchema = z.object({
   S3_URL: z.string().url().optional(),
   /** ClamAV's daemon for upload scans: tcp://host:3310 or unix:/path; the built-in EICAR check runs always. */
   CLAMD_URL: z.string().url().optional(),
+  /** Days before a period starts that its proforma invoice is issued (and due on the period's first day). */
+  BILLING_PROFORMA_DAYS: z.coerce.number().int().min(0).max(60).default(14),
+  /** The dunning schedule, in days from a proforma's due date (issue #11 §5). */
+  DUNNING_REMINDER_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+  DUNNING_OVERDUE_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3}){0,2}$/, 'one to three numbers of days, ascending, e.g. 1,7,14')
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .map(Number)
+          .every((n, i, a) => i === 0 || n > a[i - 1]!),
+      'ascending, e.g. 1,7,14',
+    )
+    .default('1,7,14'),
+  DUNNING_SUSPEND_DAYS: z.coerce.number().int().min(1).max(365).default(15),
+  DUNNING_CANCEL_NOTICE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** The European Commission's VIES REST service; unset, VAT numbers are checked by the simulator. */
+  VIES_URL: z.string().url().optional(),
   UPLOAD_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -101,6 +121,16 @@ export interface Config {
   /** Which payment gateway takes the shops' payments (src/core/payments). */
   paymentGateway: PaymentGatewayKind;
   files: { s3Url: string | undefined; clamdUrl: string | undefined; uploadLimitBytes: number };
+  billing: {
+    proformaDaysBefore: number;
+    dunning: {
+      reminderDaysBefore: number;
+      overdueDaysAfter: number[];
+      suspendDaysAfter: number;
+      cancelNoticeDays: number;
+    };
+    viesUrl: string | undefined;
+  };
 }
 
 /** What a development or test installation calls itself: plainly an example, never a real company. */
@@ -151,6 +181,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     // Invoices carry the issuer's NIF, in their text and their fiscal QR code: an example will not do.
     throw new ConfigError('Invalid configuration:\n  CONTROLLER_NIF must be set in production (invoices carry it).');
   }
+  const overdueDays = e.DUNNING_OVERDUE_DAYS.split(',').map(Number);
+  if (e.DUNNING_SUSPEND_DAYS <= overdueDays.at(-1)!) {
+    // Each overdue notice announces the suspension: it must come after the last of them.
+    throw new ConfigError(
+      'Invalid configuration:\n  DUNNING_SUSPEND_DAYS must be after the last of DUNNING_OVERDUE_DAYS.',
+    );
+  }
   const controllerEmail = e.CONTROLLER_EMAIL ?? e.PRIVACY_TEAM_EMAIL;
   return {
     env: e.NODE_ENV,
@@ -181,5 +218,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     paymentGateway: e.PAYMENT_GATEWAY,
     files: { s3Url: e.S3_URL, clamdUrl: e.CLAMD_URL, uploadLimitBytes: e.UPLOAD_LIMIT_BYTES },
+    billing: {
+      proformaDaysBefore: e.BILLING_PROFORMA_DAYS,
+      dunning: {
+        reminderDaysBefore: e.DUNNING_REMINDER_DAYS,
+        overdueDaysAfter: overdueDays,
+        suspendDaysAfter: e.DUNNING_SUSPEND_DAYS,
+        cancelNoticeDays: e.DUNNING_CANCEL_NOTICE_DAYS,
+      },
+      viesUrl: e.VIES_URL,
+    },
   };
 }

@@ -213,6 +213,10 @@ export const dataKeys = {
     en: ['Account opening date', 'When your account was created.'],
     'pt-PT': ['Data de abertura da conta', 'Quando a sua conta foi criada.'],
   },
+  'preferences.language': {
+    en: ['Language of your notices', 'The language we write our emails and notices to you in.'],
+    'pt-PT': ['Língua das suas comunicações', 'A língua em que lhe escrevemos os emails e avisos.'],
+  },
   'contract.accepted_at': {
     en: ['When you accepted the terms', 'With the version and language of the terms of service you accepted.'],
     'pt-PT': ['Data de aceitação dos termos', 'Com a versão e a língua dos termos de serviço que aceitou.'],

@@ -110,6 +110,13 @@ export const accountsTables = declareTables({
       }),
       status: notPersonal('lifecycle state of the contract'),
       created_at: personal({ category: 'tracking', key: 'account.created_at', purposes: ['service'], ...contract }),
+      language: personal({
+        category: 'communication',
+        key: 'preferences.language',
+        purposes: ['service', 'billing'],
+        ...contract,
+        description: 'the language the notices are written in (en or pt-PT)',
+      }),
       updated_at: notPersonal('technical change timestamp'),
     },
   },

@@ -86,6 +86,8 @@ export const UpdateAccountBody = z
     company: z.string().trim().max(200).nullable().optional(),
     nif: z.string().trim().max(40).nullable().optional(),
     address: Address.optional(),
+    /** The language notices are written in. */
+    language: z.enum(['en', 'pt-PT']).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'Send at least one field to change' });
 export type UpdateAccountInput = z.output<typeof UpdateAccountBody>;
@@ -121,6 +123,7 @@ export const AccountResponse = z.object({
   }),
   marketingConsent: z.boolean(),
   status: z.enum(['active', 'suspended', 'closed']),
+  language: z.enum(['en', 'pt-PT']),
   createdAt: z.iso.datetime(),
 });
 export type AccountView = z.infer<typeof AccountResponse>;

@@ -8,6 +8,7 @@ import type { NoteReauthentication, RequestContext } from '../../core/context.js
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../core/crypto/passwords.js';
 import { AppError, validationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { negotiateLanguage } from '../../core/published-texts.js';
 import { hashToken } from '../../core/crypto/tokens.js';
 import type { SessionStore } from '../../core/sessions.js';
 import type { ConsentService } from '../consent/index.js';
@@ -38,6 +39,7 @@ export function toAccountView(row: SignedInAccount): AccountView {
     },
     marketingConsent: row.marketing_consent,
     status: row.status,
+    language: row.language,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
@@ -74,13 +76,15 @@ export function createAccountsService(deps: {
   });
 
   /** Where to write to an account holder, and whether they agreed to marketing; null when there is no such account. */
-  async function contactOf(accountId: string): Promise<{ email: string; marketingConsent: boolean } | null> {
+  async function contactOf(
+    accountId: string,
+  ): Promise<{ email: string; marketingConsent: boolean; language: 'en' | 'pt-PT' } | null> {
     const row = await deps.db
       .selectFrom('account')
-      .select(['email', 'marketing_consent'])
+      .select(['email', 'marketing_consent', 'language'])
       .where('id', '=', accountId)
       .executeTakeFirst();
-    return row ? { email: row.email, marketingConsent: row.marketing_consent } : null;
+    return row ? { email: row.email, marketingConsent: row.marketing_consent, language: row.language } : null;
   }
 
   /**
@@ -140,6 +144,7 @@ export function createAccountsService(deps: {
             city: input.address.city,
             country: input.address.country,
             password_hash: passwordHash,
+            language: negotiateLanguage(ctx.language),
             created_at: ctx.now,
             updated_at: ctx.now,
           })
@@ -240,6 +245,7 @@ export function createAccountsService(deps: {
       if (checked.phone !== undefined) next.phone = checked.phone;
       if (patch.company !== undefined) next.company = patch.company || null;
       if (checked.nif !== undefined) next.nif = checked.nif;
+      if (patch.language !== undefined) next.language = patch.language;
       if (patch.address) {
         Object.assign(next, {
           address_line1: patch.address.line1,

@@ -17,6 +17,8 @@ export interface AccountTable {
   password_hash: string;
   marketing_consent: Generated<boolean>;
   status: Generated<'active' | 'suspended' | 'closed'>;
+  /** The language the customer's notices are written in. */
+  language: Generated<'en' | 'pt-PT'>;
   created_at: Date;
   updated_at: Date;
 }

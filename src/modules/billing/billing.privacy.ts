@@ -100,6 +100,18 @@ export const billingTables = declareTables({
       cancel_requested_at: notPersonal('when the customer asked to cancel (a retention anchor)'),
       cancelled_at: notPersonal('when it ended (a retention anchor)'),
       created_at: notPersonal('technical timestamp'),
+      suspended_at: notPersonal('when the shop went off the web for non-payment'),
+      cancel_notice_at: notPersonal('when the operator gave notice of cancellation (a retention anchor)'),
+      cancel_effective_at: notPersonal('when that notice takes effect'),
+      cancelled_by: notPersonal('customer or operator'),
+    },
+  },
+  billing_dunning_notice: {
+    description: 'The reminders and overdue notices sent for a proforma: each once, whichever server sends it.',
+    columns: {
+      document_id: notPersonal('the proforma'),
+      stage: notPersonal('reminder, overdue notice or suspension'),
+      sent_at: notPersonal('when it was sent'),
     },
   },
   shop_subscription_event: {

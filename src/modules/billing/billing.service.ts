@@ -12,6 +12,7 @@ import type { VatNumberCheck } from '../../core/tax/vies.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { BillingDocumentTable, BillingTables, DocumentKind } from './billing.tables.js';
 import { totalsOf, vatFor, euStandardRates } from './vat.js';
+import { billingNotice } from './billing-notices.js';
 
 type DocumentRow = Selectable<BillingDocumentTable>;
 export interface BillingLine {
@@ -161,16 +162,13 @@ export function createBillingService(deps: {
       await deps.mailer.send({
         to: account.email,
         accountId: account.id,
-        subject: `Proforma invoice ${documentName(row)}: ${euros(row.total_cents)} due ${input.dueAt.toISOString().slice(0, 10)}`,
-        text: [
-          `Your proforma invoice ${documentName(row)} is ready.`,
-          '',
-          ...input.lines.map((l, i) => `${l.description} × ${l.quantity}: ${euros(totals.nets[i]!)}`),
-          `VAT ${vat.rate} %: ${euros(totals.vat)}`,
-          `Total: ${euros(totals.total)}`,
-          '',
-          `Due by ${input.dueAt.toISOString().slice(0, 10)}. Pay it in the Invoices section of your customer area.`,
-        ].join('\n'),
+        ...billingNotice('proforma-issued', account.language, {
+          document: documentName(row),
+          totalCents: totals.total,
+          dueAt: input.dueAt,
+          lines: input.lines.map((l, i) => `${l.description} × ${l.quantity}: ${euros(totals.nets[i]!)}`),
+          vat: { rate: vat.rate, cents: totals.vat },
+        }),
       });
       return view(row);
     });
@@ -242,11 +240,12 @@ export function createBillingService(deps: {
           await deps.mailer.send({
             to: contact.email,
             accountId: proforma.account_id,
-            subject: `Payment received: invoice ${documentName(invoice)}`,
-            text: [
-              `We received ${euros(invoice.total_cents)} for proforma invoice ${documentName(proforma)}.`,
-              `Your invoice is ${documentName(invoice)} (ATCUD ${invoice.atcud}), in the Invoices section of your customer area.`,
-            ].join('\n'),
+            ...billingNotice('payment-received', contact.language, {
+              document: documentName(invoice),
+              proforma: documentName(proforma),
+              atcud: invoice.atcud,
+              totalCents: invoice.total_cents,
+            }),
           });
       }
       return view(invoice);

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export type DocumentKind = 'proforma' | 'invoice' | 'credit_note';
 
 export interface BillingSeriesTable {
@@ -82,13 +84,28 @@ export interface ShopSubscriptionTable {
   cancel_requested_at: Date | null;
   cancelled_at: Date | null;
   created_at: Date;
+  suspended_at: Generated<Date | null>;
+  cancel_notice_at: Generated<Date | null>;
+  cancel_effective_at: Generated<Date | null>;
+  cancelled_by: Generated<'customer' | 'operator' | null>;
 }
 
 export interface ShopSubscriptionEventTable {
   shop_id: string;
   subscription_id: string;
   seq: number;
-  kind: 'created' | 'proforma_issued' | 'renewed' | 'cancel_requested' | 'cancelled';
+  kind:
+    | 'created'
+    | 'proforma_issued'
+    | 'renewed'
+    | 'cancel_requested'
+    | 'cancelled'
+    | 'reminder_sent'
+    | 'overdue_notice_sent'
+    | 'suspended'
+    | 'reactivated'
+    | 'cancel_notice_given'
+    | 'cancel_notice_withdrawn';
   at: Date;
   data: Record<string, unknown>;
 }
@@ -101,7 +118,16 @@ export interface ShopSubscriptionProformaTable {
   document_id: string | null;
 }
 
+export type DunningStage = 'reminder' | 'overdue-1' | 'overdue-2' | 'overdue-3' | 'suspension';
+
+export interface BillingDunningNoticeTable {
+  document_id: string;
+  stage: DunningStage;
+  sent_at: Date;
+}
+
 export interface SubscriptionTables {
+  billing_dunning_notice: BillingDunningNoticeTable;
   plan: PlanTable;
   shop_subscription: ShopSubscriptionTable;
   shop_subscription_event: ShopSubscriptionEventTable;

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.js';
 import { viesSimulator, type VatNumberCheck } from '../../core/tax/vies.js';
+import { viesRestClient } from '../../core/tax/vies-rest.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { AuthGuards } from '../auth/index.js';
 import type { ShopsService } from '../shops/index.js';
@@ -8,12 +9,17 @@ import { registerBillingRoutes } from './billing.routes.js';
 import { createBillingService, type BillingService } from './billing.service.js';
 import type { BillingTables } from './billing.tables.js';
 import { registerSubscriptionRoutes } from './subscriptions.routes.js';
+import { registerDunningRoutes } from './dunning.routes.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.service.js';
+import { createNotifier } from './billing-notices.js';
+import { createDunning, type Dunning, type DunningSchedule } from './dunning.js';
 
 export type { BillingService } from './billing.service.js';
+export type { Dunning, DunningSchedule } from './dunning.js';
+export { defaultDunningSchedule } from './dunning.js';
 
 /** Proforma invoices, invoices and their numbered series (issue #11 §4). */
-export const billingModule = (opts: { vies?: VatNumberCheck } = {}) =>
+export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningSchedule } = {}) =>
   defineModule<BillingTables>()({
     name: 'billing',
     uses: ['accounts', 'shops'],
@@ -26,18 +32,47 @@ export const billingModule = (opts: { vies?: VatNumberCheck } = {}) =>
         accounts: needs.accounts,
         mailer: kit.mailer,
         payments: kit.payments,
-        vies: opts.vies ?? viesSimulator(),
+        vies:
+          opts.vies ??
+          (kit.config.billing.viesUrl ? viesRestClient({ baseUrl: kit.config.billing.viesUrl }) : viesSimulator()),
       });
-      const subscriptions = createSubscriptions({ db: kit.db, billing, shops: needs.shops });
-      billing.whenPaid((ctx, proformaId) => subscriptions.periodPaid(ctx, proformaId));
-      return { billing, subscriptions };
+      const notify = createNotifier({ contactOf: needs.accounts.contactOf, mailer: kit.mailer });
+      const dunning = createDunning({
+        db: kit.db,
+        audit: kit.audit,
+        billing,
+        shops: needs.shops,
+        notify,
+        schedule: opts.schedule ?? kit.config.billing.dunning,
+      });
+      const subscriptions = createSubscriptions({
+        db: kit.db,
+        billing,
+        shops: needs.shops,
+        dunning,
+        notify,
+        daysBefore: kit.config.billing.proformaDaysBefore,
+      });
+      // Renewal first: the period paid is current before the shop's suspension is looked at.
+      billing.whenPaid(async (ctx, proformaId) => {
+        await subscriptions.periodPaid(ctx, proformaId);
+        await dunning.paid(ctx, proformaId);
+      });
+      return { billing, subscriptions, dunning };
     },
     routes: (
       app,
-      s: { billing: BillingService; subscriptions: Subscriptions; shops: ShopsService; guards: AuthGuards },
+      s: {
+        billing: BillingService;
+        subscriptions: Subscriptions;
+        dunning: Dunning;
+        shops: ShopsService;
+        guards: AuthGuards;
+      },
       kit,
     ) => {
       registerBillingRoutes(app, { ...s, issuer: kit.config.controller });
       registerSubscriptionRoutes(app, s);
+      registerDunningRoutes(app, s);
     },
   });

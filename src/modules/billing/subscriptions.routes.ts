@@ -25,6 +25,11 @@ const Subscription = z.object({
   currentPeriodStart: z.iso.datetime(),
   currentPeriodEnd: z.iso.datetime(),
   cancelRequestedAt: z.iso.datetime().nullable(),
+  /** Set while the shop is off the web for non-payment. */
+  suspendedAt: z.iso.datetime().nullable(),
+  /** The operator's notice of cancellation, and when it takes effect. */
+  cancelNoticeAt: z.iso.datetime().nullable(),
+  cancelEffectiveAt: z.iso.datetime().nullable(),
 });
 const ShopParams = z.object({ shopId: z.string().max(64) });
 
@@ -112,9 +117,16 @@ export function registerSubscriptionRoutes(
       preHandler: deps.guards.requireStaff('billing', 'admin'),
       schema: {
         tags: ['staff console'],
-        summary: "Run billing now: each next period's proforma once, and cancellations whose period ended",
+        summary:
+          "Run billing now: each next period's proforma once, the dunning schedule's notices and suspensions, and cancellations that are due",
         response: {
-          200: z.object({ proformasIssued: z.number().int(), cancelled: z.number().int() }),
+          200: z.object({
+            proformasIssued: z.number().int(),
+            reminders: z.number().int(),
+            overdueNotices: z.number().int(),
+            suspended: z.number().int(),
+            cancelled: z.number().int(),
+          }),
           ...problems(401, 403),
         },
       },

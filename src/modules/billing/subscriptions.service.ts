@@ -1,3 +1,4 @@
+import { isoOrNull } from '../../core/clock.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { RequestContext } from '../../core/context.js';
 import { withShop } from '../../core/db/shop-isolation.js';
@@ -5,12 +6,10 @@ import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { ShopScope, ShopsService } from '../shops/index.js';
 import type { BillingService } from './billing.service.js';
-import type {
-  BillingTables,
-  ShopSubscriptionEventTable,
-  ShopSubscriptionTable,
-  SubscriptionPeriod,
-} from './billing.tables.js';
+import type { Notify } from './billing-notices.js';
+import type { Dunning } from './dunning.js';
+import { subscriptionEvent } from './subscription-events.js';
+import type { BillingTables, ShopSubscriptionTable, SubscriptionPeriod } from './billing.tables.js';
 
 type SubscriptionRow = Selectable<ShopSubscriptionTable>;
 
@@ -39,21 +38,13 @@ export function createSubscriptions(deps: {
   db: Kysely<BillingTables>;
   billing: BillingService;
   shops: ShopsService;
+  dunning: Dunning;
+  notify: Notify;
   daysBefore?: number;
 }) {
   const daysBefore = deps.daysBefore ?? 14;
 
-  async function event(
-    tx: Kysely<BillingTables>,
-    sub: Pick<SubscriptionRow, 'shop_id' | 'id'>,
-    kind: ShopSubscriptionEventTable['kind'],
-    at: Date,
-    data: Record<string, unknown> = {},
-  ) {
-    await sql`insert into shop_subscription_event (shop_id, subscription_id, seq, kind, at, data)
-      select ${sub.shop_id}, ${sub.id}, coalesce(max(seq), 0) + 1, ${kind}, ${at}, ${JSON.stringify(data)}::jsonb
-      from shop_subscription_event where shop_id = ${sub.shop_id} and subscription_id = ${sub.id}`.execute(tx);
-  }
+  const event = subscriptionEvent;
 
   async function plans() {
     return deps.db.selectFrom('plan').selectAll().orderBy('position').execute();
@@ -134,6 +125,10 @@ export function createSubscriptions(deps: {
         cancel_requested_at: null,
         cancelled_at: null,
         created_at: ctx.now,
+        suspended_at: null,
+        cancel_notice_at: null,
+        cancel_effective_at: null,
+        cancelled_by: null,
       };
       await deps.db.insertInto('shop_subscription').values(sub).execute();
       await event(deps.db, sub, 'created', ctx.now, { plan: sub.plan_id, period: sub.period });
@@ -155,6 +150,10 @@ export function createSubscriptions(deps: {
         .executeTakeFirst();
       if (!sub) throw new AppError('conflict', 'This shop has no active plan to cancel.');
       await event(tx, sub, 'cancel_requested', ctx.now, { effectiveAt: sub.current_period_end.toISOString() });
+      await deps.notify(sub.account_id, 'cancelled-at-request', {
+        shop: (await deps.shops.namesOf([sub.shop_id])).get(sub.shop_id) ?? sub.shop_id,
+        effectiveAt: new Date(sub.current_period_end),
+      });
       return view(sub);
     });
   }
@@ -203,15 +202,23 @@ export function createSubscriptions(deps: {
         .execute(() => billPeriod(ctx, sub, sub.current_period_end, sub.current_period_end, known));
       if (proforma) issued++;
     }
-    const ended = await deps.db
-      .updateTable('shop_subscription')
-      .set({ status: 'cancelled', cancelled_at: ctx.now })
-      .where('status', '=', 'cancel_requested')
-      .where('current_period_end', '<=', ctx.now)
-      .returningAll()
-      .execute();
-    for (const sub of ended) await event(deps.db, sub, 'cancelled', ctx.now, { by: 'customer' });
-    return { proformasIssued: issued, cancelled: ended.length };
+    const ended = await deps.db.transaction().execute(async () => {
+      const rows = await deps.db
+        .updateTable('shop_subscription')
+        .set({ status: 'cancelled', cancelled_at: ctx.now, cancelled_by: 'customer' })
+        .where('status', '=', 'cancel_requested')
+        .where('current_period_end', '<=', ctx.now)
+        .returningAll()
+        .execute();
+      for (const sub of rows) {
+        // Its plan has ended: the shop goes off the web until a plan is chosen and paid again.
+        await deps.shops.setBillingHold(ctx, sub.shop_id, 'no-plan');
+        await event(deps.db, sub, 'cancelled', ctx.now, { by: 'customer' });
+      }
+      return rows;
+    });
+    const dunning = await deps.dunning.run(ctx);
+    return { proformasIssued: issued, ...dunning, cancelled: ended.length + dunning.cancelled };
   }
 
   /** A period's proforma was paid: the subscription renews into that period (the first one is already current). */
@@ -250,6 +257,9 @@ function view(sub: SubscriptionRow) {
     status: sub.status,
     currentPeriodStart: new Date(sub.current_period_start).toISOString(),
     currentPeriodEnd: new Date(sub.current_period_end).toISOString(),
-    cancelRequestedAt: sub.cancel_requested_at ? new Date(sub.cancel_requested_at).toISOString() : null,
+    cancelRequestedAt: isoOrNull(sub.cancel_requested_at),
+    suspendedAt: isoOrNull(sub.suspended_at),
+    cancelNoticeAt: isoOrNull(sub.cancel_notice_at),
+    cancelEffectiveAt: isoOrNull(sub.cancel_effective_at),
   };
 }

@@ -100,6 +100,9 @@ export function toShopView(
 }
 export type ShopView = ReturnType<typeof toShopView>;
 
+// The reasons billing gives when it takes a shop off the web (see setBillingHold).
+const billingHolds = ['non-payment', 'no-plan'];
+
 /**
  * Shops of merchants. Every read or change of one shop goes through a ShopScope that only
  * `shopScopeFor` grants, after checking that the signed-in account owns the shop.
@@ -349,6 +352,40 @@ export function createShopsService(deps: {
   }
 
   /**
+   * Billing takes a shop off the web for non-payment, or after its plan ended, and its payment
+   * brings it back. A hold never overrides a suspension staff made for another reason, and lifting
+   * it never lifts theirs: only a shop billing suspended is reinstated by billing. Returns whether
+   * the shop's status changed.
+   */
+  async function setBillingHold(ctx: RequestContext, shopId: string, held: 'non-payment' | 'no-plan' | null) {
+    return deps.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .selectFrom('shop')
+        .select(['status', 'suspended_reason', 'account_id'])
+        .where('id', '=', shopId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row || row.status === 'closed') return false;
+      const billingHold = row.status === 'suspended' && billingHolds.includes(row.suspended_reason ?? '');
+      if (held ? row.status === 'suspended' && !billingHold : !billingHold) return false;
+      if (held && row.suspended_reason === held) return false;
+      await tx
+        .updateTable('shop')
+        .set({ status: held ? 'suspended' : 'active', suspended_reason: held, updated_at: ctx.now })
+        .where('id', '=', shopId)
+        .execute();
+      await deps.audit.record(ctx, {
+        action: held ? 'shop.suspend' : 'shop.reinstate',
+        target: { kind: 'shop', id: shopId },
+        chain: `account:${row.account_id}`,
+        data: { reason: held ?? row.suspended_reason },
+      });
+      await deps.changes.announce(tx, SHOP_CHANGED, shopId);
+      return true;
+    });
+  }
+
+  /**
    * The shop a storefront host names, whatever its status (the host router decides what to show),
    * with the storefront's scope for it: granted here only, from the shop's own row.
    */
@@ -439,6 +476,7 @@ export function createShopsService(deps: {
     updateShop,
     closeShop,
     setSuspended,
+    setBillingHold,
     bySlug,
   };
 }

@@ -741,6 +741,8 @@ export interface paths {
                             marketingConsent: boolean;
                             /** @enum {string} */
                             status: "active" | "suspended" | "closed";
+                            /** @enum {string} */
+                            language: "en" | "pt-PT";
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -843,6 +845,8 @@ export interface paths {
                             marketingConsent: boolean;
                             /** @enum {string} */
                             status: "active" | "suspended" | "closed";
+                            /** @enum {string} */
+                            language: "en" | "pt-PT";
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -955,6 +959,8 @@ export interface paths {
                                 marketingConsent: boolean;
                                 /** @enum {string} */
                                 status: "active" | "suspended" | "closed";
+                                /** @enum {string} */
+                                language: "en" | "pt-PT";
                                 /** Format: date-time */
                                 createdAt: string;
                             } | null;
@@ -1012,6 +1018,8 @@ export interface paths {
                             marketingConsent: boolean;
                             /** @enum {string} */
                             status: "active" | "suspended" | "closed";
+                            /** @enum {string} */
+                            language: "en" | "pt-PT";
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1067,6 +1075,8 @@ export interface paths {
                             city: string;
                             country: string;
                         };
+                        /** @enum {string} */
+                        language?: "en" | "pt-PT";
                     };
                 };
             };
@@ -1095,6 +1105,8 @@ export interface paths {
                             marketingConsent: boolean;
                             /** @enum {string} */
                             status: "active" | "suspended" | "closed";
+                            /** @enum {string} */
+                            language: "en" | "pt-PT";
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1842,6 +1854,8 @@ export interface paths {
                                 marketingConsent: boolean;
                                 /** @enum {string} */
                                 status: "active" | "suspended" | "closed";
+                                /** @enum {string} */
+                                language: "en" | "pt-PT";
                                 /** Format: date-time */
                                 createdAt: string;
                             };
@@ -10955,6 +10969,9 @@ export interface paths {
                                 /** Format: date-time */
                                 currentPeriodEnd: string;
                                 cancelRequestedAt: string | null;
+                                suspendedAt: string | null;
+                                cancelNoticeAt: string | null;
+                                cancelEffectiveAt: string | null;
                             } | null;
                         };
                     };
@@ -11042,6 +11059,9 @@ export interface paths {
                             /** Format: date-time */
                             currentPeriodEnd: string;
                             cancelRequestedAt: string | null;
+                            suspendedAt: string | null;
+                            cancelNoticeAt: string | null;
+                            cancelEffectiveAt: string | null;
                         };
                     };
                 };
@@ -11169,6 +11189,9 @@ export interface paths {
                             /** Format: date-time */
                             currentPeriodEnd: string;
                             cancelRequestedAt: string | null;
+                            suspendedAt: string | null;
+                            cancelNoticeAt: string | null;
+                            cancelEffectiveAt: string | null;
                         };
                     };
                 };
@@ -11246,7 +11269,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run billing now: each next period's proforma once, and cancellations whose period ended */
+        /** Run billing now: each next period's proforma once, the dunning schedule's notices and suspensions, and cancellations that are due */
         post: {
             parameters: {
                 query?: never;
@@ -11264,6 +11287,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             proformasIssued: number;
+                            reminders: number;
+                            overdueNotices: number;
+                            suspended: number;
                             cancelled: number;
                         };
                     };
@@ -11309,6 +11335,642 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/billing/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open proformas (due and overdue), shops suspended for non-payment, and cancellations under notice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            due: {
+                                id: string;
+                                name: string;
+                                accountId: string | null;
+                                customerName: string | null;
+                                shopId: string | null;
+                                shopName: string | null;
+                                totalCents: number;
+                                /** Format: date-time */
+                                dueAt: string;
+                                daysOverdue: number;
+                                lastNotice: ("reminder" | "overdue-1" | "overdue-2" | "overdue-3" | "suspension") | null;
+                            }[];
+                            overdue: {
+                                id: string;
+                                name: string;
+                                accountId: string | null;
+                                customerName: string | null;
+                                shopId: string | null;
+                                shopName: string | null;
+                                totalCents: number;
+                                /** Format: date-time */
+                                dueAt: string;
+                                daysOverdue: number;
+                                lastNotice: ("reminder" | "overdue-1" | "overdue-2" | "overdue-3" | "suspension") | null;
+                            }[];
+                            suspended: {
+                                shopId: string;
+                                subscriptionId: string;
+                                accountId: string;
+                                /** @enum {string} */
+                                status: "active" | "cancel_requested" | "cancelled";
+                                suspendedAt: string | null;
+                                cancelNoticeAt: string | null;
+                                cancelEffectiveAt: string | null;
+                                cancelledAt: string | null;
+                                cancelledBy: ("customer" | "operator") | null;
+                                shopName: string | null;
+                            }[];
+                            underNotice: {
+                                shopId: string;
+                                subscriptionId: string;
+                                accountId: string;
+                                /** @enum {string} */
+                                status: "active" | "cancel_requested" | "cancelled";
+                                suspendedAt: string | null;
+                                cancelNoticeAt: string | null;
+                                cancelEffectiveAt: string | null;
+                                cancelledAt: string | null;
+                                cancelledBy: ("customer" | "operator") | null;
+                                shopName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/billing/shops/{shopId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the shop off the web for non-payment now; its payment (or reactivation) brings it back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            shopId: string;
+                            subscriptionId: string;
+                            accountId: string;
+                            /** @enum {string} */
+                            status: "active" | "cancel_requested" | "cancelled";
+                            suspendedAt: string | null;
+                            cancelNoticeAt: string | null;
+                            cancelEffectiveAt: string | null;
+                            cancelledAt: string | null;
+                            cancelledBy: ("customer" | "operator") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/billing/shops/{shopId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring a shop suspended for non-payment back, paid or not */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            shopId: string;
+                            subscriptionId: string;
+                            accountId: string;
+                            /** @enum {string} */
+                            status: "active" | "cancel_requested" | "cancelled";
+                            suspendedAt: string | null;
+                            cancelNoticeAt: string | null;
+                            cancelEffectiveAt: string | null;
+                            cancelledAt: string | null;
+                            cancelledBy: ("customer" | "operator") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/billing/shops/{shopId}/cancel-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give notice of cancellation: the subscription ends after the notice period, and the customer is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            shopId: string;
+                            subscriptionId: string;
+                            accountId: string;
+                            /** @enum {string} */
+                            status: "active" | "cancel_requested" | "cancelled";
+                            suspendedAt: string | null;
+                            cancelNoticeAt: string | null;
+                            cancelEffectiveAt: string | null;
+                            cancelledAt: string | null;
+                            cancelledBy: ("customer" | "operator") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Withdraw a notice of cancellation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            shopId: string;
+                            subscriptionId: string;
+                            accountId: string;
+                            /** @enum {string} */
+                            status: "active" | "cancel_requested" | "cancelled";
+                            suspendedAt: string | null;
+                            cancelNoticeAt: string | null;
+                            cancelEffectiveAt: string | null;
+                            cancelledAt: string | null;
+                            cancelledBy: ("customer" | "operator") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

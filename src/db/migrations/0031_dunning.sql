@@ -1,0 +1,51 @@
+-- Dunning and the account lifecycle (issue #11 §5). A shop whose period is not paid is reminded
+-- before the due date, told up to three times that it is overdue, and taken off the web (suspended)
+-- some days after the due date; its payment brings it back. The operator may cancel a subscription
+-- after notice. Each step is an event with its time: the retention engine's anchors.
+ALTER TABLE shop_subscription
+  -- Set while the shop is off the web for non-payment; cleared by the payment that brings it back.
+  ADD COLUMN suspended_at timestamptz,
+  -- The operator's notice of cancellation, and when it takes effect.
+  ADD COLUMN cancel_notice_at timestamptz,
+  ADD COLUMN cancel_effective_at timestamptz,
+  ADD COLUMN cancelled_by text CHECK (cancelled_by IN ('customer', 'operator'));
+
+ALTER TABLE shop_subscription_event DROP CONSTRAINT shop_subscription_event_kind_check;
+ALTER TABLE shop_subscription_event ADD CONSTRAINT shop_subscription_event_kind_check CHECK (kind IN (
+  'created', 'proforma_issued', 'renewed', 'cancel_requested', 'cancelled',
+  'reminder_sent', 'overdue_notice_sent', 'suspended', 'reactivated', 'cancel_notice_given', 'cancel_notice_withdrawn'));
+
+-- Each notice of a proforma is sent once, whichever server runs the schedule: the row is the claim.
+CREATE TABLE billing_dunning_notice (
+  document_id text NOT NULL REFERENCES billing_document (id),
+  stage       text NOT NULL CHECK (stage IN ('reminder', 'overdue-1', 'overdue-2', 'overdue-3', 'suspension')),
+  sent_at     timestamptz NOT NULL,
+  PRIMARY KEY (document_id, stage)
+);
+
+-- The open proformas the schedule walks, by due date.
+CREATE INDEX billing_document_open_due ON billing_document (due_at) WHERE kind = 'proforma' AND status = 'open';
+
+-- The language a customer's notices are written in.
+ALTER TABLE account ADD COLUMN language text NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'pt-PT'));
+
+-- The session check hands the account's language on with its other columns (see migration 0014).
+DROP FUNCTION account_session_check(text, timestamptz);
+CREATE FUNCTION account_session_check(p_token_hash text, p_now timestamptz)
+RETURNS TABLE (
+  id text, first_name text, last_name text, email text, phone text, company text, nif text,
+  address_line1 text, address_line2 text, postal_code text, city text, country char(2),
+  marketing_consent boolean, status text, language text, created_at timestamptz,
+  session_id text, session_last_seen_at timestamptz
+)
+LANGUAGE plpgsql STABLE AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+    SELECT a.id, a.first_name, a.last_name, a.email, a.phone, a.company, a.nif,
+      a.address_line1, a.address_line2, a.postal_code, a.city, a.country,
+      a.marketing_consent, a.status, a.language, a.created_at, s.id, s.last_seen_at
+    FROM account_session s JOIN account a ON a.id = s.account_id
+    WHERE s.token_hash = p_token_hash AND s.revoked_at IS NULL AND s.expires_at > p_now AND a.status = 'active';
+END;
+$$;
