@@ -18,6 +18,8 @@ import { installSecurityHeaders } from './core/http/security-headers.js';
 import { loggerOptions, RequestLog } from './core/logging.js';
 import { registerModuleRoutes } from './core/module.js';
 import type { Platform } from './platform.js';
+import { customerAccessOf } from './modules/auth/index.js';
+import type { RegisteredRoute } from './core/http/fastify-augment.js';
 
 export interface AppOptions {
   logStream?: DestinationStream;
@@ -104,6 +106,21 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   installCsrfGuard(app, { publicUrl: config.publicUrl });
   await registerDocs(app);
 
+  // Every route with its options as registered: the generated permission and tenant tests walk it.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    // Who may call a route is checked before its input: a caller without the permission gets 403,
+    // never a validation error that tells them about the route's fields.
+    const access = customerAccessOf(route.preHandler);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+    if (access !== undefined) {
+      const handlers = [route.preHandler].flat().filter((h) => h !== undefined);
+      route.preValidation = [...handlers, ...[route.preValidation ?? []].flat()] as typeof route.preValidation;
+      route.preHandler = undefined;
+    }
+  });
   registerHealthRoutes(app, platform.database);
   installHostKinds(app, config.platformDomain);
   registerModuleRoutes(app, platform.modules, platform as unknown as Record<string, unknown>, platform.kitFor);

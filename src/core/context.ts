@@ -17,7 +17,11 @@ export type StaffRole = 'admin' | 'support' | 'billing' | 'privacy';
 
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'customer'; accountId: string; sessionId: string }
+  /**
+   * A signed-in merchant. `accountId` is the account the session works on; when that is not the
+   * person's own (a user the owner invited, S7), `personId` is theirs and `permissions` what they may do.
+   */
+  | { kind: 'customer'; accountId: string; sessionId: string; personId?: string; permissions?: readonly string[] }
   | { kind: 'staff'; staffId: string; sessionId: string; roles: StaffRole[] }
   /** Someone at the server's console (npx sellrocket …). */
   | { kind: 'operator' }

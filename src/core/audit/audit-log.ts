@@ -111,7 +111,11 @@ export function createAuditLog(deps: { db: Kysely<AuditTables>; clock: Clock; ha
         target_id: entry.target?.id ?? null,
         ip_digest: ip ? keyedHash(deps.hashKey, ip) : null,
         request_id: ctx.requestId,
-        data: entry.data ?? {},
+        // A user working on someone else's account is named with the entry: the chain stays the account's.
+        data:
+          ctx.actor.kind === 'customer' && ctx.actor.personId && !entry.actor
+            ? { ...entry.data, person: ctx.actor.personId }
+            : (entry.data ?? {}),
         prev_hash: head.last_hash,
       };
       const hash = entryHash(fields);

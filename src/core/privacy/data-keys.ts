@@ -213,6 +213,18 @@ export const dataKeys = {
     en: ['Account opening date', 'When your account was created.'],
     'pt-PT': ['Data de abertura da conta', 'Quando a sua conta foi criada.'],
   },
+  'user.permissions': {
+    en: ['Your permissions on an account', 'What the owner of an account you work on lets you do there.'],
+    'pt-PT': ['As suas permissões numa conta', 'O que o titular de uma conta em que trabalha lhe permite fazer nela.'],
+  },
+  'user.invited_email': {
+    en: ['Address of a person you invited', 'Where we sent your invitation to work on your account.'],
+    'pt-PT': ['Endereço de uma pessoa que convidou', 'Para onde enviámos o seu convite para trabalhar na sua conta.'],
+  },
+  'user.added_at': {
+    en: ['When you joined an account', 'When you accepted the invitation to work on an account.'],
+    'pt-PT': ['Data de adesão a uma conta', 'Quando aceitou o convite para trabalhar numa conta.'],
+  },
   'preferences.language': {
     en: ['Language of your notices', 'The language we write our emails and notices to you in.'],
     'pt-PT': ['Língua das suas comunicações', 'A língua em que lhe escrevemos os emails e avisos.'],

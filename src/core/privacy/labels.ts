@@ -276,6 +276,16 @@ export const retentionWords: Record<RetentionRuleId, Localised<readonly [short: 
       'Os emails entre nós e um cliente são conservados enquanto for cliente e apagados com a conta; qualquer outro email é limpo assim que é entregue.',
     ],
   },
+  'user-invitation': {
+    en: [
+      'up to 37 days',
+      'An invitation to work on an account is deleted when it is accepted, or 30 days after it is revoked or expires (it is valid 7 days).',
+    ],
+    'pt-PT': [
+      'até 37 dias',
+      'Um convite para trabalhar numa conta é apagado quando é aceite, ou 30 dias depois de revogado ou expirado (é válido 7 dias).',
+    ],
+  },
   'staff-employment': {
     en: ['while employed, then 1 year', 'While the person works for us, then 1 year.'],
     'pt-PT': [

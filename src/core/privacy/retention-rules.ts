@@ -18,6 +18,8 @@ export const retentionRules = {
     'Invoices and other fiscal documents: 10 years from the end of the year they were issued (Portugal), even after an erasure, with their fiscal fields only (legal hold, RT6/RT8).',
   'mail-correspondence':
     'Emails between SellRocket and a customer: kept while a customer, erased with the account (RT2). Any other email (to a shopper, a visitor, staff): its address and content are cleared once it is delivered, or 7 days after it was queued if it never is.',
+  'user-invitation':
+    'An invitation to work on an account: deleted when it is accepted, and 30 days after it expires (7 days after it is sent) or is revoked; erased with the inviting account.',
   'staff-employment': 'Kept while the staff member works for the operator, then 1 year.',
   'cart-idle': 'A shop cart is deleted after 30 days without a change (orders.cart-expire job).',
   'shopper-account':

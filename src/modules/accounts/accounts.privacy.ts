@@ -158,6 +158,59 @@ export const accountsTables = declareTables({
     label: { en: 'Signed-in sessions', 'pt-PT': 'Sessões iniciadas' },
     subject: 'customer',
     owner: { via: 'account_id', to: 'account.id' },
-    columns: { ...sessionColumns, account_id: notPersonal('reference to the account') },
+    columns: {
+      ...sessionColumns,
+      account_id: notPersonal('reference to the account'),
+      acting_account_id: notPersonal('the account the session works on, when not its own (a user of that account)'),
+    },
+  },
+  account_member: {
+    description:
+      'The people who work on an account besides its owner (S7), with the permissions the owner gave them; each signs in with their own account.',
+    label: { en: 'Accounts you work on', 'pt-PT': 'Contas em que trabalha' },
+    subject: 'user',
+    owner: { via: 'member_id', to: 'account.id' },
+    columns: {
+      account_id: notPersonal('the account worked on'),
+      member_id: notPersonal("reference to the user's own account"),
+      permissions: personal({
+        category: 'identification',
+        key: 'user.permissions',
+        purposes: ['service', 'security'],
+        ...contract,
+      }),
+      added_at: personal({
+        category: 'tracking',
+        key: 'user.added_at',
+        purposes: ['service', 'security'],
+        ...contract,
+      }),
+    },
+  },
+  account_invitation: {
+    description: 'Invitations to work on an account, sent by its owner by email; valid 7 days.',
+    label: { en: 'Invitations to work on an account', 'pt-PT': 'Convites para trabalhar numa conta' },
+    // The address is the invited person's; the invitation is the inviting account's (its export and erasure).
+    subject: 'customer',
+    owner: { via: 'account_id', to: 'account.id' },
+    columns: {
+      id: notPersonal('surrogate key (inv_…)'),
+      account_id: notPersonal('the account inviting'),
+      email: personal({
+        category: 'tracking',
+        key: 'user.invited_email',
+        purposes: ['service'],
+        basis: 'legitimate-interest',
+        retention: 'user-invitation',
+        // Not the customer's own identifier: it names the person they invited.
+        description: "the invited person's address",
+      }),
+      permissions: notPersonal('the permissions offered'),
+      token_hash: notPersonal('hash of the link token; the token itself is only in the email'),
+      created_at: notPersonal('when it was sent'),
+      expires_at: notPersonal('when the link stops working'),
+      accepted_at: notPersonal('when it was accepted'),
+      revoked_at: notPersonal('when the owner withdrew it'),
+    },
   },
 });

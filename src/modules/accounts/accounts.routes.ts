@@ -104,7 +104,7 @@ export function registerAccountRoutes(
       // Most visitors have no session: answer them without an error thrown and caught.
       if (!request.cookies[cookieNames.customer]) return { account: null };
       try {
-        await guards.requireCustomer(request);
+        await guards.customer('self')(request);
       } catch (e) {
         if (e instanceof AppError) return { account: null };
         throw e;
@@ -116,7 +116,7 @@ export function registerAccountRoutes(
   r.get(
     '/api/v1/account',
     {
-      preHandler: guards.requireCustomer,
+      preHandler: guards.customer('profile'),
       schema: { tags, summary: 'The signed-in account', response: { 200: AccountResponse, ...problems(401) } },
     },
     async (request) =>
@@ -128,7 +128,7 @@ export function registerAccountRoutes(
   r.patch(
     '/api/v1/account',
     {
-      preHandler: guards.requireCustomer,
+      preHandler: guards.customer('profile'),
       schema: {
         tags,
         summary: 'Rectify account data (D2)',
@@ -142,7 +142,7 @@ export function registerAccountRoutes(
   r.post(
     '/api/v1/account/password',
     {
-      preHandler: guards.requireCustomer,
+      preHandler: guards.customer('self'),
       schema: {
         tags,
         summary: 'Change the password; other sessions are revoked',
@@ -165,7 +165,7 @@ export function registerAccountRoutes(
   r.put(
     '/api/v1/account/consents/marketing',
     {
-      preHandler: guards.requireCustomer,
+      preHandler: guards.customer('self'),
       schema: {
         tags,
         summary: 'Give or withdraw marketing consent (M1, M2)',
@@ -186,7 +186,7 @@ export function registerAccountRoutes(
   r.get(
     '/api/v1/account/consents',
     {
-      preHandler: guards.requireCustomer,
+      preHandler: guards.customer('self'),
       schema: {
         tags,
         summary: 'Consent history of the account',
@@ -202,7 +202,7 @@ export function registerAccountRoutes(
   r.get(
     '/api/v1/account/access-history',
     {
-      preHandler: guards.requireCustomer,
+      preHandler: guards.customer('self'),
       schema: {
         tags,
         summary: 'IPs and times of sign-ins (T2)',

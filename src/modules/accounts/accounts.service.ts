@@ -94,17 +94,25 @@ export function createAccountsService(deps: {
   async function resolveSession(
     token: string,
     now: Date,
-  ): Promise<{ sessionId: string; accountId: string; account: SignedInAccount } | null> {
+  ): Promise<{
+    sessionId: string;
+    accountId: string;
+    account: SignedInAccount;
+    /** The account the session works on when it is not the person's own. */
+    actingAccountId: string | null;
+  } | null> {
     // This runs on nearly every request: a database function whose plan is prepared once per
     // connection (migration 0014; the query builder and a planned-each-time join both cost more,
     // bench: GET /api/v1/account). It never reads the password hash.
-    const result = await sql<SignedInAccount & { session_id: string; session_last_seen_at: Date }>`
+    const result = await sql<
+      SignedInAccount & { session_id: string; session_last_seen_at: Date; acting_account_id: string | null }
+    >`
       select * from account_session_check(${hashToken(token)}, ${now})`.execute(deps.db);
     const row = result.rows[0];
     if (!row) return null;
-    const { session_id: sessionId, session_last_seen_at: lastSeen, ...account } = row;
+    const { session_id: sessionId, session_last_seen_at: lastSeen, acting_account_id: acting, ...account } = row;
     await deps.sessions.touch(sessionId, lastSeen, now);
-    return { sessionId, accountId: account.id, account };
+    return { sessionId, accountId: account.id, account, actingAccountId: acting };
   }
 
   async function recordAccess(

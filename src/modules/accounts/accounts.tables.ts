@@ -32,8 +32,30 @@ export interface AccountAccessTable {
   at: Date;
 }
 
+/** A person working on another account, with the permissions its owner gave them there (S7). */
+export interface AccountMemberTable {
+  account_id: string;
+  member_id: string;
+  permissions: string[];
+  added_at: Date;
+}
+
+export interface AccountInvitationTable {
+  id: string;
+  account_id: string;
+  email: string;
+  permissions: string[];
+  token_hash: string;
+  created_at: Date;
+  expires_at: Date;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface AccountsTables {
   account: AccountTable;
   account_access: AccountAccessTable;
-  account_session: SessionTable & { account_id: string };
+  account_session: SessionTable & { account_id: string; acting_account_id: Generated<string | null> };
+  account_member: AccountMemberTable;
+  account_invitation: AccountInvitationTable;
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
-import type { SignedInAccount } from '../accounts/index.js';
+import type { Permission, RouteAccess, SignedInAccount } from '../accounts/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -57,7 +57,14 @@ export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest,
 
 /** How the guards find who is behind a session cookie; each principal's module checks its own sessions. */
 export interface SessionResolvers {
-  customer(token: string): Promise<{ sessionId: string; accountId: string; account: SignedInAccount } | null>;
+  customer(token: string): Promise<{
+    sessionId: string;
+    accountId: string;
+    account: SignedInAccount;
+    actingAccountId: string | null;
+  } | null>;
+  /** The permissions a person holds on another account, or null when they do not belong to it. */
+  permissionsOn(accountId: string, personId: string): Promise<Permission[] | null>;
   staff(
     token: string,
   ): Promise<{ sessionId: string; staffId: string; roles: StaffRole[]; mfaRequired: boolean } | null>;
@@ -66,14 +73,41 @@ export interface SessionResolvers {
 }
 
 export function createAuthGuards(sessions: SessionResolvers) {
-  /** preHandler: the caller must be a signed-in customer; sets ctx.actor. */
-  async function requireCustomer(request: FastifyRequest): Promise<void> {
-    const token = request.cookies[cookieNames.customer];
-    const found = token ? await sessions.customer(token) : null;
-    if (!found) throw new AppError('unauthenticated', 'Sign in to continue.');
-    request.ctx.actor = { kind: 'customer', accountId: found.accountId, sessionId: found.sessionId };
-    request.signedInAccount = found.account;
+  /**
+   * preHandler factory: the caller must be a signed-in customer, and on the account their session
+   * works on must hold what the route needs (S7): a permission, `member` (anyone on the account) or
+   * `owner`. A `self` route acts on the person's own account whichever they work on. Sets ctx.actor.
+   */
+  function customer(access: RouteAccess) {
+    const guard = async function customerGuard(request: FastifyRequest): Promise<void> {
+      const token = request.cookies[cookieNames.customer];
+      const found = token ? await sessions.customer(token) : null;
+      if (!found) throw new AppError('unauthenticated', 'Sign in to continue.');
+      const acting = found.actingAccountId;
+      if (acting === null || access === 'self') {
+        request.ctx.actor = { kind: 'customer', accountId: found.accountId, sessionId: found.sessionId };
+        request.signedInAccount = found.account;
+        return;
+      }
+      const granted = await sessions.permissionsOn(acting, found.accountId);
+      // Removed from the account: the session's work there has ended.
+      if (!granted) throw new AppError('unauthenticated', 'You no longer work on this account. Sign in again.');
+      request.ctx.actor = {
+        kind: 'customer',
+        accountId: acting,
+        sessionId: found.sessionId,
+        personId: found.accountId,
+        permissions: granted,
+      };
+      if (access === 'owner') throw new AppError('forbidden', 'Only the owner of the account may do this.');
+      if (access !== 'member' && !granted.includes(access))
+        throw new AppError('forbidden', `This needs the "${access}" permission on this account.`);
+    };
+    return Object.assign(guard, { access });
   }
+
+  /** preHandler: the owner of the account (or a session on their own account); what most routes had. */
+  const requireCustomer = customer('owner');
 
   async function resolveStaff(request: FastifyRequest) {
     const token = request.cookies[cookieNames.staff];
@@ -104,7 +138,7 @@ export function createAuthGuards(sessions: SessionResolvers) {
     await resolveStaff(request);
   }
 
-  return { requireCustomer, requireStaff, requireStaffSession };
+  return { customer, requireCustomer, requireStaff, requireStaffSession };
 }
 export type AuthGuards = ReturnType<typeof createAuthGuards>;
 
@@ -113,6 +147,13 @@ export function customerOf(request: FastifyRequest) {
   const actor = request.ctx.actor;
   if (actor.kind !== 'customer') throw new AppError('unauthenticated', 'Sign in to continue.');
   return actor;
+}
+
+/** The access a route's customer guard asks for, or undefined when the route has none. */
+export function customerAccessOf(preHandler: unknown): RouteAccess | undefined {
+  const handlers = Array.isArray(preHandler) ? preHandler : [preHandler];
+  for (const h of handlers) if (typeof h === 'function' && 'access' in h) return (h as { access: RouteAccess }).access;
+  return undefined;
 }
 
 export function staffOf(request: FastifyRequest) {

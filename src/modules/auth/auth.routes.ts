@@ -35,7 +35,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accountSessions
   r.get(
     '/api/v1/account/sessions',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('self'),
       schema: {
         tags,
         summary: 'Active sessions of the account',
@@ -60,7 +60,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accountSessions
   r.delete(
     '/api/v1/account/sessions/:id',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('self'),
       schema: {
         tags,
         summary: "Revoke one of the account's sessions",

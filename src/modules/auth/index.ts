@@ -1,7 +1,7 @@
 import type { Principal } from '../../core/context.js';
 import { defineModule } from '../../core/module.js';
 import type { SessionStore } from '../../core/sessions.js';
-import type { AccountsService } from '../accounts/index.js';
+import type { AccountsService, Members } from '../accounts/index.js';
 import type { MfaService } from '../mfa/index.js';
 import type { StaffService } from '../staff/index.js';
 import { createAuthGuards } from './auth.guards.js';
@@ -10,6 +10,7 @@ import { registerAuthRoutes } from './auth.routes.js';
 export {
   clearSessionCookie,
   cookieNames,
+  customerAccessOf,
   customerOf,
   deviceCookies,
   setDeviceCookie,
@@ -26,12 +27,13 @@ export type { Principal };
  */
 export const authModule = defineModule<Record<never, never>>()({
   name: 'auth',
-  uses: ['accounts', 'staff', 'mfa'],
+  uses: ['accounts', 'members', 'staff', 'mfa'],
   routeUses: ['accountSessions'],
   dataMap: {},
-  create: (kit, needs: { accounts: AccountsService; staff: StaffService; mfa: MfaService }) => ({
+  create: (kit, needs: { accounts: AccountsService; members: Members; staff: StaffService; mfa: MfaService }) => ({
     guards: createAuthGuards({
       customer: (token) => needs.accounts.resolveSession(token, kit.clock.now()),
+      permissionsOn: (accountId, personId) => needs.members.permissionsOn(accountId, personId),
       staff: (token) => needs.staff.resolveSession(token, kit.clock.now()),
       staffHasTwoFactor: (staffId) => needs.mfa.isEnabled('staff', staffId),
     }),

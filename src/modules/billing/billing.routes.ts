@@ -63,7 +63,7 @@ export function registerBillingRoutes(
   r.get(
     '/api/v1/account/invoices',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('invoices'),
       schema: {
         tags: ['billing'],
         summary: 'Your proforma invoices, invoices and credit notes, newest first',
@@ -76,7 +76,7 @@ export function registerBillingRoutes(
   r.get(
     '/api/v1/account/invoices/:id',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('invoices'),
       schema: {
         tags: ['billing'],
         summary: 'One of your documents with its lines',
@@ -90,7 +90,7 @@ export function registerBillingRoutes(
   r.get(
     '/api/v1/account/invoices/:id/pdf',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('invoices'),
       schema: {
         tags: ['billing'],
         summary: 'One of your documents as a PDF, with its ATCUD and fiscal QR code',
@@ -112,7 +112,7 @@ export function registerBillingRoutes(
   r.post(
     '/api/v1/account/invoices/:id/pay',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('invoices'),
       schema: {
         tags: ['billing'],
         summary:

@@ -65,7 +65,7 @@ export function registerSubscriptionRoutes(
   r.get(
     '/api/v1/shops/:shopId/subscription',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('shops'),
       schema: {
         tags: ['billing'],
         summary: 'The plan the shop runs under (null when none)',
@@ -81,7 +81,7 @@ export function registerSubscriptionRoutes(
   r.post(
     '/api/v1/shops/:shopId/subscription',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('orders-upgrades'),
       schema: {
         tags: ['billing'],
         summary: "Put the shop on a plan: the first period's proforma invoice is issued and mailed",
@@ -99,7 +99,7 @@ export function registerSubscriptionRoutes(
   r.post(
     '/api/v1/shops/:shopId/subscription/cancel',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('orders-upgrades'),
       schema: {
         tags: ['billing'],
         summary: 'Ask to cancel the plan: it ends with the period already billed, and nothing more is billed',

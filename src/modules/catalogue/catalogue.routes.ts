@@ -42,7 +42,7 @@ export function registerCatalogueRoutes(
 ) {
   const r = typed(app);
   const tags = ['catalogue'];
-  const preHandler = deps.guards.requireCustomer;
+  const preHandler = deps.guards.customer('shops');
   const scopeOf = (request: Parameters<typeof customerOf>[0], shopId: string) =>
     deps.shops.shopScopeFor(customerOf(request).accountId, shopId);
 

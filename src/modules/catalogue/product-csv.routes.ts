@@ -15,7 +15,7 @@ export function registerProductCsvRoutes(
   deps: { productImport: ProductImport; shops: ShopsService; guards: AuthGuards; media: ImageSources },
 ) {
   const tags = ['catalogue'];
-  const preHandler = deps.guards.requireCustomer;
+  const preHandler = deps.guards.customer('shops');
   const scopeOf = (request: Parameters<typeof customerOf>[0], shopId: string) =>
     deps.shops.shopScopeFor(customerOf(request).accountId, shopId);
 

@@ -66,7 +66,7 @@ export function registerMailRoutes(
   r.get(
     '/api/v1/account/emails',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('emails'),
       schema: {
         tags: ['account'],
         summary: 'The emails SellRocket sent you, newest first',
@@ -86,7 +86,7 @@ export function registerMailRoutes(
   r.get(
     '/api/v1/account/emails/:id',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('emails'),
       schema: {
         tags: ['account'],
         summary: 'One email SellRocket sent you, as text and HTML',

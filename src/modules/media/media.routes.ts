@@ -69,7 +69,7 @@ export function registerMediaRoutes(
   deps: { media: MediaService; shops: ShopsService; guards: AuthGuards; uploadLimitBytes: number },
 ) {
   const tags = ['catalogue'];
-  const preHandler = deps.guards.requireCustomer;
+  const preHandler = deps.guards.customer('shops');
   const scopeOf = (request: Parameters<typeof customerOf>[0], shopId: string) =>
     deps.shops.shopScopeFor(customerOf(request).accountId, shopId);
 

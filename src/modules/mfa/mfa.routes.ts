@@ -20,7 +20,7 @@ export function registerMfaRoutes(
     {
       principal: 'customer' as const,
       base: '/api/v1/account/mfa',
-      guard: deps.guards.requireCustomer,
+      guard: deps.guards.customer('self'),
       owner: (req: FastifyRequest) => customerOf(req).accountId,
       session: (req: FastifyRequest) => customerOf(req).sessionId,
     },

@@ -32,7 +32,7 @@ export function registerOrderRoutes(
 ) {
   const r = typed(app);
   const tags = ['orders'];
-  const preHandler = deps.guards.requireCustomer;
+  const preHandler = deps.guards.customer('orders');
   const scopeOf = (request: Parameters<typeof customerOf>[0], shopId: string) =>
     deps.shops.shopScopeFor(customerOf(request).accountId, shopId);
 

@@ -42,7 +42,7 @@ export function registerShopperRoutes(
   },
 ) {
   const r = typed(app);
-  const preHandler = deps.guards.requireCustomer;
+  const preHandler = deps.guards.customer('orders');
   const scopeOf = (request: Parameters<typeof customerOf>[0], shopId: string) =>
     deps.shops.shopScopeFor(customerOf(request).accountId, shopId);
 

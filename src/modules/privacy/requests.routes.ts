@@ -95,7 +95,7 @@ export function registerPrivacyRequestRoutes(
       return sendArchive(reply, await deps.requests.downloadByToken(request.ctx, request.body.token));
     },
   );
-  const customer = deps.guards.requireCustomer;
+  const customer = deps.guards.customer('self');
   const privacyStaff = deps.guards.requireStaff('privacy');
 
   r.post(

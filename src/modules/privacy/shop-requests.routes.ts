@@ -52,7 +52,7 @@ export function registerShopRequestRoutes(
   },
 ) {
   const r = typed(app);
-  const preHandler = deps.guards.requireCustomer;
+  const preHandler = deps.guards.customer('shopper-privacy');
   const tags = ['privacy-requests'];
   const scopeOf = (request: FastifyRequest, shopId: string) =>
     deps.shops.shopScopeFor(customerOf(request).accountId, shopId);

@@ -57,7 +57,7 @@ export function registerShopperRightsRoutes(
   },
 ) {
   const r = typed(app);
-  const preHandler = deps.guards.requireCustomer;
+  const preHandler = deps.guards.customer('shopper-privacy');
   const tags = ['shoppers'];
 
   const scopeOf = (request: Parameters<typeof customerOf>[0], shopId: string) =>

@@ -8,7 +8,8 @@ import { operatorContext } from '../../core/context.js';
 import { declareTables, notPersonal, personal } from '../../core/privacy/data-map.js';
 import { createPrivacyEngine } from '../../core/privacy/engine.js';
 import { platformDataMap } from '../../module-list.js';
-import { cookieFrom, createTestApp, signupBody, staffSession, type TestApp } from '../../../test/harness.js';
+import { cookieFrom, createTestApp, signUp, signupBody, staffSession, type TestApp } from '../../../test/harness.js';
+import { invitationToken } from '../../../test/members.js';
 import { readZip } from '../../../test/zip.js';
 import { writeSubjectArchive } from './export-archive.js';
 import { buildPolicy } from './policy.js';
@@ -139,6 +140,29 @@ async function seedSubject(n: number) {
     url: `/api/v1/staff/privacy/requests/${restriction.json().id}/approve`,
     headers: { cookie: staff.cookie },
   });
+  // A user invited to the account, and an account the merchant works on as a user (S7).
+  const invited = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/account/users/invitations',
+    headers: { cookie: cookieFrom(login) },
+    payload: { email: `helper${n}-${process.pid}@example.test`, permissions: ['shops'] },
+  });
+  expect(invited.statusCode, invited.body).toBe(201);
+  const employer = await signUp(t.app, {}, `198.51.100.${n}`);
+  const invitation = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/account/users/invitations',
+    headers: { cookie: employer.cookie },
+    payload: { email: body.email, permissions: ['orders'] },
+  });
+  expect(invitation.statusCode, invitation.body).toBe(201);
+  const token = (await invitationToken(t, body.email))!;
+  const accepted = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/invitations/${token}/accept`,
+    headers: { cookie: cookieFrom(login) },
+  });
+  expect(accepted.statusCode, accepted.body).toBe(200);
   // A proforma, paid: an invoice under legal hold.
   const proforma = await t.platform.billing.issueProforma(operatorContext(t.clock.now()), {
     accountId: id,

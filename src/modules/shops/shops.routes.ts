@@ -19,7 +19,7 @@ export function registerShopRoutes(app: FastifyInstance, deps: { shops: ShopsSer
   r.post(
     '/api/v1/shops',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('shops'),
       schema: { tags, summary: 'Open a shop', body: ShopBody, response: { 201: ShopResponse, ...problems(401, 422) } },
     },
     async (request, reply) =>
@@ -29,7 +29,7 @@ export function registerShopRoutes(app: FastifyInstance, deps: { shops: ShopsSer
   r.get(
     '/api/v1/shops',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('shops'),
       schema: {
         tags,
         summary: "The account's shops",
@@ -42,7 +42,7 @@ export function registerShopRoutes(app: FastifyInstance, deps: { shops: ShopsSer
   r.get(
     '/api/v1/shops/:shopId',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('shops'),
       schema: {
         tags,
         summary: 'One of the account’s shops',
@@ -56,7 +56,7 @@ export function registerShopRoutes(app: FastifyInstance, deps: { shops: ShopsSer
   r.patch(
     '/api/v1/shops/:shopId',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('shops'),
       schema: {
         tags,
         summary: 'Change a shop’s name, VAT default, branding or shipping rates',
@@ -71,7 +71,7 @@ export function registerShopRoutes(app: FastifyInstance, deps: { shops: ShopsSer
   r.delete(
     '/api/v1/shops/:shopId',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('shops'),
       schema: {
         tags,
         summary: 'Close a shop (its address stays reserved to it)',

@@ -29,7 +29,7 @@ export function registerThemeRoutes(
 ) {
   const r = typed(app);
   const tags = ['theme'];
-  const preHandler = deps.guards.requireCustomer;
+  const preHandler = deps.guards.customer('shops');
   const scopeOf = (request: Parameters<typeof customerOf>[0], shopId: string) =>
     deps.shops.shopScopeFor(customerOf(request).accountId, shopId);
 

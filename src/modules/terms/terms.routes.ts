@@ -24,7 +24,7 @@ export function registerTermsRoutes(app: FastifyInstance, deps: { terms: TermsSe
   r.get(
     '/api/v1/account/terms',
     {
-      preHandler: deps.guards.requireCustomer,
+      preHandler: deps.guards.customer('self'),
       schema: {
         tags,
         summary: 'The terms this account accepted, newest first',

@@ -29,14 +29,45 @@ CREATE INDEX billing_document_open_due ON billing_document (due_at) WHERE kind =
 -- The language a customer's notices are written in.
 ALTER TABLE account ADD COLUMN language text NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'pt-PT'));
 
--- The session check hands the account's language on with its other columns (see migration 0014).
+-- Users of an account (issue #11 §1, S7): a person signs in with their own account (own password,
+-- two-factor sign-in and sessions) and may work on other accounts they were invited to, with the
+-- permissions the owner gave them there. A session acts for one account at a time.
+CREATE TABLE account_member (
+  account_id text NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+  member_id  text NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+  permissions text[] NOT NULL,
+  added_at   timestamptz NOT NULL,
+  PRIMARY KEY (account_id, member_id),
+  CHECK (account_id <> member_id)
+);
+CREATE INDEX account_member_member ON account_member (member_id);
+
+-- An invitation by email, valid 7 days; only the token's hash is kept.
+CREATE TABLE account_invitation (
+  id          text PRIMARY KEY,
+  account_id  text NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+  email       text NOT NULL,
+  permissions text[] NOT NULL,
+  token_hash  text NOT NULL UNIQUE,
+  created_at  timestamptz NOT NULL,
+  expires_at  timestamptz NOT NULL,
+  accepted_at timestamptz,
+  revoked_at  timestamptz
+);
+CREATE INDEX account_invitation_account ON account_invitation (account_id, created_at DESC);
+
+-- The account a session acts for; null is the person's own.
+ALTER TABLE account_session ADD COLUMN acting_account_id text REFERENCES account (id) ON DELETE SET NULL;
+
+-- The session check hands the account's language and the acting account on with its other columns
+-- (see migration 0014).
 DROP FUNCTION account_session_check(text, timestamptz);
 CREATE FUNCTION account_session_check(p_token_hash text, p_now timestamptz)
 RETURNS TABLE (
   id text, first_name text, last_name text, email text, phone text, company text, nif text,
   address_line1 text, address_line2 text, postal_code text, city text, country char(2),
   marketing_consent boolean, status text, language text, created_at timestamptz,
-  session_id text, session_last_seen_at timestamptz
+  session_id text, session_last_seen_at timestamptz, acting_account_id text
 )
 LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
@@ -44,7 +75,7 @@ BEGIN
   RETURN QUERY
     SELECT a.id, a.first_name, a.last_name, a.email, a.phone, a.company, a.nif,
       a.address_line1, a.address_line2, a.postal_code, a.city, a.country,
-      a.marketing_consent, a.status, a.language, a.created_at, s.id, s.last_seen_at
+      a.marketing_consent, a.status, a.language, a.created_at, s.id, s.last_seen_at, s.acting_account_id
     FROM account_session s JOIN account a ON a.id = s.account_id
     WHERE s.token_hash = p_token_hash AND s.revoked_at IS NULL AND s.expires_at > p_now AND a.status = 'active';
 END;
