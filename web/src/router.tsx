@@ -253,6 +253,11 @@ const shopRoutes = [
     path: '/settings',
     component: lazyRouteComponent(() => import('./pages/shop/Settings'), 'Settings'),
   }),
+  createRoute({
+    getParentRoute: () => shopLayout,
+    path: '/plan',
+    component: lazyRouteComponent(() => import('./pages/shop/Plan'), 'Plan'),
+  }),
 ];
 
 const staffLayout = createRoute({

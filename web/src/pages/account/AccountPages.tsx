@@ -8,6 +8,7 @@ import { useShownText } from '../../useShownText';
 import { countryRule, emailRule, newPasswordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
 import { accountMfa } from './mfa-api';
+import { NoticeLanguage } from './NoticeLanguage';
 import {
   AccessHistoryTable,
   addressPayload,
@@ -116,6 +117,7 @@ export function Profile() {
           </Button>
         </form>
       </Card>
+      <NoticeLanguage />
       <Card title={t('profile.password')}>
         <form onSubmit={changePassword} noValidate>
           {p.formError && <Alert kind="error">{p.formError}</Alert>}

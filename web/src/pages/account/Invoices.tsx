@@ -1,9 +1,10 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, call, client } from '../../api';
 import { useI18n } from '../../i18n';
-import { Alert, Card, Table } from '../../ui/ui';
-import { useWords } from '../shop/shared';
+import { Alert, Button, Card, Field, Table } from '../../ui/ui';
+import { useAction, useWords } from '../shop/shared';
 import {
   DocumentStatusBadge,
   shownStatus,
@@ -17,9 +18,35 @@ import {
 const words = {
   en: {
     title: 'Invoices',
-    text: 'Your proforma invoices, invoices and credit notes from SellRocket, newest first. A proforma invoice asks for a payment; once it is paid, its invoice is issued. Each can be downloaded as a PDF, with its ATCUD and fiscal QR code.',
+    text: 'Your proforma invoices, invoices and credit notes from SellRocket, newest first. A proforma invoice asks for a payment: pay an open one by card with Pay now, or by bank transfer; once it is paid, its invoice is issued. Each can be downloaded as a PDF, with its ATCUD and fiscal QR code.',
     none: 'You have no invoice yet.',
     document: 'Document',
+    payment: 'Payment',
+    payNow: 'Pay now',
+    payNowLabel: (name: string) => `Pay now for ${name}`,
+    payTitle: (name: string) => `Pay ${name} by card`,
+    payText: (total: string) =>
+      `${total}, VAT included. The card is charged once; its number and security code are not kept, here or by SellRocket.`,
+    cardNumber: 'Card number',
+    expMonth: 'Expiry month (MM)',
+    expYear: 'Expiry year (YYYY)',
+    cvc: 'Security code (CVC)',
+    cvcHint: 'The 3 digits on the back of the card (4 on the front of an American Express).',
+    pay: (total: string) => `Pay ${total}`,
+    close: 'Close',
+    required: 'Fill this in',
+    monthWrong: 'The expiry month is 1 to 12.',
+    yearWrong: 'The expiry year has four digits, e.g. 2031.',
+    paidTitle: (name: string) => `${name} is paid`,
+    paidText: (invoice: string, total: string) =>
+      `Thank you. Invoice ${invoice} was issued for ${total} and emailed to you.`,
+    openInvoice: (name: string) => `Open the invoice ${name}`,
+    problems: {
+      declined: 'The payment was declined: nothing was charged. Check the card details, or use another card.',
+      invalid: 'Some card details are not valid: see below.',
+      notOpen: 'This proforma invoice can no longer be paid: it was cancelled.',
+      notFound: 'There is no such proforma invoice in your account.',
+    },
     date: 'Date',
     due: 'Due date',
     status: 'Status',
@@ -58,9 +85,35 @@ const words = {
   },
   'pt-PT': {
     title: 'Faturas',
-    text: 'As suas faturas pró-forma, faturas e notas de crédito da SellRocket, da mais recente para a mais antiga. Uma fatura pró-forma pede um pagamento; depois de paga, é emitida a respetiva fatura. Cada uma pode ser descarregada em PDF, com o ATCUD e o código QR fiscal.',
+    text: 'As suas faturas pró-forma, faturas e notas de crédito da SellRocket, da mais recente para a mais antiga. Uma fatura pró-forma pede um pagamento: pague uma em aberto com cartão em Pagar agora, ou por transferência bancária; depois de paga, é emitida a respetiva fatura. Cada uma pode ser descarregada em PDF, com o ATCUD e o código QR fiscal.',
     none: 'Ainda não tem nenhuma fatura.',
     document: 'Documento',
+    payment: 'Pagamento',
+    payNow: 'Pagar agora',
+    payNowLabel: (name: string) => `Pagar agora a ${name}`,
+    payTitle: (name: string) => `Pagar ${name} com cartão`,
+    payText: (total: string) =>
+      `${total}, IVA incluído. O cartão é cobrado uma vez; o número e o código de segurança não ficam guardados, nem aqui nem na SellRocket.`,
+    cardNumber: 'Número do cartão',
+    expMonth: 'Mês de validade (MM)',
+    expYear: 'Ano de validade (AAAA)',
+    cvc: 'Código de segurança (CVC)',
+    cvcHint: 'Os 3 algarismos no verso do cartão (4 na frente de um American Express).',
+    pay: (total: string) => `Pagar ${total}`,
+    close: 'Fechar',
+    required: 'Preencha este campo',
+    monthWrong: 'O mês de validade é de 1 a 12.',
+    yearWrong: 'O ano de validade tem quatro algarismos, p. ex. 2031.',
+    paidTitle: (name: string) => `${name} está paga`,
+    paidText: (invoice: string, total: string) =>
+      `Obrigado. Foi emitida a fatura ${invoice} no valor de ${total}, enviada por email.`,
+    openInvoice: (name: string) => `Abrir a fatura ${name}`,
+    problems: {
+      declined: 'O pagamento foi recusado: nada foi cobrado. Verifique os dados do cartão, ou use outro cartão.',
+      invalid: 'Há dados do cartão que não são válidos: veja abaixo.',
+      notOpen: 'Esta fatura pró-forma já não pode ser paga: foi anulada.',
+      notFound: 'Esta fatura pró-forma não existe na sua conta.',
+    },
     date: 'Data',
     due: 'Vencimento',
     status: 'Estado',
@@ -123,6 +176,206 @@ function PdfLink({ d, button }: { d: BillingDocument; button?: boolean }) {
   );
 }
 
+/** An open proforma can be paid (by card here, or by transfer); a paid or cancelled one cannot. */
+const payable = (d: BillingDocument) => d.kind === 'proforma' && d.status === 'open';
+
+/**
+ * The server's problem in this form's words when it is one the form knows (by status), its field
+ * errors kept: `useAction` then shows it at the top of the form, and the fields beside them.
+ */
+function inWords(err: unknown, byStatus: Partial<Record<number, string>>): unknown {
+  if (!(err instanceof ApiError)) return err;
+  const said = byStatus[err.status];
+  return said ? new ApiError(err.status, err.type, said, err.errors) : err;
+}
+
+// The card's fields, by the names the server gives their problems; a refusal of the card as a whole
+// (402, field `card`) is shown beside its number.
+const cardFields = ['card.number', 'card.expMonth', 'card.expYear', 'card.cvc', 'card'];
+
+/**
+ * Paying an open proforma by card. The fields are not held in React state: they are read from the
+ * form when it is sent, kept only for that one request, and cleared once it is answered, whatever
+ * the answer. Each attempt carries a fresh Idempotency-Key, so a request sent twice (a double click,
+ * a retry after a dropped connection) is charged once.
+ */
+function PayByCard({ proforma, onClose }: { proforma: BillingDocument; onClose: () => void }) {
+  const { formatDay } = useI18n();
+  const w = useWords(words);
+  const dw = useDocumentWords();
+  const { euros } = useDocumentFormat();
+  const queries = useQueryClient();
+  const action = useAction();
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const [invoice, setInvoice] = useState<BillingDocument | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  // Opened from the list: the keyboard goes to the card number; once paid, to what was paid.
+  useEffect(() => formRef.current?.querySelector('input')?.focus(), []);
+  useEffect(() => {
+    if (invoice) doneRef.current?.focus();
+  }, [invoice]);
+  const total = euros(proforma.totalCents, proforma.currency);
+  const error = (field: string) => checked[field] ?? action.fields[field];
+  const otherProblems = Object.entries(action.fields).filter(([field]) => !cardFields.includes(field));
+  /** A field changed: what was said of it no longer holds. */
+  const edited = (field: string) => {
+    setChecked(({ [field]: _, ...rest }) => rest);
+    action.setFields(({ [field]: _, card: __, ...rest }) => rest);
+  };
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const typed = new FormData(form);
+    const value = (name: string) => String(typed.get(name) ?? '').trim();
+    const month = value('expMonth');
+    const year = value('expYear');
+    const problems: Record<string, string> = {};
+    if (!value('number')) problems['card.number'] = w.required;
+    if (!/^\d{1,2}$/.test(month) || Number(month) < 1 || Number(month) > 12) problems['card.expMonth'] = w.monthWrong;
+    if (!/^\d{4}$/.test(year)) problems['card.expYear'] = w.yearWrong;
+    if (!value('cvc')) problems['card.cvc'] = w.required;
+    setChecked(problems);
+    if (Object.keys(problems).length > 0) {
+      action.clear();
+      return;
+    }
+    const card = { number: value('number'), expMonth: Number(month), expYear: Number(year), cvc: value('cvc') };
+    const attempt = crypto.randomUUID();
+    void action.run(async () => {
+      try {
+        const paid = await call(
+          client.POST('/api/v1/account/invoices/{id}/pay', {
+            params: { path: { id: proforma.id }, header: { 'idempotency-key': attempt } },
+            body: { card },
+          }),
+        );
+        setInvoice(paid);
+        void queries.invalidateQueries({ queryKey: invoicesQuery.queryKey });
+      } catch (err) {
+        throw inWords(err, {
+          402: w.problems.declined,
+          404: w.problems.notFound,
+          409: w.problems.notOpen,
+          422: w.problems.invalid,
+        });
+      } finally {
+        // Answered, one way or the other: the card's details leave the page.
+        form.reset();
+      }
+    });
+  };
+
+  if (invoice)
+    return (
+      <Card title={w.paidTitle(proforma.name)}>
+        <div ref={doneRef} tabIndex={-1}>
+          <Alert kind="success">{w.paidText(invoice.name, euros(invoice.totalCents, invoice.currency))}</Alert>
+          <dl className="facts">
+            <dt>{dw.kind[invoice.kind]}</dt>
+            <dd>
+              <Link to="/account/invoices/$id" params={{ id: invoice.id }} aria-label={w.openInvoice(invoice.name)}>
+                {invoice.name}
+              </Link>
+            </dd>
+            <dt>{w.atcud}</dt>
+            <dd>
+              <code>{invoice.atcud}</code>
+            </dd>
+            <dt>{w.total}</dt>
+            <dd>
+              <span className="amount">{euros(invoice.totalCents, invoice.currency)}</span>
+            </dd>
+            {invoice.paidAt && (
+              <>
+                <dt>{w.paid}</dt>
+                <dd>{formatDay(invoice.paidAt)}</dd>
+              </>
+            )}
+          </dl>
+          <div className="actions form-actions">
+            <PdfLink d={invoice} button />
+            <Button type="button" variant="secondary" onClick={onClose}>
+              {w.close}
+            </Button>
+          </div>
+        </div>
+      </Card>
+    );
+
+  return (
+    <Card title={w.payTitle(proforma.name)}>
+      <p className="muted">{w.payText(total)}</p>
+      <form ref={formRef} onSubmit={submit} noValidate aria-label={w.payTitle(proforma.name)}>
+        {action.error && (
+          <Alert kind="error">
+            {action.error}
+            {otherProblems.length > 0 && (
+              <ul>
+                {otherProblems.map(([field, message]) => (
+                  <li key={field}>{message}</li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        )}
+        <Field
+          label={w.cardNumber}
+          name="number"
+          autoComplete="cc-number"
+          inputMode="numeric"
+          maxLength={40}
+          spellCheck={false}
+          error={error('card.number') ?? error('card')}
+          onChange={() => edited('card.number')}
+        />
+        <div className="row">
+          <Field
+            label={w.expMonth}
+            name="expMonth"
+            autoComplete="cc-exp-month"
+            inputMode="numeric"
+            maxLength={2}
+            className="input-small"
+            error={error('card.expMonth')}
+            onChange={() => edited('card.expMonth')}
+          />
+          <Field
+            label={w.expYear}
+            name="expYear"
+            autoComplete="cc-exp-year"
+            inputMode="numeric"
+            maxLength={4}
+            className="input-small"
+            error={error('card.expYear')}
+            onChange={() => edited('card.expYear')}
+          />
+          <Field
+            label={w.cvc}
+            hint={w.cvcHint}
+            name="cvc"
+            autoComplete="cc-csc"
+            inputMode="numeric"
+            maxLength={4}
+            className="input-small"
+            error={error('card.cvc')}
+            onChange={() => edited('card.cvc')}
+          />
+        </div>
+        <div className="actions form-actions">
+          <Button type="submit" busy={action.busy}>
+            {w.pay(total)}
+          </Button>
+          <Button type="button" variant="secondary" onClick={onClose} disabled={action.busy}>
+            {w.close}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
 /** The customer's billing documents (proforma invoices, invoices, credit notes), newest first, each with its PDF. */
 export function Invoices() {
   const { t, formatDay } = useI18n();
@@ -131,6 +384,8 @@ export function Invoices() {
   const { euros } = useDocumentFormat();
   const list = useQuery(invoicesQuery);
   const items = list.data;
+  // The proforma being paid, as it was when Pay now was pressed: once paid, the list moves on.
+  const [paying, setPaying] = useState<BillingDocument | null>(null);
   return (
     <>
       <h1>{w.title}</h1>
@@ -145,7 +400,7 @@ export function Invoices() {
         ) : (
           <Table
             caption={w.title}
-            head={[w.document, w.date, w.due, w.status, w.total, w.pdf]}
+            head={[w.document, w.date, w.due, w.status, w.total, w.pdf, w.payment]}
             empty={w.none}
             rows={items.map((d) => {
               const kind = dw.kind[d.kind];
@@ -163,11 +418,25 @@ export function Invoices() {
                   {euros(d.totalCents, d.currency)}
                 </span>,
                 <PdfLink key="pdf" d={d} />,
+                payable(d) ? (
+                  <Button
+                    key="pay"
+                    type="button"
+                    className="btn btn-primary btn-small"
+                    aria-label={w.payNowLabel(d.name)}
+                    onClick={() => setPaying(d)}
+                  >
+                    {w.payNow}
+                  </Button>
+                ) : (
+                  ''
+                ),
               ];
             })}
           />
         )}
       </Card>
+      {paying && <PayByCard key={paying.id} proforma={paying} onClose={() => setPaying(null)} />}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { Alert } from '../../ui/ui';
 import { useShop, useWords } from './shared';
 
 // The back office's sections after its home, in the order the navigation shows them.
-const sections = ['products', 'orders', 'shoppers', 'privacy', 'theme', 'settings'] as const;
+const sections = ['products', 'orders', 'shoppers', 'privacy', 'theme', 'settings', 'plan'] as const;
 
 const words = {
   en: {
@@ -18,6 +18,7 @@ const words = {
     privacy: 'Privacy requests',
     theme: 'Theme',
     settings: 'Settings',
+    plan: 'Plan',
     visit: 'View the shop',
     notFound: 'This shop is not one of yours.',
     statuses: { active: 'Open', suspended: 'Suspended', closed: 'Closed' },
@@ -32,6 +33,7 @@ const words = {
     privacy: 'Pedidos de privacidade',
     theme: 'Tema',
     settings: 'Definições',
+    plan: 'Plano',
     visit: 'Ver a loja',
     notFound: 'Esta loja não é sua.',
     statuses: { active: 'Aberta', suspended: 'Suspensa', closed: 'Fechada' },
