@@ -65,6 +65,8 @@ const envSchema = z.object({
   CLAMD_URL: z.string().url().optional(),
   /** Days before a period starts that its proforma invoice is issued (and due on the period's first day). */
   BILLING_PROFORMA_DAYS: z.coerce.number().int().min(0).max(60).default(14),
+  /** How often each app server's job runner looks for the billing run (one run per interval in all). */
+  BILLING_RUN_EVERY: z.string().default('1 hour'),
   /** The dunning schedule, in days from a proforma's due date (issue #11 §5). */
   DUNNING_REMINDER_DAYS: z.coerce.number().int().min(0).max(30).default(3),
   DUNNING_OVERDUE_DAYS: z
@@ -122,6 +124,7 @@ export interface Config {
   paymentGateway: PaymentGatewayKind;
   files: { s3Url: string | undefined; clamdUrl: string | undefined; uploadLimitBytes: number };
   billing: {
+    runEveryMs: number;
     proformaDaysBefore: number;
     dunning: {
       reminderDaysBefore: number;
@@ -219,6 +222,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     paymentGateway: e.PAYMENT_GATEWAY,
     files: { s3Url: e.S3_URL, clamdUrl: e.CLAMD_URL, uploadLimitBytes: e.UPLOAD_LIMIT_BYTES },
     billing: {
+      runEveryMs: parseDuration(e.BILLING_RUN_EVERY),
       proformaDaysBefore: e.BILLING_PROFORMA_DAYS,
       dunning: {
         reminderDaysBefore: e.DUNNING_REMINDER_DAYS,

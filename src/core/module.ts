@@ -50,6 +50,8 @@ export interface ModuleManifest<Name extends string, Tables, Needs, Services ext
   dataMap: TableDeclarations;
   create(kit: ModuleKit<Tables>, needs: Needs): Services;
   jobs?(services: Services): Record<string, JobHandler>;
+  /** Jobs that recur: each runs once per `everyMs` across every app server (see JobQueue.every). */
+  schedules?(services: Services, kit: ModuleKit<Tables>): Record<string, { everyMs: number; run: JobHandler }>;
   /** `services`: the module's own services and those named in `routeUses`. */
   routes?(app: FastifyInstance, services: RouteNeeds, kit: ModuleKit<Tables>): void;
   /** Carries the tables' types to the platform's schema type; never set at run time. */
@@ -93,6 +95,8 @@ export function createModules<L extends readonly AnyModule[]>(
       services[name] = service;
     }
     for (const [kind, handler] of Object.entries(module.jobs?.(built) ?? {})) kit.jobs.register(kind, handler);
+    for (const [kind, { everyMs, run }] of Object.entries(module.schedules?.(built, kit) ?? {}))
+      kit.jobs.every(kind, everyMs, run);
   }
   return services as ServicesOf<L>;
 }

@@ -1,5 +1,5 @@
 import type { AuditTables } from '../audit/audit.tables.js';
-import type { JobTable } from '../jobs/jobs.tables.js';
+import type { JobScheduleTable, JobTable } from '../jobs/jobs.tables.js';
 import type { MailTables } from '../mail/outbox.tables.js';
 import type { PaymentSimulatorTables } from '../payments/payments.tables.js';
 
@@ -23,4 +23,5 @@ export interface CoreTables extends AuditTables, PaymentSimulatorTables, MailTab
   schema_migration: SchemaMigrationTable;
   erasure_journal: ErasureJournalTable;
   job: JobTable;
+  job_schedule: JobScheduleTable;
 }

@@ -22,6 +22,37 @@ export function createJobQueue(deps: { db: Db; clock: Clock; onError: (err: unkn
     handlers.set(kind, handler);
   }
 
+  // Recurring jobs by kind, with their interval.
+  const schedules = new Map<string, number>();
+
+  /** A job that recurs every `everyMs`: one run per interval whichever and however many servers tick. */
+  function every(kind: string, everyMs: number, handler: JobHandler) {
+    register(kind, handler);
+    schedules.set(kind, everyMs);
+  }
+
+  /**
+   * Queues each recurring job whose time has come. The schedule's row is moved on by the same
+   * statement that finds it due, so of several servers ticking at once one queues the run.
+   */
+  async function enqueueScheduled(): Promise<number> {
+    const now = deps.clock.now();
+    let queued = 0;
+    for (const [kind, everyMs] of schedules) {
+      const due = await deps.db.transaction().execute(async () => {
+        await sql`insert into job_schedule (kind, every_ms, next_run_at) values (${kind}, ${everyMs}, ${now})
+          on conflict (kind) do update set every_ms = excluded.every_ms`.execute(deps.db);
+        const claimed = await sql`update job_schedule set next_run_at = ${new Date(now.getTime() + everyMs)}
+          where kind = ${kind} and next_run_at <= ${now} returning kind`.execute(deps.db);
+        if (claimed.rows.length === 0) return false;
+        await enqueue(kind, { scheduledAt: now.toISOString() });
+        return true;
+      });
+      if (due) queued++;
+    }
+    return queued;
+  }
+
   /** Queues a job in the current unit of work: it exists only if the work that queued it commits. */
   async function enqueue(kind: string, payload: Record<string, unknown>, runAt?: Date): Promise<string> {
     const id = newId('job');
@@ -92,7 +123,9 @@ export function createJobQueue(deps: { db: Db; clock: Clock; onError: (err: unkn
 
   function start(intervalMs = 5000) {
     timer = setInterval(() => {
-      running = runDue().catch(deps.onError);
+      running = enqueueScheduled()
+        .then(() => runDue())
+        .catch(deps.onError);
     }, intervalMs);
     timer.unref();
   }
@@ -111,6 +144,6 @@ export function createJobQueue(deps: { db: Db; clock: Clock; onError: (err: unkn
     return Number(r.numAffectedRows ?? 0);
   }
 
-  return { register, enqueue, runDue, start, stop, discardMatching };
+  return { register, every, enqueue, enqueueScheduled, runDue, start, stop, discardMatching };
 }
 export type JobQueue = ReturnType<typeof createJobQueue>;

@@ -9,3 +9,10 @@ export interface JobTable {
   done_at: Date | null;
   created_at: Date;
 }
+
+/** When each recurring job runs next. */
+export interface JobScheduleTable {
+  kind: string;
+  every_ms: number;
+  next_run_at: Date;
+}

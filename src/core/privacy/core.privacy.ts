@@ -17,6 +17,14 @@ export const coreTables = declareTables({
       created_at: notPersonal('technical timestamp'),
     },
   },
+  job_schedule: {
+    description: 'When each recurring job (the billing run) runs next.',
+    columns: {
+      kind: notPersonal('the job'),
+      every_ms: notPersonal('its interval'),
+      next_run_at: notPersonal('when it runs next'),
+    },
+  },
   erasure_journal: {
     description: 'Erasures done, for replay after a backup restore; no personal data.',
     columns: {

@@ -80,3 +80,11 @@ BEGIN
     WHERE s.token_hash = p_token_hash AND s.revoked_at IS NULL AND s.expires_at > p_now AND a.status = 'active';
 END;
 $$;
+
+-- Recurring jobs (the billing run): when each runs next. The row is moved on by the statement that
+-- finds it due, so several app servers ticking at once queue one run.
+CREATE TABLE job_schedule (
+  kind        text PRIMARY KEY,
+  every_ms    bigint NOT NULL CHECK (every_ms > 0),
+  next_run_at timestamptz NOT NULL
+);

@@ -1,3 +1,4 @@
+import { systemContext } from '../../core/context.js';
 import { defineModule } from '../../core/module.js';
 import { viesSimulator, type VatNumberCheck } from '../../core/tax/vies.js';
 import { viesRestClient } from '../../core/tax/vies-rest.js';
@@ -15,6 +16,8 @@ import { createNotifier } from './billing-notices.js';
 import { createDunning, type Dunning, type DunningSchedule } from './dunning.js';
 
 export type { BillingService } from './billing.service.js';
+/** The recurring job that runs billing (`npx sellrocket billing run` does the same at once). */
+export const BILLING_RUN_JOB = 'billing.run';
 export type { Dunning, DunningSchedule } from './dunning.js';
 export { defaultDunningSchedule } from './dunning.js';
 
@@ -60,6 +63,15 @@ export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningS
       });
       return { billing, subscriptions, dunning };
     },
+    // The billing run on its own, hourly by default: proformas ahead, the dunning schedule, cancellations.
+    schedules: (s, kit) => ({
+      [BILLING_RUN_JOB]: {
+        everyMs: kit.config.billing.runEveryMs,
+        run: async () => {
+          await s.subscriptions.runBilling(systemContext(kit.clock.now()));
+        },
+      },
+    }),
     routes: (
       app,
       s: {
