@@ -22,6 +22,14 @@ import type { CardBrand, CardDetails } from './cards.js';
 export interface PaymentGateway {
   readonly kind: PaymentGatewayKind;
   authorizeCard(input: CardPaymentInput): Promise<CardPaymentResult>;
+  /**
+   * Keeps a card with the processor for later charges (a customer's saved payment method): the
+   * processor checks it and returns its token. Only the token, brand, last four and expiry come back;
+   * the number and security code stay with this one call.
+   */
+  saveCard(input: SaveCardInput): Promise<SaveCardResult>;
+  /** Charges a card kept with `saveCard`; the same idempotency rules as `authorizeCard`. */
+  chargeSavedCard(input: SavedCardPaymentInput): Promise<CardPaymentResult>;
   /** Partial or full; the sum of a payment's refunds never exceeds what it captured. */
   refund(input: RefundInput): Promise<RefundResult>;
   /** A Multibanco reference the shopper pays at an ATM or in their bank's app before `expiresAt`. */
@@ -50,6 +58,23 @@ export interface CardPaymentInput {
   /** ISO 4217, e.g. EUR. */
   currency: string;
   card: CardDetails;
+  reference: string;
+  idempotencyKey: string;
+}
+
+export interface SaveCardInput {
+  card: CardDetails;
+  idempotencyKey: string;
+}
+
+export type SaveCardResult =
+  | { status: 'saved'; token: string; brand: CardBrand; last4: string; expMonth: number; expYear: number }
+  | { status: 'declined'; reason: DeclineReason; brand: CardBrand; last4: string };
+
+export interface SavedCardPaymentInput {
+  token: string;
+  amountCents: number;
+  currency: string;
   reference: string;
   idempotencyKey: string;
 }

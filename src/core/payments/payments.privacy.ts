@@ -29,6 +29,20 @@ export const paymentSimulatorTables = declareTables({
       created_at: notPersonal('technical timestamp'),
     },
   },
+  payment_simulator_card: {
+    description:
+      "Cards the payment simulator keeps for later charges (a customer's saved card): never the number or the code.",
+    columns: {
+      token: notPersonal('the token the platform keeps (card_…)'),
+      idempotency_key: notPersonal('key chosen by the caller, so a retry keeps one card'),
+      brand: notPersonal('card network'),
+      last4: notPersonal('last four digits of the card (PCI DSS), never enough to use it'),
+      exp_month: notPersonal('card expiry month'),
+      exp_year: notPersonal('card expiry year'),
+      outcome: notPersonal("how the test card's charges end (approve, or a decline reason)"),
+      created_at: notPersonal('technical timestamp'),
+    },
+  },
   payment_simulator_refund: {
     description: 'Refunds made by the payment simulator.',
     columns: {

@@ -32,7 +32,20 @@ export interface PaymentSimulatorRefundTable {
   created_at: Date;
 }
 
+/** A card kept by the simulator for later charges: never its number, only how its charges end. */
+export interface PaymentSimulatorCardTable {
+  token: string;
+  idempotency_key: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  outcome: string;
+  created_at: Date;
+}
+
 export interface PaymentSimulatorTables {
+  payment_simulator_card: PaymentSimulatorCardTable;
   payment_simulator_charge: PaymentSimulatorChargeTable;
   payment_simulator_refund: PaymentSimulatorRefundTable;
 }

@@ -16,6 +16,9 @@ import type {
   PaymentStatus,
   RefundInput,
   RefundResult,
+  SaveCardInput,
+  SaveCardResult,
+  SavedCardPaymentInput,
 } from './gateway.js';
 import { maxMultibancoCents, multibancoCheckDigits } from './multibanco.js';
 import type { PaymentSimulatorChargeTable, PaymentSimulatorTables } from './payments.tables.js';
@@ -200,6 +203,90 @@ export function createPaymentSimulator(deps: {
         last4: card.last4,
         exp_month: card.expMonth,
         exp_year: card.expYear,
+        mb_entity: null,
+        mb_reference: null,
+        expires_at: null,
+        paid_at: outcome === 'approve' ? clock.now() : null,
+        created_at: clock.now(),
+      });
+      return cardResultOf(row);
+    },
+
+    async saveCard(input: SaveCardInput): Promise<SaveCardResult> {
+      outsideUnitOfWork('saveCard');
+      if (!isCardDetails(input.card)) throw new TypeError('Pass the card through cardDetails() before saving it.');
+      const errors = checkCard(input.card);
+      if (typeof input.idempotencyKey !== 'string' || !/^\S{1,255}$/.test(input.idempotencyKey))
+        errors.push({
+          field: 'idempotencyKey',
+          message: 'An idempotency key is required (1 to 255 characters, no spaces).',
+        });
+      if (errors.length > 0) throw validationError(errors, 'The card cannot be saved.');
+      const { card } = input;
+      const outcome = outcomeOf(card);
+      // A processor checks a card before keeping it: these would never be charged.
+      if (outcome !== 'approve' && outcome !== 'insufficient_funds')
+        return { status: 'declined', reason: outcome, brand: card.brand, last4: card.last4 };
+      const inserted = await db
+        .insertInto('payment_simulator_card')
+        .values({
+          token: newId('card'),
+          idempotency_key: input.idempotencyKey,
+          brand: card.brand,
+          last4: card.last4,
+          exp_month: card.expMonth,
+          exp_year: card.expYear,
+          outcome,
+          created_at: clock.now(),
+        })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      const row =
+        inserted ??
+        (await db
+          .selectFrom('payment_simulator_card')
+          .selectAll()
+          .where('idempotency_key', '=', input.idempotencyKey)
+          .executeTakeFirstOrThrow());
+      return {
+        status: 'saved',
+        token: row.token,
+        brand: row.brand as CardBrand,
+        last4: row.last4,
+        expMonth: row.exp_month,
+        expYear: row.exp_year,
+      };
+    },
+
+    async chargeSavedCard(input: SavedCardPaymentInput): Promise<CardPaymentResult> {
+      outsideUnitOfWork('chargeSavedCard');
+      const errors = checkCommon(input, maxAmountCents);
+      if (errors.length > 0) throw validationError(errors, 'The payment cannot be attempted.');
+      const saved = await db
+        .selectFrom('payment_simulator_card')
+        .selectAll()
+        .where('token', '=', input.token)
+        .executeTakeFirst();
+      if (!saved) throw new AppError('not_found', 'No saved card has this token.');
+      const outcome = cardExpired(saved.exp_month, saved.exp_year, clock.now())
+        ? 'expired_card'
+        : (saved.outcome as 'approve' | DeclineReason);
+      const row = await insertOnce({
+        id: newId('ch'),
+        method: 'card',
+        idempotency_key: input.idempotencyKey,
+        fingerprint: fingerprint(['saved-card', input.amountCents, input.currency, input.reference, saved.token]),
+        order_reference: input.reference,
+        state: outcome === 'approve' ? 'paid' : 'declined',
+        decline_reason: outcome === 'approve' ? null : outcome,
+        amount_cents: input.amountCents,
+        currency: input.currency,
+        refunded_cents: 0,
+        brand: saved.brand,
+        last4: saved.last4,
+        exp_month: saved.exp_month,
+        exp_year: saved.exp_year,
         mb_entity: null,
         mb_reference: null,
         expires_at: null,

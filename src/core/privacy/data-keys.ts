@@ -213,6 +213,18 @@ export const dataKeys = {
     en: ['Account opening date', 'When your account was created.'],
     'pt-PT': ['Data de abertura da conta', 'Quando a sua conta foi criada.'],
   },
+  'payment.card_summary': {
+    en: ['Saved card', 'Its brand, last four digits and expiry, to show you which card pays; never the number or the code.'],
+    'pt-PT': ['Cartão guardado', 'A marca, os últimos quatro dígitos e a validade, para saber que cartão paga; nunca o número nem o código.'],
+  },
+  'payment.iban': {
+    en: ['Bank account (IBAN)', 'For the direct debit you authorised; kept encrypted.'],
+    'pt-PT': ['Conta bancária (IBAN)', 'Para o débito direto que autorizou; guardado cifrado.'],
+  },
+  'payment.mandate': {
+    en: ['Direct debit mandate', 'Its reference and the date you signed it.'],
+    'pt-PT': ['Autorização de débito direto', 'A sua referência e a data em que a assinou.'],
+  },
   'user.permissions': {
     en: ['Your permissions on an account', 'What the owner of an account you work on lets you do there.'],
     'pt-PT': ['As suas permissões numa conta', 'O que o titular de uma conta em que trabalha lhe permite fazer nela.'],

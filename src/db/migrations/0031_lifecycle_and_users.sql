@@ -88,3 +88,42 @@ CREATE TABLE job_schedule (
   every_ms    bigint NOT NULL CHECK (every_ms > 0),
   next_run_at timestamptz NOT NULL
 );
+
+-- Cards the payment simulator keeps for later charges (PAYMENT_GATEWAY=simulator): as a processor
+-- would, minus the number: brand, last four, expiry and how its charges end.
+CREATE TABLE payment_simulator_card (
+  token           text PRIMARY KEY,
+  idempotency_key text NOT NULL UNIQUE,
+  brand           text NOT NULL,
+  last4           char(4) NOT NULL,
+  exp_month       smallint NOT NULL,
+  exp_year        smallint NOT NULL,
+  outcome         text NOT NULL,
+  created_at      timestamptz NOT NULL
+);
+
+-- A customer's saved payment methods (issue #11 §3, C5): a card as the gateway's token with its brand,
+-- last four and expiry (never the number or the code), or a SEPA direct debit mandate with its IBAN
+-- sealed by the field-encryption keys. One may be the default the billing run charges.
+CREATE TABLE payment_method (
+  id                text PRIMARY KEY,
+  account_id        text NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+  kind              text NOT NULL CHECK (kind IN ('card', 'sepa')),
+  brand             text,
+  last4             char(4) NOT NULL,
+  exp_month         smallint,
+  exp_year          smallint,
+  gateway_token     text,
+  holder_name       text,
+  iban_sealed       text,
+  mandate_reference text UNIQUE,
+  mandate_signed_at timestamptz,
+  is_default        boolean NOT NULL DEFAULT false,
+  -- The month ('2027-01') whose expiry notice was sent, so it is sent once.
+  expiry_notice_for text,
+  created_at        timestamptz NOT NULL,
+  CHECK (kind <> 'card' OR (gateway_token IS NOT NULL AND exp_month IS NOT NULL AND exp_year IS NOT NULL)),
+  CHECK (kind <> 'sepa' OR (iban_sealed IS NOT NULL AND mandate_reference IS NOT NULL AND holder_name IS NOT NULL))
+);
+CREATE INDEX payment_method_account ON payment_method (account_id);
+CREATE UNIQUE INDEX payment_method_one_default ON payment_method (account_id) WHERE is_default;

@@ -15,6 +15,8 @@ export interface NoticeFacts {
   /** The proforma an invoice settles, and the invoice's ATCUD. */
   proforma?: string;
   atcud?: string;
+  /** A saved card, as shown ("visa •••• 4242"). */
+  card?: string;
   /** Which overdue notice this is (1, 2 or 3). */
   nth?: number;
 }
@@ -28,7 +30,8 @@ export type BillingNotice =
   | 'reactivated'
   | 'cancel-notice'
   | 'cancelled-by-operator'
-  | 'cancelled-at-request';
+  | 'cancelled-at-request'
+  | 'card-expiring';
 
 type Written = { subject: string; text: string[] };
 
@@ -99,6 +102,13 @@ const en: Record<BillingNotice, (f: NoticeFacts) => Written> = {
       'Your invoices stay available in your customer area. Your data is kept and deleted as our privacy policy says.',
     ],
   }),
+  'card-expiring': (f) => ({
+    subject: `Your card ${f.card} expires at the end of next month`,
+    text: [
+      `The card ${f.card} you saved for paying SellRocket expires on ${day(f.effectiveAt)}.`,
+      'Add your new card in the Payment methods section of your customer area, so your next invoices are paid without a gap.',
+    ],
+  }),
   'cancelled-at-request': (f) => ({
     subject: `Your cancellation of ${f.shop} is confirmed`,
     text: [
@@ -167,6 +177,13 @@ const pt: Record<BillingNotice, (f: NoticeFacts) => Written> = {
     text: [
       `Conforme avisado, a subscrição de ${f.shop} foi hoje cancelada e a loja deixou de estar disponível.`,
       'As suas faturas continuam disponíveis na área de cliente. Os seus dados são conservados e apagados nos termos da nossa política de privacidade.',
+    ],
+  }),
+  'card-expiring': (f) => ({
+    subject: `O seu cartão ${f.card} expira no fim do próximo mês`,
+    text: [
+      `O cartão ${f.card} que guardou para pagar a SellRocket expira a ${day(f.effectiveAt)}.`,
+      'Adicione o novo cartão na secção Meios de pagamento da sua área de cliente, para que as próximas faturas sejam pagas sem interrupção.',
     ],
   }),
   'cancelled-at-request': (f) => ({

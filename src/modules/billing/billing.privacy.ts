@@ -9,6 +9,14 @@ const fiscal = {
   onErasure: 'hold',
 } as const;
 
+// A saved payment method is kept while the customer keeps it, and erased with the account.
+const saved = {
+  basis: 'contract',
+  retention: 'account-lifetime',
+  purposes: ['billing'],
+  recipients: ['hosting', 'backup'],
+} as const;
+
 export const billingTables = declareTables({
   billing_series: {
     description: 'Numbered series of proforma invoices, invoices and credit notes, one per kind and year.',
@@ -104,6 +112,42 @@ export const billingTables = declareTables({
       cancel_notice_at: notPersonal('when the operator gave notice of cancellation (a retention anchor)'),
       cancel_effective_at: notPersonal('when that notice takes effect'),
       cancelled_by: notPersonal('customer or operator'),
+    },
+  },
+  payment_method: {
+    description:
+      "A customer's saved payment methods (C5): cards as the gateway's token with brand, last four and expiry, never the number or the code; SEPA mandates with the IBAN sealed.",
+    label: { en: 'Your payment methods', 'pt-PT': 'Os seus meios de pagamento' },
+    subject: 'customer',
+    owner: { via: 'account_id', to: 'account.id' },
+    columns: {
+      id: notPersonal('surrogate key (pm_…)'),
+      account_id: notPersonal('reference to the account'),
+      kind: notPersonal('card or SEPA direct debit'),
+      brand: personal({ category: 'financial', key: 'payment.card_summary', ...saved }),
+      last4: personal({ category: 'financial', key: 'payment.card_summary', ...saved }),
+      exp_month: personal({ category: 'financial', key: 'payment.card_summary', ...saved }),
+      exp_year: personal({ category: 'financial', key: 'payment.card_summary', ...saved }),
+      gateway_token: personal({
+        category: 'financial',
+        key: 'payment.card_summary',
+        ...saved,
+        export: 'omit',
+        description: "the gateway's token for the card: useless outside our account with the gateway",
+      }),
+      holder_name: personal({ category: 'identification', key: 'name.full', ...saved }),
+      iban_sealed: personal({
+        category: 'financial',
+        key: 'payment.iban',
+        ...saved,
+        export: 'omit',
+        description: 'AES-256-GCM with the field-encryption keys; the last four digits are shown instead',
+      }),
+      mandate_reference: personal({ category: 'financial', key: 'payment.mandate', ...saved }),
+      mandate_signed_at: personal({ category: 'financial', key: 'payment.mandate', ...saved }),
+      is_default: notPersonal('whether the billing run charges it'),
+      expiry_notice_for: notPersonal('the month whose expiry notice was sent'),
+      created_at: notPersonal('technical timestamp'),
     },
   },
   billing_dunning_notice: {

@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.js';
 import { CardInput } from '../../core/payments/card-input.js';
 import { customerOf, type AuthGuards } from '../auth/index.js';
 import type { BillingService } from './billing.service.js';
+import type { PaymentMethods } from './payment-methods.js';
 import { documentPdf } from './document-pdf.js';
 
 const Document = z.object({
@@ -55,7 +56,12 @@ const Id = z.object({ id: z.string().max(64) });
 /** Billing documents: the customer's invoices, and the staff console's proforma issuing and transfers. */
 export function registerBillingRoutes(
   app: FastifyInstance,
-  deps: { billing: BillingService; guards: AuthGuards; issuer: { name: string; address: string; nif: string } },
+  deps: {
+    billing: BillingService;
+    paymentMethods: PaymentMethods;
+    guards: AuthGuards;
+    issuer: { name: string; address: string; nif: string };
+  },
 ) {
   const r = typed(app);
   const staff = deps.guards.requireStaff('billing', 'admin');
@@ -116,10 +122,15 @@ export function registerBillingRoutes(
       schema: {
         tags: ['billing'],
         summary:
-          'Pay your open proforma invoice by card: its invoice is issued and mailed. The card number and security code are used for the one charge and never kept.',
+          'Pay your open proforma invoice by card, or with a saved card: its invoice is issued and mailed. A card number and security code are used for the one charge and never kept.',
         params: Id,
         headers: z.object({ 'idempotency-key': z.string().optional() }),
-        body: z.object({ card: CardInput }),
+        body: z
+          .object({ card: CardInput.optional(), paymentMethodId: z.string().max(64).optional() })
+          .refine((b) => (b.card === undefined) !== (b.paymentMethodId === undefined), {
+            message: 'Give a card, or the id of a saved card (paymentMethodId), not both.',
+            path: ['card'],
+          }),
         response: { 200: Document, ...problems(401, 402, 404, 409, 422) },
       },
     },
@@ -129,13 +140,10 @@ export function registerBillingRoutes(
         throw validationError([
           { field: 'Idempotency-Key', message: 'Up to 255 visible ASCII characters, no spaces.' },
         ]);
-      return deps.billing.payProformaByCard(
-        request.ctx,
-        customerOf(request).accountId,
-        request.params.id,
-        request.body.card,
-        key ?? newId('att'),
-      );
+      const { accountId } = customerOf(request);
+      const { card, paymentMethodId } = request.body;
+      const payWith = card ? { card } : { token: await deps.paymentMethods.cardToken(accountId, paymentMethodId!) };
+      return deps.billing.payProformaByCard(request.ctx, accountId, request.params.id, payWith, key ?? newId('att'));
     },
   );
 

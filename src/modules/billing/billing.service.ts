@@ -263,7 +263,7 @@ export function createBillingService(deps: {
     ctx: RequestContext,
     accountId: string,
     proformaId: string,
-    card: CardDetails,
+    payWith: { card: CardDetails } | { token: string },
     attempt: string,
   ) {
     const proforma = await deps.db
@@ -277,13 +277,16 @@ export function createBillingService(deps: {
     if (proforma.status === 'cancelled') throw new AppError('conflict', 'This proforma invoice was cancelled.');
     if (proforma.status === 'paid')
       return payProforma(ctx, proformaId, { method: 'card', reference: proforma.payment_reference });
-    const result = await deps.payments.authorizeCard({
+    const charge = {
       amountCents: proforma.total_cents,
       currency: proforma.currency,
-      card,
       reference: proforma.id,
       idempotencyKey: `proforma:${proforma.id}:${attempt}`,
-    });
+    };
+    const result =
+      'card' in payWith
+        ? await deps.payments.authorizeCard({ ...charge, card: payWith.card })
+        : await deps.payments.chargeSavedCard({ ...charge, token: payWith.token });
     if (result.status === 'declined') {
       await deps.audit.record(ctx, {
         action: 'billing.card.declined',

@@ -126,7 +126,26 @@ export interface BillingDunningNoticeTable {
   sent_at: Date;
 }
 
+export interface PaymentMethodTable {
+  id: string;
+  account_id: string;
+  kind: 'card' | 'sepa';
+  brand: string | null;
+  last4: string;
+  exp_month: number | null;
+  exp_year: number | null;
+  gateway_token: string | null;
+  holder_name: string | null;
+  iban_sealed: string | null;
+  mandate_reference: string | null;
+  mandate_signed_at: Date | null;
+  is_default: boolean;
+  expiry_notice_for: string | null;
+  created_at: Date;
+}
+
 export interface SubscriptionTables {
+  payment_method: PaymentMethodTable;
   billing_dunning_notice: BillingDunningNoticeTable;
   plan: PlanTable;
   shop_subscription: ShopSubscriptionTable;

@@ -5,6 +5,7 @@ import { actorRef, type RequestContext } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import type { ShopsService } from '../shops/index.js';
 import type { NoticeFacts, Notify } from './billing-notices.js';
+import type { PaymentMethods } from './payment-methods.js';
 import { documentName, type BillingService } from './billing.service.js';
 import type { BillingTables, DunningStage, ShopSubscriptionTable } from './billing.tables.js';
 import { subscriptionEvent } from './subscription-events.js';
@@ -56,6 +57,7 @@ export function createDunning(deps: {
   billing: BillingService;
   shops: ShopsService;
   notify: Notify;
+  paymentMethods: Pick<PaymentMethods, 'expiryNotices'>;
   schedule: DunningSchedule;
 }) {
   const { schedule } = deps;
@@ -213,7 +215,7 @@ export function createDunning(deps: {
       else if (done) sent.overdueNotices++;
     }
     sent.cancelled = await cancelAfterNotice(ctx);
-    return sent;
+    return { ...sent, cardExpiryNotices: await deps.paymentMethods.expiryNotices(ctx) };
   }
 
   /** The operator's cancellations whose notice has run out take effect; each shop goes off the web. */

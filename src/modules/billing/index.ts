@@ -11,6 +11,8 @@ import { createBillingService, type BillingService } from './billing.service.js'
 import type { BillingTables } from './billing.tables.js';
 import { registerSubscriptionRoutes } from './subscriptions.routes.js';
 import { registerDunningRoutes } from './dunning.routes.js';
+import { createPaymentMethods, type PaymentMethods } from './payment-methods.js';
+import { registerPaymentMethodRoutes } from './payment-methods.routes.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.service.js';
 import { createNotifier } from './billing-notices.js';
 import { createDunning, type Dunning, type DunningSchedule } from './dunning.js';
@@ -40,12 +42,20 @@ export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningS
           (kit.config.billing.viesUrl ? viesRestClient({ baseUrl: kit.config.billing.viesUrl }) : viesSimulator()),
       });
       const notify = createNotifier({ contactOf: needs.accounts.contactOf, mailer: kit.mailer });
+      const paymentMethods = createPaymentMethods({
+        db: kit.db,
+        audit: kit.audit,
+        payments: kit.payments,
+        cipher: kit.cipher,
+        notify,
+      });
       const dunning = createDunning({
         db: kit.db,
         audit: kit.audit,
         billing,
         shops: needs.shops,
         notify,
+        paymentMethods,
         schedule: opts.schedule ?? kit.config.billing.dunning,
       });
       const subscriptions = createSubscriptions({
@@ -61,7 +71,7 @@ export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningS
         await subscriptions.periodPaid(ctx, proformaId);
         await dunning.paid(ctx, proformaId);
       });
-      return { billing, subscriptions, dunning };
+      return { billing, subscriptions, dunning, paymentMethods };
     },
     // The billing run on its own, hourly by default: proformas ahead, the dunning schedule, cancellations.
     schedules: (s, kit) => ({
@@ -78,6 +88,7 @@ export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningS
         billing: BillingService;
         subscriptions: Subscriptions;
         dunning: Dunning;
+        paymentMethods: PaymentMethods;
         shops: ShopsService;
         guards: AuthGuards;
       },
@@ -86,5 +97,6 @@ export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningS
       registerBillingRoutes(app, { ...s, issuer: kit.config.controller });
       registerSubscriptionRoutes(app, s);
       registerDunningRoutes(app, s);
+      registerPaymentMethodRoutes(app, s);
     },
   });

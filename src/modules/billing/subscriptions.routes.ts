@@ -126,6 +126,7 @@ export function registerSubscriptionRoutes(
             overdueNotices: z.number().int(),
             suspended: z.number().int(),
             cancelled: z.number().int(),
+            cardExpiryNotices: z.number().int(),
           }),
           ...problems(401, 403),
         },

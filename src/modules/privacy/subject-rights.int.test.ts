@@ -163,6 +163,20 @@ async function seedSubject(n: number) {
     headers: { cookie: cookieFrom(login) },
   });
   expect(accepted.statusCode, accepted.body).toBe(200);
+  // A saved card and a direct debit mandate.
+  for (const [url, payload] of [
+    [
+      '/api/v1/account/payment-methods/cards',
+      { card: { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2034, cvc: '318' } },
+    ],
+    [
+      '/api/v1/account/payment-methods/sepa',
+      { iban: 'PT50000201231234567890154', holderName: `Xylophonia${n} Quarkenbush${n}` },
+    ],
+  ] as const) {
+    const saved = await t.app.inject({ method: 'POST', url, headers: { cookie: cookieFrom(login) }, payload });
+    expect(saved.statusCode, saved.body).toBe(201);
+  }
   // A proforma, paid: an invoice under legal hold.
   const proforma = await t.platform.billing.issueProforma(operatorContext(t.clock.now()), {
     accountId: id,
