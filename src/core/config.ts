@@ -1,3 +1,4 @@
+import { isValidIBAN } from 'ibantools';
 import path from 'node:path';
 import { z } from 'zod';
 import { paymentGatewayKinds, type PaymentGatewayKind } from './payments/gateway.js';
@@ -57,6 +58,12 @@ const envSchema = z.object({
     .regex(/^\d{9}$/, 'nine digits')
     .optional(),
   CONTROLLER_EMAIL: z.string().email().optional(),
+  /** The operator's bank account for transfers paying proforma invoices; printed on them when set. */
+  CONTROLLER_IBAN: z
+    .string()
+    .transform((v) => v.replace(/\s/g, '').toUpperCase())
+    .refine((v) => isValidIBAN(v), 'not a valid IBAN')
+    .optional(),
   DPO_EMAIL: z.string().email().optional(),
   PAYMENT_GATEWAY: z.enum(paymentGatewayKinds).default('simulator'),
   /** An S3-compatible bucket for uploaded files: https://KEY:SECRET@host/bucket?region=…; else DATA_DIR/files. */
@@ -119,7 +126,14 @@ export interface Config {
   seedDemo: boolean;
   mail: { smtpUrl: string | undefined; from: string; privacyTeam: string };
   /** Named in the privacy policy as the controller, with its contacts. */
-  controller: { name: string; address: string; email: string; dpoEmail: string; nif: string };
+  controller: {
+    name: string;
+    address: string;
+    email: string;
+    dpoEmail: string;
+    nif: string;
+    iban: string | undefined;
+  };
   /** Which payment gateway takes the shops' payments (src/core/payments). */
   paymentGateway: PaymentGatewayKind;
   files: { s3Url: string | undefined; clamdUrl: string | undefined; uploadLimitBytes: number };
@@ -218,6 +232,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       email: controllerEmail,
       dpoEmail: e.DPO_EMAIL ?? controllerEmail,
       nif: e.CONTROLLER_NIF ?? exampleController.nif,
+      iban: e.CONTROLLER_IBAN,
     },
     paymentGateway: e.PAYMENT_GATEWAY,
     files: { s3Url: e.S3_URL, clamdUrl: e.CLAMD_URL, uploadLimitBytes: e.UPLOAD_LIMIT_BYTES },

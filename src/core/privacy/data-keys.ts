@@ -214,8 +214,14 @@ export const dataKeys = {
     'pt-PT': ['Data de abertura da conta', 'Quando a sua conta foi criada.'],
   },
   'payment.card_summary': {
-    en: ['Saved card', 'Its brand, last four digits and expiry, to show you which card pays; never the number or the code.'],
-    'pt-PT': ['Cartão guardado', 'A marca, os últimos quatro dígitos e a validade, para saber que cartão paga; nunca o número nem o código.'],
+    en: [
+      'Saved card',
+      'Its brand, last four digits and expiry, to show you which card pays; never the number or the code.',
+    ],
+    'pt-PT': [
+      'Cartão guardado',
+      'A marca, os últimos quatro dígitos e a validade, para saber que cartão paga; nunca o número nem o código.',
+    ],
   },
   'payment.iban': {
     en: ['Bank account (IBAN)', 'For the direct debit you authorised; kept encrypted.'],

@@ -127,3 +127,15 @@ CREATE TABLE payment_method (
 );
 CREATE INDEX payment_method_account ON payment_method (account_id);
 CREATE UNIQUE INDEX payment_method_one_default ON payment_method (account_id) WHERE is_default;
+
+-- The Multibanco reference a customer asked for to pay a proforma (the document itself never changes):
+-- the gateway's notice of its payment pays the proforma.
+CREATE TABLE billing_payment_reference (
+  document_id  text PRIMARY KEY REFERENCES billing_document (id),
+  gateway_ref  text NOT NULL UNIQUE,
+  entity       char(5) NOT NULL,
+  reference    char(9) NOT NULL,
+  amount_cents integer NOT NULL,
+  expires_at   timestamptz NOT NULL,
+  created_at   timestamptz NOT NULL
+);

@@ -150,6 +150,18 @@ export const billingTables = declareTables({
       created_at: notPersonal('technical timestamp'),
     },
   },
+  billing_payment_reference: {
+    description: 'The Multibanco reference a customer asked for to pay a proforma invoice.',
+    columns: {
+      document_id: notPersonal('the proforma'),
+      gateway_ref: notPersonal("the payment gateway's reference"),
+      entity: notPersonal('Multibanco entity (who is paid)'),
+      reference: notPersonal('Multibanco reference'),
+      amount_cents: notPersonal('amount, in cents'),
+      expires_at: notPersonal('when it stops being payable'),
+      created_at: notPersonal('technical timestamp'),
+    },
+  },
   billing_dunning_notice: {
     description: 'The reminders and overdue notices sent for a proforma: each once, whichever server sends it.',
     columns: {

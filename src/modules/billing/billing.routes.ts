@@ -51,6 +51,17 @@ const WithLines = Document.extend({
     }),
   ),
 });
+const Multibanco = z.object({
+  entity: z.string(),
+  reference: z.string(),
+  amountCents: z.number().int(),
+  expiresAt: z.iso.datetime(),
+});
+/** How an open proforma may be paid besides a card: a transfer quoting its number, a Multibanco reference. */
+const PaymentOptions = z.object({
+  transfer: z.object({ iban: z.string(), beneficiary: z.string(), reference: z.string() }).nullable(),
+  multibanco: Multibanco.nullable(),
+});
 const Id = z.object({ id: z.string().max(64) });
 
 /** Billing documents: the customer's invoices, and the staff console's proforma issuing and transfers. */
@@ -60,11 +71,24 @@ export function registerBillingRoutes(
     billing: BillingService;
     paymentMethods: PaymentMethods;
     guards: AuthGuards;
-    issuer: { name: string; address: string; nif: string };
+    issuer: { name: string; address: string; nif: string; iban?: string | undefined };
   },
 ) {
   const r = typed(app);
   const staff = deps.guards.requireStaff('billing', 'admin');
+
+  async function optionsOf(doc: { id: string; kind: string; status: string; name: string }) {
+    if (doc.kind !== 'proforma' || doc.status !== 'open') return null;
+    const mb = await deps.billing.referenceOf(doc.id);
+    return {
+      transfer: deps.issuer.iban
+        ? { iban: deps.issuer.iban, beneficiary: deps.issuer.name, reference: doc.name }
+        : null,
+      multibanco: mb
+        ? { entity: mb.entity, reference: mb.reference, amountCents: mb.amountCents, expiresAt: mb.expiresAt }
+        : null,
+    };
+  }
 
   r.get(
     '/api/v1/account/invoices',
@@ -85,12 +109,37 @@ export function registerBillingRoutes(
       preHandler: deps.guards.customer('invoices'),
       schema: {
         tags: ['billing'],
-        summary: 'One of your documents with its lines',
+        summary: 'One of your documents with its lines, and for an open proforma how else it may be paid',
         params: Id,
-        response: { 200: WithLines, ...problems(401, 404) },
+        response: { 200: WithLines.extend({ paymentOptions: PaymentOptions.nullable() }), ...problems(401, 404) },
       },
     },
-    async (request) => deps.billing.documentOf(request.params.id, customerOf(request).accountId),
+    async (request) => {
+      const doc = await deps.billing.documentOf(request.params.id, customerOf(request).accountId);
+      return { ...doc, paymentOptions: await optionsOf(doc) };
+    },
+  );
+
+  r.post(
+    '/api/v1/account/invoices/:id/multibanco',
+    {
+      preHandler: deps.guards.customer('invoices'),
+      schema: {
+        tags: ['billing'],
+        summary:
+          'A Multibanco reference to pay your open proforma at an ATM or in your bank app; its payment issues the invoice',
+        params: Id,
+        response: { 200: Multibanco, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { gatewayRef: _gatewayRef, ...mb } = await deps.billing.multibancoFor(
+        request.ctx,
+        customerOf(request).accountId,
+        request.params.id,
+      );
+      return mb;
+    },
   );
 
   r.get(
@@ -106,7 +155,7 @@ export function registerBillingRoutes(
     },
     async (request, reply) => {
       const doc = await deps.billing.documentOf(request.params.id, customerOf(request).accountId);
-      const pdf = await documentPdf(doc, deps.issuer);
+      const pdf = await documentPdf({ ...doc, paymentOptions: await optionsOf(doc) }, deps.issuer);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${doc.name.replace(/[ /]/g, '-')}.pdf"`)

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { isoOrNull } from '../../core/clock.js';
 import type { AuditLog } from '../../core/audit/audit-log.js';
-import type { RequestContext } from '../../core/context.js';
+import { systemContext, type RequestContext } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Mailer } from '../../core/mail/mailer.js';
@@ -357,12 +357,99 @@ export function createBillingService(deps: {
     };
   }
 
+  /**
+   * A Multibanco reference for an open proforma, asked for by its customer: made once by the gateway
+   * (outside any unit of work), payable until the proforma is 30 days overdue. Its payment, which the
+   * gateway announces, pays the proforma (see `multibancoPaid`).
+   */
+  async function multibancoFor(ctx: RequestContext, accountId: string, proformaId: string) {
+    const proforma = await deps.db
+      .selectFrom('billing_document')
+      .selectAll()
+      .where('id', '=', proformaId)
+      .where('kind', '=', 'proforma')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    if (!proforma) throw new AppError('not_found', 'No such proforma invoice.');
+    if (proforma.status !== 'open') throw new AppError('conflict', 'This proforma invoice is not open.');
+    const known = await referenceOf(proformaId);
+    if (known && new Date(known.expiresAt) > ctx.now) return known;
+    const due = proforma.due_at ? new Date(proforma.due_at) : ctx.now;
+    const made = await deps.payments.createMultibanco({
+      amountCents: proforma.total_cents,
+      reference: proforma.id,
+      expiresAt: new Date(Math.max(due.getTime(), ctx.now.getTime()) + 30 * 86_400_000),
+      idempotencyKey: `proforma-mb:${proforma.id}:${known ? known.expiresAt : 'first'}`,
+    });
+    await deps.db
+      .insertInto('billing_payment_reference')
+      .values({
+        document_id: proforma.id,
+        gateway_ref: made.gatewayRef,
+        entity: made.entity,
+        reference: made.reference,
+        amount_cents: made.amountCents,
+        expires_at: made.expiresAt,
+        created_at: ctx.now,
+      })
+      .onConflict((oc) =>
+        oc.column('document_id').doUpdateSet((eb) => ({
+          gateway_ref: eb.ref('excluded.gateway_ref'),
+          entity: eb.ref('excluded.entity'),
+          reference: eb.ref('excluded.reference'),
+          expires_at: eb.ref('excluded.expires_at'),
+        })),
+      )
+      .execute();
+    return (await referenceOf(proformaId))!;
+  }
+
+  async function referenceOf(proformaId: string) {
+    const row = await deps.db
+      .selectFrom('billing_payment_reference')
+      .selectAll()
+      .where('document_id', '=', proformaId)
+      .executeTakeFirst();
+    return row
+      ? {
+          gatewayRef: row.gateway_ref,
+          entity: row.entity,
+          reference: row.reference,
+          amountCents: row.amount_cents,
+          expiresAt: new Date(row.expires_at).toISOString(),
+        }
+      : null;
+  }
+
+  /** The gateway announced a Multibanco payment (in its unit of work): a proforma's pays it. */
+  async function multibancoPaid(event: { gatewayRef: string; orderReference: string; paidAt: Date }) {
+    const known = await deps.db
+      .selectFrom('billing_payment_reference as r')
+      .innerJoin('billing_document as d', 'd.id', 'r.document_id')
+      .select(['d.id', 'd.status'])
+      .where('r.gateway_ref', '=', event.gatewayRef)
+      .executeTakeFirst();
+    if (!known || known.status !== 'open') return;
+    await payProforma(systemContext(event.paidAt), known.id, { method: 'multibanco', reference: event.gatewayRef });
+  }
+
   /** Runs `listener` in the unit of work of every proforma's payment, after its invoice is issued. */
   const whenPaid = (listener: (ctx: RequestContext, proformaId: string) => Promise<void>) => {
     paidListeners.push(listener);
   };
 
-  return { issueProforma, payProforma, payProformaByCard, cancelProforma, documentsOf, documentOf, whenPaid };
+  return {
+    issueProforma,
+    payProforma,
+    payProformaByCard,
+    multibancoFor,
+    referenceOf,
+    multibancoPaid,
+    cancelProforma,
+    documentsOf,
+    documentOf,
+    whenPaid,
+  };
 }
 export type BillingService = ReturnType<typeof createBillingService>;
 export type DocumentWithLines = Awaited<ReturnType<BillingService['documentOf']>>;

@@ -53,7 +53,18 @@ export interface BillingDocumentLineTable {
   net_cents: number;
 }
 
+export interface BillingPaymentReferenceTable {
+  document_id: string;
+  gateway_ref: string;
+  entity: string;
+  reference: string;
+  amount_cents: number;
+  expires_at: Date;
+  created_at: Date;
+}
+
 export interface BillingTables extends SubscriptionTables {
+  billing_payment_reference: BillingPaymentReferenceTable;
   billing_series: BillingSeriesTable;
   billing_document: BillingDocumentTable;
   billing_document_line: BillingDocumentLineTable;

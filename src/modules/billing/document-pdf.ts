@@ -21,8 +21,14 @@ const euros = (cents: number) => `${(cents / 100).toFixed(2).replace('.', ',')} 
  * its encoding): the issuer and the customer, the lines, the VAT summary with its legal mention, the
  * ATCUD and the fiscal QR code. Text is real text, so it can be read back and searched.
  */
+/** How an open proforma may be paid besides a card (see billing.routes.ts). */
+export interface PaymentOptions {
+  transfer: { iban: string; beneficiary: string; reference: string } | null;
+  multibanco: { entity: string; reference: string; amountCents: number; expiresAt: string } | null;
+}
+
 export async function documentPdf(
-  doc: DocumentWithLines,
+  doc: DocumentWithLines & { paymentOptions?: PaymentOptions | null },
   issuer: { name: string; address: string; nif: string },
 ): Promise<Buffer> {
   const qr = await QRCode.toBuffer(fiscalQr(doc, issuer.nif), { errorCorrectionLevel: 'M', margin: 1, width: 240 });
@@ -91,6 +97,20 @@ export async function documentPdf(
   }
   if (doc.paidAt)
     pdf.moveDown(0.5).text(`Pago em / Paid on ${doc.paidAt.slice(0, 10)} (${doc.paymentMethod ?? ''})`, left);
+  const options = doc.paymentOptions;
+  if (options?.transfer || options?.multibanco) {
+    pdf.moveDown(0.5).font('Helvetica-Bold').text('Pagamento / Payment', left).font('Helvetica');
+    if (options.transfer)
+      pdf.text(
+        `Transferência / Transfer: IBAN ${options.transfer.iban} (${options.transfer.beneficiary}), referência / reference "${options.transfer.reference}"`,
+        left,
+      );
+    if (options.multibanco)
+      pdf.text(
+        `Multibanco: entidade / entity ${options.multibanco.entity}, referência / reference ${options.multibanco.reference.replace(/(\d{3})(?=\d)/g, '$1 ')}, ${euros(options.multibanco.amountCents)}, até / until ${options.multibanco.expiresAt.slice(0, 10)}`,
+        left,
+      );
+  }
 
   pdf.moveDown();
   pdf.image(qr, left, pdf.y, { width: 100 });

@@ -66,6 +66,7 @@ export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningS
         notify,
         daysBefore: kit.config.billing.proformaDaysBefore,
       });
+      kit.payments.onPaymentReceived((event) => billing.multibancoPaid(event));
       // Renewal first: the period paid is current before the shop's suspension is looked at.
       billing.whenPaid(async (ctx, proformaId) => {
         await subscriptions.periodPaid(ctx, proformaId);

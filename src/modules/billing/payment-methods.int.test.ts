@@ -14,7 +14,10 @@ beforeAll(async () => {
       cb();
     },
   });
-  t = await createTestApp({ logStream: stream, env: { LOG_LEVEL: 'debug' } });
+  t = await createTestApp({
+    logStream: stream,
+    env: { LOG_LEVEL: 'debug', CONTROLLER_IBAN: 'PT50 0002 0123 1234 5678 9015 4' },
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -143,5 +146,36 @@ describe('saved payment methods (#11 §3, C5, S4)', () => {
     await t.platform.dunning.run(systemContext(t.clock.now()));
     await t.platform.dunning.run(systemContext(t.clock.now()));
     expect(Number(await notices())).toBe(1);
+  });
+
+  it('offers a transfer with the proforma’s number and a Multibanco reference, whose payment issues the invoice', async () => {
+    const { issue, call } = await customerWithProforma();
+    const proforma = await issue();
+    const before = (await call('GET', `/api/v1/account/invoices/${proforma.id}`)).json();
+    expect(before.paymentOptions).toEqual({
+      transfer: { iban: 'PT50000201231234567890154', beneficiary: expect.any(String), reference: before.name },
+      multibanco: null,
+    });
+    const mb = await call('POST', `/api/v1/account/invoices/${proforma.id}/multibanco`);
+    expect(mb.statusCode, mb.body).toBe(200);
+    expect(mb.json()).toMatchObject({ entity: '99999', amountCents: before.totalCents });
+    expect(mb.json().reference).toMatch(/^\d{9}$/);
+    // Asked again, the same reference.
+    expect((await call('POST', `/api/v1/account/invoices/${proforma.id}/multibanco`)).json().reference).toBe(
+      mb.json().reference,
+    );
+    const pdf = await call('GET', `/api/v1/account/invoices/${proforma.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const ref = await sql<{ gateway_ref: string }>`select gateway_ref from billing_payment_reference
+      where document_id = ${proforma.id}`.execute(t.platform.db);
+    await t.platform.payments.simulator!.markMultibancoPaid(ref.rows[0]!.gateway_ref);
+    const after = (await call('GET', `/api/v1/account/invoices/${proforma.id}`)).json();
+    expect(after).toMatchObject({ status: 'paid', paymentOptions: null });
+    const invoices = (await call('GET', '/api/v1/account/invoices')).json().items;
+    expect(invoices.find((d: { proformaId: string }) => d.proformaId === proforma.id)).toMatchObject({
+      kind: 'invoice',
+      paymentMethod: 'multibanco',
+    });
+    expect((await call('POST', `/api/v1/account/invoices/${proforma.id}/multibanco`)).statusCode).toBe(409);
   });
 });
