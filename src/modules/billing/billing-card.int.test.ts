@@ -89,3 +89,68 @@ describe('a customer pays a proforma by card (#11 §3, C5)', () => {
     expectNoCardData({ database: dump.text, logs }, [approvedCard, declinedCard], ['3181']);
   });
 });
+
+describe('credit notes (#11 §4)', () => {
+  it('credits an invoice in its own series, refunds the card once, and never credits more than the invoice', async () => {
+    const { account, cookie } = await signUp(t.app, {}, '198.51.100.95');
+    const staff = await staffSession(t, ['billing']);
+    const proforma = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/staff/billing/proformas',
+        headers: { cookie: staff.cookie },
+        payload: {
+          accountId: account.id,
+          dueAt: new Date(t.clock.now().getTime() + 14 * 86_400_000).toISOString(),
+          lines: [{ description: 'Plan Pro', quantity: 1, unitCents: 10000 }],
+        },
+      })
+    ).json();
+    const invoice = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/account/invoices/${proforma.id}/pay`,
+        headers: { cookie, 'idempotency-key': 'credit-pay' },
+        payload: { card: cardOf(approvedCard) },
+      })
+    ).json();
+    expect(invoice).toMatchObject({ kind: 'invoice', totalCents: 12300 });
+    const credit = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/staff/billing/invoices/${invoice.id}/credit-notes`,
+        headers: { cookie: staff.cookie },
+        payload,
+      });
+    const part = await credit({ netCents: 4000, reason: 'Downtime on 3 December' });
+    expect(part.statusCode, part.body).toBe(201);
+    expect(part.json()).toMatchObject({ kind: 'credit_note', netCents: 4000, vatCents: 920, totalCents: 4920 });
+    expect(part.json().name).toMatch(/^NC \d{4}\/\d+$/);
+    expect((await credit({ netCents: 6001, reason: 'Too much' })).statusCode).toBe(409);
+    const rest = await credit({ reason: 'Cancelled' });
+    expect(rest.json()).toMatchObject({ netCents: 6000, totalCents: 12300 - 4920 });
+    expect((await credit({ reason: 'Again' })).statusCode).toBe(409);
+    // The card was refunded the whole, in two refunds.
+    const paid = await t.platform.db
+      .selectFrom('billing_document')
+      .select('payment_reference')
+      .where('id', '=', invoice.id)
+      .executeTakeFirstOrThrow();
+    const status = await t.platform.payments.paymentStatus(paid.payment_reference!);
+    expect(status.refundedCents).toBe(12300);
+    const support = await staffSession(t, ['support']);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/staff/billing/invoices/${invoice.id}/credit-notes`,
+          headers: { cookie: support.cookie },
+          payload: { reason: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/account/invoices', headers: { cookie } })).json()
+      .items;
+    expect(mine.filter((d: { kind: string }) => d.kind === 'credit_note')).toHaveLength(2);
+  });
+});

@@ -15,6 +15,8 @@ export interface NoticeFacts {
   /** The proforma an invoice settles, and the invoice's ATCUD. */
   proforma?: string;
   atcud?: string;
+  /** Whether a credit note's amount is refunded. */
+  refunded?: boolean;
   /** A saved card, as shown ("visa •••• 4242"). */
   card?: string;
   /** Which overdue notice this is (1, 2 or 3). */
@@ -31,7 +33,8 @@ export type BillingNotice =
   | 'cancel-notice'
   | 'cancelled-by-operator'
   | 'cancelled-at-request'
-  | 'card-expiring';
+  | 'card-expiring'
+  | 'credit-note';
 
 type Written = { subject: string; text: string[] };
 
@@ -100,6 +103,16 @@ const en: Record<BillingNotice, (f: NoticeFacts) => Written> = {
     text: [
       `As announced, the subscription of ${f.shop} was cancelled today, and the shop is no longer online.`,
       'Your invoices stay available in your customer area. Your data is kept and deleted as our privacy policy says.',
+    ],
+  }),
+  'credit-note': (f) => ({
+    subject: `Credit note ${f.document} for invoice ${f.proforma}`,
+    text: [
+      `We issued credit note ${f.document} of ${money(f.totalCents, 'en')} for your invoice ${f.proforma}.`,
+      f.refunded
+        ? 'The amount is refunded the way you paid; a card refund can take a few days to show.'
+        : 'It is deducted from what you owe us.',
+      'It is in the Invoices section of your customer area.',
     ],
   }),
   'card-expiring': (f) => ({
@@ -177,6 +190,16 @@ const pt: Record<BillingNotice, (f: NoticeFacts) => Written> = {
     text: [
       `Conforme avisado, a subscrição de ${f.shop} foi hoje cancelada e a loja deixou de estar disponível.`,
       'As suas faturas continuam disponíveis na área de cliente. Os seus dados são conservados e apagados nos termos da nossa política de privacidade.',
+    ],
+  }),
+  'credit-note': (f) => ({
+    subject: `Nota de crédito ${f.document} da fatura ${f.proforma}`,
+    text: [
+      `Emitimos a nota de crédito ${f.document}, de ${money(f.totalCents, 'pt-PT')}, relativa à sua fatura ${f.proforma}.`,
+      f.refunded
+        ? 'O valor é devolvido pelo meio com que pagou; um reembolso no cartão pode demorar alguns dias a aparecer.'
+        : 'O valor é deduzido ao que nos deve.',
+      'Está na secção Faturas da sua área de cliente.',
     ],
   }),
   'card-expiring': (f) => ({

@@ -264,4 +264,25 @@ export function registerBillingRoutes(
     },
     async (request) => deps.billing.cancelProforma(request.ctx, request.params.id),
   );
+
+  r.post(
+    '/api/v1/staff/billing/invoices/:id/credit-notes',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['staff console'],
+        summary:
+          'Issue a credit note for an invoice (all that is left, or netCents before VAT); with refund, a card payment is refunded through the gateway (audited, mailed)',
+        params: Id,
+        body: z.object({
+          netCents: z.number().int().min(1).max(100_000_000).optional(),
+          reason: z.string().trim().min(1, 'Required').max(300),
+          refund: z.boolean().default(true),
+        }),
+        response: { 201: Document, ...problems(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await deps.billing.creditInvoice(request.ctx, request.params.id, request.body)),
+  );
 }

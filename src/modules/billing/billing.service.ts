@@ -358,6 +358,113 @@ export function createBillingService(deps: {
   }
 
   /**
+   * A credit note for (part of) an invoice, in its own series (NC), for a refund or a correction: the
+   * invoice's customer and VAT rule, one line naming the invoice and the reason, never more than is
+   * left to credit. With `refund`, a card payment is refunded through the gateway first (outside
+   * any unit of work) under a key made of the invoice and the number of its credit notes so far, so a
+   * retry after a crash refunds once; a transfer or Multibanco payment is refunded by the operator's
+   * bank, which the note records.
+   */
+  async function creditInvoice(
+    ctx: RequestContext,
+    invoiceId: string,
+    input: { netCents?: number | undefined; reason: string; refund: boolean },
+  ) {
+    const invoice = await deps.db
+      .selectFrom('billing_document')
+      .selectAll()
+      .where('id', '=', invoiceId)
+      .where('kind', '=', 'invoice')
+      .executeTakeFirst();
+    if (!invoice) throw new AppError('not_found', 'No such invoice.');
+    const credited = async () =>
+      deps.db
+        .selectFrom('billing_document')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.coalesce(eb.fn.sum<number>('net_cents'), eb.lit(0)).as('net'),
+        ])
+        .where('credited_id', '=', invoiceId)
+        .where('kind', '=', 'credit_note')
+        .executeTakeFirstOrThrow();
+    const before = await credited();
+    const left = invoice.net_cents - Number(before.net);
+    const net = input.netCents ?? left;
+    if (net < 1 || net > left)
+      throw new AppError('conflict', `At most ${euros(left)} before VAT is left to credit on this invoice.`, {
+        errors: [{ field: 'netCents', message: `At most ${left} cents is left to credit.` }],
+      });
+    const rate = Number(invoice.vat_rate);
+    const vatCents =
+      net === left ? invoice.vat_cents - Math.round((Number(before.net) * rate) / 100) : Math.round((net * rate) / 100);
+    const total = net + vatCents;
+    let refundRef: string | null = null;
+    if (input.refund && invoice.payment_method === 'card' && invoice.payment_reference) {
+      const refunded = await deps.payments.refund({
+        gatewayRef: invoice.payment_reference,
+        amountCents: total,
+        idempotencyKey: `credit:${invoice.id}:${Number(before.n) + 1}`,
+      });
+      refundRef = refunded.refundRef;
+    }
+    return deps.db.transaction().execute(async () => {
+      // Another credit note may have been issued meanwhile: the check holds under the invoice's lock.
+      await deps.db.selectFrom('billing_document').select('id').where('id', '=', invoiceId).forUpdate().execute();
+      const now = await credited();
+      if (Number(now.n) !== Number(before.n))
+        throw new AppError('conflict', 'Another credit note for this invoice was just issued: look again.');
+      const { seriesId, number, issuedAt, atcud } = await nextNumber('credit_note', ctx.now);
+      const note: DocumentRow = {
+        ...invoice,
+        id: newId('doc'),
+        kind: 'credit_note',
+        series_id: seriesId,
+        number,
+        atcud,
+        status: 'issued',
+        issued_at: issuedAt,
+        due_at: null,
+        proforma_id: null,
+        credited_id: invoice.id,
+        net_cents: net,
+        vat_cents: vatCents,
+        total_cents: total,
+        paid_at: input.refund ? ctx.now : null,
+        payment_method: input.refund ? invoice.payment_method : null,
+        payment_reference: refundRef,
+      };
+      await insertDocument(note, [
+        {
+          description: `Crédito da fatura / Credit for invoice ${documentName(invoice)}: ${input.reason}`,
+          quantity: 1,
+          unit_cents: net,
+          net_cents: net,
+        },
+      ]);
+      if (invoice.account_id) {
+        await deps.audit.record(ctx, {
+          action: 'billing.credit_note.issued',
+          target: { kind: 'document', id: note.id },
+          chain: `account:${invoice.account_id}`,
+        });
+        const contact = await deps.accounts.contactOf(invoice.account_id);
+        if (contact)
+          await deps.mailer.send({
+            to: contact.email,
+            accountId: invoice.account_id,
+            ...billingNotice('credit-note', contact.language, {
+              document: documentName(note),
+              proforma: documentName(invoice),
+              totalCents: total,
+              refunded: input.refund,
+            }),
+          });
+      }
+      return view(note);
+    });
+  }
+
+  /**
    * A Multibanco reference for an open proforma, asked for by its customer: made once by the gateway
    * (outside any unit of work), payable until the proforma is 30 days overdue. Its payment, which the
    * gateway announces, pays the proforma (see `multibancoPaid`).
@@ -444,6 +551,7 @@ export function createBillingService(deps: {
     payProformaByCard,
     multibancoFor,
     referenceOf,
+    creditInvoice,
     multibancoPaid,
     cancelProforma,
     documentsOf,

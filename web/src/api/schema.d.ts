@@ -11961,6 +11961,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/billing/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a credit note for an invoice (all that is left, or netCents before VAT); with refund, a card payment is refunded through the gateway (audited, mailed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        netCents?: number;
+                        reason: string;
+                        /** @default true */
+                        refund?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proforma" | "invoice" | "credit_note";
+                            name: string;
+                            number: number;
+                            atcud: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled" | "issued";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            dueAt: string | null;
+                            proformaId: string | null;
+                            customer: {
+                                name: string | null;
+                                nif: string | null;
+                                address: string | null;
+                                postalCode: string | null;
+                                city: string | null;
+                                country: string;
+                            };
+                            vat: {
+                                /** @enum {string} */
+                                regime: "domestic" | "eu-consumer" | "reverse-charge" | "outside-scope";
+                                rate: number;
+                                space: ("PT" | "PT-AC" | "PT-MA") | null;
+                                note: string | null;
+                                viesCheck: ("valid" | "invalid" | "unavailable") | null;
+                            };
+                            currency: string;
+                            netCents: number;
+                            vatCents: number;
+                            totalCents: number;
+                            paidAt: string | null;
+                            paymentMethod: ("card" | "transfer" | "multibanco" | "direct-debit") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
