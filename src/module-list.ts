@@ -39,6 +39,8 @@ export function platformModules(opts: ModuleOptions = {}) {
     mfaModule,
     authModule,
     shopsModule,
+    // Before the shop's modules: they read the plan's limits.
+    billingModule(),
     catalogueModule,
     mediaModule,
     ordersModule,
@@ -46,7 +48,6 @@ export function platformModules(opts: ModuleOptions = {}) {
     shopperAccountsModule,
     privacyModule(opts),
     mailModule,
-    billingModule(),
   ] as const;
 }
 

@@ -8,12 +8,18 @@ ALTER TABLE shop_subscription
   -- The operator's notice of cancellation, and when it takes effect.
   ADD COLUMN cancel_notice_at timestamptz,
   ADD COLUMN cancel_effective_at timestamptz,
-  ADD COLUMN cancelled_by text CHECK (cancelled_by IN ('customer', 'operator'));
+  ADD COLUMN cancelled_by text CHECK (cancelled_by IN ('customer', 'operator')),
+  -- A cheaper plan asked for: it takes effect with the next period, which is billed at it.
+  ADD COLUMN pending_plan_id text REFERENCES plan (id);
+
+-- The plan each period was billed at: a downgrade takes effect with the period billed at it.
+ALTER TABLE shop_subscription_proforma ADD COLUMN plan_id text REFERENCES plan (id);
 
 ALTER TABLE shop_subscription_event DROP CONSTRAINT shop_subscription_event_kind_check;
 ALTER TABLE shop_subscription_event ADD CONSTRAINT shop_subscription_event_kind_check CHECK (kind IN (
   'created', 'proforma_issued', 'renewed', 'cancel_requested', 'cancelled',
-  'reminder_sent', 'overdue_notice_sent', 'suspended', 'reactivated', 'cancel_notice_given', 'cancel_notice_withdrawn'));
+  'reminder_sent', 'overdue_notice_sent', 'suspended', 'reactivated', 'cancel_notice_given', 'cancel_notice_withdrawn',
+  'plan_changed', 'plan_change_scheduled'));
 
 -- Each notice of a proforma is sent once, whichever server runs the schedule: the row is the claim.
 CREATE TABLE billing_dunning_notice (

@@ -112,6 +112,7 @@ export const billingTables = declareTables({
       cancel_notice_at: notPersonal('when the operator gave notice of cancellation (a retention anchor)'),
       cancel_effective_at: notPersonal('when that notice takes effect'),
       cancelled_by: notPersonal('customer or operator'),
+      pending_plan_id: notPersonal('a cheaper plan asked for, from the next period'),
     },
   },
   payment_method: {
@@ -189,6 +190,7 @@ export const billingTables = declareTables({
       period_start: notPersonal('start of the period billed'),
       period_end: notPersonal('end of the period billed'),
       document_id: notPersonal('the proforma'),
+      plan_id: notPersonal('the plan the period was billed at'),
     },
   },
 });

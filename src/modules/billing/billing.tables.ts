@@ -99,6 +99,7 @@ export interface ShopSubscriptionTable {
   cancel_notice_at: Generated<Date | null>;
   cancel_effective_at: Generated<Date | null>;
   cancelled_by: Generated<'customer' | 'operator' | null>;
+  pending_plan_id: Generated<string | null>;
 }
 
 export interface ShopSubscriptionEventTable {
@@ -116,7 +117,9 @@ export interface ShopSubscriptionEventTable {
     | 'suspended'
     | 'reactivated'
     | 'cancel_notice_given'
-    | 'cancel_notice_withdrawn';
+    | 'cancel_notice_withdrawn'
+    | 'plan_changed'
+    | 'plan_change_scheduled';
   at: Date;
   data: Record<string, unknown>;
 }
@@ -127,6 +130,8 @@ export interface ShopSubscriptionProformaTable {
   period_start: Date;
   period_end: Date;
   document_id: string | null;
+  /** The plan the period was billed at (null before plan changes were recorded). */
+  plan_id: Generated<string | null>;
 }
 
 export type DunningStage = 'reminder' | 'overdue-1' | 'overdue-2' | 'overdue-3' | 'suspension';

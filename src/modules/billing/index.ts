@@ -11,6 +11,7 @@ import { createBillingService, type BillingService } from './billing.service.js'
 import type { BillingTables } from './billing.tables.js';
 import { registerSubscriptionRoutes } from './subscriptions.routes.js';
 import { registerDunningRoutes } from './dunning.routes.js';
+import { createPlanLimits } from './plan-limits.js';
 import { createPaymentMethods, type PaymentMethods } from './payment-methods.js';
 import { registerPaymentMethodRoutes } from './payment-methods.routes.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.service.js';
@@ -21,6 +22,7 @@ export type { BillingService } from './billing.service.js';
 /** The recurring job that runs billing (`npx sellrocket billing run` does the same at once). */
 export const BILLING_RUN_JOB = 'billing.run';
 export type { Dunning, DunningSchedule } from './dunning.js';
+export type { PlanLimits } from './plan-limits.js';
 export { defaultDunningSchedule } from './dunning.js';
 
 /** Proforma invoices, invoices and their numbered series (issue #11 §4). */
@@ -72,7 +74,7 @@ export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningS
         await subscriptions.periodPaid(ctx, proformaId);
         await dunning.paid(ctx, proformaId);
       });
-      return { billing, subscriptions, dunning, paymentMethods };
+      return { billing, subscriptions, dunning, paymentMethods, planLimits: createPlanLimits(kit.db) };
     },
     // The billing run on its own, hourly by default: proformas ahead, the dunning schedule, cancellations.
     schedules: (s, kit) => ({

@@ -133,4 +133,86 @@ describe('plans and subscriptions, and the billing run (#11 §2, §4)', () => {
       expect(res.statusCode).toBe(404);
     }
   });
+
+  it('upgrades at once with the rest of the period billed prorated, downgrades from the next period, and holds to the plan’s product limit', async () => {
+    await sql`update plan set max_products = 2 where id = 'starter'`.execute(t.platform.db);
+    const { merchant, shopId } = await shopWithProducts(t, []);
+    const cookie = merchant.cookie;
+    const url = `/api/v1/shops/${shopId}/subscription`;
+    const sub = (
+      await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { planId: 'starter' } })
+    ).json();
+    const addProduct = (i: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/shops/${shopId}/products`,
+        headers: { cookie },
+        payload: {
+          title: `Limite ${i}`,
+          status: 'active',
+          vatRate: 23,
+          variants: [{ sku: `LIM-${i}`, priceCents: 500, stock: 1 }],
+        },
+      });
+    expect((await addProduct(1)).statusCode).toBe(201);
+    expect((await addProduct(2)).statusCode).toBe(201);
+    const over = await addProduct(3);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().detail).toMatch(/allows 2 products/);
+
+    // Ten days into the period, up to Business: the rest is billed at the difference.
+    const start = new Date(sub.currentPeriodStart).getTime();
+    const end = new Date(sub.currentPeriodEnd).getTime();
+    t.clock.set(new Date(start + 10 * day));
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `${url}/change`,
+      headers: { cookie },
+      payload: { planId: 'business' },
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    expect(up.json()).toMatchObject({ planId: 'business', pendingPlanId: null });
+    expect((await addProduct(3)).statusCode).toBe(201); // Business has no product limit
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: merchant.body.email, password: merchant.body.password },
+    });
+    const fresh = cookieFrom(signedIn);
+    const docs = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/account/invoices', headers: { cookie: fresh } })
+    ).json().items as { netCents: number; kind: string }[];
+    const expected = Math.round(((2900 - 900) * (end - start - 10 * day)) / (end - start));
+    expect(docs.map((d) => d.netCents)).toContain(expected);
+
+    // Back down to Starter: it takes effect with the next period, billed at Starter.
+    const down = await t.app.inject({
+      method: 'POST',
+      url: `${url}/change`,
+      headers: { cookie: fresh },
+      payload: { planId: 'starter' },
+    });
+    expect(down.json()).toMatchObject({ planId: 'business', pendingPlanId: 'starter' });
+    t.clock.set(new Date(end - 13 * day));
+    await t.platform.subscriptions.runBilling(systemContext(t.clock.now()));
+    const next = await sql<{ id: string; net_cents: number }>`select d.id, d.net_cents from shop_subscription_proforma p
+      join billing_document d on d.id = p.document_id where p.shop_id = ${shopId} and p.period_start = ${new Date(end)}`.execute(
+      t.platform.db,
+    );
+    expect(next.rows[0]!.net_cents).toBe(900);
+    await t.platform.billing.payProforma(systemContext(t.clock.now()), next.rows[0]!.id, {
+      method: 'transfer',
+      reference: 'T-DOWN',
+    });
+    const after = await sql<{ plan_id: string; pending_plan_id: string | null }>`select plan_id, pending_plan_id
+      from shop_subscription where shop_id = ${shopId}`.execute(t.platform.db);
+    expect(after.rows[0]).toEqual({ plan_id: 'starter', pending_plan_id: null });
+    const kinds = await sql<{
+      kind: string;
+    }>`select kind from shop_subscription_event where shop_id = ${shopId} order by seq`.execute(t.platform.db);
+    expect(kinds.rows.map((k) => k.kind)).toEqual(
+      expect.arrayContaining(['plan_changed', 'plan_change_scheduled', 'renewed']),
+    );
+    await sql`update plan set max_products = 100 where id = 'starter'`.execute(t.platform.db);
+  });
 });

@@ -30,6 +30,8 @@ const Subscription = z.object({
   /** The operator's notice of cancellation, and when it takes effect. */
   cancelNoticeAt: z.iso.datetime().nullable(),
   cancelEffectiveAt: z.iso.datetime().nullable(),
+  /** A cheaper plan asked for, taking effect with the next period. */
+  pendingPlanId: z.string().nullable(),
 });
 const ShopParams = z.object({ shopId: z.string().max(64) });
 
@@ -94,6 +96,23 @@ export function registerSubscriptionRoutes(
       const scope = await scopeOf(request, request.params.shopId);
       return reply.code(201).send(await deps.subscriptions.subscribe(request.ctx, scope, request.body));
     },
+  );
+
+  r.post(
+    '/api/v1/shops/:shopId/subscription/change',
+    {
+      preHandler: deps.guards.customer('orders-upgrades'),
+      schema: {
+        tags: ['billing'],
+        summary:
+          'Change plan: a dearer one applies at once and the rest of the period is billed at the prorated difference; a cheaper one starts with the next period',
+        params: ShopParams,
+        body: z.object({ planId: z.string().max(40) }),
+        response: { 200: Subscription, ...problems(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) =>
+      deps.subscriptions.changePlan(request.ctx, await scopeOf(request, request.params.shopId), request.body),
   );
 
   r.post(

@@ -66,13 +66,15 @@ export function createSubscriptions(deps: {
     known: Awaited<ReturnType<typeof billingContext>>,
   ) {
     const end = periodEnd(start, sub.period);
+    // A downgrade asked for takes effect with the next period: it is billed at the new plan.
+    const planId = sub.pending_plan_id ?? sub.plan_id;
     const claimed = await sql<{ n: number }>`insert into shop_subscription_proforma
-        (shop_id, subscription_id, period_start, period_end, document_id)
-      values (${sub.shop_id}, ${sub.id}, ${start}, ${end}, null) on conflict do nothing returning 1 as n`.execute(
+        (shop_id, subscription_id, period_start, period_end, document_id, plan_id)
+      values (${sub.shop_id}, ${sub.id}, ${start}, ${end}, null, ${planId}) on conflict do nothing returning 1 as n`.execute(
       deps.db,
     );
     if (claimed.rows.length === 0) return null;
-    const plan = known.plans.get(sub.plan_id)!;
+    const plan = known.plans.get(planId)!;
     const shop = { name: known.shopNames.get(sub.shop_id) ?? sub.shop_id };
     const proforma = await deps.billing.issueProforma(ctx, {
       accountId: sub.account_id,
@@ -129,6 +131,7 @@ export function createSubscriptions(deps: {
         cancel_notice_at: null,
         cancel_effective_at: null,
         cancelled_by: null,
+        pending_plan_id: null,
       };
       await deps.db.insertInto('shop_subscription').values(sub).execute();
       await event(deps.db, sub, 'created', ctx.now, { plan: sub.plan_id, period: sub.period });
@@ -155,6 +158,77 @@ export function createSubscriptions(deps: {
         effectiveAt: new Date(sub.current_period_end),
       });
       return view(sub);
+    });
+  }
+
+  /**
+   * Moves the shop to another plan of the same period. A dearer plan applies at once, and the rest
+   * of the period is billed at the difference, prorated by the time left (its own proforma, due in
+   * 7 days); a cheaper one takes effect with the next period, which is billed at it. Each is an event.
+   */
+  async function changePlan(ctx: RequestContext, scope: ShopScope, input: { planId: string }) {
+    return deps.db.transaction().execute(async () => {
+      const sub = await deps.db
+        .selectFrom('shop_subscription')
+        .selectAll()
+        .where('shop_id', '=', scope.shopId)
+        .where('status', '=', 'active')
+        .forUpdate()
+        .executeTakeFirst();
+      if (!sub) throw new AppError('conflict', 'This shop has no active plan to change.');
+      const plans = new Map((await deps.db.selectFrom('plan').selectAll().execute()).map((p) => [p.id, p]));
+      const next = plans.get(input.planId);
+      if (!next)
+        throw new AppError('validation', 'No such plan.', { errors: [{ field: 'planId', message: 'No such plan.' }] });
+      const current = plans.get(sub.plan_id)!;
+      if (next.id === current.id && !sub.pending_plan_id)
+        throw new AppError('conflict', 'The shop already runs under this plan.');
+      const price = (p: typeof current) => (sub.period === 'yearly' ? p.yearly_cents : p.monthly_cents);
+      if (price(next) <= price(current)) {
+        const updated = await deps.db
+          .updateTable('shop_subscription')
+          .set({ pending_plan_id: next.id === current.id ? null : next.id })
+          .where('shop_id', '=', sub.shop_id)
+          .where('id', '=', sub.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await event(deps.db, sub, 'plan_change_scheduled', ctx.now, {
+          from: current.id,
+          to: next.id,
+          effectiveAt: new Date(sub.current_period_end).toISOString(),
+        });
+        return view(updated);
+      }
+      const start = new Date(sub.current_period_start).getTime();
+      const end = new Date(sub.current_period_end).getTime();
+      const left = Math.max(0, end - Math.max(ctx.now.getTime(), start));
+      const prorated = Math.round(((price(next) - price(current)) * left) / (end - start));
+      const updated = await deps.db
+        .updateTable('shop_subscription')
+        .set({ plan_id: next.id, pending_plan_id: null })
+        .where('shop_id', '=', sub.shop_id)
+        .where('id', '=', sub.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      let document: string | null = null;
+      if (prorated > 0) {
+        const shop = (await deps.shops.namesOf([sub.shop_id])).get(sub.shop_id) ?? sub.shop_id;
+        const days = (ms: number) => Math.round(ms / day);
+        const proforma = await deps.billing.issueProforma(ctx, {
+          accountId: sub.account_id,
+          dueAt: new Date(ctx.now.getTime() + 7 * day),
+          lines: [
+            {
+              description: `Upgrade from ${current.name} to ${next.name} for ${shop}, ${date(ctx.now)} to ${date(new Date(end - day))} (${days(left)} of ${days(end - start)} days)`,
+              quantity: 1,
+              unitCents: prorated,
+            },
+          ],
+        });
+        document = proforma.id;
+      }
+      await event(deps.db, sub, 'plan_changed', ctx.now, { from: current.id, to: next.id, prorated, document });
+      return view(updated);
     });
   }
 
@@ -231,7 +305,13 @@ export function createSubscriptions(deps: {
     if (!billed) return;
     const renewed = await deps.db
       .updateTable('shop_subscription')
-      .set({ current_period_start: billed.period_start, current_period_end: billed.period_end })
+      .set((eb) => ({
+        current_period_start: billed.period_start,
+        current_period_end: billed.period_end,
+        // The period was billed at this plan: a downgrade asked for takes effect with it.
+        plan_id: billed.plan_id ?? eb.ref('plan_id'),
+        pending_plan_id: billed.plan_id ? null : eb.ref('pending_plan_id'),
+      }))
       .where('shop_id', '=', billed.shop_id)
       .where('id', '=', billed.subscription_id)
       .where('current_period_start', '<', billed.period_start)
@@ -244,7 +324,7 @@ export function createSubscriptions(deps: {
       });
   }
 
-  return { plans, subscribe, requestCancellation, current, runBilling, periodPaid };
+  return { plans, subscribe, changePlan, requestCancellation, current, runBilling, periodPaid };
 }
 export type Subscriptions = ReturnType<typeof createSubscriptions>;
 
@@ -261,5 +341,7 @@ function view(sub: SubscriptionRow) {
     suspendedAt: isoOrNull(sub.suspended_at),
     cancelNoticeAt: isoOrNull(sub.cancel_notice_at),
     cancelEffectiveAt: isoOrNull(sub.cancel_effective_at),
+    /** A cheaper plan asked for, taking effect with the next period. */
+    pendingPlanId: sub.pending_plan_id,
   };
 }

@@ -30,8 +30,30 @@ export function createCatalogueService(deps: {
   changes: ChangeFeed;
   shops: ShopsService;
   reads: CatalogueReads;
+  /** The most products the shop's plan allows (null: no limit). */
+  maxProducts: (shopId: string) => Promise<number | null>;
 }) {
   const { db } = deps;
+
+  /**
+   * The plan's product limit, checked in the creating unit of work under a lock per shop, so two
+   * servers adding the last product at once cannot both pass.
+   */
+  async function withinProductLimit(tx: Tx, scope: MerchantScope, adding: number) {
+    const max = await deps.maxProducts(scope.shopId);
+    if (max === null) return;
+    await sql`select pg_advisory_xact_lock(hashtext(${`products:${scope.shopId}`}))`.execute(tx);
+    const { n } = await tx
+      .selectFrom('product')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('shop_id', '=', scope.shopId)
+      .executeTakeFirstOrThrow();
+    if (Number(n) + adding > max)
+      throw new AppError(
+        'conflict',
+        `Your plan allows ${max} products and this shop has ${n}: choose a larger plan to add more.`,
+      );
+  }
 
   async function freeHandle(tx: Tx, scope: MerchantScope, table: 'product' | 'collection', title: string) {
     const base = handleFromTitle(title);
@@ -192,6 +214,7 @@ export function createCatalogueService(deps: {
     const id = newId('prd') as ProductId;
     try {
       await withShop(db, scope.shopId, async (tx) => {
+        await withinProductLimit(tx, scope, 1);
         const clashes = await skuClashes(tx, scope, id, input.variants);
         if (clashes.length > 0) throw validationError(clashes);
         const vatRate = input.vatRate ?? (await deps.shops.getShop(scope)).defaultVatRate;

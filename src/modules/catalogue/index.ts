@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.js';
 import type { AuthGuards } from '../auth/index.js';
+import type { PlanLimits } from '../billing/index.js';
 import type { ShopsService } from '../shops/index.js';
 import { catalogueTables } from './catalogue.privacy.js';
 import { createCatalogueReads, type CatalogueReads } from './catalogue.reads.js';
@@ -25,10 +26,10 @@ export type { ImageSources } from './product-import.js';
 /** A shop's catalogue: products with variants and stock, collections, search. */
 export const catalogueModule = defineModule<CatalogueTables>()({
   name: 'catalogue',
-  uses: ['shops'],
+  uses: ['shops', 'planLimits'],
   routeUses: ['guards', 'media'],
   dataMap: catalogueTables,
-  create: (kit, needs: { shops: ShopsService }) => {
+  create: (kit, needs: { shops: ShopsService; planLimits: PlanLimits }) => {
     const catalogueReads = createCatalogueReads(kit.db);
     const catalogue = createCatalogueService({
       db: kit.db,
@@ -36,6 +37,7 @@ export const catalogueModule = defineModule<CatalogueTables>()({
       changes: kit.changes,
       shops: needs.shops,
       reads: catalogueReads,
+      maxProducts: needs.planLimits.maxProducts,
     });
     return {
       catalogueReads,
