@@ -11,7 +11,8 @@ import { PublicLayout } from './layouts/Layouts';
 import { NotFound } from './pages/public/NotFound';
 import { Contact, Home, Plans } from './pages/public/PublicPages';
 import { SignIn } from './pages/public/SignIn';
-import { customerSession, staffSession } from './session';
+import { returnPath } from './return-path';
+import { customerSession, memberships, staffSession } from './session';
 
 /** A search parameter that is a non-empty string, or nothing (hand-typed URLs may hold anything). */
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -19,6 +20,9 @@ const tokenSearch = (s: Record<string, unknown>): { token?: string } => {
   const token = text(s.token);
   return token ? { token } : {};
 };
+
+// Said even when refused: the router would otherwise keep the unchecked value.
+const nextSearch = (s: Record<string, unknown>): { next?: string | undefined } => ({ next: returnPath(s.next) });
 
 // The public pages a visitor lands on are in the first download; the rest load when first opened.
 const rootRoute = createRootRouteWithContext<{ queries: QueryClient }>()({
@@ -36,11 +40,22 @@ const publicRoutes = [
   createRoute({ getParentRoute: () => publicLayout, path: '/', component: Home }),
   createRoute({ getParentRoute: () => publicLayout, path: '/plans', component: Plans }),
   createRoute({ getParentRoute: () => publicLayout, path: '/contact', component: Contact }),
-  createRoute({ getParentRoute: () => publicLayout, path: '/signin', component: () => <SignIn /> }),
+  createRoute({
+    getParentRoute: () => publicLayout,
+    path: '/signin',
+    validateSearch: nextSearch,
+    component: () => <SignIn />,
+  }),
   createRoute({
     getParentRoute: () => publicLayout,
     path: '/signup',
+    validateSearch: nextSearch,
     component: lazyRouteComponent(() => import('./pages/public/SignUp'), 'SignUp'),
+  }),
+  createRoute({
+    getParentRoute: () => publicLayout,
+    path: '/invitations/$token',
+    component: lazyRouteComponent(() => import('./pages/public/Invitation'), 'Invitation'),
   }),
   createRoute({
     getParentRoute: () => publicLayout,
@@ -79,7 +94,11 @@ const accountLayout = createRoute({
   notFoundComponent: NotFound,
   // Who is signed in is asked while the area's code downloads, not after; nothing waits for it here.
   loader: ({ context }) => {
-    void context.queries.prefetchQuery(customerSession);
+    const { queries } = context;
+    // Then the account the session works on, and what the person may do there, once someone is signed in.
+    void queries.prefetchQuery(customerSession).then(() => {
+      if (queries.getQueryData(customerSession.queryKey)?.account) void queries.prefetchQuery(memberships);
+    });
   },
 });
 /** A page number from the address (1, the default, is left out). */
@@ -128,6 +147,11 @@ const accountRoutes = [
     getParentRoute: () => accountLayout,
     path: '/emails/$id',
     component: lazyRouteComponent(accountEmails, 'Email'),
+  }),
+  createRoute({
+    getParentRoute: () => accountLayout,
+    path: '/users',
+    component: lazyRouteComponent(() => import('./pages/account/Users'), 'Users'),
   }),
   createRoute({
     getParentRoute: () => accountLayout,

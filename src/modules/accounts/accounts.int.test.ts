@@ -504,4 +504,23 @@ describe('tenant isolation', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/privacy/data-map', headers: { cookie: a.cookie } });
     expect(res.statusCode).toBe(401);
   });
+
+  it('asks the tax authority about a Portuguese NIF (T4): one it never assigned is refused, its service down is no refusal', async () => {
+    const unknown = await signup(signupBody({ nif: 'PT501968881' }), '203.0.113.61');
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors).toEqual([
+      { field: 'nif', message: 'The tax authority (AT) has no taxpayer with this NIF.' },
+    ]);
+    // 999 before the check digit: the simulator's authority is down; the check digits suffice.
+    const down = await signup(signupBody({ nif: 'PT123459990' }), '203.0.113.62');
+    expect(down.statusCode, down.body).toBe(201);
+    const cookie = cookieFrom(down);
+    const change = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/account',
+      headers: { cookie },
+      payload: { nif: 'PT123458889' },
+    });
+    expect(change.statusCode).toBe(422);
+  });
 });

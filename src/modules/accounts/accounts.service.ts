@@ -16,6 +16,7 @@ import type { TermsService } from '../terms/index.js';
 import type { AccountRow, AccountsRepo } from './accounts.repo.js';
 import type { AccountView, SignupInput, UpdateAccountInput } from './accounts.schemas.js';
 import type { AccountTable } from './accounts.tables.js';
+import type { NifLookup } from '../../core/tax/nif-lookup.js';
 import { checkCountryFields } from './contact-fields.js';
 
 /** What the session check hands on of the signed-in account: never its password hash. */
@@ -55,7 +56,20 @@ export function createAccountsService(deps: {
   consent: ConsentService;
   terms: TermsService;
   noteReauthentication: NoteReauthentication;
+  /** The tax authority's NIF lookup (T4): a Portuguese NIF it does not know is refused. */
+  nifLookup: NifLookup;
 }) {
+  /**
+   * Asks the tax authority about a Portuguese NIF (T4), outside any unit of work: one it does not
+   * know is refused; when its service is down the check-digit test already passed is enough.
+   */
+  async function confirmNif(nif: string | null | undefined) {
+    if (!nif || !nif.startsWith('PT')) return;
+    const answer = await deps.nifLookup.lookup(nif);
+    if (answer.status === 'not-found')
+      throw validationError([{ field: 'nif', message: 'The tax authority (AT) has no taxpayer with this NIF.' }]);
+  }
+
   /**
    * The answer to a re-confirmation of identity, counted: too many wrong ones in a row and every
    * session of the account ends (whoever holds a stolen one must sign in again, and is throttled there).
@@ -131,6 +145,7 @@ export function createAccountsService(deps: {
   async function signup(ctx: RequestContext, input: SignupInput) {
     const checked = checkCountryFields({ phone: input.phone, nif: input.nif, country: input.address.country });
     if (checked.errors.length > 0) throw validationError(checked.errors);
+    await confirmNif(checked.nif);
     if (await deps.repo.emailTaken(input.email)) throw emailTakenError();
     const passwordHash = await hashPassword(input.password);
     const id = newId('acc');
@@ -246,6 +261,8 @@ export function createAccountsService(deps: {
         country,
       });
       if (checked.errors.length > 0) throw validationError(checked.errors);
+      // Only a new NIF is asked about (the row stays locked for that one call; the lookup times out).
+      if (checked.nif && checked.nif !== current.nif) await confirmNif(checked.nif);
       const next: Updateable<AccountTable> = {};
       if (patch.firstName !== undefined) next.first_name = patch.firstName;
       if (patch.lastName !== undefined) next.last_name = patch.lastName;

@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/module.js';
+import { nifLookupSimulator } from '../../core/tax/nif-lookup.js';
 import type { AuthGuards } from '../auth/index.js';
 import { createSessionStore } from '../../core/sessions.js';
 import type { ConsentService } from '../consent/index.js';
@@ -51,6 +52,7 @@ export const accountsModule = defineModule<AccountsTables>()({
         consent: needs.consent,
         terms: needs.terms,
         noteReauthentication: needs.security.noteReauthentication,
+        nifLookup: nifLookupSimulator(),
       }),
     };
   },

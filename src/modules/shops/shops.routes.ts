@@ -29,7 +29,7 @@ export function registerShopRoutes(app: FastifyInstance, deps: { shops: ShopsSer
   r.get(
     '/api/v1/shops',
     {
-      preHandler: deps.guards.customer('shops'),
+      preHandler: deps.guards.customer('member'),
       schema: {
         tags,
         summary: "The account's shops",
@@ -42,7 +42,7 @@ export function registerShopRoutes(app: FastifyInstance, deps: { shops: ShopsSer
   r.get(
     '/api/v1/shops/:shopId',
     {
-      preHandler: deps.guards.customer('shops'),
+      preHandler: deps.guards.customer('member'),
       schema: {
         tags,
         summary: 'One of the account’s shops',

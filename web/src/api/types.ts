@@ -17,3 +17,6 @@ export type Access = ResponseOf<'/api/v1/account/access-history', 'get'>['items'
 export type MfaStatus = ResponseOf<'/api/v1/account/mfa', 'get'>;
 export type PrivacyRequest = ResponseOf<'/api/v1/privacy/requests', 'get'>['items'][number];
 export type ShownText = ResponseOf<'/api/v1/terms', 'get'>;
+export type Membership = ResponseOf<'/api/v1/account/memberships', 'get'>['items'][number];
+/** What the owner of an account lets a user do on it (S7). */
+export type Permission = Membership['permissions'][number];

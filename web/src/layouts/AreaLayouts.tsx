@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useLocation } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { AccountNav } from '../pages/account/AccountNav';
 import { SignIn } from '../pages/public/SignIn';
 import { StaffNav } from '../pages/staff/StaffNav';
 import { StaffTwoFactor } from '../pages/staff/StaffTwoFactor';
-import { customerSession, staffSession } from '../session';
+import { customerSession, memberships, staffSession } from '../session';
 import { Alert } from '../ui/ui';
 import { Shell } from './Layouts';
 
@@ -21,9 +22,20 @@ function Waiting({ error }: { error: Error | null }) {
 
 // Loaded with the first page of their area: a visitor of the public site never downloads them.
 
-/** The customer area: its pages render only for a signed-in customer; anyone else gets the sign-in form here. */
+/**
+ * The customer area: its pages render only for a signed-in customer; anyone else gets the sign-in form
+ * here. They wait for the account the session works on, whose permissions say what is shown.
+ */
 export function AccountLayout() {
+  const queries = useQueryClient();
   const session = useQuery(customerSession);
+  const signedIn = Boolean(session.data?.account);
+  const acting = useQuery({ ...memberships, enabled: signedIn });
+  // The session ended while the page was open (its user removed from the account it worked on, say).
+  const ended = signedIn && acting.error instanceof ApiError && acting.error.status === 401;
+  useEffect(() => {
+    if (ended) void queries.invalidateQueries({ queryKey: customerSession.queryKey });
+  }, [ended, queries]);
   if (!session.data)
     return (
       <Shell area="account">
@@ -34,6 +46,12 @@ export function AccountLayout() {
     return (
       <Shell area="account">
         <SignIn />
+      </Shell>
+    );
+  if (!acting.data)
+    return (
+      <Shell area="account">
+        <Waiting error={ended ? null : acting.error} />
       </Shell>
     );
   return (

@@ -1,14 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { call, client } from '../../api';
+import { call, client, type Account } from '../../api';
 import { useI18n } from '../../i18n';
 import { usePasswordScore } from '../../password-strength';
-import { useAccount, useSetAccount } from '../../session';
+import { memberships, useAccount, useActing, useSetAccount } from '../../session';
 import { useShownText } from '../../useShownText';
 import { countryRule, emailRule, newPasswordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
+import { useWords } from '../shop/shared';
 import { accountMfa } from './mfa-api';
 import { NoticeLanguage } from './NoticeLanguage';
+import { PermissionList } from './Permissions';
 import {
   AccessHistoryTable,
   addressPayload,
@@ -19,14 +21,43 @@ import {
 import { Requests } from './Requests';
 import { TwoFactor } from './TwoFactor';
 
+// Words of the newer parts (working on another account), kept beside them as the newer pages do.
+const words = {
+  en: {
+    actingTitle: 'The account you are working on',
+    actingText: (name: string) => `You are working on the account of ${name}, with these permissions:`,
+    actingSwitch: 'Go back to your own account with “Working on”, above.',
+    details: (name: string) => `Details of the account of ${name}`,
+    noDetails: (name: string) =>
+      `The details of the account of ${name} are not among your permissions on it. Your own password is below.`,
+  },
+  'pt-PT': {
+    actingTitle: 'A conta em que está a trabalhar',
+    actingText: (name: string) => `Está a trabalhar na conta de ${name}, com estas permissões:`,
+    actingSwitch: 'Volte à sua própria conta em “A trabalhar em”, acima.',
+    details: (name: string) => `Dados da conta de ${name}`,
+    noDetails: (name: string) =>
+      `Os dados da conta de ${name} não fazem parte das suas permissões nela. A sua palavra-passe está abaixo.`,
+  },
+} as const;
+
 export function Overview() {
   const { t, formatDay } = useI18n();
   const account = useAccount();
+  const acting = useActing();
+  const w = useWords(words);
   const mfa = useQuery({ queryKey: accountMfa.key, queryFn: accountMfa.status });
   return (
     <>
       <h1>{t('overview.title', { name: account.firstName })}</h1>
       <p className="lead">{t('overview.text')}</p>
+      {!acting.owner && (
+        <Card title={w.actingTitle}>
+          <p>{w.actingText(acting.name)}</p>
+          <PermissionList permissions={acting.permissions} />
+          <p className="muted">{w.actingSwitch}</p>
+        </Card>
+      )}
       <Card>
         <dl className="facts">
           <dt>{t('overview.email')}</dt>
@@ -41,11 +72,78 @@ export function Overview() {
   );
 }
 
+/**
+ * The account's details and the language it is written to in, then the person's own password. On
+ * their own account the details are theirs; working on another, that account's, with `profile`.
+ */
 export function Profile() {
   const { t } = useI18n();
-  const toast = useToast();
+  const acting = useActing();
+  return (
+    <>
+      <h1>{t('profile.title')}</h1>
+      {acting.owner ? <OwnDetails /> : <ActingDetails />}
+      <PasswordCard />
+    </>
+  );
+}
+
+/** Saved details may rename the account in the list of those the person works on. */
+function useRenamed() {
+  const queries = useQueryClient();
+  return () => void queries.invalidateQueries({ queryKey: memberships.queryKey });
+}
+
+function OwnDetails() {
+  const { t } = useI18n();
   const account = useAccount();
   const setAccount = useSetAccount();
+  const renamed = useRenamed();
+  const onSaved = (a: Account) => {
+    setAccount(a);
+    renamed();
+  };
+  return (
+    <>
+      <DetailsCard title={t('profile.personal')} account={account} onSaved={onSaved} />
+      <NoticeLanguage account={account} onSaved={setAccount} />
+    </>
+  );
+}
+
+const actingDetailsKey = ['account', 'details'];
+
+/** Another account's details: read and changed with `profile`; the person's own session is not touched. */
+function ActingDetails() {
+  const w = useWords(words);
+  const acting = useActing();
+  if (!acting.can('profile')) return <Alert>{w.noDetails(acting.name)}</Alert>;
+  return <ActingDetailsForm name={acting.name} />;
+}
+
+function ActingDetailsForm({ name }: { name: string }) {
+  const { t } = useI18n();
+  const w = useWords(words);
+  const queries = useQueryClient();
+  const renamed = useRenamed();
+  const found = useQuery({ queryKey: actingDetailsKey, queryFn: () => call(client.GET('/api/v1/account')) });
+  const onSaved = (a: Account) => {
+    queries.setQueryData(actingDetailsKey, a);
+    renamed();
+  };
+  if (!found.data)
+    return found.error ? <Alert kind="error">{found.error.message}</Alert> : <p>{t('common.loading')}</p>;
+  return (
+    <>
+      <DetailsCard key={found.data.id} title={w.details(name)} account={found.data} onSaved={onSaved} />
+      <NoticeLanguage key={`${found.data.id}:language`} account={found.data} onSaved={onSaved} />
+    </>
+  );
+}
+
+function DetailsCard({ title, account, onSaved }: { title: string; account: Account; onSaved: (a: Account) => void }) {
+  const { t } = useI18n();
+  const toast = useToast();
   const f = useForm(
     {
       firstName: account.firstName,
@@ -73,7 +171,7 @@ export function Profile() {
     t,
   );
   const save = f.submit(async (v) => {
-    setAccount(
+    onSaved(
       await call(
         client.PATCH('/api/v1/account', {
           body: {
@@ -90,6 +188,26 @@ export function Profile() {
     );
     toast(t('profile.saved'));
   });
+  return (
+    <Card title={title}>
+      <form onSubmit={save} noValidate>
+        {f.formError && <Alert kind="error">{f.formError}</Alert>}
+        <NameAndEmailFields bind={f.bind} />
+        <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
+        <CompanyAndAddressFields bind={f.bind} />
+        <Button type="submit" busy={f.busy}>
+          {t('profile.save')}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+/** The person's own password, whichever account they work on. */
+function PasswordCard() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const account = useAccount();
   // Read by the new-password rule when it runs: assigned below, once the form's values are known.
   let score: number | null = null;
   const p = useForm(
@@ -104,36 +222,21 @@ export function Profile() {
     toast(t('profile.passwordSaved'));
   });
   return (
-    <>
-      <h1>{t('profile.title')}</h1>
-      <Card title={t('profile.personal')}>
-        <form onSubmit={save} noValidate>
-          {f.formError && <Alert kind="error">{f.formError}</Alert>}
-          <NameAndEmailFields bind={f.bind} />
-          <Field label={t('field.phone')} type="tel" autoComplete="tel" {...f.bind('phone')} />
-          <CompanyAndAddressFields bind={f.bind} />
-          <Button type="submit" busy={f.busy}>
-            {t('profile.save')}
-          </Button>
-        </form>
-      </Card>
-      <NoticeLanguage />
-      <Card title={t('profile.password')}>
-        <form onSubmit={changePassword} noValidate>
-          {p.formError && <Alert kind="error">{p.formError}</Alert>}
-          <Field
-            label={t('field.currentPassword')}
-            type="password"
-            autoComplete="current-password"
-            {...p.bind('currentPassword')}
-          />
-          <NewPasswordField label={t('field.newPassword')} bound={p.bind('newPassword')} score={score} />
-          <Button type="submit" busy={p.busy}>
-            {t('profile.passwordSave')}
-          </Button>
-        </form>
-      </Card>
-    </>
+    <Card title={t('profile.password')}>
+      <form onSubmit={changePassword} noValidate>
+        {p.formError && <Alert kind="error">{p.formError}</Alert>}
+        <Field
+          label={t('field.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          {...p.bind('currentPassword')}
+        />
+        <NewPasswordField label={t('field.newPassword')} bound={p.bind('newPassword')} score={score} />
+        <Button type="submit" busy={p.busy}>
+          {t('profile.passwordSave')}
+        </Button>
+      </form>
+    </Card>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { call, client, type Account } from '../../api';
-import { useAccount, useSetAccount } from '../../session';
 import { Alert, Button, Card, SelectField, useToast } from '../../ui/ui';
 import { useAction, useWords } from '../shop/shared';
 
@@ -29,11 +28,12 @@ const words = {
   },
 } as const;
 
-/** The language notices and emails are written in (PATCH of the account), apart from the language on screen. */
-export function NoticeLanguage() {
+/**
+ * The language notices and emails are written in (PATCH of the account), apart from the language on
+ * screen: of the account shown (the person's own, or the one they work on), saved back through `onSaved`.
+ */
+export function NoticeLanguage({ account, onSaved }: { account: Account; onSaved: (a: Account) => void }) {
   const w = useWords(words);
-  const account = useAccount();
-  const setAccount = useSetAccount();
   const toast = useToast();
   const action = useAction();
   const [language, setLanguage] = useState<string>(account.language);
@@ -45,7 +45,7 @@ export function NoticeLanguage() {
       return;
     }
     void action.run(async () => {
-      setAccount(await call(client.PATCH('/api/v1/account', { body: { language: chosen } })));
+      onSaved(await call(client.PATCH('/api/v1/account', { body: { language: chosen } })));
       toast(w.saved(names[chosen]));
     });
   };

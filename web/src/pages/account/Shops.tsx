@@ -48,10 +48,11 @@ export function Shops() {
   const w = words[locale === 'pt-PT' ? 'pt-PT' : 'en'];
   const toast = useToast();
   const queries = useQueryClient();
-  const shops = useQuery({
+  const list = useQuery({
     queryKey: shopsKey,
     queryFn: async () => (await call(client.GET('/api/v1/shops'))).items,
-  }).data;
+  });
+  const shops = list.data;
   const f = useForm({ name: '', slug: '' }, { name: required, slug: required }, t);
   const create = f.submit(async (v) => {
     await call(client.POST('/api/v1/shops', { body: { name: v.name, slug: v.slug } }));
@@ -64,7 +65,12 @@ export function Shops() {
       <Card title={w.title}>
         <p>{w.text}</p>
         {shops === undefined ? (
-          <p>{t('common.loading')}</p>
+          // Refused (working on an account without `shops`, say): the server's reason, not a wait.
+          list.error ? (
+            <Alert kind="error">{list.error.message}</Alert>
+          ) : (
+            <p>{t('common.loading')}</p>
+          )
         ) : (
           <Table
             caption={w.title}
@@ -88,22 +94,24 @@ export function Shops() {
           />
         )}
       </Card>
-      <Card title={w.open}>
-        <form onSubmit={create} noValidate>
-          {f.formError && <Alert kind="error">{f.formError}</Alert>}
-          <Field label={w.name} autoComplete="organization" {...f.bind('name')} />
-          <Field
-            label={w.slug}
-            hint={w.slugHint(location.hostname)}
-            autoCapitalize="none"
-            spellCheck={false}
-            {...f.bind('slug')}
-          />
-          <Button type="submit" busy={f.busy}>
-            {w.open}
-          </Button>
-        </form>
-      </Card>
+      {!list.error && (
+        <Card title={w.open}>
+          <form onSubmit={create} noValidate>
+            {f.formError && <Alert kind="error">{f.formError}</Alert>}
+            <Field label={w.name} autoComplete="organization" {...f.bind('name')} />
+            <Field
+              label={w.slug}
+              hint={w.slugHint(location.hostname)}
+              autoCapitalize="none"
+              spellCheck={false}
+              {...f.bind('slug')}
+            />
+            <Button type="submit" busy={f.busy}>
+              {w.open}
+            </Button>
+          </form>
+        </Card>
+      )}
     </>
   );
 }

@@ -1,22 +1,25 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useLocation, useNavigate } from '@tanstack/react-router';
+import { Link, useLocation, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ApiError, call, client } from '../../api';
 import { useI18n } from '../../i18n';
-import { staffSession, useSetAccount } from '../../session';
+import { returnPath } from '../../return-path';
+import { staffSession, useSignedIn } from '../../session';
 import { emailRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field } from '../../ui/ui';
 
 /**
  * Sign-in for merchants and staff: email and password, then the code when two-factor is on. From
- * the sign-in pages it goes on to the area; shown in place of an area's page, it stays on that page.
+ * the sign-in pages it goes on to the area, or back to the page that sent there (`next`, a path on
+ * this site: the route checks it); shown in place of an area's page, it stays on that page.
  */
 export function SignIn({ staff = false }: { staff?: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const next = returnPath(useSearch({ strict: false }).next);
   const queries = useQueryClient();
-  const setAccount = useSetAccount();
+  const signedIn = useSignedIn();
   const [needCode, setNeedCode] = useState(false);
   const f = useForm(
     { email: '', password: '', code: '' },
@@ -32,8 +35,8 @@ export function SignIn({ staff = false }: { staff?: boolean }) {
         await queries.fetchQuery({ ...staffSession, staleTime: 0 });
         if (pathname === '/staff/signin') await navigate({ to: '/staff/accounts' });
       } else {
-        setAccount(await call(client.POST('/api/v1/auth/login', { body })));
-        if (pathname === '/signin') await navigate({ to: '/account' });
+        signedIn(await call(client.POST('/api/v1/auth/login', { body })));
+        if (pathname === '/signin') await (next ? navigate({ href: next }) : navigate({ to: '/account' }));
       }
     } catch (e) {
       if (e instanceof ApiError && e.type.endsWith(':mfa_required') && !needCode) {
@@ -68,7 +71,10 @@ export function SignIn({ staff = false }: { staff?: boolean }) {
       </Card>
       {!staff && (
         <p>
-          {t('signIn.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
+          {t('signIn.noAccount')}{' '}
+          <Link to="/signup" search={pathname === '/signin' && next ? { next } : {}}>
+            {t('nav.signUp')}
+          </Link>
         </p>
       )}
     </div>

@@ -1,9 +1,10 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
+import { returnPath } from '../../return-path';
 import { usePasswordScore } from '../../password-strength';
-import { useSetAccount } from '../../session';
+import { useSignedIn } from '../../session';
 import { useShownText } from '../../useShownText';
 import { countryRule, emailRule, newPasswordRule, required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Checkbox, Field } from '../../ui/ui';
@@ -17,7 +18,9 @@ import {
 export function SignUp() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const setAccount = useSetAccount();
+  // Back to the page that sent here (an invitation, say) once the account is open.
+  const next = returnPath(useSearch({ from: '/public/signup' }).next);
+  const signedIn = useSignedIn();
   // The hash of the notice the box was ticked under: a notice in another language (after a switch) is not agreed to yet.
   const [agreedNotice, setAgreedNotice] = useState<string | null>(null);
   const [acceptTerms, setAcceptTerms] = useState(false);
@@ -76,8 +79,8 @@ export function SignUp() {
         },
       }),
     );
-    setAccount(account);
-    await navigate({ to: '/account' });
+    signedIn(account);
+    await (next ? navigate({ href: next }) : navigate({ to: '/account' }));
   });
   return (
     <div className="narrow">
@@ -115,7 +118,10 @@ export function SignUp() {
         </form>
       </Card>
       <p>
-        {t('signUp.haveAccount')} <Link to="/signin">{t('nav.signIn')}</Link>
+        {t('signUp.haveAccount')}{' '}
+        <Link to="/signin" search={next ? { next } : {}}>
+          {t('nav.signIn')}
+        </Link>
       </p>
     </div>
   );

@@ -3,6 +3,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { ApiError, call, client, type ResponseOf } from '../../api';
 import { useI18n } from '../../i18n';
+import { useActing } from '../../session';
 import { Alert, Button, Card, useToast } from '../../ui/ui';
 import { ConfirmDialog, shopKey, useAction, useMoney, useWords } from './shared';
 
@@ -63,6 +64,7 @@ const words = {
       link: 'Invoices',
       after: '.',
     },
+    noUpgrades: 'Choosing or cancelling a plan is not among your permissions on this account.',
     problems: {
       taken: 'This shop already runs under a plan.',
       noPlan: 'There is no such plan.',
@@ -120,6 +122,7 @@ const words = {
       link: 'Faturas',
       after: '.',
     },
+    noUpgrades: 'Escolher ou cancelar um plano não faz parte das suas permissões nesta conta.',
     problems: {
       taken: 'Esta loja já tem um plano.',
       noPlan: 'Esse plano não existe.',
@@ -141,6 +144,11 @@ function inWords(err: unknown, byStatus: Partial<Record<number, string>>): unkno
   if (!(err instanceof ApiError)) return err;
   const said = byStatus[err.status];
   return said ? new ApiError(err.status, err.type, said, err.errors) : err;
+}
+
+/** The way to Invoices, for whoever may open them (`invoices`); for anyone else its name alone. */
+function InvoicesLink({ children }: { children: string }) {
+  return useActing().can('invoices') ? <Link to="/account/invoices">{children}</Link> : children;
 }
 
 /** The shop's plan and subscription: what it runs under, choosing a plan, cancelling it, and why it is off the web. */
@@ -179,14 +187,14 @@ export function Plan() {
       {sub?.suspendedAt && (
         <Alert kind="error">
           {w.suspended.before}
-          <Link to="/account/invoices">{w.suspended.link}</Link>
+          <InvoicesLink>{w.suspended.link}</InvoicesLink>
           {w.suspended.after} {w.suspended.since(formatDay(sub.suspendedAt))}
         </Alert>
       )}
       {sub?.cancelNoticeAt && sub.cancelEffectiveAt && (
         <Alert kind="error">
           {w.notice(formatDay(sub.cancelNoticeAt), formatDay(sub.cancelEffectiveAt))} {w.noticeHow.before}
-          <Link to="/account/invoices">{w.noticeHow.link}</Link>
+          <InvoicesLink>{w.noticeHow.link}</InvoicesLink>
           {w.noticeHow.after}
         </Alert>
       )}
@@ -205,6 +213,7 @@ function CurrentPlan({ shopId, sub, plans }: { shopId: string; sub: Subscription
   const queries = useQueryClient();
   const action = useAction();
   const [confirming, setConfirming] = useState(false);
+  const upgrades = useActing().can('orders-upgrades');
   if (!sub)
     return (
       <Card title={w.current}>
@@ -267,7 +276,7 @@ function CurrentPlan({ shopId, sub, plans }: { shopId: string; sub: Subscription
       {sub.status === 'cancel_requested' && sub.cancelRequestedAt && (
         <p>{w.cancelRequested(formatDay(sub.cancelRequestedAt), end)}</p>
       )}
-      {sub.status === 'active' && (
+      {sub.status === 'active' && upgrades && (
         <div className="actions form-actions">
           <Button variant="danger" onClick={() => setConfirming(true)}>
             {w.cancel}
@@ -298,6 +307,8 @@ function PlanChoice({ shopId, sub, plans }: { shopId: string; sub: Subscription 
   const [period, setPeriod] = useState<Period>('monthly');
   const [choosing, setChoosing] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  // Only who may choose a plan (`orders-upgrades`) is offered the choice; the others see the plans.
+  const upgrades = useActing().can('orders-upgrades');
   const choose = (plan: Offer) => {
     setChoosing(plan.id);
     setChosen(null);
@@ -327,11 +338,12 @@ function PlanChoice({ shopId, sub, plans }: { shopId: string; sub: Subscription 
       {chosen && (
         <Alert kind="success">
           {w.chosen.before(chosen)}
-          <Link to="/account/invoices">{w.chosen.link}</Link>
+          <InvoicesLink>{w.chosen.link}</InvoicesLink>
           {w.chosen.after}
         </Alert>
       )}
-      {!sub && (
+      {!sub && !upgrades && <p>{w.noUpgrades}</p>}
+      {!sub && upgrades && (
         <fieldset className="group radios">
           <legend>{w.choosePeriod}</legend>
           {periods.map((p) => (
@@ -365,7 +377,8 @@ function PlanChoice({ shopId, sub, plans }: { shopId: string; sub: Subscription 
                 <span className="badge">{w.yours}</span>
               </p>
             ) : (
-              !sub && (
+              !sub &&
+              upgrades && (
                 <Button
                   type="button"
                   variant="secondary"

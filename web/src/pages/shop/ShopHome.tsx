@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
+import { useActing } from '../../session';
 import { Card, Table } from '../../ui/ui';
 import { shopKey, useMoney, useShop, useWords } from './shared';
 
@@ -23,6 +24,7 @@ const words = {
     sku: 'SKU',
     stock: 'In stock',
     edit: (title: string, sku: string) => `Edit ${title} (${sku})`,
+    noFigures: 'The shop’s figures come with the orders, which your permissions on this account do not include.',
   },
   'pt-PT': {
     title: 'Início da loja',
@@ -41,6 +43,7 @@ const words = {
     sku: 'SKU',
     stock: 'Em stock',
     edit: (title: string, sku: string) => `Editar ${title} (${sku})`,
+    noFigures: 'Os números da loja vêm das encomendas, que as suas permissões nesta conta não incluem.',
   },
 } as const;
 
@@ -50,17 +53,24 @@ export function ShopHome() {
   const w = useWords(words);
   const money = useMoney();
   const { shopId } = useParams({ from: '/account/shops/$shopId/' });
-  const currency = useShop(shopId).data?.currency ?? 'EUR';
+  const acting = useActing();
+  // The figures are the orders' (`orders`); the currency and the products are the shop's (`shops`).
+  const readsOrders = acting.can('orders');
+  const editsProducts = acting.can('shops');
+  const currency = useShop(shopId, editsProducts).data?.currency ?? 'EUR';
   const summary = useQuery({
     queryKey: shopKey(shopId, 'summary'),
     queryFn: () => call(client.GET('/api/v1/shops/{shopId}/summary', { params: { path: { shopId } } })),
+    enabled: readsOrders,
   });
   const number = new Intl.NumberFormat(locale);
   const s = summary.data;
   return (
     <>
       <h1>{w.title}</h1>
-      {!s ? (
+      {!readsOrders ? (
+        <p className="muted">{w.noFigures}</p>
+      ) : !s ? (
         <p>{summary.error ? summary.error.message : t('common.loading')}</p>
       ) : (
         <>
@@ -106,14 +116,18 @@ export function ShopHome() {
               head={[w.product, w.sku, w.stock]}
               empty={w.noLowStock}
               rows={s.lowStock.map((v) => [
-                <Link
-                  key={v.variantId}
-                  to="/account/shops/$shopId/products/$productId"
-                  params={{ shopId, productId: v.productId }}
-                  aria-label={w.edit(v.title, v.sku)}
-                >
-                  {v.title}
-                </Link>,
+                editsProducts ? (
+                  <Link
+                    key={v.variantId}
+                    to="/account/shops/$shopId/products/$productId"
+                    params={{ shopId, productId: v.productId }}
+                    aria-label={w.edit(v.title, v.sku)}
+                  >
+                    {v.title}
+                  </Link>
+                ) : (
+                  v.title
+                ),
                 v.sku,
                 number.format(v.stock),
               ])}

@@ -1,11 +1,21 @@
 import { Link, Outlet, useParams } from '@tanstack/react-router';
-import { ApiError } from '../../api';
+import { ApiError, type Permission } from '../../api';
 import { useI18n } from '../../i18n';
+import { useActing } from '../../session';
 import { Alert } from '../../ui/ui';
 import { useShop, useWords } from './shared';
 
-// The back office's sections after its home, in the order the navigation shows them.
-const sections = ['products', 'orders', 'shoppers', 'privacy', 'theme', 'settings', 'plan'] as const;
+// The back office's sections after its home, in the order the navigation shows them, each with the
+// permission its page needs on the account worked on (its owner holds them all).
+const sections = [
+  ['products', 'shops'],
+  ['orders', 'orders'],
+  ['shoppers', 'orders'],
+  ['privacy', 'shopper-privacy'],
+  ['theme', 'shops'],
+  ['settings', 'shops'],
+  ['plan', 'shops'],
+] as const satisfies readonly (readonly [string, Permission])[];
 
 const words = {
   en: {
@@ -20,6 +30,7 @@ const words = {
     settings: 'Settings',
     plan: 'Plan',
     visit: 'View the shop',
+    thisShop: 'This shop',
     notFound: 'This shop is not one of yours.',
     statuses: { active: 'Open', suspended: 'Suspended', closed: 'Closed' },
   },
@@ -35,17 +46,24 @@ const words = {
     settings: 'Definições',
     plan: 'Plano',
     visit: 'Ver a loja',
+    thisShop: 'Esta loja',
     notFound: 'Esta loja não é sua.',
     statuses: { active: 'Aberta', suspended: 'Suspensa', closed: 'Fechada' },
   },
 } as const;
 
-/** The frame of one shop's back office: where it is, its status, and the shop's own navigation. */
+/**
+ * The frame of one shop's back office: where it is, its status, and the shop's own navigation, with
+ * only the sections the person may open on the account worked on. Without `shops` the shop's own
+ * details (its name, status, address) are not theirs to read.
+ */
 export function ShopLayout() {
   const { t } = useI18n();
   const w = useWords(words);
+  const acting = useActing();
   const { shopId } = useParams({ from: '/account/shops/$shopId' });
-  const shop = useShop(shopId);
+  const readsShop = acting.can('shops');
+  const shop = useShop(shopId, readsShop);
   if (shop.error)
     return (
       <Alert kind="error">
@@ -57,8 +75,12 @@ export function ShopLayout() {
     <>
       <div className="shop-head">
         <p className="crumbs">
-          <Link to="/account/shops">{w.shops}</Link> <span aria-hidden="true">›</span>{' '}
-          <strong>{shop.data?.name ?? t('common.loading')}</strong>
+          {readsShop && (
+            <>
+              <Link to="/account/shops">{w.shops}</Link> <span aria-hidden="true">›</span>{' '}
+            </>
+          )}
+          <strong>{shop.data?.name ?? (readsShop ? t('common.loading') : w.thisShop)}</strong>
           {shop.data && <span className={`badge badge-${shop.data.status}`}>{w.statuses[shop.data.status]}</span>}
         </p>
         {shop.data && (
@@ -71,11 +93,14 @@ export function ShopLayout() {
         <Link to="/account/shops/$shopId" params={params} activeOptions={{ exact: true }}>
           {w.home}
         </Link>
-        {sections.map((section) => (
-          <Link key={section} to={`/account/shops/$shopId/${section}`} params={params}>
-            {w[section]}
-          </Link>
-        ))}
+        {sections.map(
+          ([section, needs]) =>
+            acting.can(needs) && (
+              <Link key={section} to={`/account/shops/$shopId/${section}`} params={params}>
+                {w[section]}
+              </Link>
+            ),
+        )}
       </nav>
       <Outlet />
     </>

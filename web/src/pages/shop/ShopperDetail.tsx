@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
+import { useActing } from '../../session';
 import { Alert, Button, Card, Table, useToast } from '../../ui/ui';
 import { audited, ConfirmDialog, shopKey, useAction, useMoney, useSharedWords, useWords } from './shared';
 
@@ -64,6 +65,8 @@ export function ShopperDetail() {
   const navigate = useNavigate();
   const action = useAction();
   const [confirming, setConfirming] = useState(false);
+  // Answering a shopper's rights is its own permission, apart from seeing shoppers.
+  const answersRights = useActing().can('shopper-privacy');
   const { shopId, shopperId } = useParams({ from: '/account/shops/$shopId/shoppers/$shopperId' });
   const found = useQuery({
     queryKey: shopKey(shopId, 'shopper', shopperId),
@@ -132,31 +135,35 @@ export function ShopperDetail() {
           </ul>
         )}
       </Card>
-      <Card title={w.rights}>
-        <p>{w.rightsText}</p>
-        {action.error && <Alert kind="error">{action.error}</Alert>}
-        <div className="actions">
-          <a className="btn btn-secondary" href={exportUrl} download aria-describedby="export-hint">
-            {w.export}
-          </a>
-          <Button variant="danger" onClick={() => setConfirming(true)}>
-            {w.erase}
-          </Button>
-        </div>
-        <p className="field-hint" id="export-hint">
-          {w.exportHint}
-        </p>
-      </Card>
-      <ConfirmDialog
-        open={confirming}
-        title={w.eraseTitle}
-        confirmLabel={w.erase}
-        busy={action.busy}
-        onConfirm={() => void erase()}
-        onClose={() => setConfirming(false)}
-      >
-        <p>{w.eraseText}</p>
-      </ConfirmDialog>
+      {answersRights && (
+        <>
+          <Card title={w.rights}>
+            <p>{w.rightsText}</p>
+            {action.error && <Alert kind="error">{action.error}</Alert>}
+            <div className="actions">
+              <a className="btn btn-secondary" href={exportUrl} download aria-describedby="export-hint">
+                {w.export}
+              </a>
+              <Button variant="danger" onClick={() => setConfirming(true)}>
+                {w.erase}
+              </Button>
+            </div>
+            <p className="field-hint" id="export-hint">
+              {w.exportHint}
+            </p>
+          </Card>
+          <ConfirmDialog
+            open={confirming}
+            title={w.eraseTitle}
+            confirmLabel={w.erase}
+            busy={action.busy}
+            onConfirm={() => void erase()}
+            onClose={() => setConfirming(false)}
+          >
+            <p>{w.eraseText}</p>
+          </ConfirmDialog>
+        </>
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useState, type FormEvent } from 'react';
 import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
+import { useActing } from '../../session';
 import { Alert, Button, Card, Field, Table } from '../../ui/ui';
 import { audited, Pager, shopKey, useMoney, useShop, useWords } from './shared';
 
@@ -43,7 +44,8 @@ export function Shoppers() {
   const { shopId } = useParams({ from: '/account/shops/$shopId/shoppers' });
   const search = useSearch({ from: '/account/shops/$shopId/shoppers' });
   const navigate = useNavigate({ from: '/account/shops/$shopId/shoppers' });
-  const currency = useShop(shopId).data?.currency ?? 'EUR';
+  // The shop's currency is in its details, which only `shops` may read.
+  const currency = useShop(shopId, useActing().can('shops')).data?.currency ?? 'EUR';
   const [draft, setDraft] = useState(search.q ?? '');
   const list = useQuery({
     queryKey: shopKey(shopId, 'shoppers', search),

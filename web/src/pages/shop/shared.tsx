@@ -50,10 +50,12 @@ export const useSharedWords = () => useWords(words);
 /** Every query of a shop starts with its id, so a change can refresh one part of one shop. */
 export const shopKey = (shopId: string, ...rest: unknown[]) => ['shop', shopId, ...rest];
 
-export function useShop(shopId: string) {
+/** The shop's details; `enabled` false where they are only a nicety and the person may not read them. */
+export function useShop(shopId: string, enabled = true) {
   return useQuery({
     queryKey: shopKey(shopId, 'details'),
     queryFn: () => call(client.GET('/api/v1/shops/{shopId}', { params: { path: { shopId } } })),
+    enabled,
   });
 }
 
