@@ -210,6 +210,27 @@ describe('dunning and the account lifecycle (#11 §5)', () => {
     expect(proforma.rows[0]!.status).toBe('cancelled');
     expect((await s.events()).slice(-3)).toEqual(['reactivated', 'cancel_notice_given', 'cancelled']);
     expect((await s.mails()).some((m) => m.includes('Notice of cancellation'))).toBe(true);
+
+    // The plan chosen again: the shop comes back with its first payment, not before.
+    await s.signIn();
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/shops/${s.shopId}/subscription`,
+      headers: { cookie: s.cookie() },
+      payload: { planId: 'starter' },
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(await s.storefront()).toBe(503);
+    const open = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/account/invoices', headers: { cookie: s.cookie() } })
+    )
+      .json()
+      .items.find((d: { kind: string; status: string }) => d.kind === 'proforma' && d.status === 'open');
+    await t.platform.billing.payProforma(systemContext(t.clock.now()), open.id, {
+      method: 'transfer',
+      reference: 'BACK',
+    });
+    expect(await s.storefront()).toBe(200);
   });
 
   it('withdraws a notice when everything overdue is paid, and never lifts a suspension staff made for another reason', async () => {

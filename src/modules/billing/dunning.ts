@@ -260,7 +260,7 @@ export function createDunning(deps: {
   /**
    * A proforma was paid (in the payment's unit of work): a shop suspended for non-payment comes
    * back once nothing it owes is past the suspension point, and a shop whose plan had ended and
-   * was chosen again comes back with its first payment. An operator's notice given while the
+   * was chosen again (its subscription starts suspended) comes back with its first payment. An operator's notice given while the
    * shop owed money is withdrawn when nothing is overdue any more.
    */
   async function paid(ctx: RequestContext, proformaId: string) {
@@ -278,7 +278,9 @@ export function createDunning(deps: {
       .forUpdate()
       .executeTakeFirst();
     if (!sub || sub.status === 'cancelled') return;
-    if (!(await owingPastSuspension(sub, ctx.now))) await reactivate(ctx, sub, { document: proformaId, by: 'payment' });
+    // Only a shop billing took off the web has anything to come back from (most payments: nothing).
+    if (sub.suspended_at && !(await owingPastSuspension(sub, ctx.now)))
+      await reactivate(ctx, sub, { document: proformaId, by: 'payment' });
     if (sub.cancel_notice_at && sub.cancel_effective_at) {
       const overdue = await deps.db
         .selectFrom('shop_subscription_proforma as p')

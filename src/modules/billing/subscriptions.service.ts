@@ -127,7 +127,8 @@ export function createSubscriptions(deps: {
         cancel_requested_at: null,
         cancelled_at: null,
         created_at: ctx.now,
-        suspended_at: null,
+        // A shop whose plan had ended is off the web until this plan's first proforma is paid.
+        suspended_at: (await deps.shops.billingHoldOf(scope.shopId)) === 'no-plan' ? ctx.now : null,
         cancel_notice_at: null,
         cancel_effective_at: null,
         cancelled_by: null,

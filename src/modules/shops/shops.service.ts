@@ -351,6 +351,18 @@ export function createShopsService(deps: {
     });
   }
 
+  /** The reason billing keeps a shop off the web, or null when it does not. */
+  async function billingHoldOf(shopId: string) {
+    const row = await deps.db
+      .selectFrom('shop')
+      .select(['status', 'suspended_reason'])
+      .where('id', '=', shopId)
+      .executeTakeFirst();
+    return row?.status === 'suspended' && billingHolds.includes(row.suspended_reason ?? '')
+      ? (row.suspended_reason as 'non-payment' | 'no-plan')
+      : null;
+  }
+
   /**
    * Billing takes a shop off the web for non-payment, or after its plan ended, and its payment
    * brings it back. A hold never overrides a suspension staff made for another reason, and lifting
@@ -477,6 +489,7 @@ export function createShopsService(deps: {
     closeShop,
     setSuspended,
     setBillingHold,
+    billingHoldOf,
     bySlug,
   };
 }
