@@ -38,10 +38,12 @@ export type BillingNotice =
 
 type Written = { subject: string; text: string[] };
 
-const money = (cents: number | undefined, lang: NoticeLanguage) =>
-  new Intl.NumberFormat(lang === 'pt-PT' ? 'pt-PT' : 'en-IE', { style: 'currency', currency: 'EUR' }).format(
-    (cents ?? 0) / 100,
-  );
+// Made once: building a number format costs more than writing the rest of a notice.
+const formats: Record<NoticeLanguage, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' }),
+  'pt-PT': new Intl.NumberFormat('pt-PT', { style: 'currency', currency: 'EUR' }),
+};
+const money = (cents: number | undefined, lang: NoticeLanguage) => formats[lang].format((cents ?? 0) / 100);
 const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : '');
 
 const en: Record<BillingNotice, (f: NoticeFacts) => Written> = {

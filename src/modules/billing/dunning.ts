@@ -263,20 +263,7 @@ export function createDunning(deps: {
    * was chosen again (its subscription starts suspended) comes back with its first payment. An operator's notice given while the
    * shop owed money is withdrawn when nothing is overdue any more.
    */
-  async function paid(ctx: RequestContext, proformaId: string) {
-    const billed = await deps.db
-      .selectFrom('shop_subscription_proforma')
-      .select(['shop_id', 'subscription_id'])
-      .where('document_id', '=', proformaId)
-      .executeTakeFirst();
-    if (!billed) return;
-    const sub = await deps.db
-      .selectFrom('shop_subscription')
-      .selectAll()
-      .where('shop_id', '=', billed.shop_id)
-      .where('id', '=', billed.subscription_id)
-      .forUpdate()
-      .executeTakeFirst();
+  async function paid(ctx: RequestContext, proformaId: string, sub: SubscriptionRow | null) {
     if (!sub || sub.status === 'cancelled') return;
     // Only a shop billing took off the web has anything to come back from (most payments: nothing).
     if (sub.suspended_at && !(await owingPastSuspension(sub, ctx.now)))

@@ -71,8 +71,7 @@ export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningS
       kit.payments.onPaymentReceived((event) => billing.multibancoPaid(event));
       // Renewal first: the period paid is current before the shop's suspension is looked at.
       billing.whenPaid(async (ctx, proformaId) => {
-        await subscriptions.periodPaid(ctx, proformaId);
-        await dunning.paid(ctx, proformaId);
+        await dunning.paid(ctx, proformaId, await subscriptions.periodPaid(ctx, proformaId));
       });
       return { billing, subscriptions, dunning, paymentMethods, planLimits: createPlanLimits(kit.db) };
     },

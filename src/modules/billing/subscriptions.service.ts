@@ -297,32 +297,37 @@ export function createSubscriptions(deps: {
   }
 
   /** A period's proforma was paid: the subscription renews into that period (the first one is already current). */
-  async function periodPaid(ctx: RequestContext, proformaId: string) {
+  async function periodPaid(ctx: RequestContext, proformaId: string): Promise<SubscriptionRow | null> {
+    // The period and its subscription in one statement: the payment's next steps read both.
     const billed = await deps.db
-      .selectFrom('shop_subscription_proforma')
-      .selectAll()
-      .where('document_id', '=', proformaId)
+      .selectFrom('shop_subscription_proforma as p')
+      .innerJoin('shop_subscription as s', (j) =>
+        j.onRef('s.shop_id', '=', 'p.shop_id').onRef('s.id', '=', 'p.subscription_id'),
+      )
+      .selectAll('s')
+      .select(['p.period_start', 'p.period_end', 'p.plan_id as billed_plan_id'])
+      .where('p.document_id', '=', proformaId)
       .executeTakeFirst();
-    if (!billed) return;
+    if (!billed) return null;
+    const { period_start: start, period_end: end, billed_plan_id: billedPlan, ...sub } = billed;
+    if (new Date(sub.current_period_start) >= new Date(start)) return sub;
     const renewed = await deps.db
       .updateTable('shop_subscription')
       .set((eb) => ({
-        current_period_start: billed.period_start,
-        current_period_end: billed.period_end,
+        current_period_start: start,
+        current_period_end: end,
         // The period was billed at this plan: a downgrade asked for takes effect with it.
-        plan_id: billed.plan_id ?? eb.ref('plan_id'),
-        pending_plan_id: billed.plan_id ? null : eb.ref('pending_plan_id'),
+        plan_id: billedPlan ?? eb.ref('plan_id'),
+        pending_plan_id: billedPlan ? null : eb.ref('pending_plan_id'),
       }))
-      .where('shop_id', '=', billed.shop_id)
-      .where('id', '=', billed.subscription_id)
-      .where('current_period_start', '<', billed.period_start)
+      .where('shop_id', '=', sub.shop_id)
+      .where('id', '=', sub.id)
+      .where('current_period_start', '<', start)
       .returningAll()
       .executeTakeFirst();
-    if (renewed)
-      await event(deps.db, renewed, 'renewed', ctx.now, {
-        document: proformaId,
-        until: billed.period_end.toISOString(),
-      });
+    if (!renewed) return sub;
+    await event(deps.db, renewed, 'renewed', ctx.now, { document: proformaId, until: new Date(end).toISOString() });
+    return renewed;
   }
 
   return { plans, subscribe, changePlan, requestCancellation, current, runBilling, periodPaid };
