@@ -12,7 +12,7 @@ import type { VatNumberCheck } from '../../core/tax/vies.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { BillingDocumentTable, BillingTables, DocumentKind } from './billing.tables.js';
 import { totalsOf, vatFor, euStandardRates } from './vat.js';
-import { billingNotice } from './billing-notices.js';
+import { billingNotice, createNotifier } from './billing-notices.js';
 
 type DocumentRow = Selectable<BillingDocumentTable>;
 export interface BillingLine {
@@ -47,6 +47,7 @@ export function createBillingService(deps: {
 }) {
   // Work that follows a payment in its unit of work (a subscription renewing into the period paid).
   const paidListeners: ((ctx: RequestContext, proformaId: string) => Promise<void>)[] = [];
+  const notify = createNotifier({ contactOf: deps.accounts.contactOf, mailer: deps.mailer });
   const validationCodeOf = deps.validationCodeOf ?? ((kind, year) => `SR${seriesCode[kind]}${year}`);
 
   /** The next number of `kind`'s series of the year, taken under the series' row lock. */
@@ -207,10 +208,21 @@ export function createBillingService(deps: {
         .set({ status: 'paid', paid_at: ctx.now, payment_method: payment.method, payment_reference: payment.reference })
         .where('id', '=', proforma.id)
         .execute();
+      // What follows the payment first, the invoice's number last: the series' row stays locked from
+      // taking a number to the commit, and concurrent payments wait on it, so little comes after.
+      const invoiceId = newId('doc');
+      for (const listener of paidListeners) await listener(ctx, proforma.id);
+      if (proforma.account_id)
+        await deps.audit.record(ctx, {
+          action: 'billing.invoice.issued',
+          target: { kind: 'document', id: invoiceId },
+          chain: `account:${proforma.account_id}`,
+        });
+      const contact = proforma.account_id ? await deps.accounts.contactOf(proforma.account_id) : null;
       const { seriesId, number, issuedAt, atcud } = await nextNumber('invoice', ctx.now);
       const invoice: DocumentRow = {
         ...proforma,
-        id: newId('doc'),
+        id: invoiceId,
         kind: 'invoice',
         series_id: seriesId,
         number,
@@ -228,26 +240,17 @@ export function createBillingService(deps: {
       await sql`insert into billing_document_line (document_id, position, description, quantity, unit_cents, net_cents)
         select ${invoice.id}, position, description, quantity, unit_cents, net_cents
         from billing_document_line where document_id = ${proforma.id}`.execute(deps.db);
-      for (const listener of paidListeners) await listener(ctx, proforma.id);
-      if (proforma.account_id) {
-        await deps.audit.record(ctx, {
-          action: 'billing.invoice.issued',
-          target: { kind: 'document', id: invoice.id },
-          chain: `account:${proforma.account_id}`,
+      if (contact)
+        await deps.mailer.send({
+          to: contact.email,
+          accountId: proforma.account_id!,
+          ...billingNotice('payment-received', contact.language, {
+            document: documentName(invoice),
+            proforma: documentName(proforma),
+            atcud: invoice.atcud,
+            totalCents: invoice.total_cents,
+          }),
         });
-        const contact = await deps.accounts.contactOf(proforma.account_id);
-        if (contact)
-          await deps.mailer.send({
-            to: contact.email,
-            accountId: proforma.account_id,
-            ...billingNotice('payment-received', contact.language, {
-              document: documentName(invoice),
-              proforma: documentName(proforma),
-              atcud: invoice.atcud,
-              totalCents: invoice.total_cents,
-            }),
-          });
-      }
       return view(invoice);
     });
   }
@@ -447,18 +450,12 @@ export function createBillingService(deps: {
           target: { kind: 'document', id: note.id },
           chain: `account:${invoice.account_id}`,
         });
-        const contact = await deps.accounts.contactOf(invoice.account_id);
-        if (contact)
-          await deps.mailer.send({
-            to: contact.email,
-            accountId: invoice.account_id,
-            ...billingNotice('credit-note', contact.language, {
-              document: documentName(note),
-              proforma: documentName(invoice),
-              totalCents: total,
-              refunded: input.refund,
-            }),
-          });
+        await notify(invoice.account_id, 'credit-note', {
+          document: documentName(note),
+          proforma: documentName(invoice),
+          totalCents: total,
+          refunded: input.refund,
+        });
       }
       return view(note);
     });
