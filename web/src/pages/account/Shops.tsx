@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { call, client } from '../../api';
 import { useI18n } from '../../i18n';
 import { required, useForm } from '../../ui/form';
-import { Alert, Button, Card, Field, Table, useToast } from '../../ui/ui';
+import { Alert, Button, Card, Field, SelectField, Table, useToast } from '../../ui/ui';
 
 const shopsKey = ['account', 'shops'];
 
@@ -23,6 +23,11 @@ const words = {
     slugHint: (host: string) =>
       `Lower-case letters, digits and hyphens; the shop opens at that name followed by .${host}`,
     created: 'Your shop is open.',
+    createdOnPlan: 'Your shop is open. Its first proforma invoice is in Invoices.',
+    plan: 'Plan',
+    planHint: 'Prices per month, VAT not included. You can choose or change it later in the shop’s Plan tab.',
+    planLater: 'Choose later',
+    perMonth: (price: string) => `${price} a month`,
     statuses: { active: 'Open', suspended: 'Suspended', closed: 'Closed' },
   },
   'pt-PT': {
@@ -38,6 +43,11 @@ const words = {
     slug: 'Nome do endereço',
     slugHint: (host: string) => `Letras minúsculas, algarismos e hífenes; a loja abre nesse nome seguido de .${host}`,
     created: 'A sua loja está aberta.',
+    createdOnPlan: 'A sua loja está aberta. A primeira fatura pró-forma está em Faturas.',
+    plan: 'Plano',
+    planHint: 'Preços por mês, sem IVA. Pode escolhê-lo ou mudá-lo mais tarde no separador Plano da loja.',
+    planLater: 'Escolher mais tarde',
+    perMonth: (price: string) => `${price} por mês`,
     statuses: { active: 'Aberta', suspended: 'Suspensa', closed: 'Fechada' },
   },
 } as const;
@@ -53,11 +63,24 @@ export function Shops() {
     queryFn: async () => (await call(client.GET('/api/v1/shops'))).items,
   });
   const shops = list.data;
-  const f = useForm({ name: '', slug: '' }, { name: required, slug: required }, t);
+  const plans = useQuery({
+    queryKey: ['plans'],
+    queryFn: async () => (await call(client.GET('/api/v1/plans'))).items,
+  });
+  const money = new Intl.NumberFormat(locale === 'pt-PT' ? 'pt-PT' : 'en-IE', { style: 'currency', currency: 'EUR' });
+  const f = useForm({ name: '', slug: '', planId: '' }, { name: required, slug: required }, t);
+  // The plan is chosen with the shop: its first period is billed at once (a proforma in Invoices).
   const create = f.submit(async (v) => {
-    await call(client.POST('/api/v1/shops', { body: { name: v.name, slug: v.slug } }));
-    f.setValues({ name: '', slug: '' });
-    toast(w.created);
+    const shop = await call(client.POST('/api/v1/shops', { body: { name: v.name, slug: v.slug } }));
+    if (v.planId)
+      await call(
+        client.POST('/api/v1/shops/{shopId}/subscription', {
+          params: { path: { shopId: shop.id } },
+          body: { planId: v.planId, period: 'monthly' },
+        }),
+      );
+    f.setValues({ name: '', slug: '', planId: '' });
+    toast(v.planId ? w.createdOnPlan : w.created);
     await queries.invalidateQueries({ queryKey: shopsKey });
   });
   return (
@@ -106,6 +129,16 @@ export function Shops() {
               spellCheck={false}
               {...f.bind('slug')}
             />
+            <SelectField
+              label={w.plan}
+              placeholder={w.planLater}
+              options={(plans.data ?? []).map((p) => ({
+                value: p.id,
+                label: `${p.name} — ${w.perMonth(money.format(p.monthlyCents / 100))}`,
+              }))}
+              {...f.bind('planId')}
+            />
+            <p className="muted">{w.planHint}</p>
             <Button type="submit" busy={f.busy}>
               {w.open}
             </Button>
