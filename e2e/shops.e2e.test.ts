@@ -33,7 +33,10 @@ describe.skipIf(!browserAvailable)('a merchant opens a shop (#9)', () => {
     await tab.page.getByRole('heading', { name: 'Loja da Ana' }).waitFor();
     expect(new URL(tab.page.url()).hostname).toBe(`${slug}.localhost`);
     await tab.page.goto('/account/invoices');
-    await tab.page.getByText(/PF \d{4}\/\d+/).first().waitFor();
+    await tab.page
+      .getByText(/PF \d{4}\/\d+/)
+      .first()
+      .waitFor();
     expect(tab.consoleErrors, tab.consoleErrors.join('\n')).toEqual([]);
   });
 });
