@@ -82,7 +82,8 @@ describe('checkout as JSON (#9 §4)', () => {
     await t.platform.jobs.runDue();
     const toShopper = smtp.lastTo(body.email)!;
     expect(toShopper).toMatch(new RegExp(`From: "?Loja \\d+"? <`));
-    expect(toShopper).toContain('Order #1001 confirmed');
+    // Billed in Lisbon: the shop writes to this shopper in Portuguese.
+    expect(toShopper).toContain('Encomenda #1001 confirmada');
     expect(toShopper).toContain('Produto 1');
     expect(toShopper).toContain(`/orders/${order.token}`);
     expect(toShopper).not.toMatch(/4242|318/);

@@ -73,8 +73,9 @@ describe('the merchant’s order API (#9 §5)', () => {
     expect(res.json()).toMatchObject({ status: 'fulfilled', trackingNumber: 'RR123456789PT' });
     expect(res.json().timeline.at(-1)).toMatchObject({ kind: 'fulfilled', actor: `customer:${s.merchant.account.id}` });
     await t.platform.jobs.runDue();
+    // Billed in Lisbon: written in Portuguese (order-mail.int.test.ts reads the words themselves).
     const mail = smtp.lastTo(o.email)!;
-    expect(mail).toContain('is on its way');
+    expect(mail).toContain(`A sua encomenda #${o.number} de `);
     expect(mail).toContain('RR123456789PT');
     expect((await api(s, 'POST', `/orders/${o.id}/fulfil`, {})).statusCode).toBe(409);
     expect(await auditActions(s.merchant.account.id)).toContain(`order.fulfil ${o.id}`);

@@ -14,11 +14,13 @@ import { newId } from '../../core/ids.js';
 import type { JobHandler, JobQueue } from '../../core/jobs/job-queue.js';
 import type { PrivacyEngine } from '../../core/privacy/engine.js';
 import type { ConsentService } from '../consent/index.js';
+import { negotiateLanguage, noticeLanguages, type NoticeLanguage } from '../../core/published-texts.js';
 import { ANSWER_DOWNLOAD_DAYS, extendedDueAt, reminderTimes, requestDueAt } from './deadlines.js';
 import type { ErasureUseCase } from './erasure.use-case.js';
 import { writeSubjectArchive } from './export-archive.js';
 import type { PolicyModel } from './policy.js';
 import type { PrivacyRequestTable, RequestType } from './privacy.tables.js';
+import { requestNotice, type RequestNotice, type RequestNoticeFacts } from './request-notices.js';
 
 const DOWNLOAD_DAYS = ANSWER_DOWNLOAD_DAYS;
 /** Types whose answer hands over data, so identity is confirmed again with the password. */
@@ -79,9 +81,43 @@ export function createPrivacyRequestsService(deps: {
     return (await deps.accounts.contactOf(row.account_id))?.email ?? null;
   }
 
-  async function tell(row: Row, subject: string, text: string) {
-    const to = await requesterEmail(row);
-    if (to) await deps.mailer.send({ to, subject, text });
+  /**
+   * The language a request made without an account was made in: recorded in its creation entry of
+   * the audit log (the request's history) when the email was verified; English when none was.
+   */
+  async function recordedLanguage(requestId: string): Promise<NoticeLanguage> {
+    // Newest first, and the creation is the oldest: usually on the first page, but staff views add entries.
+    for (let beforeSeq: number | undefined; ;) {
+      const page = await deps.audit.list({ targetKind: 'privacy_request', targetId: requestId, beforeSeq, limit: 200 });
+      const made = page.find((h) => h.action === 'privacy.request.create');
+      if (made) return noticeLanguages.find((l) => l === made.data.language) ?? 'en';
+      if (page.length < 200) return 'en';
+      beforeSeq = Number(page.at(-1)!.seq);
+    }
+  }
+
+  /**
+   * Where and in which language a requester is answered: an account holder in their account's
+   * language; someone without an account in the language their request was made in. (Never the
+   * language of the context at hand: staff decide, and jobs send, for the requester.)
+   */
+  async function recipientOf(row: Row): Promise<{ to: string; lang: NoticeLanguage } | null> {
+    const account = row.account_id ? await deps.accounts.contactOf(row.account_id) : null;
+    const to = row.requester_email ?? account?.email;
+    if (!to) return null;
+    return { to, lang: account ? account.language : await recordedLanguage(row.id) };
+  }
+
+  async function notify<K extends RequestNotice>(
+    recipient: { to: string; lang: NoticeLanguage } | null,
+    kind: K,
+    facts: RequestNoticeFacts[K],
+  ) {
+    if (recipient) await deps.mailer.send({ to: recipient.to, ...requestNotice(kind, recipient.lang, facts) });
+  }
+
+  async function tell<K extends RequestNotice>(row: Row, kind: K, facts: RequestNoticeFacts[K]) {
+    await notify(await recipientOf(row), kind, facts);
   }
 
   /** Reminders to the privacy team a week and a day before the due date (a reminder for a moved date is skipped). */
@@ -295,11 +331,7 @@ export function createPrivacyRequestsService(deps: {
         return updated;
       })
       .then(async (updated) => {
-        await tell(
-          updated,
-          'Your privacy request was refused',
-          `We cannot carry out your ${updated.type} request (${id}).\n\nReason: ${reason}\n\nYou have the right to complain to the Comissão Nacional de Proteção de Dados (https://www.cnpd.pt), and to use the EU online dispute resolution platform (https://ec.europa.eu/consumers/odr).`,
-        );
+        await tell(updated, 'refused', { id, type: updated.type, reason });
         return toRequestView(updated, ctx.now);
       });
   }
@@ -327,11 +359,7 @@ export function createPrivacyRequestsService(deps: {
         return updated;
       })
       .then(async (updated) => {
-        await tell(
-          updated,
-          'We need more time for your privacy request',
-          `Your ${updated.type} request (${id}) will be answered by ${new Date(updated.due_at).toISOString().slice(0, 10)}.\n\nWhy: ${reason}`,
-        );
+        await tell(updated, 'extended', { id, type: updated.type, dueAt: new Date(updated.due_at), reason });
         return toRequestView(updated, ctx.now);
       });
   }
@@ -376,10 +404,12 @@ export function createPrivacyRequestsService(deps: {
       rmSync(file, { force: true });
       return;
     }
-    const where = token
-      ? `Download it within ${DOWNLOAD_DAYS} days from this link (it works only for you; do not forward it):\n${deps.publicOrigin}/privacy/request/download?token=${encodeURIComponent(token)}`
-      : `Sign in to your customer area, Privacy section, to download it within ${DOWNLOAD_DAYS} days.`;
-    await tell(row, 'Your data is ready', `Your ${row.type} request (${requestId}) is done. ${where}`);
+    await tell(row, 'export-ready', {
+      id: requestId,
+      type: row.type,
+      days: DOWNLOAD_DAYS,
+      link: token ? `${deps.publicOrigin}/privacy/request/download?token=${encodeURIComponent(token)}` : undefined,
+    });
   }
 
   async function expireExport(requestId: string) {
@@ -405,7 +435,7 @@ export function createPrivacyRequestsService(deps: {
   async function runErasure(requestId: string) {
     const row = await getRow(requestId);
     if (row.status !== 'in_progress') return;
-    const to = await requesterEmail(row); // read now: after the erasure nothing knows it
+    const recipient = await recipientOf(row); // read now: after the erasure nothing knows it
     const subjects = await subjectsOf(row);
     const ctx = systemContext(deps.clock.now());
     let failure: unknown;
@@ -428,19 +458,8 @@ export function createPrivacyRequestsService(deps: {
       });
       throw failure;
     }
-    const accountIds = subjects.filter((s) => s.kind === 'customer');
-    const what =
-      accountIds.length > 0
-        ? 'your SellRocket account and its personal data have been erased. Invoices the law requires us to keep are kept, with their fiscal details only.'
-        : subjects.length > 0
-          ? 'what we held under this address has been erased.'
-          : 'we hold no account or other personal data under this address, besides the record that you asked.';
-    if (to)
-      await deps.mailer.send({
-        to,
-        subject: 'Your data has been erased',
-        text: `As you asked (${requestId}), ${what}`,
-      });
+    const reach = subjects.some((s) => s.kind === 'customer') ? 'account' : subjects.length > 0 ? 'address' : 'nothing';
+    await notify(recipient, 'erased', { id: requestId, reach });
     // Committed, then stopped (e.g. deleting archives): the queued disposal job finishes the rest.
     if (failure) throw failure;
   }
@@ -478,13 +497,8 @@ export function createPrivacyRequestsService(deps: {
       });
     });
     const account = await deps.accounts.contactOf(r.account_id);
-    if (account) {
-      await deps.mailer.send({
-        to: account.email,
-        subject: 'We will lift a restriction on your data',
-        text: `The restriction on using your data for ${r.purpose} will end on ${liftAt.toISOString().slice(0, 10)}. If you disagree, reply before then or make a new request in the Privacy section of your customer area.`,
-      });
-    }
+    if (account)
+      await notify({ to: account.email, lang: account.language }, 'lift-scheduled', { purpose: r.purpose, liftAt });
     return { liftAt: liftAt.toISOString() };
   }
 
@@ -522,15 +536,20 @@ export function createPrivacyRequestsService(deps: {
         .execute();
       await deps.jobs.enqueue('privacy.intake-expire', { intakeId: id }, expires);
     });
-    await deps.mailer.send({
-      to: input.email,
-      subject: 'Confirm your privacy request',
-      text: `Someone (we hope you) asked SellRocket for a ${input.type} request for this email address.\n\nConfirm it within ${INTAKE_HOURS} hours by opening:\n${verifyUrl(token)}\n\nIf it was not you, ignore this message.`,
+    // In the language the request is being made in: whether the email is an account's is not told here.
+    await notify({ to: input.email, lang: negotiateLanguage(ctx.language) }, 'confirm-request', {
+      type: input.type,
+      hours: INTAKE_HOURS,
+      link: verifyUrl(token),
     });
   }
 
-  /** The link was opened: the request counts from now, linked to the account that uses this email, if any. */
+  /**
+   * The link was opened: the request counts from now, linked to the account that uses this email, if
+   * any. The language it is made in is recorded with it, for the answers of a requester without an account.
+   */
   async function verifyPublic(ctx: RequestContext, token: string) {
+    const language = negotiateLanguage(ctx.language);
     const made = await deps.db.transaction().execute(async (tx) => {
       const intake = await tx
         .deleteFrom('privacy_request_intake')
@@ -570,22 +589,25 @@ export function createPrivacyRequestsService(deps: {
         action: 'privacy.request.create',
         target: { kind: 'privacy_request', id },
         ip: null,
-        data: { type: intake.type, verified: 'email' },
+        data: { type: intake.type, verified: 'email', language },
       });
       await scheduleReminders(tx, id, row.due_at);
-      return { id, type: row.type, dueAt: new Date(row.due_at).toISOString(), email: intake.email };
+      return {
+        id,
+        type: row.type,
+        dueAt: new Date(row.due_at).toISOString(),
+        email: intake.email,
+        accountId: row.account_id,
+      };
     });
     // After the platform's own request has committed: a shop that cannot be told now does not undo it.
     const forwardedTo = deps.forwardToShops ? await deps.forwardToShops(ctx, made.email, made.type) : [];
-    if (forwardedTo.length > 0)
-      await deps.mailer.send({
-        to: made.email,
-        subject: 'Your privacy request was also sent to shops',
-        text:
-          `Your email is known to ${forwardedTo.length === 1 ? 'a shop' : 'shops'} hosted on SellRocket. Each shop decides ` +
-          `how it uses its shoppers' data, so we have sent your request to ${forwardedTo.length === 1 ? 'it' : 'them'} as well; ` +
-          `each will answer you directly within a month:\n\n${forwardedTo.map((n) => `- ${n}`).join('\n')}`,
+    if (forwardedTo.length > 0) {
+      const account = made.accountId ? await deps.accounts.contactOf(made.accountId) : null;
+      await notify({ to: made.email, lang: account?.language ?? language }, 'forwarded-to-shops', {
+        shops: forwardedTo,
       });
+    }
     return { id: made.id, type: made.type, dueAt: made.dueAt, forwardedTo };
   }
 
