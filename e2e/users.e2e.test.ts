@@ -33,7 +33,8 @@ describe.skipIf(!browserAvailable)('users of an account in Chromium', () => {
   useBrowser();
 
   it('an owner invites a user with only Orders; the user accepts from the email, sees only what that allows, and is removed', async () => {
-    const shop = await merchantWithShop({ slugPrefix: 'equipa', name: `Loja Equipa ${Date.now().toString(36)}` });
+    const shopName = `Loja Equipa ${Date.now().toString(36)}`;
+    const shop = await merchantWithShop({ slugPrefix: 'equipa', name: shopName });
     const owner = shop.m;
     const member = newMerchant({ firstName: 'Rui', lastName: 'Lopes' });
     await apiSignUp(member);
@@ -107,15 +108,17 @@ describe.skipIf(!browserAvailable)('users of an account in Chromium', () => {
     });
     await acting.getByText('You are working on the account of Ana Costa, with these permissions:').waitFor();
     await acting.getByRole('listitem').filter({ hasText: 'Orders and shoppers' }).waitFor();
-    for (const hidden of ['Invoices', 'Users', 'Shops', 'Emails'])
+    for (const hidden of ['Invoices', 'Users', 'Emails'])
       expect(await nav.getByRole('link', { name: hidden, exact: true }).count(), hidden).toBe(0);
     // Their own things stay: the overview, password and sessions, privacy.
     for (const shown of ['Overview', 'Security', 'Privacy'])
       await nav.getByRole('link', { name: shown, exact: true }).waitFor();
     await expectAccessible(tab.page, 'account, working on another');
 
-    // The owner's shop: Orders and Shoppers, not Products, Theme, Settings, Plan or privacy requests.
-    await tab.page.goto(`/account/shops/${shop.shopId}`);
+    // The owner's shop, found in the account's list: Orders and Shoppers, not Products, Theme,
+    // Settings, Plan or privacy requests; no shop can be opened.
+    await nav.getByRole('link', { name: 'Shops', exact: true }).click();
+    await main.getByRole('link', { name: new RegExp(`^Back office of ${shopName}`) }).click();
     await tab.page.getByRole('heading', { level: 1, name: 'Shop home' }).waitFor();
     const shopNav = tab.page.getByRole('navigation', { name: 'Shop back office' });
     await shopNav.getByRole('link', { name: 'Orders', exact: true }).waitFor();
@@ -136,7 +139,7 @@ describe.skipIf(!browserAvailable)('users of an account in Chromium', () => {
       .filter({ hasText: 'This needs the "invoices" permission on this account.' })
       .waitFor();
     await tab.page.goto('/account/shops');
-    await main.getByRole('alert').filter({ hasText: 'This needs the "shops" permission on this account.' }).waitFor();
+    await main.getByRole('link', { name: new RegExp(`^Back office of ${shopName}`) }).waitFor();
     expect(await main.getByRole('button', { name: 'Open a shop' }).count()).toBe(0);
     await tab.page.goto('/account/users');
     await main.getByRole('alert').filter({ hasText: 'Only the owner of the account may do this.' }).waitFor();

@@ -155,7 +155,7 @@ export function createDunning(deps: {
         effectiveAt: after(dueAt, schedule.suspendDaysAfter),
       };
       if (stage === 'suspension') {
-        if (!sub || sub.status === 'cancelled') return null;
+        if (!sub || sub.status === 'cancelled') return null; // nothing left to take off the web
         await suspend(ctx, sub, facts, { document: p.id, by: 'schedule' });
         return stage;
       }
@@ -207,7 +207,12 @@ export function createDunning(deps: {
       .execute();
     const sent = { reminders: 0, overdueNotices: 0, suspended: 0, cancelled: 0 };
     for (const p of open) {
-      const stage = stageAt(schedule, new Date(p.due_at!), ctx.now);
+      const reached = stageAt(schedule, new Date(p.due_at!), ctx.now);
+      // A proforma of no shop (one staff issued) has nothing to suspend: its notices stop at the last overdue one.
+      const stage =
+        reached === 'suspension' && !p.shop_id
+          ? (`overdue-${schedule.overdueDaysAfter.length}` as DunningStage)
+          : reached;
       if (!stage) continue;
       const done = await step(ctx, { ...p, account_id: p.account_id!, due_at: p.due_at! }, stage);
       if (done === 'reminder') sent.reminders++;

@@ -41,7 +41,8 @@ export function AccountNav() {
       <Link to="/account/profile">{t('account.profile')}</Link>
       <Link to="/account/security">{t('account.security')}</Link>
       <Link to="/account/privacy">{t('account.privacy')}</Link>
-      {acting.can('shops') && <Link to="/account/shops">{t('account.shops')}</Link>}
+      {/* Anyone working on the account may list its shops, to reach what their permissions open. */}
+      <Link to="/account/shops">{t('account.shops')}</Link>
       {acting.can('emails') && <Link to="/account/emails">{t('account.emails')}</Link>}
       {acting.can('invoices') && <Link to="/account/invoices">{t('account.invoices')}</Link>}
       {acting.owner && <Link to="/account/users">{w.users}</Link>}

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { call, client } from '../../api';
+import { useActing } from '../../session';
 import { useI18n } from '../../i18n';
 import { required, useForm } from '../../ui/form';
 import { Alert, Button, Card, Field, SelectField, Table, useToast } from '../../ui/ui';
@@ -58,6 +59,7 @@ export function Shops() {
   const w = words[locale === 'pt-PT' ? 'pt-PT' : 'en'];
   const toast = useToast();
   const queries = useQueryClient();
+  const acting = useActing();
   const list = useQuery({
     queryKey: shopsKey,
     queryFn: async () => (await call(client.GET('/api/v1/shops'))).items,
@@ -117,7 +119,7 @@ export function Shops() {
           />
         )}
       </Card>
-      {!list.error && (
+      {!list.error && acting.can('shops') && (
         <Card title={w.open}>
           <form onSubmit={create} noValidate>
             {f.formError && <Alert kind="error">{f.formError}</Alert>}
