@@ -30,6 +30,32 @@ export function createMembers(deps: {
   /** Where the invitation link points (PUBLIC_URL, or this server). */
   origin: string;
 }) {
+  // The most users an account's plan allows besides its owner (null: no limit). Billing, built
+  // later, tells it how (`limitUsersBy`); until then nothing limits it.
+  let maxUsersOf: (accountId: string) => Promise<number | null> = async () => null;
+
+  /** Billing registers how many users an account's plans allow. */
+  function limitUsersBy(limit: (accountId: string) => Promise<number | null>) {
+    maxUsersOf = limit;
+  }
+
+  /** Users and open invitations count against the plan; a new invitation to the same address replaces one. */
+  async function withinUserLimit(ctx: RequestContext, ownerId: string, email: string) {
+    const max = await maxUsersOf(ownerId);
+    if (max === null) return;
+    await sql`select pg_advisory_xact_lock(hashtext(${`users:${ownerId}`}))`.execute(deps.db);
+    const counted = await sql<{ n: string }>`select
+        (select count(*) from account_member where account_id = ${ownerId})
+      + (select count(*) from account_invitation where account_id = ${ownerId} and email <> ${email}
+           and accepted_at is null and revoked_at is null and expires_at > ${ctx.now}) as n`.execute(deps.db);
+    const n = Number(counted.rows[0]!.n);
+    if (n >= max)
+      throw new AppError(
+        'conflict',
+        `Your plan allows ${max} ${max === 1 ? 'user' : 'users'} besides you, and ${n} ${n === 1 ? 'is' : 'are'} invited or working on your account: choose a larger plan to invite more.`,
+      );
+  }
+
   async function purgeEndedInvitations(now: Date) {
     const before = new Date(now.getTime() - KEEP_ENDED_DAYS * day);
     await sql`delete from account_invitation
@@ -61,6 +87,7 @@ export function createMembers(deps: {
         .where(sql`lower(a.email)`, '=', email)
         .executeTakeFirst();
       if (member) throw new AppError('conflict', 'This person already works on your account.');
+      await withinUserLimit(ctx, ownerId, email);
       await purgeEndedInvitations(ctx.now);
       // A new invitation to the same address replaces the one still open.
       await deps.db
@@ -313,6 +340,7 @@ export function createMembers(deps: {
   }
 
   return {
+    limitUsersBy,
     actingAccountOf,
     invite,
     users,

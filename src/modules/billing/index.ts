@@ -2,7 +2,7 @@ import { systemContext } from '../../core/context.js';
 import { defineModule } from '../../core/module.js';
 import { viesSimulator, type VatNumberCheck } from '../../core/tax/vies.js';
 import { viesRestClient } from '../../core/tax/vies-rest.js';
-import type { AccountsService } from '../accounts/index.js';
+import type { AccountsService, Members } from '../accounts/index.js';
 import type { AuthGuards } from '../auth/index.js';
 import type { ShopsService } from '../shops/index.js';
 import { billingTables } from './billing.privacy.js';
@@ -29,10 +29,10 @@ export { defaultDunningSchedule } from './dunning.js';
 export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningSchedule } = {}) =>
   defineModule<BillingTables>()({
     name: 'billing',
-    uses: ['accounts', 'shops'],
+    uses: ['accounts', 'members', 'shops'],
     routeUses: ['guards', 'shops'],
     dataMap: billingTables,
-    create: (kit, needs: { accounts: AccountsService; shops: ShopsService }) => {
+    create: (kit, needs: { accounts: AccountsService; members: Members; shops: ShopsService }) => {
       const billing = createBillingService({
         db: kit.db,
         audit: kit.audit,
@@ -73,7 +73,9 @@ export const billingModule = (opts: { vies?: VatNumberCheck; schedule?: DunningS
       billing.whenPaid(async (ctx, proformaId) => {
         await dunning.paid(ctx, proformaId, await subscriptions.periodPaid(ctx, proformaId));
       });
-      return { billing, subscriptions, dunning, paymentMethods, planLimits: createPlanLimits(kit.db) };
+      const planLimits = createPlanLimits(kit.db);
+      needs.members.limitUsersBy(planLimits.maxUsers);
+      return { billing, subscriptions, dunning, paymentMethods, planLimits };
     },
     // The billing run on its own, hourly by default: proformas ahead, the dunning schedule, cancellations.
     schedules: (s, kit) => ({

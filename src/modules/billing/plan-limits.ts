@@ -19,6 +19,21 @@ export function createPlanLimits(db: Kysely<BillingTables>) {
 
   return {
     planOf,
+    /**
+     * The most users an account may have besides its owner: the largest allowance among its shops'
+     * live plans (a plan without a limit: none); null when no shop of it runs under a plan.
+     */
+    async maxUsers(accountId: string): Promise<number | null> {
+      const rows = await db
+        .selectFrom('shop_subscription as s')
+        .innerJoin('plan as p', 'p.id', 's.plan_id')
+        .select('p.max_staff_users')
+        .where('s.account_id', '=', accountId)
+        .where('s.status', '<>', 'cancelled')
+        .execute();
+      if (rows.length === 0 || rows.some((r) => r.max_staff_users === null)) return null;
+      return Math.max(...rows.map((r) => r.max_staff_users!));
+    },
     /** The most products the shop's plan allows; null when it sets no limit. */
     async maxProducts(shopId: string): Promise<number | null> {
       return (await planOf(shopId))?.max_products ?? null;

@@ -215,4 +215,45 @@ describe('plans and subscriptions, and the billing run (#11 §2, §4)', () => {
     );
     await sql`update plan set max_products = 100 where id = 'starter'`.execute(t.platform.db);
   });
+
+  it("holds the account to its plans' user allowance: Starter allows one user besides the owner", async () => {
+    const { merchant, shopId } = await shopWithProducts(t, []);
+    const cookie = merchant.cookie;
+    const invite = (email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/account/users/invitations',
+        headers: { cookie },
+        payload: { email, permissions: ['orders'] },
+      });
+    // No plan yet: nothing limits it.
+    expect((await invite(`seat-a-${process.pid}@example.test`)).statusCode).toBe(201);
+    expect((await invite(`seat-b-${process.pid}@example.test`)).statusCode).toBe(201);
+    const withdrawn = (await t.app.inject({ method: 'GET', url: '/api/v1/account/users', headers: { cookie } }))
+      .json()
+      .invitations.find((i: { email: string }) => i.email.startsWith('seat-b-')).id;
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/account/users/invitations/${withdrawn}`,
+      headers: { cookie },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/shops/${shopId}/subscription`,
+      headers: { cookie },
+      payload: { planId: 'starter' },
+    });
+    const over = await invite(`seat-c-${process.pid}@example.test`);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().detail).toMatch(/allows 1 user besides you/);
+    // Sending the open invitation again replaces it, and is not a second user.
+    expect((await invite(`seat-a-${process.pid}@example.test`)).statusCode).toBe(201);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/shops/${shopId}/subscription/change`,
+      headers: { cookie },
+      payload: { planId: 'business' },
+    });
+    expect((await invite(`seat-c-${process.pid}@example.test`)).statusCode).toBe(201);
+  });
 });
