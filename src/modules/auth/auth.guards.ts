@@ -106,9 +106,6 @@ export function createAuthGuards(sessions: SessionResolvers) {
     return Object.assign(guard, { access });
   }
 
-  /** preHandler: the owner of the account (or a session on their own account); what most routes had. */
-  const requireCustomer = customer('owner');
-
   async function resolveStaff(request: FastifyRequest) {
     const token = request.cookies[cookieNames.staff];
     const found = token ? await sessions.staff(token) : null;
@@ -138,7 +135,7 @@ export function createAuthGuards(sessions: SessionResolvers) {
     await resolveStaff(request);
   }
 
-  return { customer, requireCustomer, requireStaff, requireStaffSession };
+  return { customer, requireStaff, requireStaffSession };
 }
 export type AuthGuards = ReturnType<typeof createAuthGuards>;
 

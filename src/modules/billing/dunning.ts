@@ -63,10 +63,6 @@ export function createDunning(deps: {
   const { schedule } = deps;
   const event = subscriptionEvent;
 
-  async function shopName(shopId: string) {
-    return (await deps.shops.namesOf([shopId])).get(shopId) ?? shopId;
-  }
-
   /** The live subscription of a shop, locked for the change the caller makes. */
   async function liveSubscription(shopId: string) {
     const sub = await deps.db
@@ -80,18 +76,17 @@ export function createDunning(deps: {
     return sub;
   }
 
-  /** The subscription's open proformas still unpaid past the suspension point, at `now`. */
-  async function owingPastSuspension(sub: Pick<SubscriptionRow, 'shop_id' | 'id'>, now: Date) {
-    const rows = await deps.db
+  /** The subscription's open proformas, or only those due by `dueBy`. */
+  async function openProformasOf(sub: Pick<SubscriptionRow, 'shop_id' | 'id'>, dueBy?: Date) {
+    let query = deps.db
       .selectFrom('shop_subscription_proforma as p')
       .innerJoin('billing_document as d', 'd.id', 'p.document_id')
       .select('d.id')
       .where('p.shop_id', '=', sub.shop_id)
       .where('p.subscription_id', '=', sub.id)
-      .where('d.status', '=', 'open')
-      .where('d.due_at', '<=', after(now, -schedule.suspendDaysAfter))
-      .execute();
-    return rows.length > 0;
+      .where('d.status', '=', 'open');
+    if (dueBy) query = query.where('d.due_at', '<=', dueBy);
+    return (await query.execute()).map((d) => d.id);
   }
 
   async function suspend(ctx: RequestContext, sub: SubscriptionRow, facts: NoticeFacts, data: Record<string, string>) {
@@ -115,7 +110,7 @@ export function createDunning(deps: {
       .execute();
     if (await deps.shops.setBillingHold(ctx, sub.shop_id, null)) {
       await event(deps.db, sub, 'reactivated', ctx.now, data);
-      await deps.notify(sub.account_id, 'reactivated', { shop: await shopName(sub.shop_id) });
+      await deps.notify(sub.account_id, 'reactivated', { shop: await deps.shops.nameOf(sub.shop_id) });
     }
   }
 
@@ -151,7 +146,7 @@ export function createDunning(deps: {
         document: documentName({ kind: 'proforma', number: p.number, issued_at: p.issued_at }),
         totalCents: p.total_cents,
         dueAt,
-        shop: p.shop_id ? await shopName(p.shop_id) : 'your account',
+        shop: p.shop_id ? await deps.shops.nameOf(p.shop_id) : 'your account',
         effectiveAt: after(dueAt, schedule.suspendDaysAfter),
       };
       if (stage === 'suspension') {
@@ -243,18 +238,10 @@ export function createDunning(deps: {
           .returningAll()
           .executeTakeFirst();
         if (!sub) return false; // another server took it
-        const unpaid = await deps.db
-          .selectFrom('shop_subscription_proforma as p')
-          .innerJoin('billing_document as d', 'd.id', 'p.document_id')
-          .select('d.id')
-          .where('p.shop_id', '=', shop_id)
-          .where('p.subscription_id', '=', id)
-          .where('d.status', '=', 'open')
-          .execute();
-        for (const d of unpaid) await deps.billing.cancelProforma(ctx, d.id);
+        for (const unpaid of await openProformasOf(sub)) await deps.billing.cancelProforma(ctx, unpaid);
         await deps.shops.setBillingHold(ctx, shop_id, 'no-plan');
         await event(deps.db, sub, 'cancelled', ctx.now, { by: 'operator' });
-        await deps.notify(sub.account_id, 'cancelled-by-operator', { shop: await shopName(shop_id) });
+        await deps.notify(sub.account_id, 'cancelled-by-operator', { shop: await deps.shops.nameOf(shop_id) });
         return true;
       });
       if (done) cancelled++;
@@ -271,19 +258,11 @@ export function createDunning(deps: {
   async function paid(ctx: RequestContext, proformaId: string, sub: SubscriptionRow | null) {
     if (!sub || sub.status === 'cancelled') return;
     // Only a shop billing took off the web has anything to come back from (most payments: nothing).
-    if (sub.suspended_at && !(await owingPastSuspension(sub, ctx.now)))
+    // It comes back once nothing it owes is past the suspension point.
+    if (sub.suspended_at && (await openProformasOf(sub, after(ctx.now, -schedule.suspendDaysAfter))).length === 0)
       await reactivate(ctx, sub, { document: proformaId, by: 'payment' });
     if (sub.cancel_notice_at && sub.cancel_effective_at) {
-      const overdue = await deps.db
-        .selectFrom('shop_subscription_proforma as p')
-        .innerJoin('billing_document as d', 'd.id', 'p.document_id')
-        .select('d.id')
-        .where('p.shop_id', '=', sub.shop_id)
-        .where('p.subscription_id', '=', sub.id)
-        .where('d.status', '=', 'open')
-        .where('d.due_at', '<=', ctx.now)
-        .execute();
-      if (overdue.length === 0) await withdraw(ctx, sub, 'payment');
+      if ((await openProformasOf(sub, ctx.now)).length === 0) await withdraw(ctx, sub, 'payment');
     }
   }
 
@@ -310,7 +289,7 @@ export function createDunning(deps: {
     return deps.db.transaction().execute(async () => {
       const sub = await liveSubscription(shopId);
       if (sub.suspended_at) throw new AppError('conflict', 'This shop is suspended already.');
-      await suspend(ctx, sub, { shop: await shopName(shopId) }, { by: actorRef(ctx.actor).kind });
+      await suspend(ctx, sub, { shop: await deps.shops.nameOf(shopId) }, { by: actorRef(ctx.actor).kind });
       await audited(ctx, 'billing.suspend', sub);
       return status(shopId);
     });
@@ -340,7 +319,7 @@ export function createDunning(deps: {
         .where('id', '=', sub.id)
         .execute();
       await event(deps.db, sub, 'cancel_notice_given', ctx.now, { effectiveAt: effectiveAt.toISOString() });
-      await deps.notify(sub.account_id, 'cancel-notice', { shop: await shopName(shopId), effectiveAt });
+      await deps.notify(sub.account_id, 'cancel-notice', { shop: await deps.shops.nameOf(shopId), effectiveAt });
       await audited(ctx, 'billing.cancel_notice', sub);
       return status(shopId);
     });

@@ -1,6 +1,7 @@
 import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from 'ibantools';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditLog } from '../../core/audit/audit-log.js';
+import { isoOrNull } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
 import type { FieldCipher } from '../../core/crypto/field-encryption.js';
 import { AppError, validationError } from '../../core/errors.js';
@@ -205,7 +206,7 @@ function view(row: MethodRow) {
     expYear: row.exp_year,
     holderName: row.holder_name,
     mandateReference: row.mandate_reference,
-    mandateSignedAt: row.mandate_signed_at ? new Date(row.mandate_signed_at).toISOString() : null,
+    mandateSignedAt: isoOrNull(row.mandate_signed_at),
     isDefault: row.is_default,
   };
 }

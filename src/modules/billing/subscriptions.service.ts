@@ -155,7 +155,7 @@ export function createSubscriptions(deps: {
       if (!sub) throw new AppError('conflict', 'This shop has no active plan to cancel.');
       await event(tx, sub, 'cancel_requested', ctx.now, { effectiveAt: sub.current_period_end.toISOString() });
       await deps.notify(sub.account_id, 'cancelled-at-request', {
-        shop: (await deps.shops.namesOf([sub.shop_id])).get(sub.shop_id) ?? sub.shop_id,
+        shop: await deps.shops.nameOf(sub.shop_id),
         effectiveAt: new Date(sub.current_period_end),
       });
       return view(sub);
@@ -213,7 +213,7 @@ export function createSubscriptions(deps: {
         .executeTakeFirstOrThrow();
       let document: string | null = null;
       if (prorated > 0) {
-        const shop = (await deps.shops.namesOf([sub.shop_id])).get(sub.shop_id) ?? sub.shop_id;
+        const shop = await deps.shops.nameOf(sub.shop_id);
         const days = (ms: number) => Math.round(ms / day);
         const proforma = await deps.billing.issueProforma(ctx, {
           accountId: sub.account_id,

@@ -254,6 +254,11 @@ export function createShopsService(deps: {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** One shop's name for a notice; its id when the shop is gone. */
+  async function nameOf(id: string) {
+    return (await namesOf([id])).get(id) ?? id;
+  }
+
   async function getShop(scope: ShopScope) {
     const row = await deps.db.selectFrom('shop').selectAll().where('id', '=', scope.shopId).executeTakeFirstOrThrow();
     return toShopView(row, await ratesOfShop(scope.shopId), deps.domain);
@@ -485,6 +490,7 @@ export function createShopsService(deps: {
     listShops,
     getShop,
     namesOf,
+    nameOf,
     updateShop,
     closeShop,
     setSuspended,
